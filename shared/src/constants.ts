@@ -1,0 +1,45 @@
+/** Values of the enumerations in the content model. The CMS schemas must list exactly these. */
+
+export const ENQUIRY_TOPICS = [
+  'general',
+  'medical-training',
+  'internships',
+  'usmle-preparation',
+  'international-collaborations',
+  'clinical-partnerships',
+] as const;
+export type EnquiryTopic = (typeof ENQUIRY_TOPICS)[number];
+
+/** Labels a reader sees for each enquiry topic. */
+export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
+  general: 'General question',
+  'medical-training': 'Medical training',
+  internships: 'Internships',
+  'usmle-preparation': 'USMLE preparation',
+  'international-collaborations': 'International collaborations',
+  'clinical-partnerships': 'Clinical partnerships',
+};
+
+export const MODERATION_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
+
+export const HANDLING_STATUSES = ['new', 'in-progress', 'closed'] as const;
+export type HandlingStatus = (typeof HANDLING_STATUSES)[number];
+
+export const SOCIAL_PLATFORMS = ['instagram', 'facebook', 'linkedin', 'youtube', 'x'] as const;
+export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
+
+/** Length limits of the content model, enforced by the CMS schemas and the input schemas alike. */
+export const LIMITS = {
+  articleTitle: 160,
+  articleExcerpt: 320,
+  seoMetaTitle: 60,
+  seoMetaDescription: 160,
+  commentAuthorName: 80,
+  commentBody: 4000,
+  enquiryName: 120,
+  enquiryMessage: 5000,
+  email: 254,
+  phone: 24,
+  sourcePath: 300,
+} as const;

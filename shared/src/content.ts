@@ -1,0 +1,154 @@
+/**
+ * Shapes of the public content API (Strapi 5 REST: flattened attributes, `documentId`).
+ * Private fields (authorEmail, ipHash, userAgent, internalNotes) never appear here: the public
+ * API never returns them.
+ */
+import type { EnquiryTopic, SocialPlatform } from './constants.js';
+
+export interface Entity {
+  id: number;
+  documentId: string;
+}
+
+export interface Timestamps {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MediaFormat {
+  url: string;
+  width: number;
+  height: number;
+  mime?: string;
+}
+
+export interface Media extends Entity {
+  url: string;
+  alternativeText: string | null;
+  caption?: string | null;
+  width: number | null;
+  height: number | null;
+  mime?: string;
+  formats?: Partial<Record<'thumbnail' | 'small' | 'medium' | 'large', MediaFormat>> | null;
+}
+
+/** Strapi "blocks" rich text (the article body). */
+export type TextNode = {
+  type: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  code?: boolean;
+};
+export type LinkNode = { type: 'link'; url: string; children: TextNode[] };
+export type InlineNode = TextNode | LinkNode;
+export type ListItemNode = { type: 'list-item'; children: InlineNode[] };
+export type ListNode = {
+  type: 'list';
+  format: 'ordered' | 'unordered';
+  children: Array<ListItemNode | ListNode>;
+};
+export type Block =
+  | { type: 'paragraph'; children: InlineNode[] }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: InlineNode[] }
+  | ListNode
+  | { type: 'quote'; children: InlineNode[] }
+  | { type: 'code'; language?: string; children: TextNode[] }
+  | { type: 'image'; image: Pick<Media, 'url' | 'alternativeText' | 'width' | 'height'> & { caption?: string | null }; children: TextNode[] };
+
+export interface Seo {
+  id?: number;
+  metaTitle: string | null;
+  metaDescription: string | null;
+  shareImage?: Media | null;
+}
+
+export interface SocialLink {
+  id?: number;
+  platform: SocialPlatform;
+  url: string;
+}
+
+export interface Category extends Entity, Timestamps {
+  name: string;
+  slug: string;
+  description: string | null;
+}
+
+export interface Author extends Entity, Timestamps {
+  name: string;
+  slug: string;
+  jobTitle: string | null;
+  bio: string | null;
+  avatar?: Media | null;
+}
+
+export interface Article extends Entity, Timestamps {
+  title: string;
+  slug: string;
+  excerpt: string | null;
+  cover?: Media | null;
+  body?: Block[] | null;
+  category?: Category | null;
+  author?: Author | null;
+  relatedArticles?: Article[];
+  seo?: Seo | null;
+  featured: boolean;
+  commentsEnabled: boolean;
+  readingTimeMinutes: number | null;
+  publishedAt: string;
+}
+
+/** A comment as the public sees it: approved only, no e-mail, IP or user agent. */
+export interface PublicComment extends Entity {
+  authorName: string;
+  body: string;
+  createdAt: string;
+  parent?: Pick<PublicComment, 'id' | 'documentId'> | null;
+  article?: Pick<Article, 'id' | 'documentId' | 'slug' | 'title'> | null;
+}
+
+export interface Global extends Entity, Timestamps {
+  siteName: string;
+  tagline: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  socialLinks?: SocialLink[];
+  footerText: string | null;
+  defaultSeo?: Seo | null;
+}
+
+/** What the public gets back after sending an enquiry: an acknowledgement, never the stored record. */
+export interface EnquiryAcknowledgement {
+  data: { documentId: string; topic: EnquiryTopic; receivedAt: string };
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface CollectionResponse<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}
+
+export interface SingleResponse<T> {
+  data: T;
+  meta: Record<string, unknown>;
+}
+
+/** Strapi's error body, as returned for 400, 403, 404 and 429. */
+export interface ApiErrorBody {
+  data: null;
+  error: {
+    status: number;
+    name: string;
+    message: string;
+    details?: { errors?: Array<{ path: string[]; message: string; name?: string }> };
+  };
+}

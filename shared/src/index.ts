@@ -1,0 +1,3 @@
+export * from './constants.js';
+export * from './content.js';
+export * from './inputs.js';

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { commentInputSchema, enquiryInputSchema, errorsByField, fieldErrors } from './inputs.js';
+
+const comment = { article: 'a1b2c3d4e5f6g7h8i9j0k1l2', authorName: 'Asha', authorEmail: 'asha@example.org', body: 'Thank you!' };
+const enquiry = { name: 'Ravi', email: 'ravi@example.org', topic: 'internships', message: 'Which months?', consent: true };
+
+function errors(schema: typeof commentInputSchema | typeof enquiryInputSchema, input: unknown) {
+  const result = schema.safeParse(input);
+  return result.success ? {} : errorsByField(fieldErrors(result.error));
+}
+
+describe('commentInputSchema', () => {
+  it('accepts a plain comment and trims it', () => {
+    const parsed = commentInputSchema.parse({ ...comment, authorName: '  Asha  ' });
+    expect(parsed.authorName).toBe('Asha');
+  });
+
+  it('names each missing field', () => {
+    expect(errors(commentInputSchema, {})).toEqual({
+      article: 'article must be the documentId of an existing entry',
+      authorName: 'Name is required',
+      authorEmail: 'E-mail is required',
+      body: 'Comment is required',
+    });
+  });
+
+  it('rejects HTML, overlong text, a bad e-mail and unknown fields', () => {
+    expect(errors(commentInputSchema, { ...comment, body: 'hi <script>alert(1)</script>' })).toEqual({ body: 'Comment must not contain HTML' });
+    expect(errors(commentInputSchema, { ...comment, authorName: 'x'.repeat(81) })).toEqual({ authorName: 'Name must be at most 80 characters' });
+    expect(errors(commentInputSchema, { ...comment, authorEmail: 'not-an-email' })).toEqual({ authorEmail: 'E-mail must be a valid e-mail address' });
+    expect(errors(commentInputSchema, { ...comment, moderationStatus: 'approved' })).toEqual({ moderationStatus: 'Unknown field: moderationStatus' });
+  });
+
+  it('keeps a lone "<" as text', () => {
+    expect(errors(commentInputSchema, { ...comment, body: 'a score < 200 is fine' })).toEqual({});
+  });
+});
+
+describe('enquiryInputSchema', () => {
+  it('accepts international phone numbers', () => {
+    for (const phone of ['+91 98765 43210', '+1 (415) 555-0100', '09876543210', '']) {
+      expect(errors(enquiryInputSchema, { ...enquiry, phone })).toEqual({});
+    }
+  });
+
+  it('rejects what is not a phone number', () => {
+    for (const phone of ['call me', '+91', '12-34']) {
+      expect(errors(enquiryInputSchema, { ...enquiry, phone }).phone).toMatch(/phone number/);
+    }
+  });
+
+  it('requires consent to be exactly true', () => {
+    expect(errors(enquiryInputSchema, { ...enquiry, consent: false })).toEqual({ consent: 'Consent is required to send an enquiry' });
+    expect(errors(enquiryInputSchema, { ...enquiry, consent: 'true' })).toEqual({ consent: 'Consent is required to send an enquiry' });
+  });
+
+  it('rejects an unknown topic and an outside sourcePath', () => {
+    expect(errors(enquiryInputSchema, { ...enquiry, topic: 'cardiology' }).topic).toMatch(/^Topic must be one of/);
+    expect(errors(enquiryInputSchema, { ...enquiry, sourcePath: 'https://evil.example' }).sourcePath).toMatch(/path on this site/);
+  });
+});

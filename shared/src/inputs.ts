@@ -1,0 +1,99 @@
+/**
+ * Validation of everything the public may send. The SPA checks a form with these before sending;
+ * the CMS checks every request with the same schemas, so the two cannot drift.
+ */
+import { z } from 'zod';
+import { ENQUIRY_TOPICS, LIMITS } from './constants.js';
+
+// A tag such as <b>, </p> or <img src=x>; a lone "<" (as in "a < b") is plain text.
+const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A required line or text: trimmed, not blank, within `max` characters, no HTML. */
+function text(label: string, max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .refine((value) => !HTML_TAG.test(value), { error: `${label} must not contain HTML` })
+    .refine((value) => !CONTROL_CHARS.test(value), { error: `${label} contains invalid characters` });
+}
+
+function email(label: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(LIMITS.email, { error: `${label} must be at most ${LIMITS.email} characters` })
+    .pipe(z.email({ error: `${label} must be a valid e-mail address` }));
+}
+
+/** A Strapi documentId: 24 lowercase letters and digits. */
+const documentId = (label: string) =>
+  z
+    .string({ error: `${label} must be the documentId of an existing entry` })
+    .regex(/^[a-z0-9]{10,40}$/, { error: `${label} must be the documentId of an existing entry` });
+
+export const commentInputSchema = z.strictObject(
+  {
+    article: documentId('article'),
+    parent: documentId('parent').nullish(),
+    authorName: text('Name', LIMITS.commentAuthorName),
+    authorEmail: email('E-mail'),
+    body: text('Comment', LIMITS.commentBody),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}` : 'The comment must be an object') },
+);
+export type CommentInput = z.input<typeof commentInputSchema>;
+
+// International format: an optional +, then digits with spaces, dots, dashes or brackets; 7 to 15 digits (E.164).
+const phone = z
+  .string({ error: 'Phone must be text' })
+  .trim()
+  .max(LIMITS.phone, { error: `Phone must be at most ${LIMITS.phone} characters` })
+  .refine((value) => value === '' || (/^\+?[0-9 ().-]+$/.test(value) && /^\d{7,15}$/.test(value.replace(/\D/g, ''))), {
+    error: 'Phone must be a phone number such as +91 98765 43210',
+  });
+
+export const enquiryInputSchema = z.strictObject(
+  {
+    name: text('Name', LIMITS.enquiryName),
+    email: email('E-mail'),
+    phone: phone.nullish(),
+    topic: z.enum(ENQUIRY_TOPICS, { error: `Topic must be one of: ${ENQUIRY_TOPICS.join(', ')}` }),
+    message: text('Message', LIMITS.enquiryMessage),
+    consent: z.literal(true, { error: 'Consent is required to send an enquiry' }),
+    sourcePath: z
+      .string({ error: 'sourcePath must be text' })
+      .max(LIMITS.sourcePath, { error: `sourcePath must be at most ${LIMITS.sourcePath} characters` })
+      .regex(/^\/[^\s<>]*$/, { error: 'sourcePath must be a path on this site, starting with /' })
+      .nullish(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}` : 'The enquiry must be an object') },
+);
+export type EnquiryInput = z.input<typeof enquiryInputSchema>;
+
+export interface FieldError {
+  /** The field, e.g. ['authorEmail']; empty for an error about the whole input. */
+  path: string[];
+  message: string;
+}
+
+/** Flattens a schema's issues into one message per field, as the API and the forms show them. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.code === 'unrecognized_keys' ? issue.keys : issue.path.map(String),
+    message: issue.message,
+  }));
+}
+
+/** First error message of each field, keyed by field name: what a form shows beside each input. */
+export function errorsByField(errors: FieldError[]): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const { path, message } of errors) {
+    const key = path[0] ?? '_';
+    byField[key] ??= message;
+  }
+  return byField;
+}
