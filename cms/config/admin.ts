@@ -1,0 +1,11 @@
+import { secret } from '../src/utils/secrets';
+
+export default ({ env }) => ({
+  auth: { secret: secret('ADMIN_JWT_SECRET') },
+  apiToken: { salt: secret('API_TOKEN_SALT') },
+  transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
+  secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
+  // Where the admin's "Open preview" button sends editors: the SPA's article page.
+  url: env('ADMIN_PATH', '/admin'),
+  flags: { nps: false, promoteEE: false },
+});

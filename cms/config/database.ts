@@ -1,0 +1,22 @@
+import { isBuilding } from '../src/utils/secrets';
+
+export default ({ env }) => {
+  const connectionString = env('DATABASE_URL');
+  if (!connectionString && !isBuilding()) {
+    throw new Error(
+      'DATABASE_URL is not set. Start the CMS with `pnpm dev` or `pnpm start` from the project root ' +
+        '(they start an embedded PostgreSQL), or set DATABASE_URL=postgres://user:pass@host:5432/db.',
+    );
+  }
+  return {
+    connection: {
+      client: 'postgres',
+      connection: {
+        connectionString,
+        ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+      },
+      pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+    },
+  };
+};

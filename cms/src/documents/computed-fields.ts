@@ -1,0 +1,61 @@
+/**
+ * Fields the server fills on every save, whoever saves (admin, REST, seed): slugs, and for
+ * articles the reading time and, when the editor leaves it empty, the excerpt.
+ * A Document Service middleware rather than lifecycle hooks: with draft & publish an article has
+ * two rows, and hooks would fire on each.
+ */
+import type { Core } from '@strapi/strapi';
+import { LIMITS } from '@medblog/shared';
+import { excerptFrom, readingTimeMinutes } from './blocks';
+import { slugify } from './slug';
+
+/** Content types with a slug, and the field each slug is made from. */
+const SLUG_SOURCES: Record<string, { source: string; fallback: string }> = {
+  'api::article.article': { source: 'title', fallback: 'article' },
+  'api::category.category': { source: 'name', fallback: 'category' },
+  'api::author.author': { source: 'name', fallback: 'author' },
+};
+
+async function uniqueSlug(strapi: Core.Strapi, uid: string, base: string, documentId?: string): Promise<string> {
+  const taken = await strapi.db.query(uid as any).findMany({
+    select: ['slug', 'documentId'],
+    where: { slug: { $startsWith: base } },
+  });
+  const used = new Set(taken.filter((row) => row.documentId !== documentId).map((row) => row.slug));
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+export function registerComputedFields(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const slugSource = SLUG_SOURCES[context.uid];
+    if (!slugSource || (context.action !== 'create' && context.action !== 'update')) return next();
+
+    const params = context.params as { data?: Record<string, any>; documentId?: string };
+    const data = params.data;
+    if (!data) return next();
+
+    const wantsSlug = context.action === 'create' ? !data.slug : 'slug' in data && !data.slug;
+    if (wantsSlug) {
+      let source = data[slugSource.source];
+      if (!source && params.documentId) {
+        const existing = await strapi.db.query(context.uid as any).findOne({ where: { documentId: params.documentId } });
+        source = existing?.[slugSource.source];
+      }
+      data.slug = slugify(String(source ?? '')) || slugSource.fallback;
+    }
+    if (typeof data.slug === 'string' && data.slug) {
+      data.slug = await uniqueSlug(strapi, context.uid, slugify(data.slug) || slugSource.fallback, params.documentId);
+    }
+
+    if (context.uid === 'api::article.article' && 'body' in data) {
+      data.readingTimeMinutes = readingTimeMinutes(data.body);
+      if (typeof data.excerpt !== 'string' || !data.excerpt.trim()) {
+        data.excerpt = excerptFrom(data.body, LIMITS.articleExcerpt);
+      }
+    }
+    return next();
+  });
+}

@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { registerComputedFields } from './documents/computed-fields';
+import { applyPublicPermissions } from './bootstrap/public-permissions';
+import { applyAdminViews } from './bootstrap/admin-views';
+import { createDevAdmin } from './bootstrap/dev-admin';
+import { isEmpty, seedDemoContent } from './seed/seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerComputedFields(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await applyPublicPermissions(strapi);
+    await applyAdminViews(strapi);
+    await createDevAdmin(strapi);
+    if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {
+      const { created } = await seedDemoContent(strapi);
+      strapi.log.info(`Demo content seeded (${created} entries)`);
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { errors } from '@strapi/utils';
+import { fieldErrors } from '@medblog/shared';
+import type { z } from 'zod';
+
+/**
+ * Reads `{ data: {...} }` from a create request and validates it with a schema from
+ * `@medblog/shared`. Bad input becomes Strapi's 400 ValidationError, naming each bad field.
+ */
+export function parseCreateBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new errors.ValidationError('Missing "data" payload in the request body', {
+      errors: [{ path: ['data'], message: 'The request body must be { "data": { ... } }', name: 'ValidationError' }],
+    });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const list = fieldErrors(result.error);
+    const message = list.map((e) => (e.path.length ? `${e.path.join('.')}: ${e.message}` : e.message)).join('; ');
+    throw new errors.ValidationError(message, {
+      errors: list.map((e) => ({ path: e.path, message: e.message, name: 'ValidationError' })),
+    });
+  }
+  return result.data;
+}
+
+/** A 400 about one field, in the same shape as the schema errors. */
+export function fieldError(field: string, message: string) {
+  return new errors.ValidationError(`${field}: ${message}`, {
+    errors: [{ path: [field], message, name: 'ValidationError' }],
+  });
+}
