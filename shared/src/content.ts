@@ -102,10 +102,11 @@ export interface Article extends Entity, Timestamps {
 }
 
 /** A comment as the public sees it: approved only, no e-mail, IP or user agent. */
-export interface PublicComment extends Entity {
+export interface PublicComment extends Entity, Timestamps {
   authorName: string;
   body: string;
-  createdAt: string;
+  moderationStatus: 'approved';
+  moderatedAt: string | null;
   parent?: Pick<PublicComment, 'id' | 'documentId'> | null;
   article?: Pick<Article, 'id' | 'documentId' | 'slug' | 'title'> | null;
 }

@@ -1,3 +1,4 @@
 export * from './constants.js';
 export * from './content.js';
 export * from './inputs.js';
+export * from './fields.js';

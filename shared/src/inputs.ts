@@ -35,7 +35,8 @@ const documentId = (label: string) =>
     .string({ error: `${label} must be the documentId of an existing entry` })
     .regex(/^[a-z0-9]{10,40}$/, { error: `${label} must be the documentId of an existing entry` });
 
-export const commentInputSchema = z.strictObject(
+// Unknown fields (moderationStatus, ids, ...) are dropped, never stored: the server decides them.
+export const commentInputSchema = z.object(
   {
     article: documentId('article'),
     parent: documentId('parent').nullish(),
@@ -43,7 +44,7 @@ export const commentInputSchema = z.strictObject(
     authorEmail: email('E-mail'),
     body: text('Comment', LIMITS.commentBody),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}` : 'The comment must be an object') },
+  { error: 'The comment must be an object' },
 );
 export type CommentInput = z.input<typeof commentInputSchema>;
 
@@ -56,7 +57,7 @@ const phone = z
     error: 'Phone must be a phone number such as +91 98765 43210',
   });
 
-export const enquiryInputSchema = z.strictObject(
+export const enquiryInputSchema = z.object(
   {
     name: text('Name', LIMITS.enquiryName),
     email: email('E-mail'),
@@ -70,7 +71,7 @@ export const enquiryInputSchema = z.strictObject(
       .regex(/^\/[^\s<>]*$/, { error: 'sourcePath must be a path on this site, starting with /' })
       .nullish(),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}` : 'The enquiry must be an object') },
+  { error: 'The enquiry must be an object' },
 );
 export type EnquiryInput = z.input<typeof enquiryInputSchema>;
 
@@ -83,7 +84,7 @@ export interface FieldError {
 /** Flattens a schema's issues into one message per field, as the API and the forms show them. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    path: issue.code === 'unrecognized_keys' ? issue.keys : issue.path.map(String),
+    path: issue.path.map(String),
     message: issue.message,
   }));
 }

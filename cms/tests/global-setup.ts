@@ -1,0 +1,40 @@
+/**
+ * Before the run: compiles the CMS and gives it a fresh, empty PostgreSQL database: a new database
+ * in DATABASE_URL's server when it is set, otherwise an embedded PostgreSQL on a temporary folder.
+ * After the run: drops that database / stops that server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '../scripts/lib/postgres.mjs';
+
+const appDir = join(__dirname, '..');
+
+export default async function setup() {
+  const { compileStrapi } = createRequire(__filename)('@strapi/strapi');
+  await compileStrapi({ appDir, ignoreDiagnostics: false });
+
+  const database = `medblog_test_${process.pid}_${Date.now()}`;
+  let cleanup: () => Promise<void>;
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${database}`;
+    await ensureDatabase(url.toString());
+    process.env.DATABASE_URL = url.toString();
+    cleanup = () => dropDatabase(url.toString());
+  } else {
+    const folder = mkdtempSync(join(tmpdir(), 'medblog-test-'));
+    const db = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), database });
+    process.env.DATABASE_URL = db.url;
+    cleanup = async () => {
+      await db.stop();
+      rmSync(folder, { recursive: true, force: true });
+    };
+  }
+  Object.assign(process.env, { NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', HOST: '127.0.0.1', PORT: '0' });
+
+  return async () => {
+    await cleanup();
+  };
+}

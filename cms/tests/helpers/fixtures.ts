@@ -1,0 +1,44 @@
+/** Demo-content lookups and valid request bodies shared by the API tests. */
+import { bootStrapi } from './strapi';
+
+export async function publishedArticle(where: Record<string, unknown> = {}) {
+  const strapi = await bootStrapi();
+  const article = await strapi.documents('api::article.article').findFirst({
+    status: 'published',
+    filters: { commentsEnabled: true, ...where },
+  } as any);
+  if (!article) throw new Error('The demo content has no such published article');
+  return article;
+}
+
+/** The demo draft: an article that has never been published. */
+export async function draftOnlyArticle() {
+  const strapi = await bootStrapi();
+  const published = await strapi.documents('api::article.article').findMany({ status: 'published', fields: ['documentId'] } as any);
+  const ids = published.map((a) => a.documentId);
+  const draft = await strapi.documents('api::article.article').findFirst({ status: 'draft', filters: { documentId: { $notIn: ids } } } as any);
+  if (!draft) throw new Error('The demo content has no draft');
+  return draft;
+}
+
+export function validComment(article: string, overrides: Record<string, unknown> = {}) {
+  return { article, authorName: 'Test Reader', authorEmail: 'reader@example.net', body: 'A helpful article, thank you.', ...overrides };
+}
+
+export function validEnquiry(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Test Student',
+    email: 'student@example.net',
+    phone: '+91 98765 00000',
+    topic: 'usmle-preparation',
+    message: 'I would like to know about USMLE Step 2 CK mentoring.',
+    consent: true,
+    sourcePath: '/articles/usmle-step-2-ck-study-plan',
+    ...overrides,
+  };
+}
+
+export async function count(uid: 'api::comment.comment' | 'api::enquiry.enquiry') {
+  const strapi = await bootStrapi();
+  return strapi.db.query(uid).count();
+}

@@ -1,0 +1,150 @@
+/** Probes a curious or hostile visitor would try: drafts, private fields, admin users, unapproved comments. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, bootStrapi } from './helpers/strapi';
+import { draftOnlyArticle, publishedArticle, validComment } from './helpers/fixtures';
+
+let request: Awaited<ReturnType<typeof api>>;
+let draft: { documentId: string; slug: string; title: string };
+
+beforeAll(async () => {
+  request = await api();
+  draft = (await draftOnlyArticle()) as any;
+});
+
+describe('drafts', () => {
+  it('never serves a draft, whatever status is asked for', async () => {
+    for (const status of ['draft', 'DRAFT', 'all']) {
+      const list = await request.get('/api/articles').query({ status, 'pagination[pageSize]': 50 });
+      expect(list.status).toBe(400);
+      expect(list.body.error.message).toMatch(/published/);
+      expect(JSON.stringify(list.body)).not.toContain(draft.title);
+    }
+    expect((await request.get(`/api/articles/${draft.documentId}`).query({ status: 'draft' })).status).toBe(400);
+    expect((await request.get(`/api/articles/${draft.documentId}`)).status).toBe(404);
+    const bySlug = await request.get('/api/articles').query({ 'filters[slug][$eq]': draft.slug });
+    expect(bySlug.body.data).toEqual([]);
+  });
+
+  it('does not reveal the unpublished changes of a published article', async () => {
+    const strapi = await bootStrapi();
+    const article = await publishedArticle();
+    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { title: 'Unpublished working title' } } as any);
+    const response = await request.get(`/api/articles/${article.documentId}`);
+    expect(response.body.data.title).toBe(article.title);
+    const probe = await request.get('/api/comments').query({ 'filters[article][title][$containsi]': 'Unpublished working' });
+    expect(probe.status).toBe(400);
+    await strapi.documents('api::article.article').discardDraft({ documentId: article.documentId });
+  });
+});
+
+describe('private fields', () => {
+  const probes: Array<[string, Record<string, string>]> = [
+    ['fields', { 'fields[0]': 'authorEmail' }],
+    ['fields', { fields: 'ipHash' }],
+    ['filters', { 'filters[authorEmail][$contains]': '@' }],
+    ['filters', { 'filters[ipHash][$notNull]': 'true' }],
+    ['filters', { 'filters[userAgent][$containsi]': 'mozilla' }],
+    ['filters', { 'filters[$or][0][authorEmail][$eq]': 'x@example.org' }],
+    ['filters', { 'filters[parent][authorEmail][$contains]': '@' }],
+    ['sort', { sort: 'authorEmail:asc' }],
+    ['sort', { 'sort[0]': 'parent.authorEmail' }],
+    ['populate', { 'populate[parent][fields][0]': 'authorEmail' }],
+  ];
+
+  it.each(probes)('refuses %s naming a private comment field: %o', async (_, query) => {
+    const response = await request.get('/api/comments').query(query);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/not a public field|cannot be/);
+  });
+
+  it('refuses enquiries fields through any route (they are not readable at all)', async () => {
+    expect((await request.get('/api/enquiries').query({ 'filters[email][$contains]': '@' })).status).toBe(403);
+  });
+});
+
+describe('admin users (CVE-2026-27886)', () => {
+  const probes: Record<string, string>[] = [
+    { 'filters[updatedBy][resetPasswordToken][$notNull]': 'true' },
+    { 'filters[createdBy][email][$startsWith]': 'a' },
+    { 'filters[createdBy][id][$eq]': '1' },
+    { 'filters[$and][0][updatedBy][password][$startsWith]': '$' },
+    { 'filters[category][createdBy][email][$contains]': '@' },
+    { sort: 'createdBy.email:asc' },
+    { 'populate[createdBy]': 'true' },
+    { 'populate[category][populate][updatedBy]': 'true' },
+    { 'fields[0]': 'createdBy' },
+  ];
+
+  it.each(probes)('answers 400 to %o', async (query) => {
+    const response = await request.get('/api/articles').query(query);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).not.toMatch(/"email"|password/i);
+  });
+});
+
+describe('comments', () => {
+  it('lists approved comments only, even when asked for others', async () => {
+    const strapi = await bootStrapi();
+    const pending = await strapi.db.query('api::comment.comment').count({ where: { moderationStatus: { $ne: 'approved' } } });
+    expect(pending).toBeGreaterThan(0);
+    for (const query of [{}, { 'filters[moderationStatus][$eq]': 'pending' }, { 'filters[$or][0][moderationStatus]': 'spam', 'filters[$or][1][moderationStatus]': 'approved' }]) {
+      const response = await request.get('/api/comments').query({ ...query, 'pagination[pageSize]': 50 });
+      expect(response.status).toBe(200);
+      for (const comment of response.body.data) expect(comment.moderationStatus).toBe('approved');
+    }
+    const all = await request.get('/api/comments').query({ 'pagination[pageSize]': 50 });
+    const approved = await strapi.db.query('api::comment.comment').count({ where: { moderationStatus: 'approved' } });
+    expect(all.body.meta.pagination.total).toBe(approved);
+  });
+
+  it('does not show a reply\'s parent text once the parent is no longer approved', async () => {
+    const strapi = await bootStrapi();
+    const article = await publishedArticle();
+    const parent = await strapi.documents('api::comment.comment').create({
+      data: { ...validComment(article.documentId), body: 'Parent text that will be rejected', moderationStatus: 'approved' },
+    } as any);
+    await strapi.documents('api::comment.comment').create({
+      data: { ...validComment(article.documentId), parent: parent.documentId, body: 'An approved reply', moderationStatus: 'approved' },
+    } as any);
+    await strapi.documents('api::comment.comment').update({ documentId: parent.documentId, data: { moderationStatus: 'rejected' } } as any);
+    const response = await request.get('/api/comments').query({ populate: '*', 'pagination[pageSize]': 50 });
+    expect(JSON.stringify(response.body)).not.toContain('Parent text that will be rejected');
+    expect(JSON.stringify(response.body)).toContain('An approved reply');
+  });
+});
+
+describe('every public response', () => {
+  const publicGets = [
+    '/api/articles?populate=*&pagination[pageSize]=50',
+    '/api/articles?populate[relatedArticles][populate][0]=category&populate[author][populate][0]=avatar&populate[seo][populate][0]=shareImage',
+    '/api/comments?populate=*&pagination[pageSize]=50',
+    '/api/comments?populate[article][populate][0]=author&populate[parent][populate][0]=article',
+    '/api/categories?populate=*',
+    '/api/authors?populate=*',
+    '/api/global?populate=*',
+  ];
+
+  it('contains no e-mail (but the site contact), IP address, user agent or private key', async () => {
+    // Make sure there is something to leak: a stored comment with an e-mail, hashed IP and user agent.
+    const article = await publishedArticle();
+    const secretEmail = 'leak-probe@example.net';
+    await request
+      .post('/api/comments')
+      .set('User-Agent', 'LeakProbeAgent/1.0')
+      .send({ data: validComment(article.documentId, { authorEmail: secretEmail }) });
+    const strapi = await bootStrapi();
+    await strapi.db.query('api::comment.comment').updateMany({ where: { authorEmail: secretEmail }, data: { moderationStatus: 'approved' } });
+
+    const global = (await request.get('/api/global')).body.data;
+    for (const path of publicGets) {
+      const response = await request.get(path);
+      expect(response.status, path).toBe(200);
+      const text = JSON.stringify(response.body);
+      const emails = (text.match(/[\w.+-]+@[\w-]+\.[\w.-]+/g) ?? []).filter((email) => email !== global.contactEmail);
+      expect(emails, path).toEqual([]);
+      expect(text, path).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b|::ffff:|LeakProbeAgent/);
+      expect(text, path).not.toMatch(/"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy)"/);
+    }
+    expect(JSON.stringify((await request.get('/api/comments').query({ 'pagination[pageSize]': 50 })).body)).toContain('Test Reader');
+  });
+});
