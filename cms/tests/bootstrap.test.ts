@@ -1,0 +1,94 @@
+/** What every start does: public permissions, the development admin, demo content; and production's secret check. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, bootStrapi } from './helpers/strapi';
+import { applyPublicPermissions, PUBLIC_ACTIONS } from '../src/bootstrap/public-permissions';
+import { createDevAdmin, DEV_ADMIN } from '../src/bootstrap/dev-admin';
+import { seedDemoContent } from '../src/seed/seed';
+import { articles, categories } from '../src/seed/content';
+import { assertSecretsPresent, SECRET_NAMES } from '../src/utils/secrets';
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
+
+describe('public permissions', () => {
+  it('removes a permission ticked by hand and restores a removed one', async () => {
+    const strapi = await bootStrapi();
+    const request = await api();
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::enquiry.enquiry.find', role: role.id } });
+    await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { action: 'api::category.category.find', role: role.id } });
+
+    await applyPublicPermissions(strapi);
+
+    const actions = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })).map((p) => p.action);
+    expect(actions.sort()).toEqual([...PUBLIC_ACTIONS].sort());
+    expect((await request.get('/api/enquiries')).status).toBe(403);
+    expect((await request.get('/api/categories')).status).toBe(200);
+  });
+});
+
+describe('development admin', () => {
+  it('lets a newcomer log in with the documented defaults', async () => {
+    const request = await api();
+    const response = await request.post('/admin/login').send({ email: DEV_ADMIN.email, password: DEV_ADMIN.password });
+    expect(response.status).toBe(200);
+    expect(response.body.data.token).toEqual(expect.any(String));
+  });
+
+  it('is never created in production', async () => {
+    const strapi = await bootStrapi();
+    const users = strapi.db.query('admin::user');
+    const saved = await users.findMany({ populate: ['roles'] });
+    await users.deleteMany({});
+    process.env.NODE_ENV = 'production';
+    await createDevAdmin(strapi);
+    expect(await users.count()).toBe(0);
+    process.env.NODE_ENV = 'test';
+    process.env.ADMIN_EMAIL = 'editor-in-chief@example.org';
+    await createDevAdmin(strapi);
+    expect((await users.findMany()).map((u) => u.email)).toEqual(['editor-in-chief@example.org']);
+    // Put the original admin back for the other tests.
+    await users.deleteMany({});
+    for (const { id, roles, ...user } of saved) await users.create({ data: { ...user, roles: roles.map((r) => r.id) } });
+  });
+});
+
+describe('demo content', () => {
+  it('is seeded on first start: published articles in every category, a draft', async () => {
+    const request = await api();
+    const response = await request.get('/api/articles').query({ 'pagination[pageSize]': 50, 'populate[category][fields][0]': 'slug' });
+    const publishedDemo = articles.filter((a) => !a.draft).map((a) => a.slug);
+    const served = response.body.data.map((a) => a.slug);
+    expect(served).toEqual(expect.arrayContaining(publishedDemo));
+    expect(served).not.toContain(articles.find((a) => a.draft)!.slug);
+    expect(new Set(response.body.data.map((a) => a.category?.slug).filter(Boolean))).toEqual(new Set(categories.map((c) => c.slug)));
+  });
+
+  it('re-seeding adds only what is missing', async () => {
+    const strapi = await bootStrapi();
+    expect((await seedDemoContent(strapi)).created).toBe(0);
+    const category = await strapi.documents('api::category.category').findFirst({ filters: { slug: categories[0].slug } } as any);
+    await strapi.documents('api::category.category').delete({ documentId: category.documentId });
+    expect((await seedDemoContent(strapi)).created).toBe(1);
+    expect(await strapi.db.query('api::category.category').count({ where: { slug: categories[0].slug } })).toBe(1);
+  });
+});
+
+describe('production secrets', () => {
+  it('names every missing secret in one error', () => {
+    process.env.NODE_ENV = 'production';
+    for (const name of SECRET_NAMES) delete process.env[name];
+    process.env.JWT_SECRET = 'set';
+    expect(() => assertSecretsPresent()).toThrow(
+      new RegExp(`Missing required secrets in the environment: ${SECRET_NAMES.filter((n) => n !== 'JWT_SECRET').join(', ')}\\.`),
+    );
+  });
+
+  it('accepts development defaults outside production', () => {
+    process.env.NODE_ENV = 'development';
+    for (const name of SECRET_NAMES) delete process.env[name];
+    expect(() => assertSecretsPresent()).not.toThrow();
+  });
+});

@@ -1,0 +1,22 @@
+// `pnpm start`: production mode from the output of `pnpm build`: the built admin, NODE_ENV=production,
+// secrets required from the environment (cms/.env or the shell), no development admin.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { database, hasWeb, root, runAll } from './lib/processes.mjs';
+
+process.env.NODE_ENV = 'production';
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+
+const missingBuilds = [['cms/dist/build', 'the CMS'], ...(hasWeb() ? [['web/dist', 'the reader site']] : [])].filter(
+  ([path]) => !existsSync(join(root, path)),
+);
+if (missingBuilds.length) {
+  console.error(`Not built yet: ${missingBuilds.map(([, what]) => what).join(' and ')}. Run \`pnpm build\` first.`);
+  process.exit(1);
+}
+
+const db = await database();
+await runAll(db, [
+  { name: 'CMS', command: 'pnpm', args: ['exec', 'strapi', 'start'], cwd: join(root, 'cms') },
+  ...(hasWeb() ? [{ name: 'Site', command: 'node', args: ['scripts/serve.mjs'], cwd: join(root, 'web'), env: { PORT: process.env.WEB_PORT ?? '4173' } }] : []),
+]);
