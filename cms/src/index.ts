@@ -11,6 +11,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::article.article').ensureViewsTable();
     await applyPublicPermissions(strapi);
     await applyAdminViews(strapi);
     await createDevAdmin(strapi);

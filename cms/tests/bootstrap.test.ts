@@ -69,9 +69,10 @@ describe('demo content', () => {
   it('re-seeding adds only what is missing', async () => {
     const strapi = await bootStrapi();
     expect((await seedDemoContent(strapi)).created).toBe(0);
-    const category = await strapi.documents('api::category.category').findFirst({ filters: { slug: categories[0].slug } } as any);
-    await strapi.documents('api::category.category').delete({ documentId: category.documentId });
+    const settings = await strapi.documents('api::global.global').findFirst();
+    await strapi.documents('api::global.global').delete({ documentId: settings.documentId });
     expect((await seedDemoContent(strapi)).created).toBe(1);
+    expect(await strapi.db.query('api::global.global').count()).toBe(1);
     expect(await strapi.db.query('api::category.category').count({ where: { slug: categories[0].slug } })).toBe(1);
   });
 });

@@ -25,6 +25,8 @@ type Case = [method: 'get' | 'post' | 'put' | 'delete', path: string, expected: 
 const matrix = (): Case[] => [
   ['get', '/api/articles', 200],
   ['get', `/api/articles/${ids.articles}`, 200],
+  ['get', '/api/articles/popular', 200],
+  ['post', `/api/articles/${ids.articles}/views`, 204],
   ['post', '/api/articles', 403],
   ['put', `/api/articles/${ids.articles}`, 403],
   ['delete', `/api/articles/${ids.articles}`, 403],

@@ -1,6 +1,7 @@
 /**
  * The public role (visitors without a login) may do exactly this and nothing more: read published
- * content, read approved comments, send a comment or an enquiry. Anything else answers 403.
+ * content and the most-read list, count a page view, read approved comments, send a comment or an
+ * enquiry. Anything else answers 403.
  * Applied at every start, so a permission ticked by hand in the admin does not survive a restart.
  */
 import type { Core } from '@strapi/strapi';
@@ -8,6 +9,8 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
+  'api::article.article.popular',
+  'api::article.article.view',
   'api::category.category.find',
   'api::category.category.findOne',
   'api::author.author.find',

@@ -1,3 +1,73 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreService('api::article.article');
+/** The fields and relations a list of articles shows (never the body). */
+export const ARTICLE_CARD = {
+  fields: ['title', 'slug', 'excerpt', 'publishedAt', 'readingTimeMinutes', 'featured'],
+  populate: {
+    cover: { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] },
+    category: { fields: ['name', 'slug'] },
+    author: { fields: ['name', 'slug'] },
+  },
+} as const;
+
+const VIEWS_TABLE = 'article_daily_views';
+const POPULAR_WINDOW_DAYS = 30;
+
+export default factories.createCoreService('api::article.article', ({ strapi }) => ({
+  /**
+   * Page views are kept as one counter per article per day: no visitor data at all. The browser
+   * sends one view per article per day; this only adds it up.
+   */
+  async ensureViewsTable() {
+    await strapi.db.connection.raw(`
+      CREATE TABLE IF NOT EXISTS ${VIEWS_TABLE} (
+        article_document_id varchar(64) NOT NULL,
+        day date NOT NULL,
+        views integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_document_id, day)
+      )`);
+  },
+
+  /** Counts a view of a published article; false when there is no such article. */
+  async recordView(documentId: string): Promise<boolean> {
+    const article = await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] });
+    if (!article) return false;
+    await strapi.db.connection.raw(
+      `INSERT INTO ${VIEWS_TABLE} (article_document_id, day, views) VALUES (?, CURRENT_DATE, 1)
+       ON CONFLICT (article_document_id, day) DO UPDATE SET views = ${VIEWS_TABLE}.views + 1`,
+      [documentId],
+    );
+    return true;
+  },
+
+  /**
+   * The most-read published articles of the last 30 days, most read first; topped up with the
+   * latest articles while there are not enough views (a new site still shows a full list).
+   */
+  async popular(limit: number) {
+    const { rows } = await strapi.db.connection.raw(
+      `SELECT article_document_id AS "documentId", SUM(views)::int AS views FROM ${VIEWS_TABLE}
+       WHERE day > CURRENT_DATE - ${POPULAR_WINDOW_DAYS}
+       GROUP BY article_document_id ORDER BY views DESC, article_document_id LIMIT ?`,
+      [limit * 2],
+    );
+    const ranked: string[] = rows.map((row: { documentId: string }) => row.documentId);
+    const articles = strapi.documents('api::article.article');
+    const viewed = ranked.length
+      ? await articles.findMany({ ...ARTICLE_CARD, status: 'published', filters: { documentId: { $in: ranked } } } as any)
+      : [];
+    viewed.sort((a, b) => ranked.indexOf(a.documentId) - ranked.indexOf(b.documentId));
+    const result = viewed.slice(0, limit);
+    if (result.length < limit) {
+      const latest = await articles.findMany({
+        ...ARTICLE_CARD,
+        status: 'published',
+        filters: { documentId: { $notIn: result.map((a) => a.documentId) } },
+        sort: 'publishedAt:desc',
+        limit: limit - result.length,
+      } as any);
+      result.push(...latest);
+    }
+    return result;
+  },
+}));
