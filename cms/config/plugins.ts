@@ -1,6 +1,6 @@
 import { secret } from '../src/utils/secrets';
 
-export default () => ({
+export default ({ env }) => ({
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),
@@ -8,4 +8,26 @@ export default () => ({
       register: { allowedFields: [] },
     },
   },
+  // Notification e-mails go through SMTP when SMTP_HOST is set; without it they are logged
+  // (src/notifications/email.ts).
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+              ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'CMS <no-reply@localhost>'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@localhost')),
+            },
+          },
+        },
+      }
+    : {}),
 });

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
+import { registerModerationTimestamps } from './documents/moderation';
+import { registerAdminApi } from './admin-api';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
+import { applyAdminRoles } from './bootstrap/admin-roles';
 import { applyAdminViews } from './bootstrap/admin-views';
 import { createDevAdmin } from './bootstrap/dev-admin';
 import { isEmpty, seedDemoContent } from './seed/seed';
@@ -8,11 +11,14 @@ import { isEmpty, seedDemoContent } from './seed/seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerComputedFields(strapi);
+    registerModerationTimestamps(strapi);
+    registerAdminApi(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('api::article.article').ensureViewsTable();
     await applyPublicPermissions(strapi);
+    await applyAdminRoles(strapi);
     await applyAdminViews(strapi);
     await createDevAdmin(strapi);
     if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {

@@ -32,7 +32,15 @@ export default async function setup() {
       rmSync(folder, { recursive: true, force: true });
     };
   }
-  Object.assign(process.env, { NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', HOST: '127.0.0.1', PORT: '0' });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    // Many tests post from the same address; tests/anti-abuse.test.ts sets its own limits.
+    COMMENT_RATE_MAX: '10000',
+    ENQUIRY_RATE_MAX: '10000',
+  });
 
   return async () => {
     await cleanup();

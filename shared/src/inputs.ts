@@ -35,9 +35,20 @@ const documentId = (label: string) =>
     .string({ error: `${label} must be the documentId of an existing entry` })
     .regex(/^[a-z0-9]{10,40}$/, { error: `${label} must be the documentId of an existing entry` });
 
+/**
+ * Fields a form adds so the server can tell people from bots; never stored. `website` is a
+ * honeypot: hidden from people, filled by bots. `elapsedMs`: how long the form was open.
+ */
+export const botCheckShape = {
+  website: z.string({ error: 'website must be text' }).max(500).optional(),
+  elapsedMs: z.number({ error: 'elapsedMs must be a number' }).nonnegative().optional(),
+};
+export const BOT_CHECK_FIELDS = Object.keys(botCheckShape) as Array<keyof typeof botCheckShape>;
+
 // Unknown fields (moderationStatus, ids, ...) are dropped, never stored: the server decides them.
 export const commentInputSchema = z.object(
   {
+    ...botCheckShape,
     article: documentId('article'),
     parent: documentId('parent').nullish(),
     authorName: text('Name', LIMITS.commentAuthorName),
@@ -59,6 +70,7 @@ const phone = z
 
 export const enquiryInputSchema = z.object(
   {
+    ...botCheckShape,
     name: text('Name', LIMITS.enquiryName),
     email: email('E-mail'),
     phone: phone.nullish(),

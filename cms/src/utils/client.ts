@@ -7,6 +7,6 @@ export function ipHash(ip: string | undefined): string {
 }
 
 /** The client's user agent, cut to what the schema stores. */
-export function userAgent(header: string | undefined): string | null {
-  return header ? header.slice(0, 512) : null;
+export function userAgent(header: string | undefined): string | undefined {
+  return header?.slice(0, 512);
 }

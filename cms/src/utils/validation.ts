@@ -6,7 +6,7 @@ import type { z } from 'zod';
  * Reads `{ data: {...} }` from a create request and validates it with a schema from
  * `@medblog/shared`. Bad input becomes Strapi's 400 ValidationError, naming each bad field.
  */
-export function parseCreateBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
+export function parseCreateBody<S extends z.ZodType>(body: unknown, schema: S): z.infer<S> {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new errors.ValidationError('Missing "data" payload in the request body', {

@@ -21,8 +21,12 @@ export async function draftOnlyArticle() {
   return draft;
 }
 
+let commentNumber = 0;
+
+/** A comment a person would write; each call's text differs, so none is taken for a duplicate. */
 export function validComment(article: string, overrides: Record<string, unknown> = {}) {
-  return { article, authorName: 'Test Reader', authorEmail: 'reader@example.net', body: 'A helpful article, thank you.', ...overrides };
+  commentNumber += 1;
+  return { article, authorName: 'Test Reader', authorEmail: 'reader@example.net', body: `A helpful article, thank you (${commentNumber}).`, ...overrides };
 }
 
 export function validEnquiry(overrides: Record<string, unknown> = {}) {

@@ -23,7 +23,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       throw new errors.ValidationError('limit: must be a whole number from 1 to 20');
     }
     const data = await strapi.service('api::article.article').popular(limit);
-    const sanitized = await this.sanitizeOutput(data, ctx);
+    const sanitized = await strapi.contentAPI.sanitize.output(data, strapi.getModel('api::article.article'), { auth: ctx.state.auth });
     return { data: sanitized, meta: {} };
   },
 

@@ -2,6 +2,10 @@ import { factories } from '@strapi/strapi';
 import { commentInputSchema } from '@medblog/shared';
 import { fieldError, parseCreateBody } from '../../../utils/validation';
 import { ipHash, userAgent } from '../../../utils/client';
+import { commentSpamReason } from '../../../anti-abuse/spam';
+import { recordSubmission } from '../../../anti-abuse/rate-limit';
+import { sendInBackground } from '../../../notifications/email';
+import { commentAwaitingModeration } from '../../../notifications/messages';
 
 const APPROVED = { moderationStatus: { $eq: 'approved' } };
 
@@ -17,14 +21,17 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
     return response;
   },
 
-  /** A reader's comment: validated, always stored as pending, acknowledged without the stored record. */
+  /**
+   * A reader's comment: validated, stored as pending (or as spam when it looks like spam, with the
+   * same answer so bots learn nothing), moderators notified, acknowledged without the stored record.
+   */
   async create(ctx) {
     const input = parseCreateBody(ctx.request.body, commentInputSchema);
 
     const article = await strapi.documents('api::article.article').findOne({
       documentId: input.article,
       status: 'published',
-      fields: ['commentsEnabled'],
+      fields: ['commentsEnabled', 'title', 'slug'],
     });
     if (!article) throw fieldError('article', 'No published article has this documentId');
     if (!article.commentsEnabled) throw fieldError('article', 'Comments are closed on this article');
@@ -40,18 +47,25 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
       }
     }
 
+    const spamReason = await commentSpamReason(strapi, input);
     const comment = await strapi.documents('api::comment.comment').create({
       data: {
         article: input.article,
-        parent: input.parent ?? null,
+        parent: input.parent ?? undefined,
         authorName: input.authorName,
         authorEmail: input.authorEmail,
         body: input.body,
-        moderationStatus: 'pending',
+        moderationStatus: spamReason ? 'spam' : 'pending',
         ipHash: ipHash(ctx.request.ip),
         userAgent: userAgent(ctx.request.header['user-agent']),
       },
     });
+    if (ctx.state.rateLimitKey) recordSubmission(ctx.state.rateLimitKey);
+    if (spamReason) {
+      strapi.log.info(`Comment ${comment.documentId} stored as spam: ${spamReason}`);
+    } else {
+      sendInBackground(strapi, () => commentAwaitingModeration(strapi, input, { title: article.title as string, slug: article.slug as string }));
+    }
 
     ctx.status = 201;
     return {

@@ -2,27 +2,41 @@ import { factories } from '@strapi/strapi';
 import { enquiryInputSchema } from '@medblog/shared';
 import { parseCreateBody } from '../../../utils/validation';
 import { ipHash } from '../../../utils/client';
+import { botReason } from '../../../anti-abuse/spam';
+import { recordSubmission } from '../../../anti-abuse/rate-limit';
+import { sendInBackground } from '../../../notifications/email';
+import { enquiryReceived } from '../../../notifications/messages';
 
 export default factories.createCoreController('api::enquiry.enquiry', ({ strapi }) => ({
   /**
-   * A reader's enquiry. The 201 is sent only after the row is committed, and it carries an
-   * acknowledgement, never the stored record.
+   * A reader's enquiry. The 201 is sent only after the row is committed, and carries an
+   * acknowledgement, never the stored record. One that looks automated is still kept (a person
+   * is never lost) but filed as closed with the reason, and nobody is mailed about it.
    */
   async create(ctx) {
     const input = parseCreateBody(ctx.request.body, enquiryInputSchema);
+    const { minimumFillSeconds } = strapi.config.get('anti-abuse') as { minimumFillSeconds: number };
+    const suspicion = botReason(input, minimumFillSeconds);
+
     const enquiry = await strapi.documents('api::enquiry.enquiry').create({
       data: {
         name: input.name,
         email: input.email,
-        phone: input.phone || null,
+        phone: input.phone || undefined,
         topic: input.topic,
         message: input.message,
         consent: true,
-        sourcePath: input.sourcePath ?? null,
-        handlingStatus: 'new',
+        sourcePath: input.sourcePath ?? undefined,
+        handlingStatus: suspicion ? 'closed' : 'new',
+        internalNotes: suspicion ? `Closed automatically as suspected spam: ${suspicion}.` : undefined,
         ipHash: ipHash(ctx.request.ip),
       },
     });
+    if (ctx.state.rateLimitKey) recordSubmission(ctx.state.rateLimitKey);
+    if (!suspicion) {
+      sendInBackground(strapi, () => enquiryReceived(strapi, { ...input, documentId: enquiry.documentId }));
+    }
+
     ctx.status = 201;
     return { data: { documentId: enquiry.documentId, topic: enquiry.topic, receivedAt: enquiry.createdAt } };
   },

@@ -1,0 +1,64 @@
+/**
+ * Rules that tell a bot's or spammer's submission from a person's without bothering the person:
+ * suspected spam is still stored and acknowledged (bots learn nothing), but never shown or mailed.
+ */
+import type { Core } from '@strapi/strapi';
+
+export interface BotCheck {
+  website?: string;
+  elapsedMs?: number;
+}
+
+/** Why a form submission looks automated, or null. */
+export function botReason(check: BotCheck, minimumFillSeconds: number): string | null {
+  if (check.website?.trim()) return 'honeypot field filled';
+  if (check.elapsedMs !== undefined && check.elapsedMs < minimumFillSeconds * 1000) return 'form filled too fast';
+  return null;
+}
+
+const LINK = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/gi;
+
+export function countLinks(text: string): number {
+  return text.match(LINK)?.length ?? 0;
+}
+
+/** The blocked words an editor listed (one per line or comma-separated), lowercased. */
+export function parseBlockedWords(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/[\n,]/)
+    .map((word) => word.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export function findBlockedWord(text: string, words: string[]): string | null {
+  const lower = text.toLowerCase();
+  return words.find((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) ?? null;
+}
+
+/** Same text for duplicate detection: case and spacing do not matter. */
+export function normalizeBody(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Why a comment looks like spam, or null. */
+export async function commentSpamReason(
+  strapi: Core.Strapi,
+  comment: { article: string; body: string; authorName: string } & BotCheck,
+): Promise<string | null> {
+  const rules = strapi.config.get('anti-abuse') as { minimumFillSeconds: number; maxLinksPerComment: number };
+  const bot = botReason(comment, rules.minimumFillSeconds);
+  if (bot) return bot;
+  if (countLinks(`${comment.authorName} ${comment.body}`) > rules.maxLinksPerComment) return 'too many links';
+
+  const settings = await strapi.documents('api::moderation-setting.moderation-setting').findFirst();
+  const word = findBlockedWord(`${comment.authorName} ${comment.body}`, parseBlockedWords(settings?.blockedWords as string));
+  if (word) return `blocked word "${word}"`;
+
+  const sameArticle = await strapi.db.query('api::comment.comment').findMany({
+    select: ['body'],
+    where: { article: { documentId: comment.article } },
+  });
+  const body = normalizeBody(comment.body);
+  if (sameArticle.some((other) => normalizeBody(other.body) === body)) return 'duplicate of an earlier comment';
+  return null;
+}

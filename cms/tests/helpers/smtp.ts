@@ -1,0 +1,82 @@
+/**
+ * A real SMTP server on a free local port, standing in for the organisation's mail server. It keeps
+ * every message it receives so tests can read what moderators and staff would get.
+ */
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+export const inbox: ReceivedMail[] = [];
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?Q?...?= and =?UTF-8?B?...?=) in a header. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    );
+}
+
+/** Splits a MIME entity into a header lookup and its body. */
+function entity(raw: string) {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1] ?? '';
+  return { header, body };
+}
+
+/** The plain-text content of a message, from a multipart message's text/plain part if need be. */
+function plainText(raw: string): string {
+  const { header, body } = entity(raw);
+  const boundary = /boundary="?([^";]+)"?/i.exec(header('Content-Type'))?.[1];
+  if (boundary) {
+    const parts = body.split(`--${boundary}`).slice(1, -1);
+    const plain = parts.find((part) => /content-type:\s*text\/plain/i.test(part)) ?? parts[0] ?? '';
+    return plainText(plain.replace(/^\r?\n/, ''));
+  }
+  const text = /quoted-printable/i.test(header('Content-Transfer-Encoding')) ? decodeQuotedPrintable(body) : body;
+  return text.replace(/\r\n/g, '\n').trim();
+}
+
+function parse(raw: string, to: string[]): ReceivedMail {
+  return { to, subject: decodeHeader(entity(raw).header('Subject')), text: plainText(raw) };
+}
+
+export async function startSmtpServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk) => chunks.push(chunk));
+      stream.on('end', () => {
+        inbox.push(parse(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Waits (up to 5 s) for a message matching `predicate`. */
+export async function waitForMail(predicate: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const mail = inbox.find(predicate);
+    if (mail) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No such e-mail arrived; inbox: ${inbox.map((m) => m.subject).join(' | ') || '(empty)'}`);
+}
