@@ -1,0 +1,31 @@
+// A throw-away CMS: an embedded PostgreSQL on a temporary folder, the compiled Strapi, demo content
+// seeded by its bootstrap. For end-to-end tests and benchmarks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startEmbeddedPostgres } from './postgres.mjs';
+import { loadStrapi } from './strapi.mjs';
+
+export async function startThrowawayCms({ port } = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'medblog-cms-'));
+  const db = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), database: 'medblog' });
+  const listenPort = port || (await freePort());
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    PORT: String(listenPort),
+    HOST: '127.0.0.1',
+    NODE_ENV: process.env.NODE_ENV ?? 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  });
+  const strapi = await loadStrapi();
+  await strapi.start();
+  return {
+    url: `http://127.0.0.1:${listenPort}`,
+    strapi,
+    async stop() {
+      await strapi.destroy().catch(() => {});
+      await db.stop().catch(() => {});
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
