@@ -55,6 +55,34 @@ describe('development admin', () => {
   });
 });
 
+describe('admin list views', () => {
+  it('show editors the columns that matter, newest comments and enquiries first', async () => {
+    const request = await api();
+    const token = (await request.post('/admin/login').send(DEV_ADMIN)).body.data.token;
+    const view = async (uid: string) =>
+      (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`)).body.data.contentType;
+    const article = await view('api::article.article');
+    expect(article.layouts.list).toEqual(['title', 'category', 'author', 'featured', 'updatedAt']);
+    const comment = await view('api::comment.comment');
+    expect(comment.layouts.list.slice(0, 4)).toEqual(['authorName', 'article', 'moderationStatus', 'createdAt']);
+    expect(comment.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
+    expect(comment.metadatas.article.list.mainField).toBe('title');
+    const enquiry = await view('api::enquiry.enquiry');
+    expect(enquiry.layouts.list.slice(0, 4)).toEqual(['name', 'topic', 'handlingStatus', 'createdAt']);
+    expect(enquiry.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
+  });
+});
+
+describe('CORS', () => {
+  it('lets only the reader site call the API from a browser', async () => {
+    const request = await api();
+    const allowed = await request.get('/api/categories').set('Origin', 'http://localhost:5173');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const other = await request.get('/api/categories').set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
 describe('demo content', () => {
   it('is seeded on first start: published articles in every category, a draft', async () => {
     const request = await api();
