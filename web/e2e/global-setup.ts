@@ -1,0 +1,20 @@
+import type { TestProject } from 'vitest/node';
+import { canStartCms, chromiumPath, startStack } from '../scripts/test-stack.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    apiUrl: string;
+    chromiumPath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const chromium = chromiumPath(); // first: fail in a second, not after building everything
+  if (!canStartCms()) throw new Error('cms/scripts/serve-test.mjs is missing: the e2e tests need the CMS');
+  const stack = await startStack();
+  project.provide('siteUrl', stack.siteUrl);
+  project.provide('apiUrl', stack.apiUrl);
+  project.provide('chromiumPath', chromium);
+  return stack.stop;
+}

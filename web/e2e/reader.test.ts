@@ -1,0 +1,106 @@
+import type { Global, SingleResponse } from '@medblog/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, cmsGet, DEVICES, findDemoArticle, horizontalOverflow, launchBrowser, openPage, siteUrl, type DemoArticle } from './support';
+
+let browser: Browser;
+let article: DemoArticle;
+let site: Global;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  article = await findDemoArticle();
+  site = (await cmsGet<SingleResponse<Global>>('/api/global', { populate: { socialLinks: true } })).data;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const heading1 = (page: Page, name?: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on a %s', (device) => {
+  let page: Page;
+  let errors: string[];
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ page, errors, close } = await openPage(browser, device));
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  /** Every page a reader sees must fit the screen and run without script errors. */
+  async function expectHealthyPage() {
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  }
+
+  it('opens the home page and sees the latest articles', async () => {
+    await page.goto(siteUrl);
+    await page.getByRole('heading', { level: 2, name: 'Latest articles' }).waitFor();
+    await page.waitForFunction((siteName) => document.title.includes(siteName), site.siteName);
+    expect(await page.locator('main article').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('banner').getByRole('link', { name: 'Quick Enquiry' }).getAttribute('href')).toBe('/enquiry');
+    const social = page.getByRole('contentinfo').getByRole('region', { name: 'Visit us on social media' });
+    expect(site.socialLinks?.map((link) => link.platform)).toEqual(expect.arrayContaining(['instagram', 'facebook']));
+    for (const { platform, url } of site.socialLinks ?? []) {
+      const name = platform === 'x' ? 'X' : new RegExp(platform, 'i');
+      expect(await social.getByRole('link', { name }).getAttribute('href')).toBe(url);
+    }
+    await expectHealthyPage();
+  });
+
+  it('opens an article and reads its body and "Read also" links', async () => {
+    const viewCounted = page.waitForResponse((response) => response.url().endsWith('/views') && response.request().method() === 'POST');
+    await page.getByRole('link', { name: article.title, exact: true }).first().click();
+    await page.waitForURL(`${siteUrl}/articles/${article.slug}`);
+
+    await heading1(page, article.title).waitFor();
+    await page.locator('.prose').getByRole('heading', { name: article.bodyHeading }).waitFor();
+    const readAlso = page.getByRole('region', { name: 'Read also' });
+    for (const title of article.related) await readAlso.getByRole('link', { name: title }).waitFor();
+    await page.waitForFunction((siteName) => document.title.includes(siteName), site.siteName);
+    // The CMS accepted the page view (cross-origin POST).
+    expect((await viewCounted).status()).toBe(204);
+    await expectHealthyPage();
+  });
+
+  it('follows the article’s category', async () => {
+    await page.locator('article header').getByRole('link', { name: article.category.name }).click();
+    await page.waitForURL(`${siteUrl}/categories/${article.category.slug}`);
+    await heading1(page, article.category.name).waitFor();
+    await page.getByRole('link', { name: article.title, exact: true }).waitFor();
+    await expectHealthyPage();
+  });
+
+  it('searches and finds the article', async () => {
+    const word = article.title.split(/\s+/).find((candidate) => candidate.length >= 5) ?? article.title;
+    const search = page.getByRole('search', { name: 'Search the blog' });
+    await search.getByRole('searchbox').fill(word);
+    await search.getByRole('searchbox').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === word);
+    await page.getByRole('heading', { level: 1, name: word }).waitFor();
+    await page.getByRole('link', { name: article.title, exact: true }).waitFor();
+    await expectHealthyPage();
+  });
+
+  it('gets the 404 page for an unknown article and an unknown address', async () => {
+    await page.goto(`${siteUrl}/articles/no-such-article-${Date.now()}`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.goto(`${siteUrl}/no/such/page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await expectHealthyPage();
+  });
+
+  it('finds no accessibility violations on the home and article pages', async () => {
+    for (const path of ['/', `/articles/${article.slug}`]) {
+      await page.goto(`${siteUrl}${path}`);
+      await heading1(page).waitFor();
+      await page.getByRole('region', { name: 'Popular posts' }).or(page.getByRole('region', { name: 'Latest articles' })).first().waitFor();
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+  });
+});

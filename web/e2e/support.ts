@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Article, Block, CollectionResponse } from '@medblog/shared';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import qs from 'qs';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../scripts/test-stack.mjs';
+
+export const siteUrl = inject('siteUrl');
+const apiUrl = inject('apiUrl');
+
+export const DEVICES = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS });
+}
+
+/** A page that records the errors the site throws, so a test can require there were none. */
+export async function openPage(browser: Browser, device: keyof typeof DEVICES) {
+  const context = await browser.newContext(DEVICES[device]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors, close: () => context.close() };
+}
+
+/** Asks the CMS directly, to learn the demo content instead of hard-coding it. */
+export async function cmsGet<T>(path: string, params: object = {}): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}?${qs.stringify(params, { encodeValuesOnly: true })}`);
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface DemoArticle {
+  title: string;
+  slug: string;
+  category: { name: string; slug: string };
+  related: string[];
+  bodyHeading: string;
+}
+
+/** A published article with a category, a heading in its body and "Read also" links. */
+export async function findDemoArticle(): Promise<DemoArticle> {
+  const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
+    fields: ['title', 'slug', 'body'],
+    populate: { category: { fields: ['name', 'slug'] }, relatedArticles: { fields: ['title'] } },
+    sort: ['publishedAt:desc'],
+    pagination: { pageSize: 50 },
+  });
+  for (const article of data) {
+    const heading = article.body?.find((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading');
+    const related = article.relatedArticles ?? [];
+    if (heading && article.category && related.length > 0) {
+      return {
+        title: article.title,
+        slug: article.slug,
+        category: article.category,
+        related: related.map((relatedArticle) => relatedArticle.title),
+        bodyHeading: heading.children.map((child) => (child.type === 'text' ? child.text : child.children.map((text) => text.text).join(''))).join(''),
+      };
+    }
+  }
+  throw new Error('The demo content has no published article with a category, a body heading and related articles');
+}
+
+/** The page is no wider than the screen: nothing makes a phone scroll sideways. */
+export function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; returns its violations in a readable form. */
+export async function accessibilityViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run();
+    return result.violations;
+  });
+  return violations.map(({ id, impact, help, nodes }) => `${impact} ${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,144 @@
+// Starts what the end-to-end tests and the benchmark run against: the CMS with demo content
+// (cms/scripts/serve-test.mjs), a production build of the site pointing at it, and
+// scripts/serve.mjs serving that build. Everything on free ports on 127.0.0.1.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from './serve.mjs';
+
+const webDir = fileURLToPath(new URL('..', import.meta.url));
+const cmsDir = join(webDir, '..', 'cms');
+const CMS_SERVER = join(cmsDir, 'scripts', 'serve-test.mjs');
+const CMS_START_TIMEOUT_MS = 5 * 60_000;
+
+/** Flags for a headless Chromium on a CI machine: no sandbox (root), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names; throws a clear message when missing. */
+export function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path} (apt-get install chromium)`);
+  return path;
+}
+
+export function canStartCms() {
+  return existsSync(CMS_SERVER);
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `vite build` of the site into outDir, with the CMS and site addresses baked in. */
+export function buildSite({ outDir, apiUrl, siteUrl }) {
+  const vite = join(webDir, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: webDir,
+    env: { ...process.env, VITE_API_URL: apiUrl, VITE_SITE_URL: siteUrl },
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`vite build failed (exit ${code})`))));
+  });
+}
+
+function ensureCmsBuilt() {
+  if (existsSync(join(cmsDir, 'dist', 'build', 'index.html'))) return;
+  console.log('Building the CMS (once; pnpm --filter @medblog/cms build)…');
+  const result = spawnSync('pnpm', ['--filter', '@medblog/cms', 'build'], { cwd: join(webDir, '..'), stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`The CMS build failed (exit ${result.status})`);
+}
+
+/** Starts the CMS with demo content; resolves once it prints "CMS ready at <url>". */
+export function startCms({ port, corsOrigins }) {
+  if (!canStartCms()) throw new Error(`${CMS_SERVER} is missing: cannot start the CMS`);
+  ensureCmsBuilt();
+  const child = spawn(process.execPath, [CMS_SERVER], {
+    cwd: cmsDir,
+    env: { ...process.env, PORT: String(port), CORS_ORIGINS: corsOrigins },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The CMS did not start within ${CMS_START_TIMEOUT_MS / 1000} s:\n${output.slice(-3000)}`)), CMS_START_TIMEOUT_MS);
+    const onData = (/** @type {Buffer} */ chunk) => {
+      output = (output + chunk).slice(-20_000); // enough to explain a failure
+      const match = /CMS ready at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The CMS exited (code ${code}) before it was ready:\n${output.slice(-3000)}`));
+    });
+  });
+
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  return ready.then(
+    (url) => ({ url, stop }),
+    async (error) => {
+      await stop();
+      throw error;
+    },
+  );
+}
+
+/**
+ * The CMS, a fresh production build of the site and its static server.
+ * @returns {Promise<{ siteUrl: string, apiUrl: string, distDir: string, stop: () => Promise<void> }>}
+ */
+export async function startStack() {
+  const [cmsPort, sitePort] = [await freePort(), await freePort()];
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const distDir = mkdtempSync(join(tmpdir(), 'medblog-web-'));
+  const cleanups = [async () => rmSync(distDir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+  };
+
+  try {
+    const cms = startCms({ port: cmsPort, corsOrigins: siteUrl });
+    // Registered before waiting, so a failed build still stops a CMS that started.
+    cleanups.push(() => cms.then(({ stop: stopCms }) => stopCms(), () => {}));
+    await buildSite({ outDir: distDir, apiUrl: `http://127.0.0.1:${cmsPort}`, siteUrl });
+    const { url: apiUrl } = await cms;
+    const site = await startStaticServer({ root: distDir, port: sitePort });
+    cleanups.push(site.close);
+    return { siteUrl: site.url, apiUrl, distDir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

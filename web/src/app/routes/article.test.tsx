@@ -1,0 +1,168 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, networkError, pending, strapiError, stubApi } from '@/testing/api-stub';
+import { cmsRoutes } from '@/testing/fake-cms';
+import { renderApp } from '@/testing/render-app';
+
+const ARTICLE_PATH = '/articles/clinical-internship-guide';
+
+const viewRequests = (requests: ReturnType<typeof stubApi>) => requests.filter((request) => request.method === 'POST');
+
+describe('article page', () => {
+  it('shows a skeleton while the article loads', async () => {
+    stubApi({ ...cmsRoutes(), 'GET /api/articles': pending });
+    renderApp(ARTICLE_PATH);
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading article…');
+  });
+
+  it('shows the article with its author, body, sharing, related and more articles', async () => {
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+
+    const article = await screen.findByRole('article', { name: 'Your first clinical internship: a practical guide' });
+    expect(within(article).getByRole('link', { name: 'Internships' })).toHaveAttribute('href', '/categories/internships');
+    expect(article).toHaveTextContent('Dr Asha Rao');
+    expect(article).toHaveTextContent('Head of Clinical Training');
+    expect(article).toHaveTextContent('8 March 2026');
+    expect(article).toHaveTextContent('5 min read');
+    expect(within(article).getByRole('heading', { level: 2, name: 'Before you apply' })).toBeInTheDocument();
+
+    const readAlso = within(article).getByRole('region', { name: 'Read also' });
+    expect(within(readAlso).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      '/articles/usmle-step-2-plan',
+      '/articles/ward-rounds',
+    ]);
+
+    const share = within(article).getByRole('region', { name: 'Share on social media' });
+    const pageUrl = encodeURIComponent('https://blog.test/articles/clinical-internship-guide');
+    expect(within(share).getByRole('link', { name: /Share on Facebook/ })).toHaveAttribute('href', `https://www.facebook.com/sharer/sharer.php?u=${pageUrl}`);
+    expect(within(share).getByRole('link', { name: /Share on X/ }).getAttribute('href')).toContain(`url=${pageUrl}`);
+    expect(within(share).getByRole('link', { name: /Share on LinkedIn/ }).getAttribute('href')).toContain(pageUrl);
+    expect(within(share).getByRole('link', { name: /Share on WhatsApp/ }).getAttribute('href')).toContain(pageUrl);
+    expect(within(share).getByRole('link', { name: 'Share by e-mail' }).getAttribute('href')).toMatch(/^mailto:\?subject=/);
+
+    expect(screen.getByRole('region', { name: 'Comments' })).toHaveAttribute('id', 'comments');
+
+    const more = await screen.findByRole('region', { name: 'More articles' });
+    expect(within(more).getAllByRole('article')).toHaveLength(3);
+    expect(within(more).queryByText('Your first clinical internship: a practical guide')).not.toBeInTheDocument();
+
+    const popular = await screen.findByRole('region', { name: 'Popular posts' });
+    expect(within(popular).getAllByRole('listitem')).toHaveLength(5);
+  });
+
+  it('describes itself to search engines and social networks', async () => {
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+    await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
+
+    await waitFor(() => expect(document.title).toBe('First internship guide | MedPath Blog'));
+    const head = (selector: string) => document.head.querySelector(selector)?.getAttribute('content') ?? document.head.querySelector(selector)?.getAttribute('href');
+    expect(head('meta[name="description"]')).toBe('What to pack, ask and expect.');
+    expect(head('link[rel="canonical"]')).toBe('https://blog.test/articles/clinical-internship-guide');
+    expect(head('meta[property="og:type"]')).toBe('article');
+    expect(head('meta[property="og:image"]')).toBe('http://cms.test/uploads/cover-clinical-internship-guide.jpg');
+    expect(head('meta[name="twitter:card"]')).toBe('summary_large_image');
+
+    const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd).toMatchObject({
+      '@type': 'Article',
+      headline: 'Your first clinical internship: a practical guide',
+      datePublished: '2026-03-08T12:00:00.000Z',
+      author: { name: 'Dr Asha Rao' },
+      mainEntityOfPage: 'https://blog.test/articles/clinical-internship-guide',
+    });
+  });
+
+  it('escapes "<" in its structured data, so a title cannot close the script', async () => {
+    const cms = cmsRoutes();
+    stubApi({
+      ...cms,
+      'GET /api/articles': async (request) => {
+        const reply = (await cms['GET /api/articles'](request)) as { status: number; body: { data: Array<{ title: string }> } };
+        for (const article of reply.body.data) article.title = '</script><script>alert(1)</script>';
+        return reply;
+      },
+    });
+    renderApp(ARTICLE_PATH);
+    await screen.findByRole('heading', { level: 1, name: '</script><script>alert(1)</script>' });
+    const script = document.querySelector('script[type="application/ld+json"]')!;
+    expect(script.innerHTML).not.toContain('</script>');
+    expect(JSON.parse(script.textContent!).headline).toBe('</script><script>alert(1)</script>');
+  });
+
+  it('counts one view per browser per day, after the page is shown', async () => {
+    const requests = stubApi(cmsRoutes());
+    const { router } = renderApp(ARTICLE_PATH);
+    await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
+    await waitFor(() => expect(viewRequests(requests)).toHaveLength(1));
+    expect(viewRequests(requests)[0].path).toBe('/api/articles/article1/views');
+
+    // Leaving and coming back the same day does not count again.
+    await router.navigate('/');
+    await screen.findByRole('region', { name: 'Featured' });
+    await router.navigate(ARTICLE_PATH);
+    await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
+    expect(viewRequests(requests)).toHaveLength(1);
+  });
+
+  it('still shows the article when counting the view fails', async () => {
+    const requests = stubApi({ ...cmsRoutes(), 'POST /api/articles/:documentId/views': () => strapiError(500) });
+    renderApp(ARTICLE_PATH);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' })).toBeInTheDocument();
+    await waitFor(() => expect(viewRequests(requests)).toHaveLength(1));
+    await waitFor(() => expect(localStorage.length).toBe(0)); // so the next visit counts it
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('copies its link and confirms it', async () => {
+    stubApi(cmsRoutes());
+    const { user } = renderApp(ARTICLE_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Copy link' }));
+    expect(await navigator.clipboard.readText()).toBe('https://blog.test/articles/clinical-internship-guide');
+    expect(screen.getByText('Link copied')).toBeInTheDocument();
+  });
+
+  it('shows the 404 page for a slug that matches no published article', async () => {
+    stubApi(cmsRoutes());
+    renderApp('/articles/no-such-article');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+    await waitFor(() => expect(document.title).toBe('Page not found | MedPath Blog'));
+    expect(document.head.querySelector('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  });
+
+  it('keeps the article when "Popular posts" fail, and lets the reader retry them', async () => {
+    let failing = true;
+    const cms = cmsRoutes();
+    stubApi({ ...cms, 'GET /api/articles/popular': (request) => (failing ? strapiError(503) : cms['GET /api/articles/popular'](request)) });
+    const { user } = renderApp(ARTICLE_PATH);
+
+    const popular = await screen.findByRole('region', { name: 'Popular posts' });
+    expect(await within(popular).findByRole('alert')).toHaveTextContent('Something went wrong on our side');
+    expect(screen.getByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' })).toBeInTheDocument();
+
+    failing = false;
+    await user.click(within(popular).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(popular).getAllByRole('listitem')).toHaveLength(5));
+  });
+
+  it('shows the offline message when the CMS cannot be reached, and the article after retrying', async () => {
+    let online = false;
+    const cms = cmsRoutes();
+    stubApi({ ...cms, 'GET /api/articles': (request) => (online ? cms['GET /api/articles'](request) : networkError()) });
+    const { user } = renderApp(ARTICLE_PATH);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' })).toBeInTheDocument();
+    online = true;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' })).toBeInTheDocument();
+  });
+
+  it('hides "Popular posts" while nothing has been read', async () => {
+    stubApi({ ...cmsRoutes(), 'GET /api/articles/popular': () => json({ data: [] }) });
+    renderApp(ARTICLE_PATH);
+    await screen.findByRole('region', { name: 'More articles' });
+    expect(screen.queryByRole('region', { name: 'Popular posts' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,94 @@
+import { Link, useParams } from 'react-router-dom';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
+import { SITE_URL } from '@/config/env';
+import type { ArticleDetail } from '@/features/articles/api/article-fields';
+import { useArticle } from '@/features/articles/api/get-article';
+import { useRecordArticleView } from '@/features/articles/api/record-article-view';
+import { ArticleMeta } from '@/features/articles/components/ArticleMeta';
+import { BlocksRenderer } from '@/features/articles/components/BlocksRenderer';
+import { MoreArticles } from '@/features/articles/components/MoreArticles';
+import { PopularPosts } from '@/features/articles/components/PopularPosts';
+import { RelatedArticles } from '@/features/articles/components/RelatedArticles';
+import { ShareLinks } from '@/features/articles/components/ShareLinks';
+import { CommentsSection } from '@/features/comments/components/CommentsSection';
+import { useGlobal } from '@/features/site/api/get-global';
+import { PageHead } from '@/features/site/components/PageHead';
+import { mediaUrl } from '@/lib/media';
+import NotFoundRoute from './not-found';
+
+export default function ArticleRoute() {
+  const { slug } = useParams() as { slug: string };
+  const { data: article } = useArticle(slug);
+  // Unpublished since the page was opened: the next refetch finds nothing.
+  if (!article) return <NotFoundRoute />;
+  return <ArticlePage article={article} />;
+}
+
+function ArticlePage({ article }: { article: ArticleDetail }) {
+  const { data: site } = useGlobal();
+  useRecordArticleView(article.documentId);
+
+  const { title, slug, excerpt, cover, category, author, seo, body, relatedArticles = [] } = article;
+  const path = `/articles/${slug}`;
+  const url = `${SITE_URL}${path}`;
+  const description = seo?.metaDescription || excerpt;
+  const shareImage = seo?.shareImage ?? cover;
+
+  return (
+    <>
+      <PageHead title={seo?.metaTitle || title} description={description} path={path} image={shareImage} type="article" />
+      {/* Dates and author are machine-readable here for search engines; only public fields appear. */}
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'Article',
+          headline: title,
+          description: description ?? undefined,
+          image: shareImage ? [mediaUrl(shareImage.url)] : undefined,
+          datePublished: article.publishedAt,
+          author: author ? { '@type': 'Person', name: author.name, jobTitle: author.jobTitle ?? undefined } : undefined,
+          publisher: site ? { '@type': 'Organization', name: site.siteName } : undefined,
+          mainEntityOfPage: url,
+        }}
+      />
+      <article className="article container" aria-labelledby="article-title">
+        <header className="article__header">
+          {category && (
+            <Link className="eyebrow" to={`/categories/${category.slug}`}>
+              {category.name}
+            </Link>
+          )}
+          <h1 id="article-title">{title}</h1>
+          <div className="byline">
+            {author?.avatar && <ResponsiveImage className="byline__avatar" image={{ ...author.avatar, alternativeText: '' }} sizes="3rem" />}
+            <div>
+              {author && (
+                <p className="byline__author">
+                  {author.name}
+                  {author.jobTitle && <span className="byline__job">{author.jobTitle}</span>}
+                </p>
+              )}
+              <ArticleMeta publishedAt={article.publishedAt} readingTimeMinutes={article.readingTimeMinutes} />
+            </div>
+          </div>
+        </header>
+        {cover && (
+          <ResponsiveImage className="article__cover" image={cover} sizes="(min-width: 56rem) 56rem, 100vw" priority />
+        )}
+        <div className="prose">
+          <BlocksRenderer blocks={body ?? []} />
+        </div>
+        <footer className="article__footer">
+          <ShareLinks url={url} title={title} />
+          <RelatedArticles articles={relatedArticles} />
+        </footer>
+      </article>
+      <div className="container article-after">
+        <CommentsSection />
+        <MoreArticles currentSlug={slug} />
+        <PopularPosts />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { homeQueries } from '@/app/loaders';
+import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
+import { ArticleList } from '@/features/articles/components/ArticleList';
+import { PopularPosts } from '@/features/articles/components/PopularPosts';
+import { useGlobal } from '@/features/site/api/get-global';
+import { PageHead } from '@/features/site/components/PageHead';
+
+export default function HomeRoute() {
+  const { data: site } = useGlobal();
+  const { data: featured } = useSuspenseQuery(homeQueries.featured());
+  const latest = useSuspenseInfiniteQuery(homeQueries.latest());
+  const featuredIds = new Set(featured.data.map((article) => article.documentId));
+
+  return (
+    <div className="container with-aside">
+      <PageHead title={site?.tagline ?? undefined} path="/" />
+      <div>
+        <h1 className="visually-hidden">{site?.siteName ?? 'Home'}</h1>
+        {featured.data.length > 0 && (
+          <section aria-labelledby="featured-heading">
+            <h2 id="featured-heading" className="section-title">
+              Featured
+            </h2>
+            <ArticleList articles={featured.data} featured />
+          </section>
+        )}
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading" className="section-title">
+            Latest articles
+          </h2>
+          <ArticleFeed feed={latest} exclude={featuredIds} emptyMessage="No articles have been published yet. Please check back soon." />
+        </section>
+      </div>
+      <aside className="aside">
+        <PopularPosts />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { Link, useLocation } from 'react-router-dom';
+import { PageHead } from '@/features/site/components/PageHead';
+
+export default function NotFoundRoute() {
+  const { pathname } = useLocation();
+  return (
+    <div className="container narrow not-found">
+      <PageHead title="Page not found" path={pathname} noindex />
+      <p className="eyebrow">Error 404</p>
+      <h1>Page not found</h1>
+      <p>
+        We couldn’t find this page. It may have moved, or the address may have a typo. Try the search at the top of
+        the page, or start again from the home page.
+      </p>
+      <p>
+        <Link to="/" className="button">
+          Go to the home page
+        </Link>
+      </p>
+    </div>
+  );
+}

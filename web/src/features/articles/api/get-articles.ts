@@ -1,0 +1,60 @@
+import type { CollectionResponse } from '@medblog/shared';
+import { infiniteQueryOptions, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { ARTICLE_LIST_FIELDS, ARTICLE_LIST_POPULATE, type ArticleSummary } from './article-fields';
+
+/** Which published articles a list shows; every list is newest first. */
+export interface ArticleFilter {
+  featured?: boolean;
+  /** A category's slug. */
+  category?: string;
+  /** Words to find in titles and excerpts. */
+  search?: string;
+  /** Leave out this article (the one being read). */
+  excludeSlug?: string;
+}
+
+const ARTICLES_PAGE_SIZE = 6;
+
+function toStrapiFilters({ featured, category, search, excludeSlug }: ArticleFilter) {
+  return {
+    ...(featured && { featured: { $eq: true } }),
+    ...(category && { category: { slug: { $eq: category } } }),
+    ...(excludeSlug && { slug: { $ne: excludeSlug } }),
+    ...(search && { $or: [{ title: { $containsi: search } }, { excerpt: { $containsi: search } }] }),
+  };
+}
+
+export async function getArticles(filter: ArticleFilter, page: number, pageSize: number) {
+  const { data } = await apiClient.get<CollectionResponse<ArticleSummary>>('/api/articles', {
+    params: {
+      fields: ARTICLE_LIST_FIELDS,
+      populate: ARTICLE_LIST_POPULATE,
+      filters: toStrapiFilters(filter),
+      sort: ['publishedAt:desc'],
+      pagination: { page, pageSize },
+    },
+  });
+  return data;
+}
+
+/** One page of a list: for short lists ("Featured", "More articles"). */
+export const articlesQueryOptions = (filter: ArticleFilter, pageSize: number) =>
+  queryOptions({
+    queryKey: ['articles', 'list', { ...filter, pageSize }],
+    queryFn: () => getArticles(filter, 1, pageSize),
+  });
+
+/** "More articles": the latest ones other than the one being read. */
+export const MORE_ARTICLES_COUNT = 3;
+export const moreArticlesQueryOptions = (currentSlug: string) => articlesQueryOptions({ excludeSlug: currentSlug }, MORE_ARTICLES_COUNT);
+export const useMoreArticles = (currentSlug: string) => useQuery(moreArticlesQueryOptions(currentSlug));
+
+/** A list the reader pages through with "Load more". */
+export const articlesInfiniteQueryOptions = (filter: ArticleFilter) =>
+  infiniteQueryOptions({
+    queryKey: ['articles', 'list', 'infinite', filter],
+    queryFn: ({ pageParam }) => getArticles(filter, pageParam, ARTICLES_PAGE_SIZE),
+    initialPageParam: 1,
+    getNextPageParam: ({ meta: { pagination } }) => (pagination.page < pagination.pageCount ? pagination.page + 1 : undefined),
+  });

@@ -1,0 +1,45 @@
+import { Link } from 'react-router-dom';
+import type { ArticleSummary } from '@/features/articles/api/article-fields';
+import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
+import { ArticleMeta } from './ArticleMeta';
+
+interface ArticleCardProps {
+  article: ArticleSummary;
+  /** Featured cards are larger and load their image first. */
+  featured?: boolean;
+  /** The title's heading level: one below the heading of the section holding the card. */
+  headingLevel?: 2 | 3;
+}
+
+export function ArticleCard({ article, featured = false, headingLevel = 3 }: ArticleCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const { title, slug, excerpt, cover, category, author, publishedAt, readingTimeMinutes } = article;
+
+  return (
+    <article className="card">
+      {cover && (
+        <ResponsiveImage
+          className="card__image"
+          image={cover}
+          sizes={featured ? '(min-width: 60em) 40rem, 100vw' : '(min-width: 60em) 20rem, (min-width: 40em) 50vw, 100vw'}
+          priority={featured}
+        />
+      )}
+      <div className="card__body">
+        {category && (
+          <Link className="eyebrow card__category" to={`/categories/${category.slug}`}>
+            {category.name}
+          </Link>
+        )}
+        <Heading className="card__title">
+          {/* Stretched over the whole card (see .card__link::after): the card is one big tap target. */}
+          <Link className="card__link" to={`/articles/${slug}`}>
+            {title}
+          </Link>
+        </Heading>
+        {excerpt && <p className="card__excerpt">{excerpt}</p>}
+        <ArticleMeta authorName={author?.name} publishedAt={publishedAt} readingTimeMinutes={readingTimeMinutes} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import { Link } from 'react-router-dom';
+import type { ArticleSummary } from '@/features/articles/api/article-fields';
+import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
+import { formatDate } from '@/lib/format';
+
+type CompactArticle = Pick<ArticleSummary, 'documentId' | 'title' | 'slug' | 'publishedAt' | 'cover'>;
+
+interface CompactArticleListProps {
+  articles: CompactArticle[];
+  /** Numbered, for rankings ("Popular posts"). */
+  ordered?: boolean;
+}
+
+/** Small thumbnails and titles: for side lists such as "Read also" and "Popular posts". */
+export function CompactArticleList({ articles, ordered = false }: CompactArticleListProps) {
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <List className={ordered ? 'compact-list compact-list--ordered' : 'compact-list'}>
+      {articles.map(({ documentId, title, slug, publishedAt, cover }) => (
+        <li key={documentId}>
+          {cover && <ResponsiveImage className="compact-list__image" image={cover} sizes="5rem" />}
+          <div>
+            <Link to={`/articles/${slug}`}>{title}</Link>
+            <time dateTime={publishedAt}>{formatDate(publishedAt)}</time>
+          </div>
+        </li>
+      ))}
+    </List>
+  );
+}

@@ -1,0 +1,130 @@
+/** Content a test CMS serves: a small blog in the shapes of the public API. */
+import type { Article, Block, Category, Global, Media } from '@medblog/shared';
+
+const STAMP = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
+
+const image = (id: number, name: string, alt: string): Media => ({
+  id,
+  documentId: `media${id}`,
+  url: `/uploads/${name}.jpg`,
+  alternativeText: alt,
+  width: 1600,
+  height: 900,
+  formats: {
+    small: { url: `/uploads/small_${name}.jpg`, width: 500, height: 281 },
+    medium: { url: `/uploads/medium_${name}.jpg`, width: 750, height: 422 },
+  },
+});
+
+export const categories: Category[] = [
+  { id: 1, documentId: 'cat1', name: 'Internships', slug: 'internships', description: 'Finding and making the most of clinical internships.', ...STAMP },
+  { id: 2, documentId: 'cat2', name: 'Medical training', slug: 'medical-training', description: 'Skills, rotations and learning on the ward.', ...STAMP },
+  { id: 3, documentId: 'cat3', name: 'USMLE preparation', slug: 'usmle-preparation', description: null, ...STAMP },
+];
+
+const author = { id: 1, documentId: 'auth1', name: 'Dr Asha Rao', slug: 'asha-rao', jobTitle: 'Head of Clinical Training', bio: null, ...STAMP };
+
+const paragraph = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+/** A body with every kind of block the editor offers. */
+export const richBody: Block[] = [
+  paragraph('Clinical rotations are where theory meets the bedside.'),
+  { type: 'heading', level: 2, children: [{ type: 'text', text: 'Before you apply' }] },
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'text', text: 'Read the ' },
+      { type: 'text', text: 'official guide', bold: true },
+      { type: 'text', text: ' on the ' },
+      { type: 'link', url: 'https://www.usmle.org/', children: [{ type: 'text', text: 'USMLE website' }] },
+      { type: 'text', text: ' and our ' },
+      { type: 'link', url: '/articles/usmle-step-2-plan', children: [{ type: 'text', text: 'Step 2 plan' }] },
+      { type: 'text', text: '.' },
+    ],
+  },
+  { type: 'heading', level: 3, children: [{ type: 'text', text: 'Documents' }] },
+  {
+    type: 'list',
+    format: 'unordered',
+    children: [
+      { type: 'list-item', children: [{ type: 'text', text: 'Passport' }] },
+      { type: 'list-item', children: [{ type: 'text', text: 'Transcripts' }] },
+      {
+        type: 'list',
+        format: 'ordered',
+        children: [
+          { type: 'list-item', children: [{ type: 'text', text: 'Certified copy' }] },
+          { type: 'list-item', children: [{ type: 'text', text: 'Translation' }] },
+        ],
+      },
+    ],
+  },
+  { type: 'quote', children: [{ type: 'text', text: 'Ask one more question than you think you should.', italic: true }] },
+  { type: 'code', language: 'text', children: [{ type: 'text', text: 'Week 1: cardiology\nWeek 2: nephrology' }] },
+  {
+    type: 'image',
+    image: { url: '/uploads/ward.jpg', alternativeText: 'A hospital ward at dawn', width: 1200, height: 800, caption: 'Morning rounds' },
+    children: [{ type: 'text', text: '' }],
+  },
+  paragraph(''),
+];
+
+interface ArticleInput {
+  id: number;
+  slug: string;
+  title: string;
+  category: Category;
+  publishedAt: string;
+  featured?: boolean;
+  related?: number[];
+}
+
+const inputs: ArticleInput[] = [
+  { id: 1, slug: 'clinical-internship-guide', title: 'Your first clinical internship: a practical guide', category: categories[0], publishedAt: '2026-03-08T12:00:00.000Z', featured: true, related: [2, 3] },
+  { id: 2, slug: 'usmle-step-2-plan', title: 'A 12-week plan for USMLE Step 2 CK', category: categories[2], publishedAt: '2026-03-07T12:00:00.000Z', featured: true },
+  { id: 3, slug: 'ward-rounds', title: 'How to present a patient on ward rounds', category: categories[1], publishedAt: '2026-03-06T12:00:00.000Z' },
+  { id: 4, slug: 'research-year', title: 'Is a research year worth it?', category: categories[1], publishedAt: '2026-03-05T12:00:00.000Z' },
+  { id: 5, slug: 'elective-abroad', title: 'Planning an elective abroad', category: categories[0], publishedAt: '2026-03-04T12:00:00.000Z' },
+  { id: 6, slug: 'night-shifts', title: 'Surviving your first night shifts', category: categories[1], publishedAt: '2026-03-03T12:00:00.000Z' },
+  { id: 7, slug: 'letters-of-recommendation', title: 'Asking for letters of recommendation', category: categories[0], publishedAt: '2026-03-02T12:00:00.000Z' },
+  { id: 8, slug: 'step-1-pass-fail', title: 'Step 1 is pass/fail: what now?', category: categories[2], publishedAt: '2026-03-01T12:00:00.000Z' },
+];
+
+export const articles: Article[] = inputs.map((input) => ({
+  id: input.id,
+  documentId: `article${input.id}`,
+  title: input.title,
+  slug: input.slug,
+  excerpt: `Excerpt of “${input.title}”.`,
+  cover: image(100 + input.id, `cover-${input.slug}`, `Cover of ${input.title}`),
+  body: input.id === 1 ? richBody : [paragraph(`Body of ${input.title}.`)],
+  category: input.category,
+  author,
+  relatedArticles: [],
+  seo: input.id === 1 ? { metaTitle: 'First internship guide', metaDescription: 'What to pack, ask and expect.', shareImage: null } : null,
+  featured: input.featured ?? false,
+  commentsEnabled: true,
+  readingTimeMinutes: 4 + input.id,
+  publishedAt: input.publishedAt,
+  ...STAMP,
+}));
+
+for (const [index, input] of inputs.entries()) {
+  articles[index].relatedArticles = (input.related ?? []).map((id) => articles[id - 1]);
+}
+
+export const site: Global = {
+  id: 1,
+  documentId: 'global1',
+  siteName: 'MedPath Blog',
+  tagline: 'Guidance for students and young doctors',
+  contactEmail: 'hello@medpath.example',
+  contactPhone: '+91 98765 43210',
+  socialLinks: [
+    { platform: 'instagram', url: 'https://www.instagram.com/medpath' },
+    { platform: 'facebook', url: 'https://www.facebook.com/medpath' },
+  ],
+  footerText: 'MedPath helps medical students find training worldwide.',
+  defaultSeo: { metaTitle: null, metaDescription: 'Articles on medical training, internships and careers.', shareImage: null },
+  ...STAMP,
+};

@@ -1,0 +1,15 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: ['src/testing/setup.ts'],
+      // Fixed addresses so tests can assert absolute URLs (images, canonical links).
+      env: { VITE_API_URL: 'http://cms.test', VITE_SITE_URL: 'https://blog.test' },
+    },
+  }),
+);
