@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { database, hasWeb, root, runAll } from './lib/processes.mjs';
 
 process.env.NODE_ENV = 'production';
+// The site served below must be allowed to call the CMS.
+process.env.CORS_ORIGINS ??= 'http://localhost:4173,http://127.0.0.1:4173';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 
 const missingBuilds = [['cms/dist/build', 'the CMS'], ...(hasWeb() ? [['web/dist', 'the reader site']] : [])].filter(
