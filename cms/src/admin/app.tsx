@@ -1,4 +1,34 @@
+/**
+ * Admin panel customisation: English only, no tutorials or release notifications, and two screens
+ * of our own in the main menu: the comment moderation queue and the enquiries CSV export.
+ */
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { CommentsIcon, DownloadIcon } from './components/icons';
+
 export default {
-  config: { locales: ['en'] },
-  register() {},
+  config: {
+    locales: ['en'],
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // /admin/moderation: the link in moderators' e-mails (MODERATION_PATH in src/notifications).
+    app.addMenuLink({
+      to: 'moderation',
+      icon: CommentsIcon,
+      intlLabel: { id: 'medblog.moderation.menu', defaultMessage: 'Moderation' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::comment.comment' }],
+      position: 2,
+      Component: () => import('./pages/ModerationPage'),
+    });
+    app.addMenuLink({
+      to: 'enquiry-export',
+      icon: DownloadIcon,
+      intlLabel: { id: 'medblog.enquiry-export.menu', defaultMessage: 'Export enquiries' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],
+      position: 3,
+      Component: () => import('./pages/EnquiryExportPage'),
+    });
+  },
+  bootstrap() {},
 };

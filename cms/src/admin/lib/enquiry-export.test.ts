@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ENQUIRY_TOPICS } from '@medblog/shared';
+import { toCsv } from '../../admin-api/csv';
+import { ANY, TOPIC_OPTIONS, countCsvRecords, downloadFileName, errorMessageFromBody, exportPath, isoDay, rangeError } from './enquiry-export';
+
+describe('exportPath', () => {
+  it('asks for everything when no filter is set', () => {
+    expect(exportPath({ handlingStatus: ANY, topic: ANY })).toBe('/medblog/enquiries/export');
+  });
+
+  it('sends only the filters that are set, dates as calendar days', () => {
+    const path = exportPath({ handlingStatus: 'in-progress', topic: 'usmle-preparation', from: new Date(2026, 0, 5), to: new Date(2026, 1, 28, 23, 59) });
+    expect(path).toBe('/medblog/enquiries/export?handlingStatus=in-progress&topic=usmle-preparation&from=2026-01-05&to=2026-02-28');
+  });
+});
+
+describe('dates', () => {
+  it('keeps the day the user picked whatever the time of day', () => {
+    expect(isoDay(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
+    expect(isoDay(new Date(2026, 0, 1, 23, 59))).toBe('2026-01-01');
+  });
+
+  it('refuses a backwards range but accepts a single day', () => {
+    expect(rangeError({ from: new Date(2026, 1, 2), to: new Date(2026, 1, 1) })).toBeDefined();
+    expect(rangeError({ from: new Date(2026, 1, 1), to: new Date(2026, 1, 1, 12) })).toBeUndefined();
+    expect(rangeError({ from: new Date(2026, 1, 1) })).toBeUndefined();
+  });
+});
+
+describe('topics', () => {
+  it('offers every topic of the contract with its reader-facing label', () => {
+    expect(TOPIC_OPTIONS.map((o) => o.value)).toEqual([ANY, ...ENQUIRY_TOPICS]);
+    expect(TOPIC_OPTIONS.find((o) => o.value === 'usmle-preparation')?.label).toBe('USMLE preparation');
+  });
+});
+
+describe('downloadFileName', () => {
+  it('uses the name the server sends', () => {
+    expect(downloadFileName('attachment; filename="enquiries-2026-03-01.csv"')).toBe('enquiries-2026-03-01.csv');
+    expect(downloadFileName("attachment; filename*=UTF-8''enqu%C3%AAtes.csv")).toBe('enquêtes.csv');
+  });
+
+  it('falls back to a dated name and never returns a path', () => {
+    expect(downloadFileName(null, new Date('2026-03-01T10:00:00Z'))).toBe('enquiries-2026-03-01.csv');
+    expect(downloadFileName('attachment; filename="../../etc/passwd"')).toBe('.._.._etc_passwd');
+  });
+});
+
+describe('countCsvRecords', () => {
+  const header = ['Received', 'Name', 'Message'];
+
+  it('counts the rows after the header of the CSV the server writes', () => {
+    expect(countCsvRecords(toCsv(header, []))).toBe(0);
+    const csv = toCsv(header, [
+      ['2026-01-01', 'Asha, "the" doctor', 'Line one\r\nLine two\nLine three'],
+      ['2026-01-02', 'राहुल', '=1+1'],
+      ['2026-01-03', 'Sam', ''],
+    ]);
+    expect(countCsvRecords(csv)).toBe(3);
+  });
+
+  it('counts a last row without a line end', () => {
+    expect(countCsvRecords('"a","b"\r\n"1","2"')).toBe(1);
+  });
+});
+
+describe('errorMessageFromBody', () => {
+  it("shows the server's message for a refused export", () => {
+    const body = JSON.stringify({ data: null, error: { status: 400, name: 'ValidationError', message: 'from: must be a date such as 2026-01-31' } });
+    expect(errorMessageFromBody(body, 400)).toBe('from: must be a date such as 2026-01-31');
+  });
+
+  it('explains a refusal without a readable body', () => {
+    expect(errorMessageFromBody('', 403)).toBe('Your role may not read enquiries.');
+    expect(errorMessageFromBody('<html>', 502)).toBe('The server answered 502.');
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * /admin/enquiry-export: download enquiries as CSV, all of them or filtered by handling status,
+ * topic and the day they were received.
+ */
+import * as React from 'react';
+import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@strapi/strapi/admin';
+import { Alert, Box, Button, DatePicker, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Link as RouterLink } from 'react-router-dom';
+import { DownloadIcon } from '../components/icons';
+import {
+  ANY,
+  HANDLING_STATUS_OPTIONS,
+  TOPIC_OPTIONS,
+  countCsvRecords,
+  downloadFileName,
+  errorMessageFromBody,
+  exportPath,
+  rangeError,
+  type ExportFilters,
+} from '../lib/enquiry-export';
+
+const READ_ENQUIRIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }];
+const ENQUIRIES_LIST = '/content-manager/collection-types/api::enquiry.enquiry';
+
+function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.style.display = 'none';
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  // Give the browser time to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function ExportScreen() {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [filters, setFilters] = React.useState<ExportFilters>({ handlingStatus: ANY, topic: ANY });
+  const [downloading, setDownloading] = React.useState(false);
+  const [failure, setFailure] = React.useState<string | null>(null);
+  const invalidRange = rangeError(filters);
+
+  const update = (patch: Partial<ExportFilters>) => {
+    setFailure(null);
+    setFilters((previous) => ({ ...previous, ...patch }));
+  };
+
+  const download = async () => {
+    setDownloading(true);
+    setFailure(null);
+    try {
+      // Every status but 401 comes back as a body to read (the server's message for a 400 or a
+      // 403); a 401 throws so the fetch client can renew the session and retry once.
+      const response = await get(exportPath(filters), { responseType: 'blob', validateStatus: (status) => status !== 401 });
+      const status = response.status ?? 200;
+      if (status >= 400) {
+        setFailure(errorMessageFromBody(await response.data.text(), status));
+        return;
+      }
+      const records = countCsvRecords(await response.data.text());
+      if (records === 0) {
+        toggleNotification({ type: 'info', message: 'No enquiry matches these filters: there is nothing to download.' });
+        return;
+      }
+      const fileName = downloadFileName(response.headers?.get('Content-Disposition'));
+      saveFile(response.data, fileName);
+      toggleNotification({
+        type: 'success',
+        message: `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
+      });
+    } catch (error) {
+      setFailure(
+        isFetchError(error) && error.status === 401
+          ? 'Your session has ended: log in again.'
+          : `The download failed: ${error instanceof Error ? error.message : 'the server did not answer'}.`,
+      );
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>Export enquiries</Page.Title>
+      <Layouts.Header title="Export enquiries" subtitle="Download enquiries as a CSV file: all of them, or those matching the filters below." />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {failure && (
+            <Alert variant="danger" title="Export failed" closeLabel="Close" onClose={() => setFailure(null)}>
+              {failure}
+            </Alert>
+          )}
+          <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
+            <Flex direction="column" alignItems="stretch" gap={6}>
+              <Grid.Root gap={5}>
+                <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                  <Field.Root name="handlingStatus" width="100%">
+                    <Field.Label>Handling status</Field.Label>
+                    <SingleSelect value={filters.handlingStatus} onChange={(value) => update({ handlingStatus: value as ExportFilters['handlingStatus'] })}>
+                      {HANDLING_STATUS_OPTIONS.map((option) => (
+                        <SingleSelectOption key={option.value} value={option.value}>
+                          {option.label}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                  <Field.Root name="topic" width="100%">
+                    <Field.Label>Topic</Field.Label>
+                    <SingleSelect value={filters.topic} onChange={(value) => update({ topic: value as ExportFilters['topic'] })}>
+                      {TOPIC_OPTIONS.map((option) => (
+                        <SingleSelectOption key={option.value} value={option.value}>
+                          {option.label}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                  <Field.Root name="from" width="100%">
+                    <Field.Label>Received from</Field.Label>
+                    <DatePicker
+                      value={filters.from}
+                      onChange={(date) => update({ from: date })}
+                      onClear={() => update({ from: undefined })}
+                      clearLabel="Clear the start date"
+                    />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                  <Field.Root name="to" width="100%" error={invalidRange}>
+                    <Field.Label>Received to</Field.Label>
+                    <DatePicker
+                      value={filters.to}
+                      onChange={(date) => update({ to: date })}
+                      onClear={() => update({ to: undefined })}
+                      clearLabel="Clear the end date"
+                    />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
+              <Flex gap={4} wrap="wrap">
+                <Button size="L" startIcon={<DownloadIcon />} loading={downloading} disabled={Boolean(invalidRange)} onClick={() => void download()}>
+                  Download CSV
+                </Button>
+                <Typography variant="omega" textColor="neutral600">
+                  The file is UTF-8 CSV with every field quoted and formula-like text defused, so it opens safely in Excel, Google Sheets or LibreOffice.
+                </Typography>
+              </Flex>
+            </Flex>
+          </Box>
+          <Typography variant="pi" textColor="neutral600">
+            Dates are calendar days in UTC, both included. To follow up an enquiry or change its handling status, open it in{' '}
+            <Link tag={RouterLink} to={ENQUIRIES_LIST}>
+              Content Manager › Enquiries
+            </Link>
+            .
+          </Typography>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+}
+
+export default function EnquiryExportPage() {
+  return (
+    <Page.Protect permissions={READ_ENQUIRIES}>
+      <ExportScreen />
+    </Page.Protect>
+  );
+}
