@@ -43,7 +43,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.getByRole('heading', { level: 2, name: 'Latest articles' }).waitFor();
     await page.waitForFunction((siteName) => document.title.includes(siteName), site.siteName);
     expect(await page.locator('main article').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('banner').getByRole('link', { name: 'Quick Enquiry' }).getAttribute('href')).toBe('/enquiry');
+    expect(await page.getByRole('banner').getByRole('button', { name: 'Quick Enquiry' }).getAttribute('aria-haspopup')).toBe('dialog');
     const social = page.getByRole('contentinfo').getByRole('region', { name: 'Visit us on social media' });
     expect(site.socialLinks?.map((link) => link.platform)).toEqual(expect.arrayContaining(['instagram', 'facebook']));
     for (const { platform, url } of site.socialLinks ?? []) {

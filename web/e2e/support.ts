@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../scripts/test-stack.mjs';
 
 export const siteUrl = inject('siteUrl');
-const apiUrl = inject('apiUrl');
+export const apiUrl = inject('apiUrl');
 
 export const DEVICES = {
   desktop: { viewport: { width: 1280, height: 900 } },
@@ -81,4 +81,67 @@ export async function accessibilityViolations(page: Page) {
     return result.violations;
   });
   return violations.map(({ id, impact, help, nodes }) => `${impact} ${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+/** The test CMS's seeded administrator (see cms/src/bootstrap/dev-admin.ts). */
+const ADMIN = { email: 'admin@example.org', password: 'Admin12345' };
+let adminToken: Promise<string> | undefined;
+
+/**
+ * Reads the CMS's admin API as a staff member would see it (the moderation queue, the enquiries
+ * export), to check what a reader's submission really stored.
+ */
+export async function adminGet(path: string): Promise<Response> {
+  adminToken ??= fetch(`${apiUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  }).then(async (response) => {
+    if (!response.ok) throw new Error(`Admin login answered ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as { data: { token: string } }).data.token;
+  });
+  const response = await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${await adminToken}` } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+/** Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks), keyed by the header. */
+export function parseCsv(text: string): Array<Record<string, string>> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const source = text.replace(/^\uFEFF/, '');
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (quoted) {
+      if (char === '"' && source[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && source[index + 1] === '\n') index += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  const [header = [], ...records] = rows;
+  return records.map((record) => Object.fromEntries(header.map((name, column) => [name, record[column] ?? ''])));
+}
+
+/** A reader needs a few seconds to fill in a form; the CMS files anything faster as a bot's. */
+export const HUMAN_FILL_MS = 3_500;
+
+/** Waits until `ms` have passed since `since` (a Date.now()). */
+export async function waitSince(since: number, ms = HUMAN_FILL_MS) {
+  const left = since + ms - Date.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
 }

@@ -9,6 +9,7 @@ import { articleQueryOptions } from '@/features/articles/api/get-article';
 import { articlesInfiniteQueryOptions, articlesQueryOptions, moreArticlesQueryOptions } from '@/features/articles/api/get-articles';
 import { popularArticlesQueryOptions } from '@/features/articles/api/get-popular-articles';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
+import { commentsQueryOptions } from '@/features/comments/api/get-comments';
 import { globalQueryOptions } from '@/features/site/api/get-global';
 
 const FEATURED_COUNT = 3;
@@ -38,6 +39,8 @@ export function createLoaders(queryClient: QueryClient) {
       void queryClient.prefetchQuery(popularArticlesQueryOptions());
       const article = await queryClient.ensureQueryData(articleQueryOptions(slug));
       if (!article) throw notFound();
+      // Comments (and the count near the title) start loading with the page's code, without holding it back.
+      void queryClient.prefetchQuery(commentsQueryOptions(article.documentId));
       return null;
     },
 
@@ -57,7 +60,8 @@ export function createLoaders(queryClient: QueryClient) {
       return null;
     },
 
-    enquiry: async () => {
+    /** Pages that show the site's contacts (the Quick Enquiry page, the privacy notice). */
+    siteSettings: async () => {
       await queryClient.ensureQueryData(globalQueryOptions());
       return null;
     },

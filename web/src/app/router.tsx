@@ -52,9 +52,15 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'enquiry',
-              loader: loaders.enquiry,
+              loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,
               lazy: () => import('./routes/enquiry').then(page),
+            },
+            {
+              path: 'privacy',
+              loader: loaders.siteSettings,
+              HydrateFallback: PageSkeleton,
+              lazy: () => import('./routes/privacy').then(page),
             },
             { path: '*', Component: NotFoundRoute },
           ],

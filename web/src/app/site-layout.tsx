@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
 import { CategoryNav } from '@/features/categories/components/CategoryNav';
+import { QuickEnquiry } from '@/features/enquiry/components/QuickEnquiry';
 import { SearchForm } from '@/features/search/components/SearchForm';
 import { SiteFooter } from '@/features/site/components/SiteFooter';
 import { SiteHeader } from '@/features/site/components/SiteHeader';
@@ -23,7 +24,7 @@ export function SiteLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <SiteHeader nav={<CategoryNav />} search={<SearchForm />} />
+      <SiteHeader nav={<CategoryNav />} search={<SearchForm />} enquiry={<QuickEnquiry />} />
       {navigation.state === 'loading' && <div className="page-progress" role="progressbar" aria-label="Loading page" />}
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />

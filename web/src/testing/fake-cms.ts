@@ -2,9 +2,9 @@
  * A small in-memory CMS answering like Strapi 5's public REST API: filters, fields, populate and
  * pagination are applied to the fixtures, so a page gets exactly what it asked for.
  */
-import type { Article } from '@medblog/shared';
-import { articles as allArticles, categories, site } from './fixtures';
-import { json, type StubRequest, type StubRoutes } from './api-stub';
+import { commentInputSchema, enquiryInputSchema, fieldErrors, type Article, type EnquiryTopic } from '@medblog/shared';
+import { articles as allArticles, categories, comments as storedComments, site, type StoredComment } from './fixtures';
+import { json, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
 
 type Query = Record<string, any>;
 
@@ -59,13 +59,121 @@ function popularArticles(request: StubRequest) {
   return json({ data: allArticles.slice(2, 2 + limit).map((article) => select(article, fields, { cover: {}, category: {}, author: {} })) });
 }
 
-/** The routes of the fake CMS; spread them and override one to change how the CMS answers. */
-export function cmsRoutes(): StubRoutes {
+/** An enquiry as the CMS stores it. */
+export interface StoredEnquiry {
+  documentId: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  topic: EnquiryTopic;
+  message: string;
+  sourcePath?: string | null;
+  handlingStatus: 'new' | 'closed';
+  createdAt: string;
+}
+
+/** What the fake CMS holds and a test may look at or change (e.g. approve a comment). */
+export interface FakeCmsState {
+  comments: StoredComment[];
+  enquiries: StoredEnquiry[];
+}
+
+export function fakeCmsState(): FakeCmsState {
+  return { comments: structuredClone(storedComments), enquiries: [] };
+}
+
+/** The CMS's anti-spam rule for forms: a filled honeypot or under 3 s to fill in means a bot. */
+const looksAutomated = (input: { website?: string; elapsedMs?: number }) =>
+  Boolean(input.website?.trim()) || (input.elapsedMs !== undefined && input.elapsedMs < 3000);
+
+/** The data of a create request, validated with the shared schema as the CMS does. */
+function parseCreate<T>(request: StubRequest, schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] } }) {
+  const result = schema.safeParse((request.body as { data?: unknown } | undefined)?.data);
+  return result.success ? { data: result.data } : { reply: validationError(fieldErrors(result.error)) };
+}
+
+/** Approved comments only, with the fields asked for and the parent reduced to its ids. */
+function listComments(state: FakeCmsState, request: StubRequest) {
+  const query = request.query as Query;
+  const articleId = query.filters?.article?.documentId?.$eq;
+  const found = state.comments.filter((comment) => comment.moderationStatus === 'approved' && (articleId === undefined || comment.article === articleId));
+  if (String(query.sort) === 'createdAt:asc') found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const pageSize = Number(query.pagination?.pageSize ?? 25);
+  const data = found.slice(0, pageSize).map(({ article: _article, parent, authorEmail: _email, ...comment }) => {
+    const publicComment: any = select(comment, query.fields, undefined);
+    if (query.populate?.parent) {
+      const parentComment = state.comments.find((other) => other.documentId === parent);
+      publicComment.parent = parentComment ? { id: parentComment.id, documentId: parentComment.documentId } : null;
+    }
+    return publicComment;
+  });
+  return json({ data, meta: { pagination: { page: 1, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
+}
+
+function createComment(state: FakeCmsState, request: StubRequest): StubReply {
+  const { data: input, reply } = parseCreate(request, commentInputSchema);
+  if (reply) return reply;
+  const article = allArticles.find((candidate) => candidate.documentId === input.article);
+  if (!article) return validationError([{ path: ['article'], message: 'No published article has this documentId' }]);
+  if (!article.commentsEnabled) return validationError([{ path: ['article'], message: 'Comments are closed on this article' }]);
+  if (input.parent) {
+    const parent = state.comments.find((comment) => comment.documentId === input.parent);
+    if (parent?.moderationStatus !== 'approved' || parent.article !== input.article) {
+      return validationError([{ path: ['parent'], message: 'A reply must answer an approved comment on the same article' }]);
+    }
+  }
+  const id = 100 + state.comments.length;
+  const createdAt = new Date().toISOString();
+  const stored: StoredComment = {
+    id,
+    documentId: `posted${id}docid`,
+    article: input.article,
+    parent: input.parent ?? null,
+    authorName: input.authorName,
+    authorEmail: input.authorEmail,
+    body: input.body,
+    moderationStatus: looksAutomated(input) ? 'spam' : 'pending',
+    createdAt,
+    updatedAt: createdAt,
+    moderatedAt: null,
+  };
+  state.comments.push(stored);
+  // The same answer for spam: a bot learns nothing.
+  return json({ data: { documentId: stored.documentId, authorName: stored.authorName, body: stored.body, createdAt, moderationStatus: 'pending' } }, 201);
+}
+
+function createEnquiry(state: FakeCmsState, request: StubRequest): StubReply {
+  const { data: input, reply } = parseCreate(request, enquiryInputSchema);
+  if (reply) return reply;
+  const createdAt = new Date().toISOString();
+  const stored: StoredEnquiry = {
+    documentId: `enquiry${state.enquiries.length + 1}docid`,
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    topic: input.topic,
+    message: input.message,
+    sourcePath: input.sourcePath,
+    handlingStatus: looksAutomated(input) ? 'closed' : 'new',
+    createdAt,
+  };
+  state.enquiries.push(stored);
+  return json({ data: { documentId: stored.documentId, topic: stored.topic, receivedAt: createdAt } }, 201);
+}
+
+/**
+ * The routes of the fake CMS; spread them and override one to change how the CMS answers. Pass a
+ * `fakeCmsState()` to look at what was stored, or to change it between requests.
+ */
+export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
   return {
     'GET /api/articles': listArticles,
     'GET /api/articles/popular': popularArticles,
     'POST /api/articles/:documentId/views': () => ({ status: 204 }),
     'GET /api/categories': () => json({ data: categories, meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: categories.length } } }),
     'GET /api/global': () => json({ data: site, meta: {} }),
+    'GET /api/comments': (request) => listComments(state, request),
+    'POST /api/comments': (request) => createComment(state, request),
+    'POST /api/enquiries': (request) => createEnquiry(state, request),
   };
 }

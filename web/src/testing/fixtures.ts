@@ -1,5 +1,5 @@
 /** Content a test CMS serves: a small blog in the shapes of the public API. */
-import type { Article, Block, Category, Global, Media } from '@medblog/shared';
+import type { Article, Block, Category, Global, Media, ModerationStatus } from '@medblog/shared';
 
 const STAMP = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
 
@@ -77,12 +77,13 @@ interface ArticleInput {
   publishedAt: string;
   featured?: boolean;
   related?: number[];
+  commentsEnabled?: boolean;
 }
 
 const inputs: ArticleInput[] = [
   { id: 1, slug: 'clinical-internship-guide', title: 'Your first clinical internship: a practical guide', category: categories[0], publishedAt: '2026-03-08T12:00:00.000Z', featured: true, related: [2, 3] },
   { id: 2, slug: 'usmle-step-2-plan', title: 'A 12-week plan for USMLE Step 2 CK', category: categories[2], publishedAt: '2026-03-07T12:00:00.000Z', featured: true },
-  { id: 3, slug: 'ward-rounds', title: 'How to present a patient on ward rounds', category: categories[1], publishedAt: '2026-03-06T12:00:00.000Z' },
+  { id: 3, slug: 'ward-rounds', title: 'How to present a patient on ward rounds', category: categories[1], publishedAt: '2026-03-06T12:00:00.000Z', commentsEnabled: false },
   { id: 4, slug: 'research-year', title: 'Is a research year worth it?', category: categories[1], publishedAt: '2026-03-05T12:00:00.000Z' },
   { id: 5, slug: 'elective-abroad', title: 'Planning an elective abroad', category: categories[0], publishedAt: '2026-03-04T12:00:00.000Z' },
   { id: 6, slug: 'night-shifts', title: 'Surviving your first night shifts', category: categories[1], publishedAt: '2026-03-03T12:00:00.000Z' },
@@ -92,7 +93,8 @@ const inputs: ArticleInput[] = [
 
 export const articles: Article[] = inputs.map((input) => ({
   id: input.id,
-  documentId: `article${input.id}`,
+  // Like Strapi's: lowercase letters and digits, 10 or more (the input schemas check the shape).
+  documentId: `article${input.id}docid`,
   title: input.title,
   slug: input.slug,
   excerpt: `Excerpt of “${input.title}”.`,
@@ -103,7 +105,7 @@ export const articles: Article[] = inputs.map((input) => ({
   relatedArticles: [],
   seo: input.id === 1 ? { metaTitle: 'First internship guide', metaDescription: 'What to pack, ask and expect.', shareImage: null } : null,
   featured: input.featured ?? false,
-  commentsEnabled: true,
+  commentsEnabled: input.commentsEnabled ?? true,
   readingTimeMinutes: 4 + input.id,
   publishedAt: input.publishedAt,
   ...STAMP,
@@ -112,6 +114,57 @@ export const articles: Article[] = inputs.map((input) => ({
 for (const [index, input] of inputs.entries()) {
   articles[index].relatedArticles = (input.related ?? []).map((id) => articles[id - 1]);
 }
+
+/** A comment as the CMS stores it, private fields included; the fake CMS answers like the real one. */
+export interface StoredComment {
+  id: number;
+  documentId: string;
+  /** The article's documentId. */
+  article: string;
+  /** The documentId of the comment this one answers. */
+  parent: string | null;
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  moderationStatus: ModerationStatus;
+  createdAt: string;
+  updatedAt: string;
+  moderatedAt: string | null;
+}
+
+const comment = (
+  id: number,
+  input: Pick<StoredComment, 'authorName' | 'body' | 'createdAt'> & { article?: number; parent?: number; status?: ModerationStatus },
+): StoredComment => ({
+  id,
+  documentId: `comment${id}docid`,
+  article: `article${input.article ?? 1}docid`,
+  parent: input.parent ? `comment${input.parent}docid` : null,
+  authorName: input.authorName,
+  authorEmail: `${input.authorName.toLowerCase().replace(/\W+/g, '.')}@example.org`,
+  body: input.body,
+  moderationStatus: input.status ?? 'approved',
+  createdAt: input.createdAt,
+  updatedAt: input.createdAt,
+  moderatedAt: input.status && input.status !== 'approved' ? null : input.createdAt,
+});
+
+/**
+ * The first article's discussion (stored out of order: the CMS sorts): a thread four comments
+ * deep, a comment that looks like HTML, one unapproved and one spam comment; and one comment each
+ * on the second article and on the third (whose comments are closed).
+ */
+export const comments: StoredComment[] = [
+  comment(5, { authorName: 'Sam Joseph', body: "<script>alert('hi')</script> is what I typed.\nSecond line.", createdAt: '2026-03-10T08:00:00.000Z' }),
+  comment(1, { authorName: 'Meera Iyer', body: 'Thank you for this guide!\nThe packing list helped a lot.', createdAt: '2026-03-09T08:00:00.000Z' }),
+  comment(3, { authorName: 'Dr Asha Rao', body: 'Ask the unit secretary first.', parent: 2, createdAt: '2026-03-09T10:00:00.000Z' }),
+  comment(2, { authorName: 'Rahul Verma', body: 'Did you need a letter from your college?', parent: 1, createdAt: '2026-03-09T09:00:00.000Z' }),
+  comment(4, { authorName: 'Meera Iyer', body: 'Yes, a letter with the dates.', parent: 3, createdAt: '2026-03-09T11:00:00.000Z' }),
+  comment(6, { authorName: 'Waiting Reader', body: 'Not approved yet.', status: 'pending', createdAt: '2026-03-11T08:00:00.000Z' }),
+  comment(7, { authorName: 'Cheap Pills', body: 'Buy now!', status: 'spam', createdAt: '2026-03-11T09:00:00.000Z' }),
+  comment(8, { authorName: 'Neha Gupta', body: 'Great plan.', article: 2, createdAt: '2026-03-08T08:00:00.000Z' }),
+  comment(9, { authorName: 'Kiran Das', body: 'Written before comments were closed.', article: 3, createdAt: '2026-03-07T08:00:00.000Z' }),
+];
 
 export const site: Global = {
   id: 1,

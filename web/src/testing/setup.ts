@@ -1,7 +1,34 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetApiStub } from './api-stub';
+
+// Pages load their code lazily (and the forms their validation): give them time on a busy machine.
+configure({ asyncUtilTimeout: 4000 });
+
+// jsdom has <dialog> without its behaviour. What the app relies on, as browsers do it: showModal()
+// opens it, close() closes it and fires "close", Escape fires "cancel" and closes the top one.
+// (The e2e tests check the real thing in Chromium: focus trapping, Escape, focus return.)
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    if (this.open) return;
+    this.open = true;
+    const first = this.querySelector<HTMLElement>('input:not([tabindex="-1"]), select, textarea, button, a[href]');
+    first?.focus();
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement, returnValue?: string) {
+    if (!this.open) return;
+    this.open = false;
+    if (returnValue !== undefined) this.returnValue = returnValue;
+    this.dispatchEvent(new Event('close'));
+  };
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const dialogs = document.querySelectorAll('dialog[open]');
+    const top = dialogs[dialogs.length - 1] as HTMLDialogElement | undefined;
+    if (top && top.dispatchEvent(new Event('cancel', { cancelable: true }))) top.close();
+  });
+}
 
 beforeEach(() => {
   // jsdom does not implement scrolling; the router restores scroll positions on navigation.
@@ -12,5 +39,6 @@ afterEach(() => {
   cleanup();
   resetApiStub();
   localStorage.clear();
+  sessionStorage.clear();
   document.head.innerHTML = '';
 });

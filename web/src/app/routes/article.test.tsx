@@ -96,7 +96,7 @@ describe('article page', () => {
     const { router } = renderApp(ARTICLE_PATH);
     await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
     await waitFor(() => expect(viewRequests(requests)).toHaveLength(1));
-    expect(viewRequests(requests)[0].path).toBe('/api/articles/article1/views');
+    expect(viewRequests(requests)[0].path).toBe('/api/articles/article1docid/views');
 
     // Leaving and coming back the same day does not count again.
     await router.navigate('/');

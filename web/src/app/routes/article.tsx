@@ -11,6 +11,7 @@ import { MoreArticles } from '@/features/articles/components/MoreArticles';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
 import { RelatedArticles } from '@/features/articles/components/RelatedArticles';
 import { ShareLinks } from '@/features/articles/components/ShareLinks';
+import { CommentCount } from '@/features/comments/components/CommentCount';
 import { CommentsSection } from '@/features/comments/components/CommentsSection';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
@@ -69,7 +70,9 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
                   {author.jobTitle && <span className="byline__job">{author.jobTitle}</span>}
                 </p>
               )}
-              <ArticleMeta publishedAt={article.publishedAt} readingTimeMinutes={article.readingTimeMinutes} />
+              <ArticleMeta publishedAt={article.publishedAt} readingTimeMinutes={article.readingTimeMinutes}>
+                <CommentCount articleDocumentId={article.documentId} commentsEnabled={article.commentsEnabled} />
+              </ArticleMeta>
             </div>
           </div>
         </header>
@@ -85,7 +88,8 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
         </footer>
       </article>
       <div className="container article-after">
-        <CommentsSection />
+        {/* Keyed: another article starts with its own comments, reply and form. */}
+        <CommentsSection key={article.documentId} articleDocumentId={article.documentId} commentsEnabled={article.commentsEnabled} />
         <MoreArticles currentSlug={slug} />
         <PopularPosts />
       </div>

@@ -13,7 +13,7 @@ describe('site frame', () => {
     expect(header).toHaveTextContent('Guidance for students and young doctors');
     expect(within(header).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute('href', 'mailto:hello@medpath.example');
     expect(within(header).getByRole('link', { name: '+91 98765 43210' })).toHaveAttribute('href', 'tel:+919876543210');
-    expect(within(header).getByRole('link', { name: 'Quick Enquiry' })).toHaveAttribute('href', '/enquiry');
+    expect(within(header).getByRole('button', { name: 'Quick Enquiry' })).toHaveAttribute('aria-haspopup', 'dialog');
     const topics = within(header).getByRole('navigation', { name: 'Topics' });
     expect(within(topics).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'All articles',
@@ -52,7 +52,7 @@ describe('site frame', () => {
   it('shows the contact e-mail and phone on the Quick Enquiry page', async () => {
     stubApi(cmsRoutes());
     const { user } = renderApp('/');
-    await user.click(within(screen.getByRole('banner')).getByRole('link', { name: 'Quick Enquiry' }));
+    await user.click(await within(screen.getByRole('contentinfo')).findByRole('link', { name: 'Send a Quick Enquiry' }));
     const main = screen.getByRole('main');
     expect(await within(main).findByRole('heading', { level: 1, name: 'Quick Enquiry' })).toBeInTheDocument();
     expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute('href', 'mailto:hello@medpath.example');

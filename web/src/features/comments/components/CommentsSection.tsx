@@ -1,8 +1,65 @@
-/** Where an article's comments and the "Leave a reply" form go (they arrive with the comments issue). */
-export function CommentsSection() {
+import { lazy, Suspense, useState } from 'react';
+import { ErrorState } from '@/components/ui/ErrorState';
+import { useComments, type ArticleComment } from '../api/get-comments';
+import { usePendingComments, type PendingComment } from '../api/pending-comments';
+import { CommentList } from './CommentList';
+
+// The form (and, once a reader starts writing, its validation) is not part of the article's first
+// load. If its code cannot be downloaded, the article and its comments stay, with a note instead.
+const CommentForm = lazy(() =>
+  import('./CommentForm').catch(() => ({
+    default: () => (
+      <p className="comments__note" role="alert">
+        The comment form could not be loaded. Check your connection and reload the page to leave a reply.
+      </p>
+    ),
+  })),
+);
+
+interface CommentsSectionProps {
+  articleDocumentId: string;
+  commentsEnabled: boolean;
+}
+
+/** The article's approved comments, threaded, with the reader's own pending ones, and the "Leave a Reply" form. */
+export function CommentsSection({ articleDocumentId, commentsEnabled }: CommentsSectionProps) {
+  const comments = useComments(articleDocumentId);
+  const approved = comments.data?.data;
+  const { pending, add } = usePendingComments(articleDocumentId, approved);
+  const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
+
+  const cancelReply = () => {
+    // Back to where the reader was: the comment they meant to answer.
+    if (replyTo) document.getElementById(`reply-${replyTo.documentId}`)?.focus();
+    setReplyTo(null);
+  };
+
+  const onPosted = (comment: PendingComment) => {
+    add(comment);
+    setReplyTo(null);
+  };
+
   return (
     <section id="comments" className="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">Comments</h2>
+      {comments.isPending ? (
+        <p className="comments__note" role="status">
+          Loading comments…
+        </p>
+      ) : comments.isError ? (
+        <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />
+      ) : (
+        approved?.length === 0 &&
+        pending.length === 0 && <p className="comments__note">{commentsEnabled ? 'No comments yet. Be the first to leave a reply.' : 'No comments yet.'}</p>
+      )}
+      <CommentList approved={approved ?? []} pending={pending} onReply={commentsEnabled ? setReplyTo : undefined} />
+      {commentsEnabled ? (
+        <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
+          <CommentForm articleDocumentId={articleDocumentId} replyTo={replyTo} onCancelReply={cancelReply} onPosted={onPosted} />
+        </Suspense>
+      ) : (
+        <p className="comments__closed">Comments are closed for this article.</p>
+      )}
     </section>
   );
 }

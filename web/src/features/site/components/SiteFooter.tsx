@@ -1,5 +1,5 @@
 import type { SocialPlatform } from '@medblog/shared';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
 import { ContactLinks } from './ContactLinks';
 
@@ -14,6 +14,7 @@ const PLATFORM_NAMES: Record<SocialPlatform, string> = {
 export function SiteFooter() {
   const { data: site } = useGlobal();
   const socialLinks = site?.socialLinks ?? [];
+  const { pathname, search } = useLocation();
 
   return (
     <footer className="site-footer">
@@ -22,7 +23,10 @@ export function SiteFooter() {
           <h2 id="footer-contact">Contact us</h2>
           <ContactLinks email={site?.contactEmail} phone={site?.contactPhone} />
           <p>
-            <Link to="/enquiry">Send a Quick Enquiry</Link>
+            {/* The page the reader is on goes with the enquiry, so staff know what they were reading. */}
+            <Link to="/enquiry" state={{ from: pathname + search }}>
+              Send a Quick Enquiry
+            </Link>
           </p>
         </section>
         {socialLinks.length > 0 && (

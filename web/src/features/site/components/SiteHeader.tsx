@@ -7,9 +7,11 @@ interface SiteHeaderProps {
   /** The topic navigation. */
   nav: ReactNode;
   search: ReactNode;
+  /** The Quick Enquiry button. */
+  enquiry: ReactNode;
 }
 
-export function SiteHeader({ nav, search }: SiteHeaderProps) {
+export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
   const { data: site, isPending } = useGlobal();
 
   return (
@@ -34,9 +36,7 @@ export function SiteHeader({ nav, search }: SiteHeaderProps) {
         {site?.tagline && <p className="masthead__tagline">{site.tagline}</p>}
         {/* Holds the tagline's place so the page does not jump down when it arrives. */}
         {isPending && <span className="masthead__tagline skeleton skeleton--tagline" aria-hidden="true" />}
-        <Link to="/enquiry" className="button masthead__enquiry">
-          Quick Enquiry
-        </Link>
+        {enquiry}
         <div className="masthead__search">{search}</div>
       </div>
       <div className="container">{nav}</div>

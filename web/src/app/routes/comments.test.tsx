@@ -1,0 +1,331 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { controlTime } from '@/testing/clock';
+import { pending, rateLimited, stubApi, validationError, type StubReply, type StubRequest } from '@/testing/api-stub';
+import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
+import { renderApp } from '@/testing/render-app';
+
+const ARTICLE_PATH = '/articles/clinical-internship-guide';
+const ARTICLE_ID = 'article1docid';
+const TITLE = 'Your first clinical internship: a practical guide';
+
+type CommentBody = { data: Record<string, unknown> };
+
+const posts = (requests: StubRequest[]) => requests.filter((request) => request.method === 'POST' && request.path === '/api/comments');
+const sent = (request: StubRequest) => (request.body as CommentBody).data;
+
+const commentsRegion = () => screen.findByRole('region', { name: 'Comments' });
+/** The comments shown, in page order: author, nesting level (1 = a new thread) and text. */
+async function shownComments() {
+  const region = await commentsRegion();
+  return within(region)
+    .queryAllByRole('article')
+    .map((comment) => {
+      let level = 0;
+      for (let node: HTMLElement | null = comment; node; node = node.parentElement) if (node.tagName === 'OL') level += 1;
+      return { name: comment.getAttribute('aria-label'), level, text: comment.textContent };
+    });
+}
+
+async function openArticle(path = ARTICLE_PATH) {
+  const app = renderApp(path);
+  await screen.findByRole('heading', { level: 1 });
+  // The form arrives after the page (its code loads lazily).
+  await screen.findByRole('form', { name: 'Leave a Reply' }).catch(() => undefined);
+  return app;
+}
+
+async function fillComment(user: ReturnType<typeof renderApp>['user'], { name = 'Anita Desai', email = 'anita@example.org', body = 'Very useful, thank you.' } = {}) {
+  const form = await screen.findByRole('form', { name: 'Leave a Reply' });
+  if (name) await user.type(within(form).getByRole('textbox', { name: 'Name' }), name);
+  if (email) await user.type(within(form).getByRole('textbox', { name: 'E-mail' }), email);
+  if (body) await user.type(within(form).getByRole('textbox', { name: 'Comment' }), body);
+  return form;
+}
+
+describe('comments on an article', () => {
+  it('shows the approved comments oldest first, replies under their parent, at most three levels deep', async () => {
+    const requests = stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+
+    await waitFor(async () => expect((await shownComments()).length).toBe(5));
+    expect((await shownComments()).map(({ name, level }) => [name, level])).toEqual([
+      ['Comment by Meera Iyer', 1],
+      ['Comment by Rahul Verma', 2],
+      ['Comment by Dr Asha Rao', 3],
+      // A fourth level is shown at the third, saying whom it answers.
+      ['Comment by Meera Iyer', 3],
+      ['Comment by Sam Joseph', 1],
+    ]);
+    const comments = within(await commentsRegion()).getAllByRole('article');
+    expect(comments[3]).toHaveTextContent('In reply to Dr Asha Rao');
+    expect(comments[2]).not.toHaveTextContent('In reply to');
+    const date = within(comments[0]).getByText('9 March 2026');
+    expect(date.tagName).toBe('TIME');
+    expect(date).toHaveAttribute('dateTime', '2026-03-09T08:00:00.000Z');
+    // Only this article's comments, and only approved ones, are asked for.
+    const query = requests.find((request) => request.path === '/api/comments')!.query as Record<string, any>;
+    expect(query.filters).toEqual({ article: { documentId: { $eq: ARTICLE_ID } } });
+    expect(query.sort).toBe('createdAt:asc');
+    expect(query.populate).toEqual({ parent: { fields: ['documentId'] } });
+  });
+
+  it('shows a comment as plain text with its line breaks, never as HTML', async () => {
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+    const region = await commentsRegion();
+    const comment = await within(region).findByRole('article', { name: 'Comment by Sam Joseph' });
+    const body = within(comment).getByText(/is what I typed/);
+    expect(body.textContent).toBe("<script>alert('hi')</script> is what I typed.\nSecond line.");
+    expect(region.querySelector('script')).toBeNull();
+  });
+
+  it('shows the number of comments near the title, leading to them', async () => {
+    stubApi(cmsRoutes());
+    const { router } = renderApp(ARTICLE_PATH);
+    const header = (await screen.findByRole('heading', { level: 1, name: TITLE })).closest('header')!;
+    expect(await within(header).findByRole('link', { name: '5 comments' })).toHaveAttribute('href', '#comments');
+    expect(screen.getByRole('region', { name: 'Comments' })).toHaveAttribute('id', 'comments');
+
+    await router.navigate('/articles/usmle-step-2-plan');
+    const otherHeader = (await screen.findByRole('heading', { level: 1, name: 'A 12-week plan for USMLE Step 2 CK' })).closest('header')!;
+    expect(await within(otherHeader).findByRole('link', { name: '1 comment' })).toHaveAttribute('href', '#comments');
+  });
+
+  it('says when comments are closed, and offers no form and no reply', async () => {
+    stubApi(cmsRoutes());
+    renderApp('/articles/ward-rounds');
+    const region = await commentsRegion();
+    expect(await within(region).findByText('Comments are closed for this article.')).toBeInTheDocument();
+    expect(await within(region).findByRole('article', { name: 'Comment by Kiran Das' })).toBeInTheDocument();
+    expect(within(region).queryByRole('form')).not.toBeInTheDocument();
+    expect(within(region).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: /Reply/ })).not.toBeInTheDocument();
+  });
+
+  it('posts a comment, says it awaits moderation, and shows it to its writer until it is approved', async () => {
+    const state = fakeCmsState();
+    const requests = stubApi(cmsRoutes(state));
+    const clock = controlTime();
+    const { user } = await openArticle();
+    const form = await fillComment(user, { body: 'Line one\nline two' });
+    clock.pass(20_000); // a person takes a while to write
+    expect(within(form).getByText('Your e-mail address will not be published. Required fields are marked *')).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+
+    const status = await within(form).findByRole('status');
+    expect(status).toHaveTextContent('Your comment is awaiting moderation');
+    expect(status).toHaveFocus();
+    expect(posts(requests)).toHaveLength(1);
+    expect(sent(posts(requests)[0])).toMatchObject({
+      article: ARTICLE_ID,
+      authorName: 'Anita Desai',
+      authorEmail: 'anita@example.org',
+      body: 'Line one\nline two',
+      website: '',
+      elapsedMs: expect.any(Number),
+    });
+    expect(sent(posts(requests)[0]).elapsedMs).toBeGreaterThanOrEqual(20_000);
+    expect(sent(posts(requests)[0])).not.toHaveProperty('parent');
+    // Not mistaken for a bot: it is waiting for a moderator.
+    expect(state.comments.at(-1)).toMatchObject({ authorName: 'Anita Desai', moderationStatus: 'pending' });
+    // The comment is cleared; name and e-mail stay for the next one.
+    expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('');
+    expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('Anita Desai');
+
+    const own = await within(await commentsRegion()).findByRole('article', { name: 'Comment by Anita Desai' });
+    expect(own).toHaveTextContent('Awaiting moderation');
+    expect(within(own).getByText(/Line one/).textContent).toBe('Line one\nline two');
+    expect(within(own).queryByRole('button', { name: /Reply/ })).not.toBeInTheDocument();
+
+    // After a reload, this browser still shows it, still pending.
+    cleanup();
+    renderApp(ARTICLE_PATH);
+    const again = await within(await commentsRegion()).findByRole('article', { name: 'Comment by Anita Desai' });
+    expect(again).toHaveTextContent('Awaiting moderation');
+
+    // Another article does not show it.
+    cleanup();
+    renderApp('/articles/usmle-step-2-plan');
+    await within(await commentsRegion()).findByRole('article', { name: 'Comment by Neha Gupta' });
+    expect(screen.queryByRole('article', { name: 'Comment by Anita Desai' })).not.toBeInTheDocument();
+
+    // Once approved, it is an ordinary comment, and the browser forgets its copy.
+    state.comments.find((comment) => comment.authorName === 'Anita Desai')!.moderationStatus = 'approved';
+    cleanup();
+    renderApp(ARTICLE_PATH);
+    const published = await within(await commentsRegion()).findByRole('article', { name: 'Comment by Anita Desai' });
+    await waitFor(() => expect(published).not.toHaveTextContent('Awaiting moderation'));
+    expect(within(published).getByRole('button', { name: 'Reply to Anita Desai' })).toBeInTheDocument();
+    await waitFor(() => expect(localStorage.getItem(`medblog:pending-comments:${ARTICLE_ID}`)).toBeNull());
+  });
+
+  it('shows its own pending comments in date order among the others, and forgets them after 30 days', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    vi.setSystemTime(new Date('2026-03-12T08:00:00.000Z'));
+    const day = 24 * 60 * 60 * 1000;
+    const entry = (documentId: string, authorName: string, age: number) => ({
+      documentId,
+      authorName,
+      body: `Comment of ${authorName}`,
+      createdAt: new Date(Date.now() - age).toISOString(),
+      parent: null,
+    });
+    localStorage.setItem(
+      `medblog:pending-comments:${ARTICLE_ID}`,
+      JSON.stringify([entry('old1docid00', 'Old Reader', 31 * day), entry('new1docid00', 'New Reader', 2.5 * day)]),
+    );
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+    const region = await commentsRegion();
+    expect(await within(region).findByRole('article', { name: 'Comment by New Reader' })).toHaveTextContent('Awaiting moderation');
+    // Written on 9 March in the evening: after Meera's thread, before Sam's comment of 10 March.
+    expect((await shownComments()).filter(({ level }) => level === 1).map(({ name }) => name)).toEqual([
+      'Comment by Meera Iyer',
+      'Comment by New Reader',
+      'Comment by Sam Joseph',
+    ]);
+    expect(within(region).queryByRole('article', { name: 'Comment by Old Reader' })).not.toBeInTheDocument();
+    await waitFor(() => expect(localStorage.getItem(`medblog:pending-comments:${ARTICLE_ID}`)).not.toContain('Old Reader'));
+  });
+
+  it('checks the comment before sending: errors beside their fields, focus on the first', async () => {
+    const requests = stubApi(cmsRoutes());
+    const { user } = await openArticle();
+    const form = await screen.findByRole('form', { name: 'Leave a Reply' });
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+
+    const name = within(form).getByRole('textbox', { name: 'Name' });
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(name).toHaveAccessibleDescription('Name is required');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByRole('textbox', { name: 'E-mail' })).toHaveAccessibleDescription('E-mail is required');
+    expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveAccessibleDescription('Comment is required');
+
+    await user.type(name, 'Anita');
+    expect(name).not.toHaveAttribute('aria-invalid');
+    await user.type(within(form).getByRole('textbox', { name: 'E-mail' }), 'not-an-email');
+    await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'Hello');
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    const email = within(form).getByRole('textbox', { name: 'E-mail' });
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(email).toHaveAccessibleDescription('E-mail must be a valid e-mail address');
+    expect(posts(requests)).toHaveLength(0);
+  });
+
+  it('shows the server’s errors beside the fields they concern, and keeps the text', async () => {
+    const requests = stubApi({
+      ...cmsRoutes(),
+      'POST /api/comments': () => validationError([{ path: ['body'], message: 'Comment must be at most 4000 characters' }]),
+    });
+    const { user } = await openArticle();
+    const form = await fillComment(user);
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+
+    const body = within(form).getByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(body).toHaveFocus());
+    expect(body).toHaveAccessibleDescription('Comment must be at most 4000 characters');
+    expect(body).toHaveValue('Very useful, thank you.');
+    expect(within(form).getByRole('textbox', { name: 'E-mail' })).not.toHaveAttribute('aria-invalid');
+    expect(posts(requests)).toHaveLength(1);
+  });
+
+  it('says so when the server refuses the comment for the article (comments closed meanwhile)', async () => {
+    stubApi({ ...cmsRoutes(), 'POST /api/comments': () => validationError([{ path: ['article'], message: 'Comments are closed on this article' }]) });
+    const { user } = await openArticle();
+    const form = await fillComment(user);
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Comments are closed on this article');
+    expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('Very useful, thank you.');
+  });
+
+  it('explains the limit of submissions (429) and keeps the text', async () => {
+    // The CMS explains it; a proxy in front of it might only say when to come back.
+    const replies: StubReply[] = [{ status: 429, headers: { 'retry-after': '540' } }, rateLimited(540)];
+    stubApi({ ...cmsRoutes(), 'POST /api/comments': () => replies.shift()! });
+    const { user } = await openArticle();
+    const form = await fillComment(user);
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Too many submissions from your connection. Please try again in 9 minute(s).');
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    await waitFor(() => expect(replies).toHaveLength(0));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Too many submissions from your connection. Please try again in 9 minute(s).');
+    expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('Very useful, thank you.');
+    expect(within(form).getByRole('button', { name: 'Post comment' })).toBeEnabled();
+    expect(screen.queryByRole('article', { name: 'Comment by Anita Desai' })).not.toBeInTheDocument();
+  });
+
+  it('disables the button while the comment is being sent', async () => {
+    stubApi({ ...cmsRoutes(), 'POST /api/comments': pending });
+    const { user } = await openArticle();
+    const form = await fillComment(user);
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    expect(await within(form).findByRole('button', { name: 'Sending…' })).toBeDisabled();
+  });
+
+  it('answers a comment: the form says whom, can be cancelled, and sends the parent', async () => {
+    const requests = stubApi(cmsRoutes());
+    const { user } = await openArticle();
+    const region = await commentsRegion();
+    const replyButton = await within(region).findByRole('button', { name: 'Reply to Rahul Verma' });
+    await user.click(replyButton);
+
+    const form = screen.getByRole('form', { name: 'Leave a Reply' });
+    const note = within(form).getByText('Replying to', { exact: false });
+    expect(note).toHaveTextContent('Replying to Rahul Verma');
+    await waitFor(() => expect(note).toHaveFocus());
+    await user.click(within(form).getByRole('button', { name: 'Cancel reply' }));
+    expect(within(form).queryByText(/Replying to/)).not.toBeInTheDocument();
+    expect(replyButton).toHaveFocus();
+
+    await user.click(replyButton);
+    await fillComment(user, { body: 'Yes, from the dean.' });
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    await within(form).findByRole('status');
+    expect(sent(posts(requests)[0])).toMatchObject({ article: ARTICLE_ID, parent: 'comment2docid', body: 'Yes, from the dean.' });
+    expect(within(form).queryByText(/Replying to/)).not.toBeInTheDocument();
+
+    // The reader's reply shows under the comment it answers.
+    await waitFor(async () => expect(await shownComments()).toHaveLength(6));
+    expect((await shownComments()).map(({ name, level }) => [name, level])).toEqual([
+      ['Comment by Meera Iyer', 1],
+      ['Comment by Rahul Verma', 2],
+      ['Comment by Dr Asha Rao', 3],
+      ['Comment by Meera Iyer', 3],
+      ['Comment by Anita Desai', 3],
+      ['Comment by Sam Joseph', 1],
+    ]);
+  });
+
+  it('has a honeypot that people and assistive technology never meet, and a bot that fills it is filed as spam', async () => {
+    const state = fakeCmsState();
+    const requests = stubApi(cmsRoutes(state));
+    const { user } = await openArticle();
+    const form = await screen.findByRole('form', { name: 'Leave a Reply' });
+
+    const honeypot = form.querySelector<HTMLInputElement>('input[name="website"]')!;
+    expect(honeypot).toBeInTheDocument();
+    expect(honeypot).toHaveAttribute('tabindex', '-1');
+    expect(honeypot).toHaveAttribute('autocomplete', 'off');
+    expect(honeypot.closest('[aria-hidden="true"]')).not.toBeNull();
+    expect(within(form).queryByRole('textbox', { name: 'Leave this empty' })).not.toBeInTheDocument();
+    // Tabbing through the form never lands on it.
+    within(form).getByRole('textbox', { name: 'Name' }).focus();
+    for (let step = 0; step < 4; step += 1) {
+      await user.tab();
+      expect(honeypot).not.toHaveFocus();
+    }
+
+    const clock = controlTime();
+    await user.type(honeypot, 'https://spam.example');
+    await fillComment(user);
+    clock.pass(20_000); // slow enough for a person: only the honeypot gives the bot away
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent('Your comment is awaiting moderation');
+    expect(sent(posts(requests)[0]).website).toBe('https://spam.example');
+    expect(state.comments.at(-1)).toMatchObject({ authorName: 'Anita Desai', moderationStatus: 'spam' });
+  });
+});

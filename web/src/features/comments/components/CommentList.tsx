@@ -1,0 +1,83 @@
+import { formatDate } from '@/lib/format';
+import type { ArticleComment } from '../api/get-comments';
+import type { PendingComment } from '../api/pending-comments';
+
+/** Replies nest this deep; deeper ones are shown at this level, saying whom they answer. */
+const MAX_LEVEL = 3;
+
+interface Entry {
+  comment: ArticleComment | PendingComment;
+  /** The reader's own comment, not yet approved: no "Reply" (only approved comments can be answered). */
+  pending: boolean;
+  /** Whom it answers, said when the thread is too deep to show it by indentation. */
+  answers?: string;
+  replies: Entry[];
+}
+
+const parentOf = (comment: ArticleComment | PendingComment) =>
+  typeof comment.parent === 'string' ? comment.parent : comment.parent?.documentId;
+
+/** Replies under their parent, oldest first; a reply whose parent is not shown starts a thread. */
+function threads(approved: ArticleComment[], pending: PendingComment[]): Entry[] {
+  const entries = [...approved, ...pending]
+    .map((comment, index): Entry => ({ comment, pending: index >= approved.length, replies: [] }))
+    .sort((a, b) => a.comment.createdAt.localeCompare(b.comment.createdAt));
+  const byId = new Map(entries.map((entry) => [entry.comment.documentId, entry]));
+  return entries.filter((entry) => {
+    const parent = byId.get(parentOf(entry.comment) ?? '');
+    if (parent && parent !== entry) parent.replies.push(entry);
+    return !parent || parent === entry;
+  });
+}
+
+/** The entry and all its replies in reading order, each saying whom it answers. */
+function flatten(entry: Entry): Entry[] {
+  return [entry, ...entry.replies.flatMap((reply) => flatten({ ...reply, answers: entry.comment.authorName }))];
+}
+
+interface CommentListProps {
+  approved: ArticleComment[];
+  pending: PendingComment[];
+  /** Offers "Reply" on approved comments; left out when comments are closed. */
+  onReply?: (comment: ArticleComment) => void;
+}
+
+export function CommentList({ approved, pending, onReply }: CommentListProps) {
+  const entries = threads(approved, pending);
+  if (entries.length === 0) return null;
+  return <Comments entries={entries} level={1} onReply={onReply} />;
+}
+
+function Comments({ entries, level, onReply }: { entries: Entry[]; level: number; onReply?: CommentListProps['onReply'] }) {
+  const shown = level < MAX_LEVEL ? entries : entries.flatMap(flatten);
+  return (
+    <ol className={level === 1 ? 'comment-list' : 'comment-list comment-list--replies'}>
+      {shown.map(({ comment, pending, answers, replies }) => (
+        <li key={comment.documentId}>
+          <article className={pending ? 'comment comment--pending' : 'comment'} aria-label={`Comment by ${comment.authorName}`}>
+            <p className="comment__meta">
+              <span className="comment__author">{comment.authorName}</span>
+              <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
+              {pending && <span className="comment__badge">Awaiting moderation</span>}
+            </p>
+            {answers && <p className="comment__answers">In reply to {answers}</p>}
+            {/* Plain text: React escapes it, and the line breaks stay (white-space: pre-wrap). */}
+            <p className="comment__body">{comment.body}</p>
+            {onReply && !pending && (
+              <button
+                type="button"
+                id={`reply-${comment.documentId}`}
+                className="comment__reply"
+                aria-label={`Reply to ${comment.authorName}`}
+                onClick={() => onReply(comment as ArticleComment)}
+              >
+                Reply
+              </button>
+            )}
+          </article>
+          {level < MAX_LEVEL && replies.length > 0 && <Comments entries={replies} level={level + 1} onReply={onReply} />}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,194 @@
+import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, type EnquiryTopic } from '@medblog/shared';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { Link } from 'react-router-dom';
+import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
+import { CheckboxField, Field, focusFirstInvalid } from '@/components/form/Field';
+import { sendFailure } from '@/lib/send-failure';
+import { loadEnquiryRules, useCreateEnquiry } from '../api/create-enquiry';
+import { sourcePathOf } from '../api/source-path';
+import { EMPTY_DRAFT, readEnquiryDraft, saveEnquiryDraft, type EnquiryDraft } from '../api/enquiry-draft';
+
+type TextField = Exclude<keyof EnquiryDraft, 'topic'>;
+type FieldName = keyof EnquiryDraft | 'consent';
+const FIELDS: readonly string[] = ['name', 'email', 'phone', 'topic', 'message', 'consent'] satisfies FieldName[];
+
+/** "internships", "USMLE preparation": a topic's label inside a sentence. */
+const inSentence = (label: string) => (/^.[a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
+
+interface Sent {
+  name: string;
+  email: string;
+  topic: EnquiryTopic;
+}
+
+interface EnquiryFormProps {
+  /** The page the reader came from (path and query). */
+  sourcePath: string;
+  id?: string;
+  /** The heading that names the form (the dialog's or the page's). */
+  labelledBy?: string;
+  /** The enquiry was received. */
+  onSent?: () => void;
+}
+
+/**
+ * The Quick Enquiry form, in the dialog and on its page: checked with the shared schema before
+ * sending (downloaded on first focus), errors beside their fields, and what the reader typed kept
+ * (in the form, and as a draft in this tab) until the enquiry is received.
+ */
+export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
+  const [values, setValues] = useState(readEnquiryDraft);
+  const [consent, setConsent] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [problem, setProblem] = useState('');
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const botCheck = useBotCheck();
+  const createEnquiry = useCreateEnquiry();
+
+  useEffect(() => saveEnquiryDraft(values), [values]);
+
+  useEffect(() => {
+    if (sent) confirmationRef.current?.focus();
+  }, [sent]);
+
+  const change = (field: TextField | 'topic') => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const showErrors = (byField: Record<string, string>) => {
+    flushSync(() => {
+      setErrors(Object.fromEntries(Object.entries(byField).filter(([name]) => FIELDS.includes(name))));
+      setProblem(
+        Object.entries(byField)
+          .filter(([name]) => !FIELDS.includes(name))
+          .map(([, message]) => message)
+          .join(' '),
+      );
+    });
+    focusFirstInvalid(formRef.current);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sending) return;
+    setSending(true);
+    setProblem('');
+    let rules: Awaited<ReturnType<typeof loadEnquiryRules>> | undefined;
+    try {
+      rules = await loadEnquiryRules();
+      const checked = rules.checkEnquiry({
+        ...values,
+        phone: values.phone.trim() || undefined,
+        consent,
+        sourcePath: sourcePathOf(sourcePath),
+        ...botCheck.read(),
+      });
+      if (checked.errors) {
+        showErrors(checked.errors);
+        return;
+      }
+      await createEnquiry.mutateAsync(checked.data);
+      // Emptying the form also removes its draft (see saveEnquiryDraft).
+      setSent({ name: checked.data.name, email: checked.data.email, topic: checked.data.topic });
+      setValues(EMPTY_DRAFT);
+      setConsent(false);
+      setErrors({});
+      onSent?.();
+    } catch (error) {
+      const failure = sendFailure(error, 'enquiry');
+      if (failure.fieldErrors.length && rules) showErrors(rules.errorsByField(failure.fieldErrors));
+      else setProblem(failure.message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (sent) {
+    return (
+      <div ref={confirmationRef} id={id} className="form-success enquiry-sent" role="status" tabIndex={-1}>
+        <p>
+          Thank you, {sent.name}. We have received your enquiry about {inSentence(ENQUIRY_TOPIC_LABELS[sent.topic])} and will reply to {sent.email}{' '}
+          within 2 working days.
+        </p>
+        <p>If it is urgent, you can also call or e-mail us using the contacts at the top of the page.</p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            flushSync(() => setSent(null));
+            formRef.current?.querySelector<HTMLElement>('input[name="name"]')?.focus();
+          }}
+        >
+          Send another enquiry
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      ref={formRef}
+      id={id}
+      className="enquiry-form"
+      aria-labelledby={labelledBy}
+      noValidate
+      onSubmit={submit}
+      // Fetch the validation while the reader types, so sending does not wait for it.
+      onFocus={() => void loadEnquiryRules().catch(() => {})}
+    >
+      <p className="form-note">Required fields are marked *</p>
+      <Field label="Name" required error={errors.name}>
+        {(control) => <input {...control} type="text" name="name" autoComplete="name" value={values.name} onChange={change('name')} />}
+      </Field>
+      <Field label="E-mail" required error={errors.email}>
+        {(control) => <input {...control} type="email" name="email" autoComplete="email" value={values.email} onChange={change('email')} />}
+      </Field>
+      <Field label="Phone" hint="International format, e.g. +91 98765 43210" error={errors.phone}>
+        {(control) => <input {...control} type="tel" name="phone" autoComplete="tel" value={values.phone} onChange={change('phone')} />}
+      </Field>
+      <Field label="Topic" error={errors.topic}>
+        {(control) => (
+          <select {...control} name="topic" value={values.topic} onChange={change('topic')}>
+            {ENQUIRY_TOPICS.map((topic) => (
+              <option key={topic} value={topic}>
+                {ENQUIRY_TOPIC_LABELS[topic]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Message" required error={errors.message}>
+        {(control) => <textarea {...control} name="message" rows={5} value={values.message} onChange={change('message')} />}
+      </Field>
+      <CheckboxField
+        name="consent"
+        required
+        checked={consent}
+        onChange={(checked) => {
+          setConsent(checked);
+          setErrors((current) => ({ ...current, consent: undefined }));
+        }}
+        error={errors.consent}
+        label={
+          <>
+            I agree that my details are stored to answer this enquiry, as described in the <Link to="/privacy">privacy notice</Link>.
+          </>
+        }
+      />
+      <Honeypot inputRef={botCheck.honeypotRef} />
+      {problem && (
+        <p className="form-alert" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
+        {sending ? 'Sending…' : 'Send enquiry'}
+      </button>
+    </form>
+  );
+}
