@@ -8,6 +8,8 @@ export default ({ env }) => [
       // Only the reader site may call the API from a browser (Strapi's default is "*").
       origin: env.array('CORS_ORIGINS', ['http://localhost:5173', 'http://127.0.0.1:5173']),
       credentials: false,
+      // The site reads how long to wait after a 429.
+      expose: ['Retry-After'],
     },
   },
   'strapi::poweredBy',
