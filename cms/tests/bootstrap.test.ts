@@ -70,6 +70,8 @@ describe('admin list views', () => {
     const enquiry = await view('api::enquiry.enquiry');
     expect(enquiry.layouts.list.slice(0, 4)).toEqual(['name', 'topic', 'handlingStatus', 'createdAt']);
     expect(enquiry.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
+    expect(enquiry.metadatas.handlingStatus.edit.label).toBe('Handling status');
+    expect(enquiry.metadatas.ipHash.edit.editable).toBe(false);
   });
 });
 

@@ -1,11 +1,29 @@
 /**
- * What editors see in the admin's list views: the columns that matter and a useful order.
+ * What editors see in the admin: list columns that matter, a useful order, readable field labels,
+ * and server-recorded fields shown read-only.
  * Applied once per version of these defaults, so an editor's own "Configure the view" choices
  * are kept afterwards.
  */
 import type { Core } from '@strapi/strapi';
 
-const VIEWS_VERSION = 1;
+const VIEWS_VERSION = 2;
+
+/** Field labels editors read in lists and forms instead of the field names. */
+const LABELS: Record<string, string> = {
+  authorName: 'Author',
+  authorEmail: 'E-mail (never published)',
+  moderationStatus: 'Status',
+  moderatedAt: 'Moderated at',
+  handlingStatus: 'Handling status',
+  internalNotes: 'Internal notes',
+  sourcePath: 'Sent from page',
+  relatedArticles: 'Read also',
+  readingTimeMinutes: 'Reading time (minutes, computed)',
+  commentsEnabled: 'Comments enabled',
+  blockedWords: 'Blocked words (one per line)',
+};
+// Recorded by the server; shown, never edited.
+const READ_ONLY = ['ipHash', 'userAgent', 'readingTimeMinutes'];
 
 const LIST_VIEWS: Record<string, { columns: string[]; sortBy: string; order: 'ASC' | 'DESC'; mainField: string; labels?: Record<string, string> }> = {
   'api::article.article': { columns: ['title', 'category', 'author', 'featured', 'updatedAt'], sortBy: 'updatedAt', order: 'DESC', mainField: 'title' },
@@ -32,7 +50,8 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
   if ((await store.get({ key: 'admin-views-version' })) === VIEWS_VERSION) return;
 
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const [uid, view] of Object.entries(LIST_VIEWS)) {
+  for (const uid of [...Object.keys(LIST_VIEWS), 'api::moderation-setting.moderation-setting']) {
+    const view = LIST_VIEWS[uid];
     const contentType = contentTypes.findContentType(uid);
     const configuration = await contentTypes.findConfiguration(contentType);
     const metadatas = { ...configuration.metadatas };
@@ -40,13 +59,21 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
     for (const [field, mainField] of Object.entries({ article: 'title', category: 'name', author: 'name', parent: 'authorName' })) {
       if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, mainField }, list: { ...metadatas[field].list, mainField } };
     }
-    for (const [field, label] of Object.entries(view.labels ?? {})) {
+    for (const [field, label] of Object.entries({ ...LABELS, ...(view?.labels ?? {}) })) {
       if (metadatas[field]) metadatas[field] = { ...metadatas[field], list: { ...metadatas[field].list, label } };
     }
+    for (const [field, label] of Object.entries(LABELS)) {
+      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, label } };
+    }
+    for (const field of READ_ONLY) {
+      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
+    }
     await contentTypes.updateConfiguration(contentType, {
-      settings: { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.order, pageSize: 20 },
       metadatas,
-      layouts: { ...configuration.layouts, list: view.columns },
+      ...(view && {
+        settings: { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.order, pageSize: 20 },
+        layouts: { ...configuration.layouts, list: view.columns },
+      }),
     });
   }
   await store.set({ key: 'admin-views-version', value: VIEWS_VERSION });
