@@ -71,9 +71,9 @@ export async function startSmtpServer(): Promise<{ port: number; close: () => Pr
   return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Waits (up to 5 s) for a message matching `predicate`. */
+/** Waits (up to 15 s: CI machines can be busy) for a message matching `predicate`. */
 export async function waitForMail(predicate: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
-  for (let waited = 0; waited < 5000; waited += 50) {
+  for (let waited = 0; waited < 15_000; waited += 50) {
     const mail = inbox.find(predicate);
     if (mail) return mail;
     await new Promise((resolve) => setTimeout(resolve, 50));
