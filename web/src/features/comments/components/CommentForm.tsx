@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
+import { FormFooter } from '@/components/form/FormFooter';
 import { Field, focusFirstInvalid } from '@/components/form/Field';
 import { sendFailure } from '@/lib/send-failure';
 import { loadCommentRules, useCreateComment } from '../api/create-comment';
@@ -135,14 +136,7 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
         {(control) => <textarea {...control} name="body" rows={6} value={values.body} onChange={change('body')} />}
       </Field>
       <Honeypot inputRef={botCheck.honeypotRef} />
-      {problem && (
-        <p className="form-alert" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
-        {sending ? 'Sending…' : 'Post comment'}
-      </button>
+      <FormFooter problem={problem} sending={sending} label="Post comment" />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { flushSync } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
+import { FormFooter } from '@/components/form/FormFooter';
 import { CheckboxField, Field, focusFirstInvalid } from '@/components/form/Field';
 import { sendFailure } from '@/lib/send-failure';
 import { loadEnquiryRules, useCreateEnquiry } from '../api/create-enquiry';
@@ -181,14 +182,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
         }
       />
       <Honeypot inputRef={botCheck.honeypotRef} />
-      {problem && (
-        <p className="form-alert" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
-        {sending ? 'Sending…' : 'Send enquiry'}
-      </button>
+      <FormFooter problem={problem} sending={sending} label="Send enquiry" />
     </form>
   );
 }
