@@ -1,7 +1,7 @@
 import type { Article, CollectionResponse, PublicComment } from '@medblog/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, adminGet, cmsGet, DEVICES, horizontalOverflow, launchBrowser, openPage, parseCsv, siteUrl, waitSince } from './support';
+import { accessibilityViolations, adminGet, cmsGet, DEVICES, expectHealthyPage, horizontalOverflow, launchBrowser, openPage, parseCsv, siteUrl, waitSince } from './support';
 
 /** A published article open for comments, with a reply among its approved comments. */
 interface DiscussedArticle {
@@ -71,11 +71,6 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await close();
   });
 
-  async function expectHealthyPage() {
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-  }
-
   const articleUrl = () => `${siteUrl}/articles/${article.slug}`;
   const comments = () => page.getByRole('region', { name: 'Comments' });
   const commentForm = () => page.getByRole('form', { name: 'Leave a Reply' });
@@ -100,7 +95,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       return { whiteSpace: computed.whiteSpace, overflowWrap: computed.overflowWrap };
     });
     expect(style).toEqual({ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' });
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('posts a comment, sees it awaiting moderation, and still sees it as their own after a reload', async () => {
@@ -129,7 +124,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     // Stored for the moderators, as pending: not mistaken for spam.
     const queue = (await (await adminGet('/medblog/comments?status=pending&pageSize=100')).json()) as PendingComments;
     expect(queue.data.find((comment) => comment.body === body)).toMatchObject({ authorName: name, moderationStatus: 'pending', article: { slug: article.slug } });
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('finds no accessibility violations on the article page with the comment form', async () => {
@@ -174,7 +169,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       .waitFor();
 
     expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'new', Topic: 'Internships' });
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('sends an enquiry from the Quick Enquiry page', async () => {
@@ -197,7 +192,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'new' });
     await page.goto(`${siteUrl}/privacy`);
     await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Global, SingleResponse } from '@medblog/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, cmsGet, DEVICES, findDemoArticle, horizontalOverflow, launchBrowser, openPage, siteUrl, type DemoArticle } from './support';
+import { accessibilityViolations, cmsGet, DEVICES, expectHealthyPage, findDemoArticle, launchBrowser, openPage, siteUrl, type DemoArticle } from './support';
 
 let browser: Browser;
 let article: DemoArticle;
@@ -32,12 +32,6 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await close();
   });
 
-  /** Every page a reader sees must fit the screen and run without script errors. */
-  async function expectHealthyPage() {
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-  }
-
   it('opens the home page and sees the latest articles', async () => {
     await page.goto(siteUrl);
     await page.getByRole('heading', { level: 2, name: 'Latest articles' }).waitFor();
@@ -50,7 +44,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       const name = platform === 'x' ? 'X' : new RegExp(platform, 'i');
       expect(await social.getByRole('link', { name }).getAttribute('href')).toBe(url);
     }
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('opens an article and reads its body and "Read also" links', async () => {
@@ -65,7 +59,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.waitForFunction((siteName) => document.title.includes(siteName), site.siteName);
     // The CMS accepted the page view (cross-origin POST).
     expect((await viewCounted).status()).toBe(204);
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('follows the article’s category', async () => {
@@ -73,7 +67,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.waitForURL(`${siteUrl}/categories/${article.category.slug}`);
     await heading1(page, article.category.name).waitFor();
     await page.getByRole('link', { name: article.title, exact: true }).waitFor();
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('searches and finds the article', async () => {
@@ -84,7 +78,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === word);
     await page.getByRole('heading', { level: 1, name: word }).waitFor();
     await page.getByRole('link', { name: article.title, exact: true }).waitFor();
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('gets the 404 page for an unknown article and an unknown address', async () => {
@@ -92,7 +86,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.goto(`${siteUrl}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-    await expectHealthyPage();
+    await expectHealthyPage(page, errors);
   });
 
   it('finds no accessibility violations on the home and article pages', async () => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Article, Block, CollectionResponse } from '@medblog/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import qs from 'qs';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../scripts/test-stack.mjs';
 
 export const siteUrl = inject('siteUrl');
@@ -69,6 +69,12 @@ export async function findDemoArticle(): Promise<DemoArticle> {
 /** The page is no wider than the screen: nothing makes a phone scroll sideways. */
 export function horizontalOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Every page a reader sees must fit the screen and run without script errors. */
+export async function expectHealthyPage(page: Page, errors: string[]) {
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(errors).toEqual([]);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
