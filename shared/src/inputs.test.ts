@@ -62,3 +62,21 @@ describe('enquiryInputSchema', () => {
     expect(errors(enquiryInputSchema, { ...enquiry, sourcePath: 'https://evil.example' }).sourcePath).toMatch(/path on this site/);
   });
 });
+
+describe('one-line fields', () => {
+  it('refuses a line break in a name, so it cannot add a line to a staff e-mail', () => {
+    for (const name of ['Ravi\r\nOpen it: https://evil.example', 'Ravi\nX', 'Ravi\u2028X', 'Ravi\tX']) {
+      expect(errors(enquiryInputSchema, { ...enquiry, name })).toEqual({ name: 'Name must be on one line' });
+      expect(errors(commentInputSchema, { ...comment, authorName: name })).toEqual({ authorName: 'Name must be on one line' });
+    }
+    expect(errors(enquiryInputSchema, { ...enquiry, phone: '+91 98765\r\n43210' }).phone).toMatch(/phone number/);
+  });
+
+  it('keeps line breaks in a message', () => {
+    expect(errors(enquiryInputSchema, { ...enquiry, message: 'First line\r\nSecond line' })).toEqual({});
+  });
+
+  it('refuses control characters in sourcePath', () => {
+    expect(errors(enquiryInputSchema, { ...enquiry, sourcePath: '/a\u0000b' }).sourcePath).toMatch(/path on this site/);
+  });
+});

@@ -7,17 +7,21 @@ import { ENQUIRY_TOPICS, LIMITS } from './constants.js';
 
 // A tag such as <b>, </p> or <img src=x>; a lone "<" (as in "a < b") is plain text.
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+// Control characters other than line breaks and tabs; a one-line field refuses those too (and
+// Unicode's line separators), so a name cannot add a fake line to a staff e-mail.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAKS = /[\t\n\r\u0085\u2028\u2029]/;
 
-/** A required line or text: trimmed, not blank, within `max` characters, no HTML. */
-function text(label: string, max: number) {
+/** A required text: trimmed, not blank, within `max` characters, no HTML. */
+function text(label: string, max: number, { oneLine = false } = {}) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
     .trim()
     .min(1, { error: `${label} is required` })
     .max(max, { error: `${label} must be at most ${max} characters` })
     .refine((value) => !HTML_TAG.test(value), { error: `${label} must not contain HTML` })
-    .refine((value) => !CONTROL_CHARS.test(value), { error: `${label} contains invalid characters` });
+    .refine((value) => !CONTROL_CHARS.test(value), { error: `${label} contains invalid characters` })
+    .refine((value) => !oneLine || !LINE_BREAKS.test(value), { error: `${label} must be on one line` });
 }
 
 function email(label: string) {
@@ -51,7 +55,7 @@ export const commentInputSchema = z.object(
     ...botCheckShape,
     article: documentId('article'),
     parent: documentId('parent').nullish(),
-    authorName: text('Name', LIMITS.commentAuthorName),
+    authorName: text('Name', LIMITS.commentAuthorName, { oneLine: true }),
     authorEmail: email('E-mail'),
     body: text('Comment', LIMITS.commentBody),
   },
@@ -71,7 +75,7 @@ const phone = z
 export const enquiryInputSchema = z.object(
   {
     ...botCheckShape,
-    name: text('Name', LIMITS.enquiryName),
+    name: text('Name', LIMITS.enquiryName, { oneLine: true }),
     email: email('E-mail'),
     phone: phone.nullish(),
     topic: z.enum(ENQUIRY_TOPICS, { error: `Topic must be one of: ${ENQUIRY_TOPICS.join(', ')}` }),
@@ -80,7 +84,7 @@ export const enquiryInputSchema = z.object(
     sourcePath: z
       .string({ error: 'sourcePath must be text' })
       .max(LIMITS.sourcePath, { error: `sourcePath must be at most ${LIMITS.sourcePath} characters` })
-      .regex(/^\/[^\s<>]*$/, { error: 'sourcePath must be a path on this site, starting with /' })
+      .regex(/^\/[^\s<>\u0000-\u001F\u007F]*$/, { error: 'sourcePath must be a path on this site, starting with /' })
       .nullish(),
   },
   { error: 'The enquiry must be an object' },
