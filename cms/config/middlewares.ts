@@ -13,8 +13,25 @@ export default ({ env }) => [
     },
   },
   'strapi::poweredBy',
+  // Before the body parser: public requests are JSON only, of bounded size (a comment or an
+  // enquiry is a few kB).
+  { name: 'global::public-request', config: { maxBodyBytes: env.int('PUBLIC_BODY_MAX_BYTES', 64 * 1024) } },
   'strapi::query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    config: {
+      // Editors' requests (an article with its blocks) and uploads.
+      jsonLimit: env('BODY_JSON_LIMIT', '2mb'),
+      formLimit: '256kb',
+      textLimit: '256kb',
+      formidable: {
+        maxFileSize: env.int('UPLOAD_MAX_FILE_MB', 50) * 1024 * 1024,
+        // Only the upload field is written to disk (Strapi removes those files afterwards); a file
+        // under any other name would be left in the temp folder.
+        filter: ({ name }: { name?: string }) => name === 'files',
+      },
+    },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

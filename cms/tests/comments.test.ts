@@ -4,7 +4,6 @@ import { api, bootStrapi } from './helpers/strapi';
 import { adminToken } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
-import { resetRateLimits } from '../src/anti-abuse/rate-limit';
 
 let request: Awaited<ReturnType<typeof api>>;
 let article: { documentId: string; title: string };
@@ -82,7 +81,6 @@ describe('rate limit', () => {
   afterEach(async () => {
     const strapi = await bootStrapi();
     strapi.config.set('anti-abuse.comments', { max: 10000, windowSeconds: 600 });
-    resetRateLimits();
   });
 
   it('answers 429 with Retry-After after the limit, per visitor, without storing', async () => {
@@ -90,7 +88,6 @@ describe('rate limit', () => {
     strapi.config.set('server.proxy', { koa: true });
     strapi.server.app.proxy = true;
     strapi.config.set('anti-abuse.comments', { max: 2, windowSeconds: 600 });
-    resetRateLimits();
 
     expect((await post({}, '203.0.113.7')).status).toBe(201);
     // A 400 (a typo) does not use up the visitor's allowance.

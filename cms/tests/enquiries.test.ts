@@ -4,7 +4,6 @@ import { api, bootStrapi } from './helpers/strapi';
 import { adminToken } from './helpers/admin';
 import { count, validEnquiry } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
-import { resetRateLimits } from '../src/anti-abuse/rate-limit';
 import { csvField, toCsv } from '../src/admin-api/csv';
 
 let request: Awaited<ReturnType<typeof api>>;
@@ -41,7 +40,6 @@ describe('anti-abuse', () => {
     const strapi = await bootStrapi();
     strapi.config.set('anti-abuse.enquiries', { max: 10000, windowSeconds: 3600 });
     strapi.server.app.proxy = false;
-    resetRateLimits();
   });
 
   it('keeps a bot-like enquiry (honeypot, too fast) but files it as closed spam and mails nobody', async () => {
@@ -61,7 +59,6 @@ describe('anti-abuse', () => {
     const strapi = await bootStrapi();
     strapi.server.app.proxy = true;
     strapi.config.set('anti-abuse.enquiries', { max: 1, windowSeconds: 3600 });
-    resetRateLimits();
     const first = await request.post('/api/enquiries').set('X-Forwarded-For', '192.0.2.44').send({ data: validEnquiry() });
     expect(first.status).toBe(201);
     const second = await request.post('/api/enquiries').set('X-Forwarded-For', '192.0.2.44').send({ data: validEnquiry() });

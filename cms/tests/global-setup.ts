@@ -40,6 +40,7 @@ export default async function setup() {
     // Many tests post from the same address; tests/anti-abuse.test.ts sets its own limits.
     COMMENT_RATE_MAX: '10000',
     ENQUIRY_RATE_MAX: '10000',
+    VIEW_RATE_MAX: '10000',
   });
 
   return async () => {

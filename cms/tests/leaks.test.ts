@@ -148,3 +148,92 @@ describe('every public response', () => {
     expect(JSON.stringify((await request.get('/api/comments').query({ 'pagination[pageSize]': 50 })).body)).toContain('Test Reader');
   });
 });
+
+describe('free-text search (_q)', () => {
+  it('looks in public text only, so an e-mail cannot be rebuilt from which comments come back', async () => {
+    const strapi = await bootStrapi();
+    const article = await publishedArticle();
+    const created = await request.post('/api/comments').send({
+      data: validComment(article.documentId, { authorEmail: 'zq-private-7731@example.net', body: 'Searchable public words about rotations' }),
+    });
+    await strapi.db.query('api::comment.comment').update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
+    const stored = await strapi.db.query('api::comment.comment').findOne({ where: { documentId: created.body.data.documentId } });
+
+    for (const probe of ['zq-private', 'zq-private-7731@example.net', stored.ipHash.slice(0, 12)]) {
+      const response = await request.get('/api/comments').query({ _q: probe });
+      expect(response.status).toBe(200);
+      expect(response.body.data, probe).toEqual([]);
+    }
+    const byText = await request.get('/api/comments').query({ _q: 'searchable public words' });
+    expect(byText.body.data.map((c) => c.documentId)).toEqual([created.body.data.documentId]);
+  });
+
+  it('answers 400 to a _q that is not text', async () => {
+    const response = await request.get('/api/comments?_q[a]=b');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/_q/);
+  });
+});
+
+describe('filters through relations to what the public cannot read in full', () => {
+  const probes = [
+    'filters[article][$or][0][publishedAt][$null]=true',
+    'filters[article][$and][0][title][$containsi]=a',
+    'filters[article][$not][title][$startsWith]=a',
+    'filters[$or][0][article][$or][0][excerpt][$containsi]=a',
+    'filters[parent][body][$startsWith]=a',
+    'filters[parent][$or][0][moderationStatus][$eq]=pending',
+    'filters[parent][$and][0][authorName][$eq]=x',
+    'populate[parent][filters][body][$startsWith]=a',
+    'sort=parent.body:asc',
+    'sort[0][article][title]=asc',
+  ];
+
+  it.each(probes)('answers 400 to %s', async (query) => {
+    const response = await request.get(`/api/comments?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/cannot be (filtered|sorted) on|only documentId or slug|cannot be sorted/);
+  });
+
+  it('still finds an article\'s comments by documentId or slug', async () => {
+    const article = await publishedArticle();
+    for (const query of [{ 'filters[article][documentId][$eq]': article.documentId }, { 'filters[article][slug][$eq]': article.slug }]) {
+      const response = await request.get('/api/comments').query(query);
+      expect(response.status).toBe(200);
+      expect(response.body.data.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('does not match an article by the slug of its unpublished draft', async () => {
+    const strapi = await bootStrapi();
+    const article = await publishedArticle();
+    const before = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': article.slug });
+    expect(before.body.data.length).toBeGreaterThan(0);
+    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { slug: 'unpublished-new-slug' } } as any);
+    try {
+      const probe = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': 'unpublished-new-slug' });
+      expect(probe.status).toBe(200);
+      expect(probe.body.data).toEqual([]);
+    } finally {
+      await strapi.documents('api::article.article').discardDraft({ documentId: article.documentId });
+    }
+  });
+});
+
+describe('query parameters', () => {
+  it.each(['publicationFilter=modified', 'hasPublishedVersion=true', 'locale=hi', 'foo=bar'])('answers 400 naming %s', async (query) => {
+    const response = await request.get(`/api/articles?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(`"${query.split('=')[0]}"`);
+  });
+
+  it('does not take list parameters on a single entry or on the create routes', async () => {
+    const article = await publishedArticle();
+    expect((await request.get(`/api/articles/${article.documentId}?filters[title]=x`)).status).toBe(400);
+    expect((await request.get('/api/global?pagination[page]=1')).status).toBe(400);
+    expect((await request.get('/api/articles/popular?sort=title')).status).toBe(400);
+    const create = await request.post('/api/comments?status=draft').send({ data: validComment(article.documentId) });
+    expect(create.status).toBe(400);
+    expect(create.body.error.message).toContain('"status"');
+  });
+});

@@ -1,5 +1,5 @@
 /** "Popular posts": page views counted per article per day, the most-read of the last 30 days. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
 import { draftOnlyArticle } from './helpers/fixtures';
 
@@ -12,9 +12,19 @@ beforeAll(async () => {
   ids = list.body.data.map((a) => a.documentId);
   const strapi = await bootStrapi();
   await strapi.db.connection.raw('DELETE FROM article_daily_views');
+  // Each view comes from another reader: one reader counts once per article per day.
+  strapi.server.app.proxy = true;
 });
 
-const view = (documentId: string) => request.post(`/api/articles/${documentId}/views`);
+afterAll(async () => {
+  (await bootStrapi()).server.app.proxy = false;
+});
+
+let reader = 0;
+const view = (documentId: string) => {
+  reader += 1;
+  return request.post(`/api/articles/${documentId}/views`).set('X-Forwarded-For', `198.18.${reader >> 8}.${reader & 255}`);
+};
 
 describe('page views', () => {
   it('counts a view of a published article and nothing else', async () => {

@@ -1,27 +1,50 @@
 /**
- * Per-visitor limits on public submissions, kept in memory (one CMS process; a cluster would move
- * this to Redis). Counts accepted submissions in a sliding window.
+ * Per-visitor limits on public requests (rate-limiter-flexible). A point is taken before the work,
+ * atomically, so concurrent requests cannot slip past the limit. Kept in memory: each key is
+ * dropped when its window ends, so memory stays bounded by the visitors of one window.
  */
-const hits = new Map<string, number[]>();
+import type { Core } from '@strapi/strapi';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export type LimitName = 'comments' | 'enquiries' | 'views';
 
 export interface Limit {
   max: number;
   windowSeconds: number;
 }
 
-/** Seconds until `key` may submit again, or 0 when it may now. */
-export function retryAfterSeconds(key: string, limit: Limit, now = Date.now()): number {
-  const windowStart = now - limit.windowSeconds * 1000;
-  const recent = (hits.get(key) ?? []).filter((time) => time > windowStart);
-  hits.set(key, recent);
-  if (recent.length < limit.max) return 0;
-  return Math.max(1, Math.ceil((recent[recent.length - limit.max] - windowStart) / 1000));
+const limiters = new Map<string, RateLimiterAbstract>();
+
+function memoized(name: string, create: () => RateLimiterAbstract): RateLimiterAbstract {
+  let limiter = limiters.get(name);
+  if (!limiter) limiters.set(name, (limiter = create()));
+  return limiter;
 }
 
-export function recordSubmission(key: string, now = Date.now()): void {
-  hits.set(key, [...(hits.get(key) ?? []), now]);
+/** The limiter named in config/anti-abuse.ts; a new one when its settings change. */
+export function rateLimiter(strapi: Core.Strapi, name: LimitName): RateLimiterAbstract {
+  const { max, windowSeconds } = strapi.config.get(`anti-abuse.${name}`) as Limit;
+  return memoized(`${name}:${max}/${windowSeconds}`, () => new RateLimiterMemory({ keyPrefix: name, points: max, duration: windowSeconds }));
 }
 
-export function resetRateLimits(): void {
-  hits.clear();
+/** One use per key per UTC day: the first `take` of a key today succeeds, later ones do not. */
+export function oncePerDay(name: string): RateLimiterAbstract {
+  return memoized(`once:${name}`, () => new RateLimiterMemory({ keyPrefix: `once:${name}`, points: 1, duration: 86_400 }));
 }
+
+export function secondsUntilTomorrow(now = new Date()): number {
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.ceil((tomorrow - now.getTime()) / 1000));
+}
+
+/** Takes one point for `key`: 0 when taken, else the seconds until one is free. */
+export async function take(limiter: RateLimiterAbstract, key: string, durationSeconds?: number): Promise<number> {
+  try {
+    await limiter.consume(key, 1, durationSeconds ? { customDuration: durationSeconds } : undefined);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
+  }
+}
+

@@ -1,35 +1,72 @@
 /**
- * Route middleware for the public read routes: every field a client names in `filters`, `sort`,
- * `fields` or `populate` must be a public field of the content type it belongs to. Private fields,
- * admin users (createdBy/updatedBy) and plugin types are refused with a 400 naming the field,
- * rather than trusting each Strapi release to sanitize them (CVE-2026-27886 leaked admin users
- * through relation filters). Only published content is served, so `status` may only be `published`.
+ * Route middleware in front of every public route: the request may name only the query parameters
+ * the route takes, and in `filters`, `sort`, `fields`, `populate` and `_q` only public fields of the
+ * content type they belong to. Anything else is a 400 naming the problem, checked here rather than
+ * trusting each Strapi release to sanitize it (CVE-2026-27886 leaked admin users through relation
+ * filters; `_q` searched private columns; `publicationFilter` told draft state; malformed filters
+ * reached the database as 500s).
+ *
+ * Through a relation to content the public may not read in full (drafts of an article; comments
+ * not approved) only identity fields may be matched, and a relation to an article matches its
+ * published version only: a comment links to both versions, so a draft's new slug would show.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-type Model = { uid: string; modelName?: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, any> };
+type Attribute = { type: string; private?: boolean; target?: string; component?: string };
+type Model = { uid: string; modelName?: string; kind?: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> };
+type Filters = Record<string, unknown>;
 
-const ALWAYS_READABLE = new Set(['id', 'documentId']);
+export interface PublicInputConfig {
+  /** The content type the route reads or writes; none for routes that take no fields. */
+  uid?: string;
+  /** The top-level query parameters the route takes. */
+  params: readonly string[];
+}
+
+/** What a list route takes; a single entry takes fewer. */
+export const LIST_PARAMS = ['filters', 'sort', 'fields', 'populate', 'pagination', 'status', '_q'] as const;
+export const ENTRY_PARAMS = ['fields', 'populate', 'status'] as const;
+
 const FORBIDDEN = new Set(['createdBy', 'updatedBy', 'localizations', 'locale']);
-const OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$contains', '$notContains',
-  '$containsi', '$notContainsi', '$null', '$notNull', '$between', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+const IDENTITY = new Set(['documentId', 'slug']);
+// Content types whose public reads are narrowed by their controller (approved comments only).
+const NARROWED = new Set(['api::comment.comment']);
+const SCALAR_OPERATORS = new Set(['$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte']);
+const TEXT_OPERATORS = new Set([
+  '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
 ]);
+const LIST_OPERATORS = new Set(['$in', '$notIn']);
+const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
+const LOGICAL = new Set(['$and', '$or']);
+const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+const STRUCTURED = new Set(['relation', 'media', 'component', 'dynamiczone']);
+const UNFILTERABLE = new Set(['media', 'component', 'dynamiczone', 'blocks', 'json']);
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const BOOLEAN = /^(true|false|t|f|1|0)$/i;
 // What a reader-facing page may ask of an image.
 const MEDIA_FIELDS = new Set(['id', 'documentId', 'url', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'name']);
 const MAX_POPULATE_DEPTH = 3;
+const MAX_SEARCH_LENGTH = 200;
+// The query parser turns longer lists into objects (its arrayLimit), which Strapi cannot run.
+const MAX_LIST = 100;
 
 const invalid = (message: string) => new errors.ValidationError(message);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function modelOf(strapi: Core.Strapi, uid: string): Model {
   return (strapi.getModel as (uid: string) => Model)(uid);
 }
 
+const isNarrowed = (model: Model) => Boolean(model.options?.draftAndPublish) || NARROWED.has(model.uid);
+
 /** The attribute `name` of `model` when the public may use it; throws a 400 otherwise. */
-function publicAttribute(model: Model, name: string, param: string) {
-  if (ALWAYS_READABLE.has(name)) return { type: 'string' };
-  const attribute = model.attributes[name];
+function publicAttribute(model: Model, name: string, param: string): Attribute {
+  if (name === 'id') return { type: 'integer' };
+  if (name === 'documentId') return { type: 'string' };
+  const attribute = Object.hasOwn(model.attributes, name) ? model.attributes[name] : undefined;
   const allowed =
     attribute &&
     !attribute.private &&
@@ -39,55 +76,116 @@ function publicAttribute(model: Model, name: string, param: string) {
   return attribute;
 }
 
-function checkFilters(strapi: Core.Strapi, model: Model, filters: unknown, path: string): void {
-  if (filters === null || typeof filters !== 'object') return;
-  if (Array.isArray(filters)) return filters.forEach((item) => checkFilters(strapi, model, item, path));
-  for (const [key, value] of Object.entries(filters)) {
-    if (key === '$and' || key === '$or' || key === '$not') {
-      checkFilters(strapi, model, value, path);
-      continue;
-    }
-    if (key.startsWith('$')) {
-      if (!OPERATORS.has(key)) throw invalid(`Invalid filters: unknown operator "${key}"`);
-      continue;
-    }
-    const attribute = publicAttribute(model, key, 'filters');
-    if (attribute.type === 'relation') {
-      const target = modelOf(strapi, attribute.target);
-      // Through a draft-and-publish relation only identity fields may be matched: anything else
-      // could probe the text of unpublished drafts.
-      const targetFilters = target.options?.draftAndPublish ? onlyIdentity(value, `${path}${key}.`) : value;
-      checkFilters(strapi, target, targetFilters, `${path}${key}.`);
-    } else if (attribute.type === 'media' || attribute.type === 'component' || attribute.type === 'dynamiczone') {
-      throw invalid(`Invalid filters: "${path}${key}" cannot be filtered on`);
-    } else if (value !== null && typeof value === 'object') {
-      for (const operator of Object.keys(value)) {
-        if (!OPERATORS.has(operator)) throw invalid(`Invalid filters: unknown operator "${operator}" on "${path}${key}"`);
+/** One value compared with a field: text, or a number or boolean where the field is one. */
+function checkValue(attribute: Attribute, value: unknown, path: string): void {
+  if (value === null) return;
+  if (typeof value !== 'string') throw invalid(`Invalid filters: "${path}" must be compared with a single value`);
+  if (NUMBER_TYPES.has(attribute.type) && !NUMBER.test(value.trim())) throw invalid(`Invalid filters: "${path}" must be a number`);
+  if (attribute.type === 'boolean' && !BOOLEAN.test(value.trim())) throw invalid(`Invalid filters: "${path}" must be true or false`);
+}
+
+function checkCondition(attribute: Attribute, condition: unknown, path: string): void {
+  if (!isObject(condition)) {
+    const values = Array.isArray(condition) ? condition : [condition];
+    return values.forEach((value) => checkValue(attribute, value, path));
+  }
+  for (const [operator, value] of Object.entries(condition)) {
+    if (operator === '$not') checkCondition(attribute, value, path);
+    else if (SCALAR_OPERATORS.has(operator)) checkValue(attribute, value, `${path}.${operator}`);
+    else if (TEXT_OPERATORS.has(operator)) {
+      if (!TEXT_TYPES.has(attribute.type)) {
+        throw invalid(`Invalid filters: "${path}" is not text; ${operator} does not apply`);
       }
+      checkValue(attribute, value, `${path}.${operator}`);
+    } else if (LIST_OPERATORS.has(operator)) {
+      (Array.isArray(value) ? value : [value]).forEach((item) => checkValue(attribute, item, `${path}.${operator}`));
+    } else if (operator === '$between') {
+      if (!Array.isArray(value) || value.length !== 2) throw invalid(`Invalid filters: "${path}.$between" needs exactly two values`);
+      value.forEach((item) => checkValue(attribute, item, `${path}.$between`));
+    } else if (PRESENCE_OPERATORS.has(operator)) {
+      checkValue({ type: 'boolean' }, value, `${path}.${operator}`);
+    } else {
+      throw invalid(`Invalid filters: unknown operator "${operator}" on "${path}"`);
     }
   }
 }
 
-function onlyIdentity(filters: unknown, path: string): unknown {
-  if (filters !== null && typeof filters === 'object' && !Array.isArray(filters)) {
-    for (const key of Object.keys(filters)) {
-      if (!key.startsWith('$') && !['id', 'documentId', 'slug'].includes(key)) {
-        throw invalid(`Invalid filters: "${path}${key}" cannot be filtered on (only documentId or slug)`);
+interface Reach {
+  /** Reached through a relation to content the public may not read in full. */
+  identityOnly: boolean;
+  /** `filters[parent][$null]=true` may ask whether the relation is set. */
+  presence: boolean;
+}
+const TOP: Reach = { identityOnly: false, presence: false };
+
+/**
+ * Checks `filters` against `model` and returns them as Strapi should run them (relations to draft
+ * and publish types matched on their published version).
+ */
+function checkFilters(strapi: Core.Strapi, model: Model, filters: unknown, path: string, reach: Reach): Filters {
+  const { identityOnly } = reach;
+  const where = path ? `"${path.slice(0, -1)}"` : 'filters';
+  if (!isObject(filters)) throw invalid(`Invalid filters: ${where} must be an object of field names`);
+  const checked: Filters = {};
+  for (const [key, value] of Object.entries(filters)) {
+    if (LOGICAL.has(key)) {
+      const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : null;
+      if (!items || items.length > MAX_LIST) throw invalid(`Invalid filters: "${path}${key}" must be a list of at most ${MAX_LIST} filters`);
+      checked[key] = items.map((item) => checkFilters(strapi, model, item, path, reach));
+      continue;
+    }
+    if (key === '$not') {
+      checked[key] = checkFilters(strapi, model, value, path, reach);
+      continue;
+    }
+    if (key.startsWith('$')) {
+      if (reach.presence && PRESENCE_OPERATORS.has(key)) {
+        checkValue({ type: 'boolean' }, value, `${path}${key}`);
+        checked[key] = value;
+        continue;
       }
+      throw invalid(`Invalid filters: operator "${key}" must follow a field name (in ${where})`);
+    }
+    if (identityOnly && !IDENTITY.has(key)) {
+      throw invalid(`Invalid filters: "${path}${key}" cannot be filtered on (only documentId or slug)`);
+    }
+    const attribute = publicAttribute(model, key, 'filters');
+    if (attribute.type === 'relation') {
+      const target = modelOf(strapi, attribute.target!);
+      const drafts = Boolean(target.options?.draftAndPublish);
+      const nested = checkFilters(strapi, target, value, `${path}${key}.`, { identityOnly: identityOnly || isNarrowed(target), presence: !drafts });
+      checked[key] = drafts ? { $and: [nested, { publishedAt: { $notNull: true } }] } : nested;
+    } else if (UNFILTERABLE.has(attribute.type)) {
+      throw invalid(`Invalid filters: "${path}${key}" cannot be filtered on`);
+    } else {
+      checkCondition(attribute, value, `${path}${key}`);
+      checked[key] = value;
     }
   }
-  return filters;
+  return checked;
+}
+
+/** `_q` as the public may use it: words looked for in the public text fields only. */
+function searchFilter(model: Model, search: unknown): Filters {
+  if (typeof search !== 'string') throw invalid('Invalid _q: must be text');
+  if (search.length > MAX_SEARCH_LENGTH) throw invalid(`Invalid _q: at most ${MAX_SEARCH_LENGTH} characters`);
+  const fields = Object.entries(model.attributes)
+    .filter(([name, attribute]) => ['string', 'text', 'richtext'].includes(attribute.type) && !attribute.private && !FORBIDDEN.has(name))
+    .map(([name]) => name);
+  return { $or: fields.map((name) => ({ [name]: { $containsi: search } })) };
 }
 
 function checkSort(strapi: Core.Strapi, model: Model, sort: unknown): void {
   if (sort === undefined || sort === null || sort === '') return;
   const items = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : [sort];
   for (const item of items) {
-    if (typeof item === 'object' && item !== null) {
+    if (isObject(item)) {
       for (const [key, value] of Object.entries(item)) checkSortPath(strapi, model, key, value);
-    } else {
-      const [field] = String(item).trim().split(':');
+    } else if (typeof item === 'string') {
+      const [field] = item.trim().split(':');
       checkSortPath(strapi, model, field, undefined);
+    } else {
+      throw invalid('Invalid sort: must be field names such as "publishedAt:desc"');
     }
   }
 }
@@ -96,87 +194,159 @@ function checkSortPath(strapi: Core.Strapi, model: Model, dotted: string, nested
   const [head, ...rest] = dotted.split('.');
   const attribute = publicAttribute(model, head, 'sort');
   const next = rest.length ? rest.join('.') : null;
-  const needsTarget = next !== null || (nested !== null && typeof nested === 'object');
-  if (!needsTarget) {
-    if (['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type)) throw invalid(`Invalid sort: "${head}" cannot be sorted on`);
+  if (next === null && !isObject(nested)) {
+    if (STRUCTURED.has(attribute.type)) throw invalid(`Invalid sort: "${head}" cannot be sorted on`);
+    if (nested !== undefined && (typeof nested !== 'string' || !/^(asc|desc)$/i.test(nested))) {
+      throw invalid(`Invalid sort: the order of "${head}" must be asc or desc`);
+    }
     return;
   }
   if (attribute.type !== 'relation') throw invalid(`Invalid sort: "${dotted}" cannot be sorted on`);
-  const target = modelOf(strapi, attribute.target);
+  const target = modelOf(strapi, attribute.target!);
+  // Their order could tell what the public may not read (a draft's title, a rejected comment).
+  if (isNarrowed(target)) throw invalid(`Invalid sort: "${dotted}" cannot be sorted on`);
   if (next) checkSortPath(strapi, target, next, nested);
   else checkSort(strapi, target, nested);
 }
 
 function checkFields(model: Model, fields: unknown, media = false): void {
   if (fields === undefined || fields === null || fields === '') return;
-  const names = Array.isArray(fields) ? fields : String(fields).split(',');
+  const names = Array.isArray(fields) ? fields : [fields];
   for (const raw of names) {
-    const name = String(raw).trim();
-    if (media) {
-      if (!MEDIA_FIELDS.has(name)) throw invalid(`Invalid fields: "${name}" is not a public field of an image`);
-      continue;
-    }
-    const attribute = publicAttribute(model, name, 'fields');
-    if (['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type)) {
-      throw invalid(`Invalid fields: "${name}" is a relation; use populate`);
+    if (typeof raw !== 'string') throw invalid('Invalid fields: must be field names');
+    for (const part of raw.split(',')) {
+      const name = part.trim();
+      if (media) {
+        if (!MEDIA_FIELDS.has(name)) throw invalid(`Invalid fields: "${name}" is not a public field of an image`);
+        continue;
+      }
+      const attribute = publicAttribute(model, name, 'fields');
+      if (STRUCTURED.has(attribute.type)) throw invalid(`Invalid fields: "${name}" is a relation; use populate`);
     }
   }
 }
 
-function checkPopulate(strapi: Core.Strapi, model: Model, populate: unknown, depth: number): void {
-  if (populate === undefined || populate === null || populate === '' || populate === false) return;
+/** Checks `populate` and returns it with each relation's filters as Strapi should run them. */
+function checkPopulate(strapi: Core.Strapi, model: Model, populate: unknown, depth: number): unknown {
+  if (populate === undefined || populate === null || populate === '' || populate === false) return populate;
   if (depth > MAX_POPULATE_DEPTH) throw invalid(`Invalid populate: nested deeper than ${MAX_POPULATE_DEPTH} levels`);
   if (populate === '*' || populate === true || populate === 'true') {
     if (depth > 1) throw invalid('Invalid populate: "*" is only allowed at the top level');
-    return;
+    return populate;
   }
   if (typeof populate === 'string' || Array.isArray(populate)) {
-    const names = Array.isArray(populate) ? populate : populate.split(',');
+    const names = (Array.isArray(populate) ? populate : [populate]).flatMap((name) => {
+      if (typeof name !== 'string') throw invalid('Invalid populate: must be relation names');
+      return name.split(',');
+    });
     for (const name of names) {
-      const [head, ...rest] = String(name).trim().split('.');
+      const [head, ...rest] = name.trim().split('.');
       checkPopulate(strapi, model, { [head]: rest.length ? { populate: rest.join('.') } : true }, depth);
     }
-    return;
+    return populate;
   }
-  if (typeof populate !== 'object') throw invalid('Invalid populate');
-  for (const [key, options] of Object.entries(populate as Record<string, unknown>)) {
+  if (!isObject(populate)) throw invalid('Invalid populate');
+  const checked: Record<string, unknown> = {};
+  for (const [key, options] of Object.entries(populate)) {
+    checked[key] = options;
     if (key === '*' && depth === 1) continue;
     const attribute = publicAttribute(model, key, 'populate');
-    if (!['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type)) {
-      throw invalid(`Invalid populate: "${key}" is not a relation`);
+    if (!STRUCTURED.has(attribute.type)) throw invalid(`Invalid populate: "${key}" is not a relation`);
+    if (!isObject(options)) {
+      if (![true, 'true', '*'].includes(options as string)) throw invalid(`Invalid populate: "${key}" must be true or an object of options`);
+      continue;
     }
-    if (options === null || typeof options !== 'object') continue;
-    const { fields, filters, sort, populate: nested, on, count, ...unknown } = options as Record<string, unknown>;
-    const extra = Object.keys(unknown);
-    if (extra.length || on || count) throw invalid(`Invalid populate: unknown option "${extra[0] ?? (on ? 'on' : 'count')}" on "${key}"`);
+    const { fields, filters, sort, populate: nested, ...unknown } = options;
+    const extra = Object.keys(unknown)[0];
+    if (extra) throw invalid(`Invalid populate: unknown option "${extra}" on "${key}"`);
     if (attribute.type === 'media') {
       checkFields(model, fields, true);
       if (filters || sort || nested) throw invalid(`Invalid populate: "${key}" is an image; only fields may be chosen`);
       continue;
     }
-    const target = modelOf(strapi, attribute.type === 'component' ? attribute.component : attribute.target);
+    const target = modelOf(strapi, attribute.type === 'component' ? attribute.component! : attribute.target!);
     checkFields(target, fields);
-    checkFilters(strapi, target, filters, `${key}.`);
+    if (sort !== undefined && isNarrowed(target)) throw invalid(`Invalid populate: "${key}" cannot be sorted`);
     checkSort(strapi, target, sort);
-    checkPopulate(strapi, target, nested, depth + 1);
+    checked[key] = {
+      ...options,
+      ...(filters === undefined ? {} : { filters: checkFilters(strapi, target, filters, `${key}.`, { ...TOP, identityOnly: isNarrowed(target) }) }),
+      ...(nested === undefined ? {} : { populate: checkPopulate(strapi, target, nested, depth + 1) }),
+    };
+  }
+  return checked;
+}
+
+function checkPagination(pagination: unknown, maxLimit: number): void {
+  if (pagination === undefined) return;
+  if (!isObject(pagination)) throw invalid('Invalid pagination: must be page and pageSize, or start and limit');
+  for (const [key, value] of Object.entries(pagination)) {
+    const minimum = { page: 1, pageSize: 1, start: 0, limit: 1 }[key];
+    if (key === 'withCount') {
+      if (typeof value !== 'string' || !BOOLEAN.test(value)) throw invalid('Invalid pagination: withCount must be true or false');
+      continue;
+    }
+    if (minimum === undefined) throw invalid(`Invalid pagination: unknown option "${key}"`);
+    const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+    const maximum = key === 'pageSize' || key === 'limit' ? maxLimit : 1_000_000;
+    if (!(number >= minimum && number <= maximum)) {
+      throw invalid(`Invalid pagination: ${key} must be a whole number from ${minimum} to ${maximum}`);
+    }
   }
 }
 
-/** Checks a public request's query against the model `uid`; throws a 400 ValidationError. */
-export function assertPublicQuery(strapi: Core.Strapi, uid: string, query: Record<string, unknown>): void {
-  const model = modelOf(strapi, uid);
+/** Text the database cannot store or that a browser could not have sent as UTF-8. */
+export function badTextReason(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character';
+  if (!text.isWellFormed() || text.includes('\uFFFD')) return 'is not valid UTF-8';
+  return null;
+}
+
+/** Every string in a request body, with where it is. */
+function checkBodyText(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    const reason = badTextReason(value);
+    if (reason) throw invalid(`${path || 'body'}: ${reason}`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) checkBodyText(item, path ? `${path}.${key}` : key);
+  }
+}
+
+/** Checks a public request's query against `config`; returns it as Strapi should run it. Throws a 400. */
+export function checkPublicQuery(strapi: Core.Strapi, config: PublicInputConfig, query: Record<string, unknown>) {
+  const unknown = Object.keys(query).filter((name) => !config.params.includes(name));
+  if (unknown.length) {
+    const takes = config.params.length ? `it takes ${config.params.join(', ')}` : 'it takes none';
+    throw invalid(`Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}: ${takes}`);
+  }
+  const empty = Object.keys(query).find((name) => query[name] === null || query[name] === '');
+  if (empty && empty !== 'sort') throw invalid(`Invalid query: "${empty}" needs a value`);
   if (query.status !== undefined && query.status !== 'published') {
     throw invalid('Invalid status: only published content is available');
   }
-  checkFilters(strapi, model, query.filters, '');
-  checkSort(strapi, model, query.sort);
-  checkFields(model, query.fields);
-  checkPopulate(strapi, model, query.populate, 1);
+  if (!config.uid) return query;
+  const model = modelOf(strapi, config.uid);
+  const { _q: search, ...rest } = query;
+  const filters = [
+    ...(rest.filters === undefined ? [] : [checkFilters(strapi, model, rest.filters, '', TOP)]),
+    ...(search === undefined ? [] : [searchFilter(model, search)]),
+  ];
+  checkSort(strapi, model, rest.sort);
+  checkFields(model, rest.fields);
+  checkPagination(rest.pagination, strapi.config.get('api.rest.maxLimit', 100) as number);
+  return {
+    ...rest,
+    ...(filters.length ? { filters: filters.length === 1 ? filters[0] : { $and: filters } } : {}),
+    ...(rest.populate === undefined ? {} : { populate: checkPopulate(strapi, model, rest.populate, 1) }),
+  };
 }
 
-export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) => {
+export default (config: PublicInputConfig, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx, next) => {
-    assertPublicQuery(strapi, config.uid, ctx.query ?? {});
+    const checked = checkPublicQuery(strapi, config, ctx.query ?? {});
+    // Setting ctx.query re-encodes it; only do so when the check changed something.
+    if (JSON.stringify(checked) !== JSON.stringify(ctx.query ?? {})) ctx.query = checked;
+    checkBodyText(ctx.request.body, '');
     await next();
   };
 };

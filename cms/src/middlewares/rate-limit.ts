@@ -1,32 +1,34 @@
 /**
- * Route middleware: answers 429 with Retry-After when this visitor (by hashed IP) reached the limit
- * named in config/anti-abuse.ts. The controller records accepted submissions through
- * `ctx.state.rateLimitKey`, so a typo corrected after a 400 does not count against a person.
+ * Route middleware: takes one of this visitor's points for the limit named in config/anti-abuse.ts
+ * before the work, or answers 429 with Retry-After. A request refused as invalid (a typo, a 400)
+ * gives its point back, so correcting a form does not count against a person.
  */
 import type { Core } from '@strapi/strapi';
-import { ipHash } from '../utils/client';
-import { retryAfterSeconds, type Limit } from '../anti-abuse/rate-limit';
+import { errors } from '@strapi/utils';
+import { visitorKey } from '../utils/client';
+import { rateLimiter, take, type LimitName } from '../anti-abuse/rate-limit';
 
-export default (config: { name: 'comments' | 'enquiries' }, { strapi }: { strapi: Core.Strapi }) => {
+const COUNTED: Record<LimitName, string> = { comments: 'submissions', enquiries: 'submissions', views: 'requests' };
+
+export default (config: { name: LimitName }, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx, next) => {
-    const limit = strapi.config.get(`anti-abuse.${config.name}`) as Limit;
-    const key = `${config.name}:${ipHash(ctx.request.ip)}`;
-    const wait = retryAfterSeconds(key, limit);
+    const limiter = rateLimiter(strapi, config.name);
+    const key = visitorKey(ctx.request.ip);
+    const wait = await take(limiter, key);
     if (wait > 0) {
       ctx.set('Retry-After', String(wait));
       ctx.status = 429;
       ctx.body = {
         data: null,
-        error: {
-          status: 429,
-          name: 'RateLimitError',
-          message: `Too many submissions from your connection. Please try again in ${Math.ceil(wait / 60)} minute(s).`,
-          details: { retryAfterSeconds: wait },
-        },
+        error: { status: 429, name: 'RateLimitError', message: `Too many ${COUNTED[config.name]} from your connection. Please try again in ${Math.ceil(wait / 60)} minute(s).`, details: { retryAfterSeconds: wait } },
       };
       return;
     }
-    ctx.state.rateLimitKey = key;
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      if (error instanceof errors.ValidationError) await limiter.reward(key, 1);
+      throw error;
+    }
   };
 };

@@ -1,5 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { visitorKey } from '../../../utils/client';
+import { oncePerDay, secondsUntilTomorrow, take } from '../../../anti-abuse/rate-limit';
 
 const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 
@@ -27,12 +29,19 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     return { data: sanitized, meta: {} };
   },
 
-  /** POST /api/articles/:documentId/views: one page view (the browser sends one per article per day). */
+  /**
+   * POST /api/articles/:documentId/views: a page view, counted once per visitor per article per
+   * UTC day. The visitor is remembered until midnight only as a salted hash, never the address.
+   */
   async view(ctx) {
     const { documentId } = ctx.params;
-    if (!DOCUMENT_ID.test(documentId) || !(await strapi.service('api::article.article').recordView(documentId))) {
+    const articles = strapi.service('api::article.article');
+    if (!DOCUMENT_ID.test(documentId) || !(await articles.isPublished(documentId))) {
       return ctx.notFound('No published article has this documentId');
     }
+    const today = new Date().toISOString().slice(0, 10);
+    const firstToday = (await take(oncePerDay('article-view'), `${today}:${documentId}:${visitorKey(ctx.request.ip)}`, secondsUntilTomorrow())) === 0;
+    if (firstToday) await articles.addView(documentId);
     ctx.status = 204;
   },
 }));

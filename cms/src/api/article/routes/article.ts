@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { guardedReads } from '../../../utils/public-routes';
+import { publicReads } from '../../../utils/public-routes';
 
-export default factories.createCoreRouter('api::article.article', { config: guardedReads('api::article.article') });
+export default factories.createCoreRouter('api::article.article', { config: publicReads('api::article.article') });

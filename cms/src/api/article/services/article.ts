@@ -15,8 +15,8 @@ const POPULAR_WINDOW_DAYS = 30;
 
 export default factories.createCoreService('api::article.article', ({ strapi }) => ({
   /**
-   * Page views are kept as one counter per article per day: no visitor data at all. The browser
-   * sends one view per article per day; this only adds it up.
+   * Page views are kept as one counter per article per day: no visitor data at all (the controller
+   * counts each visitor once a day).
    */
   async ensureViewsTable() {
     await strapi.db.connection.raw(`
@@ -28,16 +28,16 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
       )`);
   },
 
-  /** Counts a view of a published article; false when there is no such article. */
-  async recordView(documentId: string): Promise<boolean> {
-    const article = await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] });
-    if (!article) return false;
+  async isPublished(documentId: string): Promise<boolean> {
+    return Boolean(await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }));
+  },
+
+  async addView(documentId: string): Promise<void> {
     await strapi.db.connection.raw(
       `INSERT INTO ${VIEWS_TABLE} (article_document_id, day, views) VALUES (?, CURRENT_DATE, 1)
        ON CONFLICT (article_document_id, day) DO UPDATE SET views = ${VIEWS_TABLE}.views + 1`,
       [documentId],
     );
-    return true;
   },
 
   /**

@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { guardedReads } from '../../../utils/public-routes';
+import { publicReads } from '../../../utils/public-routes';
 
-export default factories.createCoreRouter('api::author.author', { config: guardedReads('api::author.author') });
+export default factories.createCoreRouter('api::author.author', { config: publicReads('api::author.author') });

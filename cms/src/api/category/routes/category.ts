@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { guardedReads } from '../../../utils/public-routes';
+import { publicReads } from '../../../utils/public-routes';
 
-export default factories.createCoreRouter('api::category.category', { config: guardedReads('api::category.category') });
+export default factories.createCoreRouter('api::category.category', { config: publicReads('api::category.category') });

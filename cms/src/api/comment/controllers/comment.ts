@@ -3,7 +3,6 @@ import { commentInputSchema } from '@medblog/shared';
 import { fieldError, parseCreateBody } from '../../../utils/validation';
 import { ipHash, userAgent } from '../../../utils/client';
 import { commentSpamReason } from '../../../anti-abuse/spam';
-import { recordSubmission } from '../../../anti-abuse/rate-limit';
 import { sendInBackground } from '../../../notifications/email';
 import { commentAwaitingModeration } from '../../../notifications/messages';
 
@@ -60,7 +59,6 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
         userAgent: userAgent(ctx.request.header['user-agent']),
       },
     });
-    if (ctx.state.rateLimitKey) recordSubmission(ctx.state.rateLimitKey);
     if (spamReason) {
       strapi.log.info(`Comment ${comment.documentId} stored as spam: ${spamReason}`);
     } else {

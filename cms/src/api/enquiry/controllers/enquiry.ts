@@ -3,7 +3,6 @@ import { enquiryInputSchema } from '@medblog/shared';
 import { parseCreateBody } from '../../../utils/validation';
 import { ipHash } from '../../../utils/client';
 import { botReason } from '../../../anti-abuse/spam';
-import { recordSubmission } from '../../../anti-abuse/rate-limit';
 import { sendInBackground } from '../../../notifications/email';
 import { enquiryReceived } from '../../../notifications/messages';
 
@@ -32,7 +31,6 @@ export default factories.createCoreController('api::enquiry.enquiry', ({ strapi 
         ipHash: ipHash(ctx.request.ip),
       },
     });
-    if (ctx.state.rateLimitKey) recordSubmission(ctx.state.rateLimitKey);
     if (!suspicion) {
       sendInBackground(strapi, () => enquiryReceived(strapi, { ...input, documentId: enquiry.documentId }));
     }

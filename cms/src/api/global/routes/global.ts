@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { guardedReads } from '../../../utils/public-routes';
+import { publicReads } from '../../../utils/public-routes';
 
-export default factories.createCoreRouter('api::global.global', { config: guardedReads('api::global.global', ['find']) });
+export default factories.createCoreRouter('api::global.global', { config: publicReads('api::global.global', 'single') });
