@@ -54,7 +54,11 @@ export function moderationRoutes(strapi: Core.Strapi) {
       method: 'POST',
       path: '/comments/moderate',
       handler: async (ctx) => {
-        const { query } = await permittedQuery(strapi, ctx, COMMENT, 'update', {});
+        const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'update', {});
+        // The right to update comments may exclude the moderation status field.
+        if (checker.cannot.update(null, 'moderationStatus')) {
+          throw new errors.ForbiddenError('You may not change the moderation status of comments');
+        }
         const { documentIds, moderationStatus } = (ctx.request.body ?? {}) as { documentIds?: unknown; moderationStatus?: unknown };
         if (!MODERATION_STATUSES.includes(moderationStatus as ModerationStatus)) {
           throw new errors.ValidationError(`moderationStatus: must be one of ${MODERATION_STATUSES.join(', ')}`);

@@ -1,6 +1,8 @@
 /**
  * Admin roles beyond the super admin:
- * - Editor (Strapi's own role) may also moderate comments and edit the spam word list.
+ * - Editor (Strapi's own role) may also moderate comments and edit the spam word list. It never
+ *   sees enquiries (names, e-mails, phone numbers, internal notes), which Strapi grants it for
+ *   every content type.
  * - Enquiry staff may read enquiries and update their handling status and notes, nothing else:
  *   no articles, no publishing.
  * - Author (Strapi's own role) writes articles only: it never sees enquiries or comments, which
@@ -27,6 +29,11 @@ function permissions(strapi: Core.Strapi, uid: string, actions: string[]) {
   }));
 }
 
+/** Removes every permission of `roleId` on the content types `uids`. */
+async function revokePermissions(strapi: Core.Strapi, roleId: number, uids: string[]) {
+  await strapi.db.query('admin::permission').deleteMany({ where: { role: roleId, subject: { $in: uids } } });
+}
+
 async function ensurePermissions(strapi: Core.Strapi, roleId: number, wanted: ReturnType<typeof permissions>) {
   const existing = await strapi.db.query('admin::permission').findMany({ where: { role: roleId } });
   const missing = wanted.filter((p) => !existing.some((e) => e.action === p.action && e.subject === p.subject));
@@ -38,6 +45,7 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<void> {
 
   const editor = await roles.findOne({ code: 'strapi-editor' });
   if (editor) {
+    await revokePermissions(strapi, editor.id, ['api::enquiry.enquiry']);
     await ensurePermissions(strapi, editor.id, [
       ...permissions(strapi, 'api::comment.comment', ['read', 'update']),
       ...permissions(strapi, 'api::moderation-setting.moderation-setting', ['read', 'update']),
@@ -46,9 +54,7 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<void> {
 
   const author = await roles.findOne({ code: 'strapi-author' });
   if (author) {
-    await strapi.db.query('admin::permission').deleteMany({
-      where: { role: author.id, subject: { $in: ['api::enquiry.enquiry', 'api::comment.comment', 'api::moderation-setting.moderation-setting'] } },
-    });
+    await revokePermissions(strapi, author.id, ['api::enquiry.enquiry', 'api::comment.comment', 'api::moderation-setting.moderation-setting']);
   }
 
   const staff = (await roles.findOne({ code: ENQUIRY_STAFF_ROLE.code })) ?? (await roles.create(ENQUIRY_STAFF_ROLE));
