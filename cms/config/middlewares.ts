@@ -12,6 +12,8 @@ export default ({ env }) => [
       expose: ['Retry-After'],
     },
   },
+  // After cors, so the reader site can read its 503 and Retry-After.
+  'global::database-health',
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
