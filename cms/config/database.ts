@@ -8,15 +8,19 @@ export default ({ env }) => {
         '(they start an embedded PostgreSQL), or set DATABASE_URL=postgres://user:pass@host:5432/db.',
     );
   }
+  // How long a query waits for a pool connection, and a new connection for the server, before
+  // failing. Short, so work stuck on an unreachable database does not linger (knex's default: 60 s).
+  const connectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 5000);
   return {
     connection: {
       client: 'postgres',
       connection: {
         connectionString,
+        connectionTimeoutMillis: connectionTimeout,
         ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      acquireConnectionTimeout: connectionTimeout,
     },
   };
 };

@@ -12,6 +12,8 @@ export default ({ env }) => [
       expose: ['Retry-After'],
     },
   },
+  // After cors, so the reader site can read its 503 and Retry-After.
+  'global::database-health',
   'strapi::poweredBy',
   // Before the body parser: public requests are JSON only, of bounded size (a comment or an
   // enquiry is a few kB).

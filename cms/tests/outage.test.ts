@@ -1,0 +1,164 @@
+/**
+ * PostgreSQL goes away and comes back: meanwhile the CMS answers a clear 503 quickly (not 401, not
+ * a hang), `/_health` says the database is unreachable, a comment is refused and not stored; then
+ * the same process serves again by itself. The shared test CMS's database cannot be stopped, so
+ * this file runs its own PostgreSQL and its own CMS process.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startEmbeddedPostgres } from '../scripts/lib/postgres.mjs';
+import { validComment } from './helpers/fixtures';
+
+const folder = mkdtempSync(join(tmpdir(), 'medblog-outage-'));
+const dataDir = join(folder, 'pg');
+let db: { url: string; stop: () => Promise<void> } | undefined;
+let cms: ChildProcess | undefined;
+let cmsOutput = '';
+let baseUrl = '';
+let articleDocumentId = '';
+
+/** Starts (or starts again, on the same data and port) the CMS's PostgreSQL. */
+async function startDatabase(port?: number) {
+  db = await startEmbeddedPostgres({ dataDir, database: 'medblog', port });
+  return db;
+}
+
+async function startCms(databaseUrl: string) {
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  cms = fork(join(__dirname, 'helpers', 'cms-process.mjs'), {
+    // Only what the CMS needs: not the shared test CMS's database, SMTP server or vitest's flags.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      STRAPI_LOG_LEVEL: 'error',
+    },
+    execArgv: [],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  cms.stdout?.on('data', (chunk) => (cmsOutput += chunk));
+  cms.stderr?.on('data', (chunk) => (cmsOutput += chunk));
+  await new Promise<void>((resolve, reject) => {
+    cms!.once('message', () => resolve());
+    cms!.once('exit', (code) => reject(new Error(`The CMS exited (${code}) before listening:\n${cmsOutput}`)));
+  });
+}
+
+async function stopCms() {
+  if (!cms || cms.exitCode !== null) return;
+  const exited = new Promise((resolve) => cms!.once('exit', resolve));
+  cms.kill('SIGTERM');
+  const killLater = setTimeout(() => cms!.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killLater);
+}
+
+async function get(path: string) {
+  const started = Date.now();
+  const response = await fetch(baseUrl + path, { signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined, elapsedMs: Date.now() - started };
+}
+
+async function postComment(body: string) {
+  const response = await fetch(`${baseUrl}/api/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: validComment(articleDocumentId, { body }) }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+async function storedComments(body: string): Promise<number> {
+  const client = new pg.Client({ connectionString: db!.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select count(*)::int as n from comments where body = $1', [body]);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+function expectServiceUnavailable(response: { status: number; headers: Headers; body: any }) {
+  expect(response.status).toBe(503);
+  expect(response.headers.get('content-type')).toMatch(/application\/json/);
+  expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(response.body).toEqual({
+    data: null,
+    error: { status: 503, name: 'ServiceUnavailableError', message: expect.stringMatching(/database/i), details: expect.any(Object) },
+  });
+}
+
+beforeAll(async () => {
+  const { url } = await startDatabase();
+  await startCms(url);
+}, 120_000);
+
+afterAll(async () => {
+  await stopCms();
+  await db?.stop().catch(() => {});
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('when PostgreSQL is unreachable', () => {
+  const commentBody = `Sent while the database was down (${Date.now()}).`;
+  let databasePort: number;
+
+  it('serves while the database is up', async () => {
+    const articles = await get('/api/articles');
+    expect(articles.status).toBe(200);
+    articleDocumentId = articles.body.data[0].documentId;
+    expect((await get('/_health')).status).toBe(204);
+  });
+
+  it('answers the public API with 503 and Retry-After within 2 s', async () => {
+    databasePort = Number(new URL(db!.url).port);
+    await db!.stop();
+    const first = await get('/api/articles');
+    expectServiceUnavailable(first);
+    expect(first.elapsedMs).toBeLessThan(2000);
+    const next = await get('/api/categories');
+    expectServiceUnavailable(next);
+    expect(next.elapsedMs).toBeLessThan(2000);
+  });
+
+  it('fails /_health with 503 naming the database', async () => {
+    const health = await get('/_health');
+    expect(health.status).toBe(503);
+    expect(health.body.error.message).toMatch(/database/i);
+    expect(health.body.error.details).toEqual({ database: 'unreachable' });
+  });
+
+  it('refuses a comment with 503, never 201', async () => {
+    expectServiceUnavailable(await postComment(commentBody));
+  });
+
+  it('serves again by itself when the database returns, without the refused comment', async () => {
+    await startDatabase(databasePort);
+    const deadline = Date.now() + 15_000;
+    let articles = await get('/api/articles');
+    while (articles.status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      articles = await get('/api/articles');
+    }
+    expect(articles.status).toBe(200);
+    expect((await get('/_health')).status).toBe(204);
+
+    // The reader was told their comment was not sent: it must not appear behind their back.
+    expect(await storedComments(commentBody)).toBe(0);
+    // Sending it again now works, and is stored once (as pending, not as a duplicate's spam).
+    expect((await postComment(commentBody)).status).toBe(201);
+    expect(await storedComments(commentBody)).toBe(1);
+  }, 30_000);
+});
