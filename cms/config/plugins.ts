@@ -21,6 +21,16 @@ export default ({ env }) => ({
               secure: env.bool('SMTP_SECURE', false),
               ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
               ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
+              // A down or hanging mail server fails a send within seconds instead of nodemailer's
+              // minutes, and a few reused connections cap how many messages are in flight.
+              pool: true,
+              maxConnections: env.int('SMTP_MAX_CONNECTIONS', 3),
+              connectionTimeout: env.int('SMTP_CONNECTION_TIMEOUT_MS', 10_000),
+              greetingTimeout: env.int('SMTP_GREETING_TIMEOUT_MS', 10_000),
+              socketTimeout: env.int('SMTP_SOCKET_TIMEOUT_MS', 30_000),
+              // The pool would otherwise resend a message forever when a connection drops mid-send;
+              // src/notifications/email.ts retries once itself.
+              maxRequeues: 0,
             },
             settings: {
               defaultFrom: env('EMAIL_FROM', 'CMS <no-reply@localhost>'),

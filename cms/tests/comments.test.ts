@@ -59,6 +59,35 @@ describe('anti-spam', () => {
     expect(await storedStatus(second.body.data.documentId)).toBe('spam');
   });
 
+  it('catches a duplicate that differs only in case, spacing and line breaks, on the same article only', async () => {
+    const body = 'Which hospitals accept\nobservers in June?';
+    const first = await post({ body });
+    const again = await post({ body: ' WHICH hospitals\taccept   observers\n\nin june? ' });
+    const other = (await publishedArticle({ documentId: { $ne: article.documentId } })) as any;
+    const elsewhere = await request.post('/api/comments').send({ data: validComment(other.documentId, { body }) });
+    expect(await storedStatus(first.body.data.documentId)).toBe('pending');
+    expect(await storedStatus(again.body.data.documentId)).toBe('spam');
+    expect(await storedStatus(elsewhere.body.data.documentId)).toBe('pending');
+  });
+
+  it('checks for duplicates without loading the article\'s comments: no read of comments answers with more than one row', async () => {
+    const strapi = await bootStrapi();
+    for (let i = 0; i < 3; i += 1) await post();
+    const comments = `from "${strapi.db.metadata.get('api::comment.comment').tableName}"`;
+    const rowsRead: number[] = [];
+    const record = (response: unknown, query: { sql: string }) => {
+      if (query.sql.startsWith('select') && query.sql.includes(comments)) rowsRead.push(Array.isArray(response) ? response.length : 1);
+    };
+    strapi.db.connection.on('query-response', record);
+    try {
+      expect((await post()).status).toBe(201);
+    } finally {
+      strapi.db.connection.off('query-response', record);
+    }
+    expect(rowsRead.length).toBeGreaterThan(0);
+    expect(Math.max(...rowsRead)).toBeLessThanOrEqual(1);
+  });
+
   it('marks words from the admin\'s blocklist as spam, whole words only', async () => {
     await setBlockedWords('casino\ncheap pills');
     const blocked = await post({ body: 'Best CASINO bonus here' });

@@ -41,6 +41,11 @@ export default async function setup() {
     COMMENT_RATE_MAX: '10000',
     ENQUIRY_RATE_MAX: '10000',
     VIEW_RATE_MAX: '10000',
+    // tests/notifications.test.ts makes the mail server refuse and hang: fail and retry in moments.
+    SMTP_CONNECTION_TIMEOUT_MS: '1000',
+    SMTP_GREETING_TIMEOUT_MS: '1000',
+    SMTP_SOCKET_TIMEOUT_MS: '1000',
+    EMAIL_RETRY_DELAY_MS: '200',
   });
 
   return async () => {

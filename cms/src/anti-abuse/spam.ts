@@ -40,6 +40,33 @@ export function normalizeBody(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * Whether a comment of the article (any status) already has this normalised body, asked of the
+ * database so a busy article's comments are never loaded to answer it. The SQL normalises as
+ * normalizeBody does; names come from Strapi's metadata, so a schema change cannot silently break it.
+ */
+async function hasSameBodyOnArticle(strapi: Core.Strapi, articleDocumentId: string, normalizedBody: string): Promise<boolean> {
+  const comments = strapi.db.metadata.get('api::comment.comment');
+  const articles = strapi.db.metadata.get('api::article.article');
+  const link = (comments.attributes.article as unknown as { joinTable: JoinTable }).joinTable;
+  const column = (meta: typeof comments, attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const knex = strapi.db.connection;
+
+  const row = await knex({ c: comments.tableName })
+    .join({ l: link.name }, `l.${link.joinColumn.name}`, `c.${column(comments, 'id')}`)
+    .join({ a: articles.tableName }, `a.${column(articles, 'id')}`, `l.${link.inverseJoinColumn.name}`)
+    .where(`a.${column(articles, 'documentId')}`, articleDocumentId)
+    .whereRaw("btrim(regexp_replace(lower(??), ?, ' ', 'g')) = ?", [`c.${column(comments, 'body')}`, '\\s+', normalizedBody])
+    .first(knex.raw('1 as found'));
+  return Boolean(row);
+}
+
 /** Why a comment looks like spam, or null. */
 export async function commentSpamReason(
   strapi: Core.Strapi,
@@ -54,11 +81,6 @@ export async function commentSpamReason(
   const word = findBlockedWord(`${comment.authorName} ${comment.body}`, parseBlockedWords(settings?.blockedWords as string));
   if (word) return `blocked word "${word}"`;
 
-  const sameArticle = await strapi.db.query('api::comment.comment').findMany({
-    select: ['body'],
-    where: { article: { documentId: comment.article } },
-  });
-  const body = normalizeBody(comment.body);
-  if (sameArticle.some((other) => normalizeBody(other.body) === body)) return 'duplicate of an earlier comment';
+  if (await hasSameBodyOnArticle(strapi, comment.article, normalizeBody(comment.body))) return 'duplicate of an earlier comment';
   return null;
 }

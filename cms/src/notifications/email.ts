@@ -2,8 +2,10 @@
  * E-mails to the people who work through comments and enquiries. Sent through Strapi's e-mail
  * plugin when SMTP is configured (SMTP_HOST, see config/plugins.ts); otherwise, in development,
  * the message is written to the log instead. Never awaited by a request: a slow mail server must
- * not slow a reader down, and a failed e-mail is logged, never lost silently.
+ * not slow a reader down, and a failed e-mail is logged (and retried once), never lost silently.
+ * Timeouts and the connection pool are nodemailer's, set in config/plugins.ts.
  */
+import { setTimeout } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 
 export interface Message {
@@ -42,10 +44,42 @@ export async function deliver(strapi: Core.Strapi, message: Message): Promise<vo
   await strapi.plugin('email').service('email').send({ to: message.to.join(', '), subject: message.subject, text: message.text });
 }
 
-/** Sends in the background; failures are logged with the subject so nobody misses the item. */
+/** How a failed send reads in the log: nodemailer's code (ETIMEDOUT, EENVELOPE...) and the reason. */
+function describe(error: Error & { code?: string }): string {
+  return error.code ? `${error.code} ${error.message}` : error.message;
+}
+
+/** Messages accepted for sending and not yet sent or given up on, retries included. */
+let pending = 0;
+
+/**
+ * Sends in the background, retrying once after `notifications.retryDelayMs`; every failure is
+ * logged with the subject so nobody misses the item. Beyond `notifications.maxPending` messages
+ * waiting (a long outage), new ones are dropped and logged rather than kept in memory.
+ */
 export function sendInBackground(strapi: Core.Strapi, build: () => Promise<Message>): Promise<void> {
+  const { retryDelayMs, maxPending } = strapi.config.get('notifications') as { retryDelayMs: number; maxPending: number };
   return build()
-    .then((message) => deliver(strapi, message))
+    .then(async (message) => {
+      if (pending >= maxPending) {
+        strapi.log.error(`Notification e-mail dropped, ${pending} already waiting for the mail server: "${message.subject}"`);
+        return;
+      }
+      pending += 1;
+      try {
+        await deliver(strapi, message);
+      } catch (error) {
+        strapi.log.warn(`Notification e-mail failed, retrying in ${retryDelayMs} ms: "${message.subject}": ${describe(error)}`);
+        await setTimeout(retryDelayMs);
+        try {
+          await deliver(strapi, message);
+        } catch (retryError) {
+          strapi.log.error(`Notification e-mail failed again, not sent: "${message.subject}": ${describe(retryError)}`);
+        }
+      } finally {
+        pending -= 1;
+      }
+    })
     .catch((error) => {
       strapi.log.error(`Notification e-mail failed: ${error.message}`);
     });

@@ -1,6 +1,7 @@
 /**
  * A real SMTP server on a free local port, standing in for the organisation's mail server. It keeps
- * every message it receives so tests can read what moderators and staff would get.
+ * every message it receives so tests can read what moderators and staff would get, and can be told
+ * to misbehave like a real one does (`mailServer`).
  */
 import { SMTPServer } from 'smtp-server';
 
@@ -52,16 +53,65 @@ function parse(raw: string, to: string[]): ReceivedMail {
   return { to, subject: decodeHeader(entity(raw).header('Subject')), text: plainText(raw) };
 }
 
+/** How the server behaves for the next messages; tests change it and must call `recover()` after. */
+const faults = {
+  refusals: 0,
+  refuses: (_mail: ReceivedMail) => true,
+  hanging: false,
+  held: 0,
+};
+
+export const mailServer = {
+  /**
+   * Answers the next `count` messages (those matching `which`, so mail other tests still have on
+   * the way is not caught) with "451 try again later", as a busy or greylisting server does.
+   */
+  refuseNext(count = 1, which: (mail: ReceivedMail) => boolean = () => true) {
+    faults.refusals = count;
+    faults.refuses = which;
+  },
+  /** Stops answering: new connections get no greeting, open ones no reply to their next message. */
+  hang() {
+    faults.hanging = true;
+  },
+  recover() {
+    faults.hanging = false;
+    faults.refusals = 0;
+  },
+  /** Connections or messages left waiting for an answer while hanging. */
+  get held() {
+    return faults.held;
+  },
+};
+
+/** Leaves the client waiting for good while the server hangs; otherwise answers. */
+function answerUnlessHanging(callback: () => void): void {
+  if (faults.hanging) faults.held += 1;
+  else callback();
+}
+
 export async function startSmtpServer(): Promise<{ port: number; close: () => Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      answerUnlessHanging(callback);
+    },
+    onMailFrom(_address, _session, callback) {
+      answerUnlessHanging(callback);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk) => chunks.push(chunk));
       stream.on('end', () => {
-        inbox.push(parse(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        const mail = parse(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+        if (faults.refusals > 0 && faults.refuses(mail)) {
+          faults.refusals -= 1;
+          callback(Object.assign(new Error('Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
+          return;
+        }
+        inbox.push(mail);
         callback();
       });
     },

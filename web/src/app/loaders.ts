@@ -9,7 +9,7 @@ import { articleQueryOptions } from '@/features/articles/api/get-article';
 import { articlesInfiniteQueryOptions, articlesQueryOptions, moreArticlesQueryOptions } from '@/features/articles/api/get-articles';
 import { popularArticlesQueryOptions } from '@/features/articles/api/get-popular-articles';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
-import { commentsQueryOptions } from '@/features/comments/api/get-comments';
+import { commentsInfiniteQueryOptions } from '@/features/comments/api/get-comments';
 import { globalQueryOptions } from '@/features/site/api/get-global';
 
 const FEATURED_COUNT = 3;
@@ -40,7 +40,7 @@ export function createLoaders(queryClient: QueryClient) {
       const article = await queryClient.ensureQueryData(articleQueryOptions(slug));
       if (!article) throw notFound();
       // Comments (and the count near the title) start loading with the page's code, without holding it back.
-      void queryClient.prefetchQuery(commentsQueryOptions(article.documentId));
+      void queryClient.prefetchInfiniteQuery(commentsInfiniteQueryOptions(article.documentId));
       return null;
     },
 

@@ -43,11 +43,33 @@ function select(entry: any, fields: unknown, populate: unknown): any {
   return result;
 }
 
+/** The CMS's default and largest page sizes (cms/config/api.ts): a bigger pageSize gets 50. */
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 50;
+
+function pagination(query: Query) {
+  return {
+    page: Number(query.pagination?.page ?? 1),
+    pageSize: Math.min(Number(query.pagination?.pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE),
+  };
+}
+
+/** Orders entries as `sort` asks ("createdAt:asc" or a list of them), as the CMS does. */
+function bySort(sort: unknown) {
+  const keys = (Array.isArray(sort) ? sort : sort ? String(sort).split(',') : []).map((item) => String(item).split(':'));
+  return (a: Query, b: Query) => {
+    for (const [field, direction] of keys) {
+      const order = typeof a[field] === 'number' ? a[field] - b[field] : String(a[field]).localeCompare(String(b[field]));
+      if (order) return direction === 'desc' ? -order : order;
+    }
+    return 0;
+  };
+}
+
 function listArticles(request: StubRequest) {
   const query = request.query as Query;
   const found = allArticles.filter((article) => matches(article, query.filters));
-  const page = Number(query.pagination?.page ?? 1);
-  const pageSize = Number(query.pagination?.pageSize ?? 25);
+  const { page, pageSize } = pagination(query);
   const data = found.slice((page - 1) * pageSize, page * pageSize).map((article) => select(article, query.fields, query.populate));
   return json({ data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
 }
@@ -97,9 +119,9 @@ function listComments(state: FakeCmsState, request: StubRequest) {
   const query = request.query as Query;
   const articleId = query.filters?.article?.documentId?.$eq;
   const found = state.comments.filter((comment) => comment.moderationStatus === 'approved' && (articleId === undefined || comment.article === articleId));
-  if (String(query.sort) === 'createdAt:asc') found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const pageSize = Number(query.pagination?.pageSize ?? 25);
-  const data = found.slice(0, pageSize).map(({ article: _article, parent, authorEmail: _email, ...comment }) => {
+  found.sort(bySort(query.sort));
+  const { page, pageSize } = pagination(query);
+  const data = found.slice((page - 1) * pageSize, page * pageSize).map(({ article: _article, parent, authorEmail: _email, ...comment }) => {
     const publicComment: any = select(comment, query.fields, undefined);
     if (query.populate?.parent) {
       const parentComment = state.comments.find((other) => other.documentId === parent);
@@ -107,7 +129,7 @@ function listComments(state: FakeCmsState, request: StubRequest) {
     }
     return publicComment;
   });
-  return json({ data, meta: { pagination: { page: 1, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
+  return json({ data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
 }
 
 function createComment(state: FakeCmsState, request: StubRequest): StubReply {

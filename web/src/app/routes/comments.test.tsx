@@ -43,6 +43,33 @@ async function fillComment(user: ReturnType<typeof renderApp>['user'], { name = 
   return form;
 }
 
+/**
+ * A busy discussion: `count` more approved comments on the first article, a minute apart after the
+ * fixtures' ones ("Reader 1" to "Reader <count>"); `parents` makes some of them replies.
+ */
+function busyDiscussion(count: number, parents: Record<number, string> = {}) {
+  const state = fakeCmsState();
+  for (let n = 1; n <= count; n += 1) {
+    const createdAt = new Date(Date.UTC(2026, 2, 10, 9, n)).toISOString();
+    state.comments.push({
+      id: 1000 + n,
+      documentId: `busy${n}docid`,
+      article: ARTICLE_ID,
+      parent: parents[n] ?? null,
+      authorName: `Reader ${n}`,
+      authorEmail: `reader${n}@example.org`,
+      body: `Comment number ${n}.`,
+      moderationStatus: 'approved',
+      createdAt,
+      updatedAt: createdAt,
+      moderatedAt: createdAt,
+    });
+  }
+  return state;
+}
+
+const showMore = () => screen.findByRole('button', { name: 'Show more comments' });
+
 describe('comments on an article', () => {
   it('shows the approved comments oldest first, replies under their parent, at most three levels deep', async () => {
     const requests = stubApi(cmsRoutes());
@@ -66,8 +93,53 @@ describe('comments on an article', () => {
     // Only this article's comments, and only approved ones, are asked for.
     const query = requests.find((request) => request.path === '/api/comments')!.query as Record<string, any>;
     expect(query.filters).toEqual({ article: { documentId: { $eq: ARTICLE_ID } } });
-    expect(query.sort).toBe('createdAt:asc');
+    expect(query.sort).toEqual(['createdAt:asc', 'id:asc']);
     expect(query.populate).toEqual({ parent: { fields: ['documentId'] } });
+  });
+
+  it('shows every comment of a busy article, 50 at a time, with "Show more comments", and the full count near the title', async () => {
+    // The fixtures' 5 comments and 120 more: three pages. Reader 110 answers Sam Joseph, on the first page.
+    const requests = stubApi(cmsRoutes(busyDiscussion(120, { 110: 'comment5docid' })));
+    const { user } = renderApp(ARTICLE_PATH);
+    const header = (await screen.findByRole('heading', { level: 1, name: TITLE })).closest('header')!;
+    expect(await within(header).findByRole('link', { name: '125 comments' })).toBeInTheDocument();
+
+    await waitFor(async () => expect(await shownComments()).toHaveLength(50));
+    expect((await shownComments()).at(-1)?.name).toBe('Comment by Reader 45');
+    await user.click(await showMore());
+    await waitFor(async () => expect(await shownComments()).toHaveLength(100));
+    await user.click(await showMore());
+    await waitFor(async () => expect(await shownComments()).toHaveLength(125));
+
+    const shown = await shownComments();
+    expect(shown.at(-1)?.name).toBe('Comment by Reader 120');
+    expect(new Set(shown.map(({ text }) => text)).size).toBe(125);
+    // A reply that came with a later page is threaded under its parent from an earlier one.
+    const sam = shown.findIndex(({ name }) => name === 'Comment by Sam Joseph');
+    expect(shown[sam + 1]).toMatchObject({ name: 'Comment by Reader 110', level: 2 });
+    expect(screen.queryByRole('button', { name: 'Show more comments' })).not.toBeInTheDocument();
+    expect(within(header).getByRole('link', { name: '125 comments' })).toBeInTheDocument();
+    const pages = requests.filter((request) => request.path === '/api/comments').map((request) => (request.query as Record<string, any>).pagination);
+    expect(pages).toEqual([1, 2, 3].map((page) => ({ page: String(page), pageSize: '50' })));
+  });
+
+  it('shows the reader\'s own reply to a comment not loaded yet as a thread of its own, then under that comment', async () => {
+    // Reader 60 is on the second page; after a reload only the first is shown.
+    localStorage.setItem(
+      `medblog:pending-comments:${ARTICLE_ID}`,
+      JSON.stringify([{ documentId: 'myreply1docid', authorName: 'Anita Desai', body: 'I agree with Reader 60.', createdAt: new Date().toISOString(), parent: 'busy60docid' }]),
+    );
+    stubApi(cmsRoutes(busyDiscussion(70)));
+    const { user } = renderApp(ARTICLE_PATH);
+
+    await waitFor(async () => expect(await shownComments()).toHaveLength(51));
+    expect((await shownComments()).at(-1)).toMatchObject({ name: 'Comment by Anita Desai', level: 1 });
+    await user.click(await showMore());
+    await waitFor(async () => expect(await shownComments()).toHaveLength(76));
+    const shown = await shownComments();
+    const parent = shown.findIndex(({ name }) => name === 'Comment by Reader 60');
+    expect(shown[parent + 1]).toMatchObject({ name: 'Comment by Anita Desai', level: 2 });
+    expect(shown.filter(({ name }) => name === 'Comment by Anita Desai')).toHaveLength(1);
   });
 
   it('shows a comment as plain text with its line breaks, never as HTML', async () => {

@@ -4,7 +4,8 @@ import { useComments } from '../api/get-comments';
 export function CommentCount({ articleDocumentId, commentsEnabled }: { articleDocumentId: string; commentsEnabled: boolean }) {
   const { data } = useComments(articleDocumentId);
   if (!data) return null;
-  const { total } = data.meta.pagination;
+  // Every page carries the full total, whatever number of pages has been shown.
+  const { total } = data.pages[0].meta.pagination;
   if (total === 0 && !commentsEnabled) return null;
   return (
     <span>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { useComments, type ArticleComment } from '../api/get-comments';
 import { usePendingComments, type PendingComment } from '../api/pending-comments';
@@ -16,17 +16,31 @@ const CommentForm = lazy(() =>
   })),
 );
 
+/**
+ * The comments of the pages loaded so far, each once: a comment approved late (older than the ones
+ * around it) moves the later ones down a place, so the next page can repeat the last one.
+ */
+function loadedComments(comments: ArticleComment[]): ArticleComment[] {
+  return [...new Map(comments.map((comment) => [comment.documentId, comment])).values()];
+}
+
 interface CommentsSectionProps {
   articleDocumentId: string;
   commentsEnabled: boolean;
 }
 
-/** The article's approved comments, threaded, with the reader's own pending ones, and the "Leave a Reply" form. */
+/**
+ * The article's approved comments, threaded, with the reader's own pending ones, and the "Leave a
+ * Reply" form. Comments come a page at a time; a reply whose parent is not loaded yet (the reader's
+ * own reply to a comment further on) is shown as a new thread until "Show more comments" brings it.
+ */
 export function CommentsSection({ articleDocumentId, commentsEnabled }: CommentsSectionProps) {
   const comments = useComments(articleDocumentId);
-  const approved = comments.data?.data;
+  const approved = useMemo(() => comments.data && loadedComments(comments.data.pages.flatMap((page) => page.data)), [comments.data]);
   const { pending, add } = usePendingComments(articleDocumentId, approved);
   const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
+
+  const showMore = () => void comments.fetchNextPage({ cancelRefetch: false });
 
   const cancelReply = () => {
     // Back to where the reader was: the comment they meant to answer.
@@ -46,13 +60,23 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
         <p className="comments__note" role="status">
           Loading comments…
         </p>
-      ) : comments.isError ? (
+      ) : comments.isError && !comments.isFetchNextPageError ? (
         <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />
       ) : (
         approved?.length === 0 &&
         pending.length === 0 && <p className="comments__note">{commentsEnabled ? 'No comments yet. Be the first to leave a reply.' : 'No comments yet.'}</p>
       )}
       <CommentList approved={approved ?? []} pending={pending} onReply={commentsEnabled ? setReplyTo : undefined} />
+      {comments.isFetchNextPageError ? (
+        <ErrorState error={comments.error} onRetry={showMore} />
+      ) : (
+        comments.hasNextPage && (
+          // Stays enabled while loading so keyboard focus is not lost; a second press is ignored.
+          <button type="button" className="button button--secondary load-more" onClick={showMore} aria-busy={comments.isFetchingNextPage}>
+            {comments.isFetchingNextPage ? 'Loading more…' : 'Show more comments'}
+          </button>
+        )
+      )}
       {commentsEnabled ? (
         <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
           <CommentForm articleDocumentId={articleDocumentId} replyTo={replyTo} onCancelReply={cancelReply} onPosted={onPosted} />
