@@ -1,6 +1,7 @@
 /**
  * Converts the light markup the demo articles are written in (## headings, paragraphs, - and 1.
- * lists, > quotes, **bold**, *italic*, [links](url)) into Strapi blocks.
+ * lists, > quotes, **bold**, *italic*, [links](url)) into Strapi blocks. A paragraph, quote or list
+ * item may be wrapped over several lines.
  */
 type Inline = { type: 'text'; text: string; bold?: boolean; italic?: boolean } | { type: 'link'; url: string; children: Inline[] };
 
@@ -20,6 +21,16 @@ export function inline(text: string): Inline[] {
   return nodes;
 }
 
+/** The items of a list: a line starting with `marker` begins one, any other line continues it. */
+function listItems(lines: string[], marker: RegExp): string[] {
+  const items: string[] = [];
+  for (const line of lines) {
+    if (marker.test(line)) items.push(line.replace(marker, ''));
+    else items[items.length - 1] += ` ${line}`;
+  }
+  return items;
+}
+
 export function markupToBlocks(markup: string): unknown[] {
   return markup
     .trim()
@@ -30,13 +41,13 @@ export function markupToBlocks(markup: string): unknown[] {
       const lines = chunk.split('\n').map((line) => line.trim());
       const heading = /^(#{2,3}) (.+)$/.exec(chunk);
       if (heading) return { type: 'heading', level: heading[1].length, children: inline(heading[2]) };
-      if (lines.every((line) => line.startsWith('- '))) {
-        return { type: 'list', format: 'unordered', children: lines.map((line) => ({ type: 'list-item', children: inline(line.slice(2)) })) };
+      if (lines[0].startsWith('- ')) {
+        return { type: 'list', format: 'unordered', children: listItems(lines, /^- /).map((item) => ({ type: 'list-item', children: inline(item) })) };
       }
-      if (lines.every((line) => /^\d+\. /.test(line))) {
-        return { type: 'list', format: 'ordered', children: lines.map((line) => ({ type: 'list-item', children: inline(line.replace(/^\d+\. /, '')) })) };
+      if (/^\d+\. /.test(lines[0])) {
+        return { type: 'list', format: 'ordered', children: listItems(lines, /^\d+\. /).map((item) => ({ type: 'list-item', children: inline(item) })) };
       }
-      if (lines.every((line) => line.startsWith('>'))) {
+      if (lines[0].startsWith('>')) {
         return { type: 'quote', children: inline(lines.map((line) => line.replace(/^>\s?/, '')).join(' ')) };
       }
       return { type: 'paragraph', children: inline(lines.join(' ')) };
