@@ -3,7 +3,7 @@
  * of our own in the main menu: the comment moderation queue and the enquiries CSV export.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { CommentsIcon, DownloadIcon } from './components/icons';
+import { Discuss, Download } from '@strapi/icons';
 
 export default {
   config: {
@@ -15,7 +15,7 @@ export default {
     // /admin/moderation: the link in moderators' e-mails (MODERATION_PATH in src/notifications).
     app.addMenuLink({
       to: 'moderation',
-      icon: CommentsIcon,
+      icon: Discuss,
       intlLabel: { id: 'medblog.moderation.menu', defaultMessage: 'Moderation' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::comment.comment' }],
       position: 2,
@@ -23,7 +23,7 @@ export default {
     });
     app.addMenuLink({
       to: 'enquiry-export',
-      icon: DownloadIcon,
+      icon: Download,
       intlLabel: { id: 'medblog.enquiry-export.menu', defaultMessage: 'Export enquiries' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],
       position: 3,

@@ -5,8 +5,8 @@
 import * as React from 'react';
 import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@strapi/strapi/admin';
 import { Alert, Box, Button, DatePicker, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
-import { DownloadIcon } from '../components/icons';
 import {
   ANY,
   HANDLING_STATUS_OPTIONS,
@@ -159,7 +159,7 @@ function ExportScreen() {
                 </Grid.Item>
               </Grid.Root>
               <Flex gap={4} wrap="wrap">
-                <Button size="L" startIcon={<DownloadIcon />} loading={downloading} disabled={Boolean(invalidRange)} onClick={() => void download()}>
+                <Button size="L" startIcon={<Download />} loading={downloading} disabled={Boolean(invalidRange)} onClick={() => void download()}>
                   Download CSV
                 </Button>
                 <Typography variant="omega" textColor="neutral600">
