@@ -4,6 +4,7 @@
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Discuss, Download } from '@strapi/icons';
+import { ADMIN_SCREENS } from '@medblog/shared';
 
 export default {
   config: {
@@ -12,9 +13,9 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
-    // /admin/moderation: the link in moderators' e-mails (MODERATION_PATH in src/notifications).
+    // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
-      to: 'moderation',
+      to: ADMIN_SCREENS.moderation,
       icon: Discuss,
       intlLabel: { id: 'medblog.moderation.menu', defaultMessage: 'Moderation' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::comment.comment' }],
@@ -22,7 +23,7 @@ export default {
       Component: () => import('./pages/ModerationPage'),
     });
     app.addMenuLink({
-      to: 'enquiry-export',
+      to: ADMIN_SCREENS.enquiryExport,
       icon: Download,
       intlLabel: { id: 'medblog.enquiry-export.menu', defaultMessage: 'Export enquiries' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],

@@ -2,7 +2,7 @@
  * The export screen's pure parts: the request built from the filters, the day a date picker
  * means, the file name the server sends and how many enquiries a CSV file holds.
  */
-import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, HANDLING_STATUSES, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
+import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, HANDLING_STATUS_LABELS, HANDLING_STATUSES, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
 
 export const ANY = 'any';
 
@@ -12,12 +12,6 @@ export interface ExportFilters {
   from?: Date;
   to?: Date;
 }
-
-export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {
-  new: 'New',
-  'in-progress': 'In progress',
-  closed: 'Closed',
-};
 
 export const HANDLING_STATUS_OPTIONS = [
   { value: ANY, label: 'All statuses' },

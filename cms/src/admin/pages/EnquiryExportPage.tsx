@@ -7,6 +7,7 @@ import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@s
 import { Alert, Box, Button, DatePicker, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
+import { contentManagerListPath } from '@medblog/shared';
 import {
   ANY,
   HANDLING_STATUS_OPTIONS,
@@ -20,7 +21,7 @@ import {
 } from '../lib/enquiry-export';
 
 const READ_ENQUIRIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }];
-const ENQUIRIES_LIST = '/content-manager/collection-types/api::enquiry.enquiry';
+const ENQUIRIES_LIST = contentManagerListPath('api::enquiry.enquiry');
 
 function saveFile(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);

@@ -1,7 +1,7 @@
 /**
  * /admin/moderation: the comment queue. Pending comments first, newest first; a decision on one
  * comment or on a selection, then the list and the counts refresh. E-mails to moderators link here
- * (MODERATION_PATH in src/notifications/messages.ts).
+ * (moderationScreenPath in @medblog/shared).
  */
 import * as React from 'react';
 import { Page, Layouts, Pagination, isFetchError, useAuth, useNotification, useQueryParams } from '@strapi/strapi/admin';
