@@ -127,8 +127,8 @@ describe('CSV export', () => {
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="enquiries-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = response.text;
     expect(csv.startsWith('\uFEFF"Received","Name","E-mail","Phone","Topic","Message","Handling status","Sent from","Internal notes"\r\n')).toBe(true);
-    expect(csv).toContain('"Dr. ""Ravi"", MBBS","student@example.net","\'+91 98765 00000","Clinical partnerships","\'=cmd|calc\nनमस्ते, two lines","closed"');
-    expect(csv).not.toMatch(/"new"|"in-progress"/);
+    expect(csv).toContain('"Dr. ""Ravi"", MBBS","student@example.net","\'+91 98765 00000","Clinical partnerships","\'=cmd|calc\nनमस्ते, two lines","Closed"');
+    expect(csv).not.toMatch(/"New"|"In progress"/);
 
     const today = new Date().toISOString().slice(0, 10);
     const none = await request.get('/medblog/enquiries/export').query({ to: '2000-01-01' }).set(auth);

@@ -114,6 +114,6 @@ describe('a staff member', () => {
     await staff.getByText(/Saved/i).first().waitFor();
 
     const csv = await (await adminGet('/medblog/enquiries/export?handlingStatus=in-progress')).text();
-    expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({ Topic: 'Clinical partnerships', 'Handling status': 'in-progress' });
+    expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({ Topic: 'Clinical partnerships', 'Handling status': 'In progress' });
   });
 });

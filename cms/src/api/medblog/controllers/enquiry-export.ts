@@ -1,10 +1,11 @@
 /**
- * CSV export of enquiries for staff: all, or filtered by handling status, topic and date range.
- * Routed as an admin route in src/admin-api/routes.ts; the content manager's permission checker
- * decides which enquiries and which fields this user may read.
+ * CSV export of enquiries for staff: all, or filtered by handling status, topic and date range,
+ * with topics and handling statuses written as people read them ("In progress"). Routed as an
+ * admin route in src/admin-api/routes.ts; the content manager's permission checker decides which
+ * enquiries and which fields this user may read.
  */
 import type { Core } from '@strapi/strapi';
-import { ENQUIRY_TOPIC_LABELS, type EnquiryTopic } from '@medblog/shared';
+import { ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
 import { permittedQuery } from '../../../admin-api/access';
 import { toCsv } from '../../../admin-api/csv';
 import { enquiryExportQuery } from '../../../admin-api/inputs';
@@ -40,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         e.phone,
         ENQUIRY_TOPIC_LABELS[e.topic as EnquiryTopic] ?? e.topic,
         e.message,
-        e.handlingStatus,
+        HANDLING_STATUS_LABELS[e.handlingStatus as HandlingStatus] ?? e.handlingStatus,
         e.sourcePath,
         e.internalNotes,
       ]),
