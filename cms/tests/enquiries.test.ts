@@ -133,8 +133,10 @@ describe('CSV export', () => {
     const today = new Date().toISOString().slice(0, 10);
     const none = await request.get('/medblog/enquiries/export').query({ to: '2000-01-01' }).set(auth);
     expect(none.text.trim().split('\r\n')).toHaveLength(1);
+    expect(none.headers['x-total-count']).toBe('0');
     const all = await request.get('/medblog/enquiries/export').query({ from: today }).set(auth);
     expect(all.text.trim().split(/\r\n(?=")/).length - 1).toBe(await count('api::enquiry.enquiry'));
+    expect(Number(all.headers['x-total-count'])).toBe(await count('api::enquiry.enquiry'));
   });
 
   it('answers 400 to bad filters', async () => {

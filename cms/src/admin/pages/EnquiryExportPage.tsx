@@ -12,10 +12,10 @@ import {
   ANY,
   HANDLING_STATUS_OPTIONS,
   TOPIC_OPTIONS,
-  countCsvRecords,
   downloadFileName,
   errorMessageFromBody,
   exportPath,
+  exportedCount,
   rangeError,
   type ExportFilters,
 } from '../lib/enquiry-export';
@@ -85,7 +85,7 @@ function ExportScreen() {
         setFailure(errorMessageFromBody(await response.data.text(), status));
         return;
       }
-      const records = countCsvRecords(await response.data.text());
+      const records = exportedCount(response.headers?.get('X-Total-Count'));
       if (records === 0) {
         toggleNotification({ type: 'info', message: 'No enquiry matches these filters: there is nothing to download.' });
         return;
@@ -94,7 +94,8 @@ function ExportScreen() {
       saveFile(response.data, fileName);
       toggleNotification({
         type: 'success',
-        message: `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
+        message:
+          records === undefined ? `Enquiries saved to ${fileName}` : `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
       });
     } catch (error) {
       setFailure(
