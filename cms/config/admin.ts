@@ -5,7 +5,7 @@ export default ({ env }) => ({
   apiToken: { salt: secret('API_TOKEN_SALT') },
   transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
   secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
-  // Where the admin's "Open preview" button sends editors: the SPA's article page.
+  // The admin panel's path on this server. (Strapi's Preview, `preview: { enabled, config }`, is not set up.)
   url: env('ADMIN_PATH', '/admin'),
   flags: { nps: false, promoteEE: false },
 });

@@ -1,7 +1,7 @@
 /** Comments: anti-spam that never bothers a person, rate limit, moderator e-mail, the moderation API. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { adminToken } from './helpers/admin';
+import { adminToken, loginAsNewUser } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
 
@@ -209,6 +209,25 @@ describe('moderation API (admin)', () => {
     expect((await request.get('/medblog/comments').query({ pageSize: 1000 }).set(auth)).status).toBe(400);
     expect((await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: [], moderationStatus: 'approved' })).status).toBe(400);
     expect((await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: ['x'], moderationStatus: 'published' })).status).toBe(400);
+  });
+
+  it('names the bad parameter in each 400', async () => {
+    // A moderator of its own: the admin login allows only a few logins per e-mail address.
+    const editorRole = await (await bootStrapi()).service('admin::role').findOne({ code: 'strapi-editor' });
+    const auth = { Authorization: `Bearer ${await loginAsNewUser(`moderator-${Date.now()}@example.org`, editorRole.id)}` };
+    for (const [query, message] of [
+      [{ status: 'deleted' }, 'status: must be one of all, pending, approved, rejected, spam'],
+      [{ page: '0' }, 'page: must be a whole number from 1 to 100000'],
+      [{ pageSize: 'ten' }, 'pageSize: must be a whole number from 1 to 100'],
+    ] as const) {
+      const response = await request.get('/medblog/comments').query(query).set(auth);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(message);
+    }
+    const noIds = await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: [], moderationStatus: 'approved' });
+    expect(noIds.body.error.message).toBe('documentIds: must list 1 to 100 comment documentIds');
+    const badStatus = await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: ['x'], moderationStatus: 'published' });
+    expect(badStatus.body.error.message).toBe('moderationStatus: must be one of pending, approved, rejected, spam');
   });
 
   it('lets a reply answer a comment once it is approved', async () => {

@@ -127,14 +127,16 @@ describe('CSV export', () => {
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="enquiries-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = response.text;
     expect(csv.startsWith('\uFEFF"Received","Name","E-mail","Phone","Topic","Message","Handling status","Sent from","Internal notes"\r\n')).toBe(true);
-    expect(csv).toContain('"Dr. ""Ravi"", MBBS","student@example.net","\'+91 98765 00000","Clinical partnerships","\'=cmd|calc\nनमस्ते, two lines","closed"');
-    expect(csv).not.toMatch(/"new"|"in-progress"/);
+    expect(csv).toContain('"Dr. ""Ravi"", MBBS","student@example.net","\'+91 98765 00000","Clinical partnerships","\'=cmd|calc\nनमस्ते, two lines","Closed"');
+    expect(csv).not.toMatch(/"New"|"In progress"/);
 
     const today = new Date().toISOString().slice(0, 10);
     const none = await request.get('/medblog/enquiries/export').query({ to: '2000-01-01' }).set(auth);
     expect(none.text.trim().split('\r\n')).toHaveLength(1);
+    expect(none.headers['x-total-count']).toBe('0');
     const all = await request.get('/medblog/enquiries/export').query({ from: today }).set(auth);
     expect(all.text.trim().split(/\r\n(?=")/).length - 1).toBe(await count('api::enquiry.enquiry'));
+    expect(Number(all.headers['x-total-count'])).toBe(await count('api::enquiry.enquiry'));
   });
 
   it('answers 400 to bad filters', async () => {

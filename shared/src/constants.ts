@@ -10,16 +10,6 @@ export const ENQUIRY_TOPICS = [
 ] as const;
 export type EnquiryTopic = (typeof ENQUIRY_TOPICS)[number];
 
-/** Labels a reader sees for each enquiry topic. */
-export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
-  general: 'General question',
-  'medical-training': 'Medical training',
-  internships: 'Internships',
-  'usmle-preparation': 'USMLE preparation',
-  'international-collaborations': 'International collaborations',
-  'clinical-partnerships': 'Clinical partnerships',
-};
-
 export const MODERATION_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
 

@@ -1,4 +1,6 @@
 export * from './constants.js';
+export * from './labels.js';
+export * from './admin-urls.js';
 export * from './content.js';
 export * from './inputs.js';
 export * from './fields.js';

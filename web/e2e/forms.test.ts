@@ -168,7 +168,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       .filter({ hasText: `Thank you, ${name}. We have received your enquiry about internships and will reply to` })
       .waitFor();
 
-    expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'new', Topic: 'Internships' });
+    expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'New', Topic: 'Internships' });
     await expectHealthyPage(page, errors);
   });
 
@@ -189,7 +189,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       .filter({ hasText: `Thank you, ${name}. We have received your enquiry about internships` })
       .waitFor();
 
-    expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'new' });
+    expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'New' });
     await page.goto(`${siteUrl}/privacy`);
     await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
     await expectHealthyPage(page, errors);

@@ -114,6 +114,14 @@ describe('a staff member', () => {
     await staff.getByText(/Saved/i).first().waitFor();
 
     const csv = await (await adminGet('/medblog/enquiries/export?handlingStatus=in-progress')).text();
-    expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({ Topic: 'Clinical partnerships', 'Handling status': 'in-progress' });
+    expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({ Topic: 'Clinical partnerships', 'Handling status': 'In progress' });
+  });
+
+  it('downloads the enquiries from Export enquiries and is told how many the file holds', async () => {
+    const expected = parseCsv(await (await adminGet('/medblog/enquiries/export')).text()).length;
+    await staff.goto(`${apiUrl}/admin`);
+    await staff.getByRole('link', { name: 'Export enquiries' }).click();
+    await staff.getByRole('button', { name: 'Download CSV' }).click();
+    await staff.getByText(new RegExp(`^${expected} enquir(y|ies) saved to enquiries-\\d{4}-\\d{2}-\\d{2}\\.csv$`)).waitFor();
   });
 });

@@ -1,15 +1,11 @@
 /**
- * Admin-only endpoints under /medblog (admin login required, then checked against the user's
- * content-manager permissions): the moderation queue and the enquiries CSV export.
+ * Admin-only endpoints under /medblog (admin login and content-manager permissions required): the
+ * moderation queue and the enquiries CSV export. Strapi registers the routes of `src/api/*` as
+ * content API routes only, so these admin routes are registered here, in `register`.
  */
 import type { Core } from '@strapi/strapi';
-import { moderationRoutes } from './moderation';
-import { enquiryExportRoutes } from './enquiry-export';
+import { adminRoutes } from './routes';
 
 export function registerAdminApi(strapi: Core.Strapi): void {
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/medblog',
-    routes: [...moderationRoutes(strapi), ...enquiryExportRoutes(strapi)].map((route) => ({ ...route, config: { policies: ['admin::isAuthenticatedAdmin'] } })),
-  } as any);
+  strapi.server.routes(adminRoutes as Parameters<Core.Strapi['server']['routes']>[0]);
 }

@@ -3,7 +3,8 @@
  * of our own in the main menu: the comment moderation queue and the enquiries CSV export.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { CommentsIcon, DownloadIcon } from './components/icons';
+import { Discuss, Download } from '@strapi/icons';
+import { ADMIN_SCREENS } from '@medblog/shared';
 
 export default {
   config: {
@@ -12,18 +13,18 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
-    // /admin/moderation: the link in moderators' e-mails (MODERATION_PATH in src/notifications).
+    // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
-      to: 'moderation',
-      icon: CommentsIcon,
+      to: ADMIN_SCREENS.moderation,
+      icon: Discuss,
       intlLabel: { id: 'medblog.moderation.menu', defaultMessage: 'Moderation' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::comment.comment' }],
       position: 2,
       Component: () => import('./pages/ModerationPage'),
     });
     app.addMenuLink({
-      to: 'enquiry-export',
-      icon: DownloadIcon,
+      to: ADMIN_SCREENS.enquiryExport,
+      icon: Download,
       intlLabel: { id: 'medblog.enquiry-export.menu', defaultMessage: 'Export enquiries' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],
       position: 3,

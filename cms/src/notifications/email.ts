@@ -7,6 +7,7 @@
  */
 import { setTimeout } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
+import { adminUrl as adminUrlOf } from '@medblog/shared';
 
 export interface Message {
   to: string[];
@@ -26,10 +27,10 @@ export async function recipients(strapi: Core.Strapi, envName: string): Promise<
   return settings?.contactEmail ? [settings.contactEmail as string] : [];
 }
 
-/** Where links in e-mails point: the CMS's public URL. */
+/** Where links in e-mails point: an admin path (see @medblog/shared's admin-urls) on the CMS's public URL. */
 export function adminUrl(strapi: Core.Strapi, path: string): string {
   const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port')}`;
-  return `${base.replace(/\/$/, '')}/admin${path}`;
+  return adminUrlOf(base, path);
 }
 
 export async function deliver(strapi: Core.Strapi, message: Message): Promise<void> {

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ENQUIRY_TOPIC_LABELS, type EnquiryTopic } from '@medblog/shared';
+import { ENQUIRY_TOPIC_LABELS, contentManagerEntryPath, moderationScreenPath, type EnquiryTopic } from '@medblog/shared';
 import { adminUrl, recipients, type Message } from './email';
-
-export const MODERATION_PATH = '/moderation';
 
 export async function commentAwaitingModeration(
   strapi: Core.Strapi,
@@ -17,7 +15,7 @@ export async function commentAwaitingModeration(
       '',
       comment.body,
       '',
-      `Approve or reject it on the moderation screen: ${adminUrl(strapi, MODERATION_PATH)}`,
+      `Approve or reject it on the moderation screen: ${adminUrl(strapi, moderationScreenPath())}`,
     ].join('\n'),
   };
 }
@@ -39,7 +37,7 @@ export async function enquiryReceived(
       '',
       enquiry.message,
       '',
-      `Open it in the CMS: ${adminUrl(strapi, `/content-manager/collection-types/api::enquiry.enquiry/${enquiry.documentId}`)}`,
+      `Open it in the CMS: ${adminUrl(strapi, contentManagerEntryPath('api::enquiry.enquiry', enquiry.documentId))}`,
     ].join('\n'),
   };
 }

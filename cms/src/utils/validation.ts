@@ -13,7 +13,15 @@ export function parseCreateBody<S extends z.ZodType>(body: unknown, schema: S): 
       errors: [{ path: ['data'], message: 'The request body must be { "data": { ... } }', name: 'ValidationError' }],
     });
   }
-  const result = schema.safeParse(data);
+  return parseInput(data, schema);
+}
+
+/**
+ * Validates any input (a request body, `ctx.query`) with a zod schema. Bad input becomes Strapi's
+ * 400 ValidationError, its message naming each bad field or parameter ("pageSize: must be ...").
+ */
+export function parseInput<S extends z.ZodType>(input: unknown, schema: S): z.infer<S> {
+  const result = schema.safeParse(input);
   if (!result.success) {
     const list = fieldErrors(result.error);
     const message = list.map((e) => (e.path.length ? `${e.path.join('.')}: ${e.message}` : e.message)).join('; ');

@@ -1,8 +1,9 @@
 /**
  * The moderation queue from `GET /medblog/comments`, and decisions through
- * `POST /medblog/comments/moderate`, with the admin's authenticated fetch client.
+ * `POST /medblog/comments/moderate`, with the admin's authenticated fetch client. Cached in the
+ * admin's own react-query client (Strapi's admin provides it; cms pins the same react-query).
  */
-import * as React from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from 'react-query';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ModerationStatus } from '@medblog/shared';
 import { commentsPath, type StatusFilter } from '../lib/moderation';
@@ -27,44 +28,55 @@ export interface QueueResponse {
   };
 }
 
-interface State {
-  /** The request the data answers, so rows of another tab or page are never shown as this one's. */
-  key?: string;
-  data?: QueueResponse;
-  error?: unknown;
-  isFetching: boolean;
+/** Hierarchical keys: every page of every tab sits under `queues()`, so a decision reaches them all. */
+export const moderationKeys = {
+  all: ['medblog', 'moderation'] as const,
+  queues: () => [...moderationKeys.all, 'queue'] as const,
+  queue: (status: StatusFilter, page: number, pageSize: number) => [...moderationKeys.queues(), { status, page, pageSize }] as const,
+};
+
+type FetchClient = ReturnType<typeof useFetchClient>;
+
+/** The one place for a queue request's key and function (react-query 3 predates `queryOptions`). */
+export function moderationQueueQuery(get: FetchClient['get'], status: StatusFilter, page: number, pageSize: number) {
+  return {
+    queryKey: moderationKeys.queue(status, page, pageSize),
+    queryFn: async ({ signal }: QueryFunctionContext) => (await get<QueueResponse>(commentsPath(status, page, pageSize), { signal })).data,
+  };
 }
 
 export function useModerationQueue(status: StatusFilter, page: number, pageSize: number) {
   const { get } = useFetchClient();
-  const key = commentsPath(status, page, pageSize);
-  const [state, setState] = React.useState<State>({ isFetching: true });
-  const [generation, setGeneration] = React.useState(0);
-
-  React.useEffect(() => {
-    let current = true;
-    setState((previous) => ({ ...previous, isFetching: true, error: undefined }));
-    get<QueueResponse>(key).then(
-      ({ data }) => current && setState({ key, data, isFetching: false }),
-      (error: unknown) => current && setState((previous) => ({ ...previous, error, isFetching: false })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [get, key, generation]);
-
-  const reload = React.useCallback(() => setGeneration((n) => n + 1), []);
-  const rows = state.key === key ? state.data?.data : undefined;
-  return { rows, response: state.data, error: state.error, isFetching: state.isFetching, reload };
+  const query = useQuery({
+    ...moderationQueueQuery(get, status, page, pageSize),
+    // The tab counts and pagination stay on screen while another tab or page loads...
+    keepPreviousData: true,
+    // ...and a failed load shows at once, with "Try again", rather than after three retries.
+    retry: false,
+  });
+  return {
+    // Rows of another tab or page are never shown as this one's.
+    rows: query.isPreviousData ? undefined : query.data?.data,
+    response: query.data,
+    error: query.error ?? undefined,
+    isFetching: query.isFetching,
+    reload: () => void query.refetch(),
+  };
 }
 
 export function useModerate() {
   const { post } = useFetchClient();
-  return React.useCallback(
-    async (documentIds: string[], moderationStatus: ModerationStatus): Promise<number> => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ documentIds, moderationStatus }: { documentIds: string[]; moderationStatus: ModerationStatus }) => {
       const { data } = await post<{ data: { updated: number } }>('/medblog/comments/moderate', { documentIds, moderationStatus });
       return data.data.updated;
     },
-    [post],
-  );
+    // A decision moves comments between tabs: the queue on screen reloads, and the cached rows of
+    // the other tabs and pages are dropped so none shows a comment where it no longer belongs.
+    onSettled: () => {
+      queryClient.removeQueries(moderationKeys.queues(), { inactive: true });
+      void queryClient.invalidateQueries(moderationKeys.queues());
+    },
+  });
 }

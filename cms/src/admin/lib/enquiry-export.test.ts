@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENQUIRY_TOPICS } from '@medblog/shared';
-import { toCsv } from '../../admin-api/csv';
-import { ANY, TOPIC_OPTIONS, countCsvRecords, downloadFileName, errorMessageFromBody, exportPath, isoDay, rangeError } from './enquiry-export';
+import { ANY, TOPIC_OPTIONS, exportedCount, downloadFileName, errorMessageFromBody, exportPath, isoDay, rangeError } from './enquiry-export';
 
 describe('exportPath', () => {
   it('asks for everything when no filter is set', () => {
@@ -46,21 +45,16 @@ describe('downloadFileName', () => {
   });
 });
 
-describe('countCsvRecords', () => {
-  const header = ['Received', 'Name', 'Message'];
-
-  it('counts the rows after the header of the CSV the server writes', () => {
-    expect(countCsvRecords(toCsv(header, []))).toBe(0);
-    const csv = toCsv(header, [
-      ['2026-01-01', 'Asha, "the" doctor', 'Line one\r\nLine two\nLine three'],
-      ['2026-01-02', 'राहुल', '=1+1'],
-      ['2026-01-03', 'Sam', ''],
-    ]);
-    expect(countCsvRecords(csv)).toBe(3);
+describe('exportedCount', () => {
+  it("reads the server's count of exported enquiries", () => {
+    expect(exportedCount('0')).toBe(0);
+    expect(exportedCount('3')).toBe(3);
   });
 
-  it('counts a last row without a line end', () => {
-    expect(countCsvRecords('"a","b"\r\n"1","2"')).toBe(1);
+  it('knows no count when the header is missing or not a number', () => {
+    expect(exportedCount(null)).toBeUndefined();
+    expect(exportedCount('')).toBeUndefined();
+    expect(exportedCount('three')).toBeUndefined();
   });
 });
 

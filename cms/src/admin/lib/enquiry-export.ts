@@ -1,8 +1,8 @@
 /**
  * The export screen's pure parts: the request built from the filters, the day a date picker
- * means, the file name the server sends and how many enquiries a CSV file holds.
+ * means, the file name the server sends and how many enquiries the file holds.
  */
-import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, HANDLING_STATUSES, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
+import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, HANDLING_STATUS_LABELS, HANDLING_STATUSES, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
 
 export const ANY = 'any';
 
@@ -12,12 +12,6 @@ export interface ExportFilters {
   from?: Date;
   to?: Date;
 }
-
-export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {
-  new: 'New',
-  'in-progress': 'In progress',
-  closed: 'Closed',
-};
 
 export const HANDLING_STATUS_OPTIONS = [
   { value: ANY, label: 'All statuses' },
@@ -70,35 +64,10 @@ function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 }
 
-/**
- * Records in a CSV text after the header row, following quoted fields (which may hold commas,
- * doubled quotes and line breaks) so that a message with line breaks counts once.
- */
-export function countCsvRecords(csv: string): number {
-  const text = csv.replace(/^\uFEFF/, '');
-  let records = 0;
-  let inQuotes = false;
-  let recordHasContent = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (inQuotes) {
-      if (char === '"') {
-        if (text[i + 1] === '"') i += 1;
-        else inQuotes = false;
-      }
-    } else if (char === '"') {
-      inQuotes = true;
-      recordHasContent = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      if (recordHasContent) records += 1;
-      recordHasContent = false;
-    } else {
-      recordHasContent = true;
-    }
-  }
-  if (recordHasContent) records += 1;
-  return Math.max(records - 1, 0);
+/** How many enquiries the export holds, from the server's `X-Total-Count` header (undefined if absent). */
+export function exportedCount(totalCountHeader: string | null | undefined): number | undefined {
+  const count = totalCountHeader && /^\d+$/.test(totalCountHeader.trim()) ? Number(totalCountHeader) : NaN;
+  return Number.isSafeInteger(count) ? count : undefined;
 }
 
 /** The message of a Strapi error body (`{ error: { message } }`) read from a failed download. */

@@ -2,20 +2,14 @@
  * The moderation screen's vocabulary and wording: statuses, tab labels, what a decision is called
  * and the notification a moderator sees after one. Pure, so it is unit tested.
  */
-import type { ModerationStatus } from '@medblog/shared';
+import { MODERATION_STATUS_LABELS, contentManagerEntryPath, type ModerationStatus } from '@medblog/shared';
 
 export type StatusFilter = ModerationStatus | 'all';
 
 /** Tabs in the order a moderator works: the queue first. */
 export const STATUS_FILTERS: readonly StatusFilter[] = ['pending', 'approved', 'rejected', 'spam', 'all'];
 
-export const STATUS_LABELS: Record<StatusFilter, string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  spam: 'Spam',
-  all: 'All',
-};
+export const STATUS_LABELS: Record<StatusFilter, string> = { ...MODERATION_STATUS_LABELS, all: 'All' };
 
 export const EMPTY_MESSAGES: Record<StatusFilter, string> = {
   pending: 'Nothing waiting for moderation',
@@ -100,7 +94,7 @@ export function commentsPath(status: StatusFilter, page: number, pageSize: numbe
 
 /** The admin path of an article's edit view in the content manager (relative to /admin). */
 export function articleEditPath(documentId: string): string {
-  return `/content-manager/collection-types/api::article.article/${encodeURIComponent(documentId)}`;
+  return contentManagerEntryPath('api::article.article', documentId);
 }
 
 /** A short, single-line extract of a text (for the comment a reply answers). */

@@ -5,22 +5,23 @@
 import * as React from 'react';
 import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@strapi/strapi/admin';
 import { Alert, Box, Button, DatePicker, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
-import { DownloadIcon } from '../components/icons';
+import { contentManagerListPath } from '@medblog/shared';
 import {
   ANY,
   HANDLING_STATUS_OPTIONS,
   TOPIC_OPTIONS,
-  countCsvRecords,
   downloadFileName,
   errorMessageFromBody,
   exportPath,
+  exportedCount,
   rangeError,
   type ExportFilters,
 } from '../lib/enquiry-export';
 
 const READ_ENQUIRIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }];
-const ENQUIRIES_LIST = '/content-manager/collection-types/api::enquiry.enquiry';
+const ENQUIRIES_LIST = contentManagerListPath('api::enquiry.enquiry');
 
 function saveFile(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -84,7 +85,7 @@ function ExportScreen() {
         setFailure(errorMessageFromBody(await response.data.text(), status));
         return;
       }
-      const records = countCsvRecords(await response.data.text());
+      const records = exportedCount(response.headers?.get('X-Total-Count'));
       if (records === 0) {
         toggleNotification({ type: 'info', message: 'No enquiry matches these filters: there is nothing to download.' });
         return;
@@ -93,7 +94,8 @@ function ExportScreen() {
       saveFile(response.data, fileName);
       toggleNotification({
         type: 'success',
-        message: `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
+        message:
+          records === undefined ? `Enquiries saved to ${fileName}` : `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
       });
     } catch (error) {
       setFailure(
@@ -159,7 +161,7 @@ function ExportScreen() {
                 </Grid.Item>
               </Grid.Root>
               <Flex gap={4} wrap="wrap">
-                <Button size="L" startIcon={<DownloadIcon />} loading={downloading} disabled={Boolean(invalidRange)} onClick={() => void download()}>
+                <Button size="L" startIcon={<Download />} loading={downloading} disabled={Boolean(invalidRange)} onClick={() => void download()}>
                   Download CSV
                 </Button>
                 <Typography variant="omega" textColor="neutral600">

@@ -1,13 +1,16 @@
 /**
  * /admin/moderation: the comment queue. Pending comments first, newest first; a decision on one
  * comment or on a selection, then the list and the counts refresh. E-mails to moderators link here
- * (MODERATION_PATH in src/notifications/messages.ts).
+ * (moderationScreenPath in @medblog/shared).
  */
 import * as React from 'react';
-import { Page, Layouts, Pagination, isFetchError, useAuth, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { Page, Layouts, Pagination, isFetchError, useAuth, useQueryParams } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Checkbox, Flex, Loader, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { CommentRow } from '../components/CommentRow';
-import { useModerate, useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
+import { useDecisions } from '../hooks/useDecisions';
+import { useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
+import { useSelection } from '../hooks/useSelection';
+import { useTableFocus } from '../hooks/useTableFocus';
 import {
   DECISION_BUTTON,
   DECISIONS,
@@ -16,7 +19,6 @@ import {
   PAGE_SIZES,
   STATUS_FILTERS,
   STATUS_LABELS,
-  decisionOutcome,
   parsePositiveInt,
   parseStatusFilter,
   pendingSummary,
@@ -41,18 +43,6 @@ function loadError(error: unknown, verb: 'load' | 'refresh' = 'load'): string {
   return `Could not ${verb} the comments.`;
 }
 
-function decisionError(error: unknown): string {
-  if (isFetchError(error) && error.status === 403) return 'Your role may not moderate comments.';
-  if (error instanceof Error && error.message) return `Nothing was changed: ${error.message}`;
-  return 'Nothing was changed: the server did not answer.';
-}
-
-/** Decisions on their way to the server: by comment, and the selection's (for its button). */
-interface InFlight {
-  rows: Record<string, Decision>;
-  bulk?: Decision;
-}
-
 function ModerationScreen() {
   const [{ query }, setQuery] = useQueryParams<Record<string, string | undefined>>(INITIAL_QUERY);
   const status = parseStatusFilter(query.status);
@@ -66,19 +56,9 @@ function ModerationScreen() {
   const permissions = useAuth('ModerationPage', (state) => state.permissions);
   const canModerate = permissions.some((p) => p.action === UPDATE_COMMENTS && p.subject === COMMENT);
 
-  const [selected, setSelected] = React.useState<string[]>([]);
-  const [inFlight, setInFlight] = React.useState<InFlight>({ rows: {} });
-  const inFlightRef = React.useRef(inFlight);
-  inFlightRef.current = inFlight;
-  const tableRef = React.useRef<HTMLTableElement>(null);
-  const refocusTable = React.useRef(false);
-  const moderate = useModerate();
-  const { toggleNotification } = useNotification();
-
-  // A selection belongs to the rows on screen: a new tab, page or result drops what is gone.
-  React.useEffect(() => {
-    setSelected((previous) => (rows ? previous.filter((id) => rows.some((row) => row.documentId === id)) : []));
-  }, [rows]);
+  const selection = useSelection(rows);
+  const { tableRef, rememberFocus } = useTableFocus(rows);
+  const { inFlight, decide } = useDecisions({ beforeSend: rememberFocus, onDecided: selection.deselect });
 
   // After decisions emptied the last page, show the new last page rather than an empty one.
   React.useEffect(() => {
@@ -87,52 +67,8 @@ function ModerationScreen() {
     }
   }, [rows, pagination, page, setQuery]);
 
-  // A keyboard user who decided from inside the table carries on from the same place: the table
-  // keeps its cursor, and the row now there (the next comment) gets the focus back.
-  React.useEffect(() => {
-    if (!refocusTable.current || !rows) return;
-    const table = tableRef.current;
-    if (!table || (document.activeElement && document.activeElement !== document.body)) return;
-    refocusTable.current = false;
-    (table.querySelector<HTMLElement>('[tabindex="0"]') ?? table.querySelector<HTMLElement>('button'))?.focus();
-  }, [rows]);
-
-  // Decisions run side by side (a moderator need not wait for one row to approve the next); the
-  // same comment is never sent twice while its first decision is on the way.
-  const decide = async (documentIds: string[], decision: Decision, bulk: boolean) => {
-    const ids = documentIds.filter((id) => !(id in inFlightRef.current.rows));
-    if (ids.length === 0) return;
-    refocusTable.current = Boolean(tableRef.current?.contains(document.activeElement));
-    const mark = (on: boolean) =>
-      setInFlight((previous) => {
-        const rows = { ...previous.rows };
-        for (const id of ids) {
-          if (on) rows[id] = decision;
-          else delete rows[id];
-        }
-        return { rows, bulk: bulk ? (on ? decision : undefined) : previous.bulk };
-      });
-    mark(true);
-    try {
-      const updated = await moderate(ids, decision);
-      const outcome = decisionOutcome(decision, ids.length, updated);
-      toggleNotification({ type: outcome.type, message: outcome.message });
-      setSelected((previous) => previous.filter((id) => !ids.includes(id)));
-    } catch (e) {
-      toggleNotification({ type: 'danger', message: decisionError(e) });
-    } finally {
-      mark(false);
-      reload();
-    }
-  };
-
-  const onDecide = (comment: QueueComment, decision: Decision) => decide([comment.documentId], decision, false);
-  const toggleRow = (documentId: string) =>
-    setSelected((previous) => (previous.includes(documentId) ? previous.filter((id) => id !== documentId) : [...previous, documentId]));
-
+  const onDecide = (comment: QueueComment, decision: Decision) => decide([comment.documentId], decision);
   const visible = rows ?? [];
-  const allSelected = visible.length > 0 && visible.every((row) => selected.includes(row.documentId));
-  const someSelected = selected.length > 0 && !allSelected;
   const showStatus = status === 'all';
   const colCount = 4 + (canModerate ? 1 + DECISIONS.length : 0) + (showStatus ? 1 : 0);
   const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : undefined;
@@ -182,8 +118,8 @@ function ModerationScreen() {
         comment={comment}
         canModerate={canModerate}
         showStatus={showStatus}
-        selected={selected.includes(comment.documentId)}
-        onSelectedChange={toggleRow}
+        selected={selection.isSelected(comment.documentId)}
+        onSelectedChange={selection.toggle}
         onDecide={onDecide}
         deciding={inFlight.rows[comment.documentId]}
       />
@@ -221,10 +157,10 @@ function ModerationScreen() {
           <Tabs.Content value={status}>
             {canModerate && (
               <Flex gap={2} paddingTop={4} paddingBottom={4} minHeight="6.4rem" wrap="wrap" aria-live="polite">
-                {selected.length > 0 ? (
+                {selection.selected.length > 0 ? (
                   <>
                     <Typography variant="omega" textColor="neutral600">
-                      {selected.length} selected
+                      {selection.selected.length} selected
                     </Typography>
                     {DECISIONS.filter((decision) => decision !== status).map((decision) => (
                       <Button
@@ -233,7 +169,7 @@ function ModerationScreen() {
                         variant={BULK_VARIANT[decision]}
                         loading={inFlight.bulk === decision}
                         disabled={inFlight.bulk !== undefined}
-                        onClick={() => decide(selected, decision, true)}
+                        onClick={() => decide(selection.selected, decision, { bulk: true })}
                       >
                         {DECISION_BUTTON[decision].selection}
                       </Button>
@@ -273,8 +209,8 @@ function ModerationScreen() {
                       <Th>
                         <Checkbox
                           aria-label="Select all comments on this page"
-                          checked={someSelected ? 'indeterminate' : allSelected}
-                          onCheckedChange={() => setSelected(allSelected ? [] : visible.map((row) => row.documentId))}
+                          checked={selection.someSelected ? 'indeterminate' : selection.allSelected}
+                          onCheckedChange={selection.toggleAll}
                         />
                       </Th>
                     )}

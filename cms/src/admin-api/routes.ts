@@ -1,0 +1,27 @@
+/**
+ * The admin endpoints under /medblog, declared as Strapi's admin and its plugins declare theirs:
+ * route data naming a controller action, behind `admin::isAuthenticatedAdmin` and
+ * `admin::hasPermissions`. The controllers (src/api/medblog/controllers) then apply the content
+ * manager's permission checker, so role conditions and field rules hold there too.
+ */
+const COMMENT = 'api::comment.comment';
+const ENQUIRY = 'api::enquiry.enquiry';
+
+function allowedTo(action: 'read' | 'update', subject: string) {
+  return {
+    policies: [
+      'admin::isAuthenticatedAdmin',
+      { name: 'admin::hasPermissions', config: { actions: [{ action: `plugin::content-manager.explorer.${action}`, subject }] } },
+    ],
+  };
+}
+
+export const adminRoutes = {
+  type: 'admin',
+  prefix: '/medblog',
+  routes: [
+    { method: 'GET', path: '/comments', handler: 'api::medblog.moderation.queue', config: allowedTo('read', COMMENT) },
+    { method: 'POST', path: '/comments/moderate', handler: 'api::medblog.moderation.moderate', config: allowedTo('update', COMMENT) },
+    { method: 'GET', path: '/enquiries/export', handler: 'api::medblog.enquiry-export.export', config: allowedTo('read', ENQUIRY) },
+  ],
+};

@@ -1,0 +1,57 @@
+/**
+ * CSV export of enquiries for staff: all, or filtered by handling status, topic and date range,
+ * with topics and handling statuses written as people read them ("In progress"). Routed as an
+ * admin route in src/admin-api/routes.ts; the content manager's permission checker decides which
+ * enquiries and which fields this user may read.
+ */
+import type { Core } from '@strapi/strapi';
+import { ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
+import { permittedQuery } from '../../../admin-api/access';
+import { toCsv } from '../../../admin-api/csv';
+import { enquiryExportQuery } from '../../../admin-api/inputs';
+import { parseInput } from '../../../utils/validation';
+
+const ENQUIRY = 'api::enquiry.enquiry';
+const HEADER = ['Received', 'Name', 'E-mail', 'Phone', 'Topic', 'Message', 'Handling status', 'Sent from', 'Internal notes'];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async export(ctx) {
+    const { handlingStatus, topic, from, to } = parseInput(ctx.query, enquiryExportQuery);
+    const createdAt = {
+      ...(from ? { $gte: `${from}T00:00:00.000Z` } : {}),
+      ...(to ? { $lte: `${to}T23:59:59.999Z` } : {}),
+    };
+    const { query, checker } = await permittedQuery(strapi, ctx, ENQUIRY, 'read', {
+      filters: {
+        ...(handlingStatus ? { handlingStatus } : {}),
+        ...(topic ? { topic } : {}),
+        ...(from || to ? { createdAt } : {}),
+      },
+      sort: 'createdAt:desc',
+    });
+    const found = await strapi.documents(ENQUIRY).findMany(query as any);
+    // Fields the user may not read (e.g. internal notes for some roles) come out empty.
+    const rows = await Promise.all(found.map((entry) => checker.sanitizeOutput(entry)));
+    const csv = toCsv(
+      HEADER,
+      rows.map((e) => [
+        new Date(e.createdAt).toISOString(),
+        e.name,
+        e.email,
+        e.phone,
+        ENQUIRY_TOPIC_LABELS[e.topic as EnquiryTopic] ?? e.topic,
+        e.message,
+        HANDLING_STATUS_LABELS[e.handlingStatus as HandlingStatus] ?? e.handlingStatus,
+        e.sourcePath,
+        e.internalNotes,
+      ]),
+    );
+    const stamp = new Date().toISOString().slice(0, 10);
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="enquiries-${stamp}.csv"`);
+    ctx.set('Cache-Control', 'no-store');
+    // The export screen reports how many enquiries the file holds without parsing the CSV.
+    ctx.set('X-Total-Count', String(rows.length));
+    ctx.body = csv;
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * The moderation screen's server side: the queue with counts, and decisions on one or many
+ * comments. Routed as admin routes in src/admin-api/routes.ts, whose policies require the
+ * content-manager permission first; here the same permission checker as the content manager
+ * applies the role's conditions and field rules.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { MODERATION_STATUSES } from '@medblog/shared';
+import { permittedQuery } from '../../../admin-api/access';
+import { commentQueueQuery, moderateBody } from '../../../admin-api/inputs';
+import { parseInput } from '../../../utils/validation';
+
+const COMMENT = 'api::comment.comment';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async queue(ctx) {
+    const { status, page, pageSize } = parseInput(ctx.query, commentQueueQuery);
+    const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'read', {});
+    const withStatus = (s: string) => ({ $and: [query.filters ?? {}, s === 'all' ? {} : { moderationStatus: s }] });
+    const comments = strapi.documents(COMMENT);
+    const [found, total, ...counts] = await Promise.all([
+      comments.findMany({
+        filters: withStatus(status),
+        sort: 'createdAt:desc',
+        start: (page - 1) * pageSize,
+        limit: pageSize,
+        fields: ['authorName', 'authorEmail', 'body', 'moderationStatus', 'moderatedAt', 'createdAt'],
+        populate: { article: { fields: ['title', 'slug'] }, parent: { fields: ['authorName', 'body'] } },
+      } as any),
+      comments.count({ filters: withStatus(status) } as any),
+      ...MODERATION_STATUSES.map((s) => comments.count({ filters: withStatus(s) } as any)),
+    ]);
+    const data = await Promise.all(found.map((comment) => checker.sanitizeOutput(comment)));
+    ctx.body = {
+      data,
+      meta: {
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+        counts: Object.fromEntries(MODERATION_STATUSES.map((s, i) => [s, counts[i]])),
+      },
+    };
+  },
+
+  async moderate(ctx) {
+    const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'update', {});
+    // The right to update comments may exclude the moderation status field.
+    if (checker.cannot.update(null, 'moderationStatus')) {
+      throw new errors.ForbiddenError('You may not change the moderation status of comments');
+    }
+    const { documentIds, moderationStatus } = parseInput(ctx.request.body ?? {}, moderateBody);
+    // Only comments this user may update (the permission query) are changed.
+    const permitted = await strapi.documents(COMMENT).findMany({
+      filters: { $and: [query.filters ?? {}, { documentId: { $in: documentIds } }] },
+      fields: ['documentId'],
+    } as any);
+    for (const { documentId } of permitted) {
+      await strapi.documents(COMMENT).update({ documentId, data: { moderationStatus } } as any);
+    }
+    ctx.body = { data: { updated: permitted.length } };
+  },
+});

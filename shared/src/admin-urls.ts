@@ -1,0 +1,26 @@
+/**
+ * Addresses inside the Strapi admin. Paths are relative to the admin's base (`/admin`), as the
+ * admin's own router links want them; `adminUrl` makes the absolute address an e-mail needs.
+ */
+
+/** Our own admin screens (`app.addMenuLink({ to })` takes them without a leading slash). */
+export const ADMIN_SCREENS = { moderation: 'moderation', enquiryExport: 'enquiry-export' } as const;
+
+export function moderationScreenPath(): string {
+  return `/${ADMIN_SCREENS.moderation}`;
+}
+
+/** The content manager's list of a collection type, e.g. `api::enquiry.enquiry`. */
+export function contentManagerListPath(uid: string): string {
+  return `/content-manager/collection-types/${uid}`;
+}
+
+/** The content manager's edit view of one entry. */
+export function contentManagerEntryPath(uid: string, documentId: string): string {
+  return `${contentManagerListPath(uid)}/${encodeURIComponent(documentId)}`;
+}
+
+/** `https://cms.example.org` + `/moderation` → `https://cms.example.org/admin/moderation`. */
+export function adminUrl(cmsUrl: string, path: string): string {
+  return `${cmsUrl.replace(/\/+$/, '')}/admin${path}`;
+}

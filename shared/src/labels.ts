@@ -1,0 +1,27 @@
+/**
+ * What people read for each value of the content model's enumerations: the reader site, the admin
+ * screens, the CSV export and the notification e-mails all take their wording from here.
+ */
+import type { EnquiryTopic, HandlingStatus, ModerationStatus } from './constants.js';
+
+export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
+  general: 'General question',
+  'medical-training': 'Medical training',
+  internships: 'Internships',
+  'usmle-preparation': 'USMLE preparation',
+  'international-collaborations': 'International collaborations',
+  'clinical-partnerships': 'Clinical partnerships',
+};
+
+export const MODERATION_STATUS_LABELS: Record<ModerationStatus, string> = {
+  pending: 'Pending',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  spam: 'Spam',
+};
+
+export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {
+  new: 'New',
+  'in-progress': 'In progress',
+  closed: 'Closed',
+};
