@@ -2,3 +2,4 @@ export * from './constants.js';
 export * from './content.js';
 export * from './inputs.js';
 export * from './fields.js';
+export * from './article-card.js';
