@@ -3,3 +3,4 @@ export * from './content.js';
 export * from './inputs.js';
 export * from './fields.js';
 export * from './article-card.js';
+export * from './rate-limit.js';
