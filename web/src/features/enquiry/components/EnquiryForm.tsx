@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
 import { CheckboxField, Field, focusFirstInvalid } from '@/components/form/Field';
+import { paths } from '@/lib/paths';
 import { sendFailure } from '@/lib/send-failure';
 import { loadEnquiryRules, useCreateEnquiry } from '../api/create-enquiry';
 import { sourcePathOf } from '../api/source-path';
@@ -177,7 +178,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
         error={errors.consent}
         label={
           <>
-            I agree that my details are stored to answer this enquiry, as described in the <Link to="/privacy">privacy notice</Link>.
+            I agree that my details are stored to answer this enquiry, as described in the <Link to={paths.privacy}>privacy notice</Link>.
           </>
         }
       />
