@@ -136,7 +136,7 @@ export async function startStack() {
     cleanups.push(() => cms.then(({ stop: stopCms }) => stopCms(), () => {}));
     await buildSite({ outDir: distDir, apiUrl: `http://127.0.0.1:${cmsPort}`, siteUrl });
     const { url: apiUrl } = await cms;
-    const site = await startStaticServer({ root: distDir, port: sitePort });
+    const site = await startStaticServer({ root: distDir, port: sitePort, apiUrl });
     cleanups.push(site.close);
     return { siteUrl: site.url, apiUrl, distDir, stop };
   } catch (error) {
