@@ -1,7 +1,7 @@
 // `pnpm dev`: PostgreSQL (embedded unless DATABASE_URL is set), the Strapi admin and API on
 // http://localhost:1337 and the reader site on http://localhost:5173, with reloading.
 import { join } from 'node:path';
-import { database, hasWeb, root, runAll } from './lib/processes.mjs';
+import { database, root, runAll } from './lib/processes.mjs';
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.NODE_ENV ??= 'development';
@@ -9,5 +9,5 @@ process.env.NODE_ENV ??= 'development';
 const db = await database();
 await runAll(db, [
   { name: 'CMS', command: 'pnpm', args: ['exec', 'strapi', 'develop'], cwd: join(root, 'cms') },
-  ...(hasWeb() ? [{ name: 'Site', command: 'pnpm', args: ['exec', 'vite', '--port', '5173', '--strictPort'], cwd: join(root, 'web') }] : []),
+  { name: 'Site', command: 'pnpm', args: ['exec', 'vite', '--port', '5173', '--strictPort'], cwd: join(root, 'web') },
 ]);

@@ -2,16 +2,17 @@
 // secrets required from the environment (cms/.env or the shell), no development admin.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { database, hasWeb, root, runAll } from './lib/processes.mjs';
+import { database, root, runAll } from './lib/processes.mjs';
 
 process.env.NODE_ENV = 'production';
 // The site served below must be allowed to call the CMS.
 process.env.CORS_ORIGINS ??= 'http://localhost:4173,http://127.0.0.1:4173';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 
-const missingBuilds = [['cms/dist/build', 'the CMS'], ...(hasWeb() ? [['web/dist', 'the reader site']] : [])].filter(
-  ([path]) => !existsSync(join(root, path)),
-);
+const missingBuilds = [
+  ['cms/dist/build', 'the CMS'],
+  ['web/dist', 'the reader site'],
+].filter(([path]) => !existsSync(join(root, path)));
 if (missingBuilds.length) {
   console.error(`Not built yet: ${missingBuilds.map(([, what]) => what).join(' and ')}. Run \`pnpm build\` first.`);
   process.exit(1);
@@ -20,5 +21,5 @@ if (missingBuilds.length) {
 const db = await database();
 await runAll(db, [
   { name: 'CMS', command: 'pnpm', args: ['exec', 'strapi', 'start'], cwd: join(root, 'cms') },
-  ...(hasWeb() ? [{ name: 'Site', command: 'node', args: ['scripts/serve.mjs'], cwd: join(root, 'web'), env: { PORT: process.env.WEB_PORT ?? '4173' } }] : []),
+  { name: 'Site', command: 'node', args: ['scripts/serve.mjs'], cwd: join(root, 'web'), env: { PORT: process.env.WEB_PORT ?? '4173' } },
 ]);

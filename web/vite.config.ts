@@ -1,9 +1,32 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const COMPRESSIBLE = /\.(html|js|css|json|svg|txt|xml|webmanifest)$/;
+
+/** Writes a .br and a .gz beside each text file of the build: scripts/serve.mjs sends them as they are. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'medblog:precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle() {
+      for (const name of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+        if (!COMPRESSIBLE.test(name) || name.startsWith('.vite')) continue;
+        const source = readFileSync(join(outDir, name));
+        writeFileSync(join(outDir, `${name}.br`), brotliCompressSync(source));
+        writeFileSync(join(outDir, `${name}.gz`), gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startEmbeddedPostgres } from '../scripts/lib/postgres.mjs';
+import { freePort } from '../scripts/lib/free-port.mjs';
+import { startEmbeddedPostgres } from '../scripts/lib/postgres.mjs';
 import { validComment } from './helpers/fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'medblog-outage-'));

@@ -1,7 +1,6 @@
 // Runs the product's processes side by side and stops them all, database last, on Ctrl-C or when
 // one of them exits.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../../cms/scripts/lib/postgres.mjs';
@@ -13,10 +12,6 @@ export async function database() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   console.log('Starting the embedded PostgreSQL (data in .data/postgres)…');
   return startEmbeddedPostgres({ dataDir: join(root, '.data', 'postgres'), database: 'medblog' });
-}
-
-export function hasWeb() {
-  return existsSync(join(root, 'web', 'package.json'));
 }
 
 /** Starts each { name, command, args, cwd, env } and resolves when all have stopped. */

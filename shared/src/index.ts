@@ -4,3 +4,5 @@ export * from './admin-urls.js';
 export * from './content.js';
 export * from './inputs.js';
 export * from './fields.js';
+export * from './article-card.js';
+export * from './rate-limit.js';

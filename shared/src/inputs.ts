@@ -33,11 +33,16 @@ function email(label: string) {
     .pipe(z.email({ error: `${label} must be a valid e-mail address` }));
 }
 
-/** A Strapi documentId: 24 lowercase letters and digits. */
+/**
+ * What the public API accepts as a documentId: 10 to 40 lowercase letters and digits. Strapi
+ * generates 24-character ones; the looser length only refuses what cannot be an id at all.
+ */
+export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{10,40}$/;
+
 const documentId = (label: string) =>
   z
     .string({ error: `${label} must be the documentId of an existing entry` })
-    .regex(/^[a-z0-9]{10,40}$/, { error: `${label} must be the documentId of an existing entry` });
+    .regex(DOCUMENT_ID_PATTERN, { error: `${label} must be the documentId of an existing entry` });
 
 /**
  * Fields a form adds so the server can tell people from bots; never stored. `website` is a

@@ -16,7 +16,7 @@ async function findDiscussedArticle(): Promise<DiscussedArticle> {
   const { data } = await cmsGet<CollectionResponse<PublicComment & { article: Pick<Article, 'title' | 'slug' | 'commentsEnabled'> }>>('/api/comments', {
     fields: ['authorName'],
     populate: { article: { fields: ['title', 'slug', 'commentsEnabled'] }, parent: { fields: ['documentId'] } },
-    pagination: { pageSize: 50 },
+    pagination: { pageSize: 50 }, // the CMS's largest page; the demo content has a dozen comments
   });
   for (const comment of data) {
     if (!comment.parent || !comment.article?.commentsEnabled) continue;

@@ -10,26 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { firstLoadJavaScript } from './first-load.mjs';
+import { reportJavaScript } from './first-load.mjs';
 import { buildSite, canStartCms, CHROMIUM_ARGS, chromiumPath, startStack } from './test-stack.mjs';
 
-/** "150 kB" in decimal kilobytes, as Vite and Lighthouse count them. */
-const BUDGET_BYTES = 150_000;
-const ARTICLE_ROUTE = 'src/app/routes/article.tsx';
 const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo']);
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS) || 3;
-
-const kB = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(1);
-
-function reportJavaScript(distDir) {
-  const chunks = firstLoadJavaScript(distDir, ARTICLE_ROUTE);
-  const total = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
-  console.log('\nJavaScript for the first load of an article page (entry + article route chunks):');
-  console.table(Object.fromEntries(chunks.map(({ chunk, bytes, gzipBytes }) => [chunk, { 'raw kB': kB(bytes), 'gzip kB': kB(gzipBytes) }])));
-  const within = total <= BUDGET_BYTES;
-  console.log(`Total: ${kB(total)} kB gzip of ${kB(BUDGET_BYTES)} kB budget: ${within ? 'within' : 'OVER'} budget`);
-  return within;
-}
 
 /** The most recent published article's address, asked from the CMS. */
 async function articlePath(apiUrl) {

@@ -1,7 +1,13 @@
 // Sums the JavaScript a browser downloads to show one route on a first visit, from Vite's manifest.
+//   node scripts/first-load.mjs [distDir]   the article page of a build (default dist/), against the budget
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+/** "150 kB" in decimal kilobytes, as Vite and Lighthouse count them. */
+const BUDGET_BYTES = 150_000;
+const ARTICLE_ROUTE = 'src/app/routes/article.tsx';
 
 /** @typedef {{ file: string, imports?: string[], isEntry?: boolean }} ManifestChunk */
 
@@ -31,4 +37,22 @@ export function firstLoadJavaScript(distDir, routeSource) {
     const source = readFileSync(join(distDir, manifest[key].file));
     return { chunk: manifest[key].file, bytes: source.length, gzipBytes: gzipSync(source).length };
   });
+}
+
+const kB = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(1);
+
+/** Prints the article page's first-load JavaScript; true when it is within the budget. */
+export function reportJavaScript(/** @type {string} */ distDir) {
+  const chunks = firstLoadJavaScript(distDir, ARTICLE_ROUTE);
+  const total = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
+  console.log('\nJavaScript for the first load of an article page (entry + article route chunks):');
+  console.table(Object.fromEntries(chunks.map(({ chunk, bytes, gzipBytes }) => [chunk, { 'raw kB': kB(bytes), 'gzip kB': kB(gzipBytes) }])));
+  const within = total <= BUDGET_BYTES;
+  console.log(`Total: ${kB(total)} kB gzip of ${kB(BUDGET_BYTES)} kB budget: ${within ? 'within' : 'OVER'} budget`);
+  return within;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const distDir = process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url));
+  process.exit(reportJavaScript(distDir) ? 0 : 1);
 }

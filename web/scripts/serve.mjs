@@ -1,136 +1,85 @@
 #!/usr/bin/env node
-// Serves the built SPA (web/dist) the way production should: hashed assets cached for a year,
-// index.html always revalidated, gzip/brotli for text, and every page address answered with
-// index.html so the router can show it (or its 404 page).
+// Serves the built SPA (web/dist), with the one serving policy of the site (`pnpm start`, the
+// Docker image, the e2e tests and the benchmark all run this file):
+//   - security headers, a Content-Security-Policy that lets the page reach only this site and the CMS;
+//   - hashed assets under /assets cached for a year, index.html always revalidated, other files an hour;
+//   - brotli or gzip from the files the build precompressed (vite.config.ts), by the browser's Accept-Encoding;
+//   - every page address answered with index.html, so the router shows it (or its 404 page);
+//     a missing file (an address with an extension) is a plain 404.
 //
-//   node scripts/serve.mjs            PORT (default 4173), HOST (default 0.0.0.0), DIST_DIR (default web/dist)
+//   node scripts/serve.mjs    PORT (default 4173), HOST (default 0.0.0.0), DIST_DIR (default web/dist),
+//                             VITE_API_URL (the CMS the build talks to, default http://localhost:1337)
 //
-// Also imported by the e2e tests and the benchmark: startStaticServer({ root, port: 0 }).
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// Also imported by the e2e tests and the benchmark: startStaticServer({ root, port: 0, apiUrl }).
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import sirv from 'sirv';
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
+const DEFAULT_API_URL = 'http://localhost:1337'; // as src/config/env.ts
 
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'SAMEORIGIN',
-};
-
-/** Resolves a URL path to a file inside root, or null when it would leave root. */
-function fileFor(root, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const file = resolve(join(root, decoded));
-  return file === root || file.startsWith(root + sep) ? file : null;
+/** The headers every answer carries. */
+function securityHeaders(apiUrl) {
+  const cms = new URL(apiUrl).origin;
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      `connect-src 'self' ${cms}`,
+      // Covers and avatars come from the CMS, or from the storage it hands out absolute URLs for.
+      `img-src 'self' data: https: ${cms}`,
+      "style-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'self'",
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'SAMEORIGIN',
+  };
 }
 
-/** The file's stats, or null when there is no such file. */
-async function fileStats(path) {
-  try {
-    const stats = await stat(path);
-    return stats.isFile() ? stats : null;
-  } catch {
-    return null;
-  }
-}
-
-function cacheControl(urlPath, file) {
-  if (file.endsWith('index.html')) return 'no-cache';
+/** How long a browser may keep what it got for `pathname` (the address asked for, not the file sent). */
+function cacheControl(pathname) {
   // Vite puts content-hashed file names under /assets: they never change.
-  if (urlPath.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  if (pathname.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  // Page addresses (answered with index.html) and index.html itself: always ask whether it changed.
+  if (pathname === '/' || pathname.endsWith('.html') || !/\.\w+$/.test(pathname)) return 'no-cache';
   return 'public, max-age=3600';
 }
 
 /**
- * @param {{ root?: string, port?: number, host?: string }} [options]
+ * @param {{ root?: string, port?: number, host?: string, apiUrl?: string }} [options]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startStaticServer({ root = fileURLToPath(new URL('../dist', import.meta.url)), port = 0, host = '127.0.0.1' } = {}) {
+export async function startStaticServer({
+  root = fileURLToPath(new URL('../dist', import.meta.url)),
+  port = 0,
+  host = '127.0.0.1',
+  apiUrl = process.env.VITE_API_URL || DEFAULT_API_URL,
+} = {}) {
   root = resolve(root);
-  const indexFile = join(root, 'index.html');
-  if (!(await fileStats(indexFile))) throw new Error(`No index.html in ${root}: build the site first (pnpm --filter @medblog/web build)`);
-  /** Compressed text files, by encoding, path and modification time (a redeploy changes them). */
-  const compressed = new Map();
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`No index.html in ${root}: build the site first (pnpm --filter @medblog/web build)`);
+  const headers = securityHeaders(apiUrl);
 
-  const server = createServer(async (request, response) => {
-    try {
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
-        return;
-      }
-      const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
-      const requested = fileFor(root, urlPath);
-      if (!requested) {
-        response.writeHead(400, SECURITY_HEADERS).end();
-        return;
-      }
-      let file = requested;
-      let stats = await fileStats(file);
-      if (!stats) {
-        // A missing asset is an error; any other address is a page of the app.
-        if (extname(urlPath)) {
-          response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
-          return;
-        }
-        file = indexFile;
-        stats = await fileStats(file);
-        if (!stats) throw new Error(`${indexFile} disappeared`);
-      }
+  const serveFile = sirv(root, {
+    single: true,
+    brotli: true,
+    gzip: true,
+    etag: true,
+    setHeaders: (response, pathname) => response.setHeader('Cache-Control', cacheControl(pathname)),
+    onNoMatch: (_request, response) => response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'),
+  });
 
-      const extension = extname(file);
-      const headers = {
-        'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
-        'Cache-Control': cacheControl(urlPath, file),
-        ...SECURITY_HEADERS,
-      };
-      const accepted = String(request.headers['accept-encoding'] ?? '');
-      const encoding = !COMPRESSIBLE.has(extension) ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
-
-      if (!encoding) {
-        response.writeHead(200, { ...headers, 'Content-Length': stats.size });
-        if (request.method === 'HEAD') response.end();
-        else createReadStream(file).pipe(response);
-        return;
-      }
-      const key = `${encoding}:${file}:${stats.mtimeMs}`;
-      if (!compressed.has(key)) {
-        const source = await readFile(file);
-        compressed.set(key, encoding === 'br' ? brotliCompressSync(source) : gzipSync(source));
-      }
-      const body = compressed.get(key);
-      response.writeHead(200, { ...headers, 'Content-Encoding': encoding, Vary: 'Accept-Encoding', 'Content-Length': body.length });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch (error) {
-      console.error(error);
-      if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
-      response.end();
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
     }
+    serveFile(request, response);
   });
 
   await new Promise((resolveListen, rejectListen) => {

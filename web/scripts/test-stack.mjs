@@ -3,10 +3,10 @@
 // scripts/serve.mjs serving that build. Everything on free ports on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../cms/scripts/lib/free-port.mjs';
 import { startStaticServer } from './serve.mjs';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
@@ -35,17 +35,6 @@ export function chromiumPath() {
 
 export function canStartCms() {
   return existsSync(CMS_SERVER);
-}
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `vite build` of the site into outDir, with the CMS and site addresses baked in. */
@@ -136,7 +125,7 @@ export async function startStack() {
     cleanups.push(() => cms.then(({ stop: stopCms }) => stopCms(), () => {}));
     await buildSite({ outDir: distDir, apiUrl: `http://127.0.0.1:${cmsPort}`, siteUrl });
     const { url: apiUrl } = await cms;
-    const site = await startStaticServer({ root: distDir, port: sitePort });
+    const site = await startStaticServer({ root: distDir, port: sitePort, apiUrl });
     cleanups.push(site.close);
     return { siteUrl: site.url, apiUrl, distDir, stop };
   } catch (error) {

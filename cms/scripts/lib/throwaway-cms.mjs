@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startEmbeddedPostgres } from './postgres.mjs';
+import { freePort } from './free-port.mjs';
+import { startEmbeddedPostgres } from './postgres.mjs';
 import { loadStrapi } from './strapi.mjs';
 
 export async function startThrowawayCms({ port } = {}) {

@@ -5,10 +5,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { rateLimitBody, type RateLimitedAction } from '@medblog/shared';
 import { visitorKey } from '../utils/client';
 import { rateLimiter, take, type LimitName } from '../anti-abuse/rate-limit';
 
-const COUNTED: Record<LimitName, string> = { comments: 'submissions', enquiries: 'submissions', views: 'requests' };
+const COUNTED: Record<LimitName, RateLimitedAction> = { comments: 'submissions', enquiries: 'submissions', views: 'requests' };
 
 export default (config: { name: LimitName }, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx, next) => {
@@ -18,10 +19,7 @@ export default (config: { name: LimitName }, { strapi }: { strapi: Core.Strapi }
     if (wait > 0) {
       ctx.set('Retry-After', String(wait));
       ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: { status: 429, name: 'RateLimitError', message: `Too many ${COUNTED[config.name]} from your connection. Please try again in ${Math.ceil(wait / 60)} minute(s).`, details: { retryAfterSeconds: wait } },
-      };
+      ctx.body = rateLimitBody(wait, COUNTED[config.name]);
       return;
     }
     try {

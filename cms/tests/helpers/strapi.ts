@@ -3,22 +3,18 @@
  * on the database prepared by global-setup.ts, with the demo content seeded by its bootstrap and
  * e-mail going to a local SMTP server (helpers/smtp.ts).
  */
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
+import { loadStrapi } from '../../scripts/lib/strapi.mjs';
 import { startSmtpServer } from './smtp';
 
-const appDir = join(__dirname, '..', '..');
 const holder = globalThis as typeof globalThis & { __strapi?: Promise<Core.Strapi> };
 
 export function bootStrapi(): Promise<Core.Strapi> {
   holder.__strapi ??= (async () => {
     const smtp = await startSmtpServer();
     Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'CMS <cms@example.org>' });
-    const { createStrapi } = createRequire(__filename)('@strapi/strapi');
-    const strapi: Core.Strapi = createStrapi({ appDir, distDir: join(appDir, 'dist') });
-    strapi.log.level = 'error';
+    const strapi: Core.Strapi = await loadStrapi({ logLevel: 'error' });
     await strapi.load();
     strapi.server.mount();
     return strapi;

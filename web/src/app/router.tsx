@@ -3,6 +3,7 @@ import { useState, type ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { PageSkeleton } from '@/components/ui/Skeleton';
 import { ArticlePageSkeleton, ListPageSkeleton } from '@/features/articles/components/ArticleSkeletons';
+import { paths } from '@/lib/paths';
 import { createLoaders } from './loaders';
 import { RouteErrorBoundary } from './route-error-boundary';
 import NotFoundRoute from './routes/not-found';
@@ -33,31 +34,31 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/home').then(page),
             },
             {
-              path: 'articles/:slug',
+              path: paths.article(':slug'),
               loader: loaders.article,
               HydrateFallback: ArticlePageSkeleton,
               lazy: () => import('./routes/article').then(page),
             },
             {
-              path: 'categories/:slug',
+              path: paths.category(':slug'),
               loader: loaders.category,
               HydrateFallback: ListPageSkeleton,
               lazy: () => import('./routes/category').then(page),
             },
             {
-              path: 'search',
+              path: paths.search,
               loader: loaders.search,
               HydrateFallback: ListPageSkeleton,
               lazy: () => import('./routes/search').then(page),
             },
             {
-              path: 'enquiry',
+              path: paths.enquiry,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,
               lazy: () => import('./routes/enquiry').then(page),
             },
             {
-              path: 'privacy',
+              path: paths.privacy,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,
               lazy: () => import('./routes/privacy').then(page),

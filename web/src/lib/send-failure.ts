@@ -1,4 +1,4 @@
-import type { ApiErrorBody, FieldError } from '@medblog/shared';
+import { rateLimitMessage, type ApiErrorBody, type FieldError } from '@medblog/shared';
 import { isAxiosError } from 'axios';
 import { problemOf } from './api-error';
 
@@ -9,9 +9,6 @@ export interface SendFailure {
   /** The server's errors about single fields (a 400), to show beside them. */
   fieldErrors: FieldError[];
 }
-
-/** "in 9 minute(s)" from a Retry-After in seconds. */
-const minutes = (seconds: number) => `${Math.max(1, Math.ceil(seconds / 60))} minute(s)`;
 
 /**
  * What went wrong when sending `what` ("comment", "enquiry"). Whatever it was, the form keeps what
@@ -27,8 +24,8 @@ export function sendFailure(error: unknown, what: string): SendFailure {
   }
   if (response?.status === 429) {
     const retryAfter = Number(response.headers['retry-after']);
-    const message =
-      serverMessage ?? `Too many submissions from your connection. Please try again in ${minutes(Number.isFinite(retryAfter) ? retryAfter : 600)}.`;
+    // A 429 without a body (from a proxy, say) still gets the CMS's wording.
+    const message = serverMessage ?? rateLimitMessage(Number.isFinite(retryAfter) ? retryAfter : 600);
     return { message: `${message} What you typed is kept here.`, fieldErrors: [] };
   }
   switch (problemOf(error)) {

@@ -2,6 +2,7 @@
  * Stands in for the network under the app's one axios client: each test says how the CMS answers.
  * Everything above the HTTP layer (query building, serialisation, error handling) runs for real.
  */
+import { rateLimitBody } from '@medblog/shared';
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse } from 'axios';
 import qs from 'qs';
 import { apiClient } from '@/lib/api-client';
@@ -43,15 +44,7 @@ export const validationError = (errors: Array<{ path: string[]; message: string 
 export const rateLimited = (retryAfterSeconds: number): StubReply => ({
   status: 429,
   headers: { 'retry-after': String(retryAfterSeconds) },
-  body: {
-    data: null,
-    error: {
-      status: 429,
-      name: 'RateLimitError',
-      message: `Too many submissions from your connection. Please try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      details: { retryAfterSeconds },
-    },
-  },
+  body: rateLimitBody(retryAfterSeconds),
 });
 /** A request that never finishes: the page stays in its loading state. */
 export const pending = (): Promise<StubReply> => new Promise(() => {});

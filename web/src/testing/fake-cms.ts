@@ -2,7 +2,7 @@
  * A small in-memory CMS answering like Strapi 5's public REST API: filters, fields, populate and
  * pagination are applied to the fixtures, so a page gets exactly what it asked for.
  */
-import { commentInputSchema, enquiryInputSchema, fieldErrors, type Article, type EnquiryTopic } from '@medblog/shared';
+import { ARTICLE_CARD, commentInputSchema, enquiryInputSchema, fieldErrors, type Article, type EnquiryTopic } from '@medblog/shared';
 import { articles as allArticles, categories, comments as storedComments, site, type StoredComment } from './fixtures';
 import { json, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
 
@@ -74,11 +74,10 @@ function listArticles(request: StubRequest) {
   return json({ data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
 }
 
-/** "Most read": a fixed pick, with the list fields and relations the CMS's endpoint returns. */
+/** "Most read": a fixed pick, with the card's fields and relations, as the CMS's endpoint returns them. */
 function popularArticles(request: StubRequest) {
   const limit = Number((request.query as Query).limit ?? 5);
-  const fields = ['title', 'slug', 'excerpt', 'publishedAt', 'readingTimeMinutes', 'featured'];
-  return json({ data: allArticles.slice(2, 2 + limit).map((article) => select(article, fields, { cover: {}, category: {}, author: {} })) });
+  return json({ data: allArticles.slice(2, 2 + limit).map((article) => select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate)) });
 }
 
 /** An enquiry as the CMS stores it. */

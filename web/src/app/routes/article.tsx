@@ -16,6 +16,7 @@ import { CommentsSection } from '@/features/comments/components/CommentsSection'
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
 import { mediaUrl } from '@/lib/media';
+import { paths } from '@/lib/paths';
 import NotFoundRoute from './not-found';
 
 export default function ArticleRoute() {
@@ -31,7 +32,7 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
   useRecordArticleView(article.documentId);
 
   const { title, slug, excerpt, cover, category, author, seo, body, relatedArticles = [] } = article;
-  const path = `/articles/${slug}`;
+  const path = paths.article(slug);
   const url = `${SITE_URL}${path}`;
   const description = seo?.metaDescription || excerpt;
   const shareImage = seo?.shareImage ?? cover;
@@ -56,7 +57,7 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
       <article className="article container" aria-labelledby="article-title">
         <header className="article__header">
           {category && (
-            <Link className="eyebrow" to={`/categories/${category.slug}`}>
+            <Link className="eyebrow" to={paths.category(category.slug)}>
               {category.name}
             </Link>
           )}

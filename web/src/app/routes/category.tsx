@@ -4,6 +4,7 @@ import { articlesInfiniteQueryOptions } from '@/features/articles/api/get-articl
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { PageHead } from '@/features/site/components/PageHead';
+import { paths } from '@/lib/paths';
 import NotFoundRoute from './not-found';
 
 export default function CategoryRoute() {
@@ -15,7 +16,7 @@ export default function CategoryRoute() {
 
   return (
     <div className="container">
-      <PageHead title={category.name} description={category.description} path={`/categories/${slug}`} />
+      <PageHead title={category.name} description={category.description} path={paths.category(slug)} />
       <header className="page-header">
         <p className="eyebrow">Topic</p>
         <h1>{category.name}</h1>

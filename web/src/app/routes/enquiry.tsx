@@ -1,22 +1,23 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { ENQUIRY_FORM_ID, ENQUIRY_PATH } from '@/features/enquiry/api/enquiry-page';
+import { ENQUIRY_FORM_ID } from '@/features/enquiry/api/enquiry-page';
 import { referrerPath, type EnquiryLinkState } from '@/features/enquiry/api/source-path';
 import { EnquiryForm } from '@/features/enquiry/components/EnquiryForm';
 import { globalQueryOptions } from '@/features/site/api/get-global';
 import { ContactLinks } from '@/features/site/components/ContactLinks';
 import { PageHead } from '@/features/site/components/PageHead';
+import { paths } from '@/lib/paths';
 
 export default function EnquiryRoute() {
   const { data: site } = useSuspenseQuery(globalQueryOptions());
   const { state } = useLocation();
   // Where the reader came from: the page that linked here within the site, or the one this page was loaded from.
-  const [sourcePath] = useState(() => (state as EnquiryLinkState | null)?.from ?? referrerPath() ?? ENQUIRY_PATH);
+  const [sourcePath] = useState(() => (state as EnquiryLinkState | null)?.from ?? referrerPath() ?? paths.enquiry);
 
   return (
     <div className="container narrow">
-      <PageHead title="Quick Enquiry" description={`Questions for ${site.siteName}? Write to us or call us.`} path={ENQUIRY_PATH} />
+      <PageHead title="Quick Enquiry" description={`Questions for ${site.siteName}? Write to us or call us.`} path={paths.enquiry} />
       <header className="page-header">
         <h1 id="enquiry-title">Quick Enquiry</h1>
         <p className="page-header__lede">

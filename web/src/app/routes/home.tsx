@@ -5,6 +5,7 @@ import { ArticleList } from '@/features/articles/components/ArticleList';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
+import { paths } from '@/lib/paths';
 
 export default function HomeRoute() {
   const { data: site } = useGlobal();
@@ -14,7 +15,7 @@ export default function HomeRoute() {
 
   return (
     <div className="container with-aside">
-      <PageHead title={site?.tagline ?? undefined} path="/" />
+      <PageHead title={site?.tagline ?? undefined} path={paths.home} />
       <div>
         <h1 className="visually-hidden">{site?.siteName ?? 'Home'}</h1>
         {featured.data.length > 0 && (

@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router-dom';
 import { PageHead } from '@/features/site/components/PageHead';
+import { paths } from '@/lib/paths';
 
 export default function NotFoundRoute() {
   const { pathname } = useLocation();
@@ -13,7 +14,7 @@ export default function NotFoundRoute() {
         the page, or start again from the home page.
       </p>
       <p>
-        <Link to="/" className="button">
+        <Link to={paths.home} className="button">
           Go to the home page
         </Link>
       </p>

@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { globalQueryOptions } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
+import { paths } from '@/lib/paths';
 
 /** What the Quick Enquiry and comment forms keep about a reader, and how to have it deleted. */
 export default function PrivacyRoute() {
@@ -56,7 +57,7 @@ export default function PrivacyRoute() {
           </>
         ) : (
           <>
-            Send us a <Link to="/enquiry">Quick Enquiry</Link> from the e-mail address you used, and tell us which enquiry or
+            Send us a <Link to={paths.enquiry}>Quick Enquiry</Link> from the e-mail address you used, and tell us which enquiry or
             comment it is about.
           </>
         )}{' '}

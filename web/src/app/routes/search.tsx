@@ -3,8 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { searchTerms } from '@/app/loaders';
 import { articlesInfiniteQueryOptions } from '@/features/articles/api/get-articles';
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
-import { SEARCH_PATH } from '@/features/search/components/SearchForm';
 import { PageHead } from '@/features/site/components/PageHead';
+import { paths } from '@/lib/paths';
 
 export default function SearchRoute() {
   const [searchParams] = useSearchParams();
@@ -12,7 +12,7 @@ export default function SearchRoute() {
 
   return (
     <div className="container">
-      <PageHead title={q ? `Search: ${q}` : 'Search'} path={SEARCH_PATH} noindex />
+      <PageHead title={q ? `Search: ${q}` : 'Search'} path={paths.search} noindex />
       <header className="page-header">
         <h1>{q ? <>Results for “{q}”</> : 'Search articles'}</h1>
       </header>

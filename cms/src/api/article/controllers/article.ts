@@ -1,9 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { DOCUMENT_ID_PATTERN } from '@medblog/shared';
 import { visitorKey } from '../../../utils/client';
 import { oncePerDay, secondsUntilTomorrow, take } from '../../../anti-abuse/rate-limit';
-
-const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
   // The public sees published articles only, whatever `status` a client asks for.
@@ -36,7 +35,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
   async view(ctx) {
     const { documentId } = ctx.params;
     const articles = strapi.service('api::article.article');
-    if (!DOCUMENT_ID.test(documentId) || !(await articles.isPublished(documentId))) {
+    if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await articles.isPublished(documentId))) {
       return ctx.notFound('No published article has this documentId');
     }
     const today = new Date().toISOString().slice(0, 10);

@@ -1,14 +1,10 @@
 import { factories } from '@strapi/strapi';
+import { ARTICLE_CARD } from '@medblog/shared';
 
-/** The fields and relations a list of articles shows (never the body). */
-export const ARTICLE_CARD = {
-  fields: ['title', 'slug', 'excerpt', 'publishedAt', 'readingTimeMinutes', 'featured'],
-  populate: {
-    cover: { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] },
-    category: { fields: ['name', 'slug'] },
-    author: { fields: ['name', 'slug'] },
-  },
-} as const;
+type Writable<T> = { -readonly [K in keyof T]: Writable<T[K]> };
+// Strapi's query types want mutable arrays; the shared definition is read-only (as const) so that
+// its field names stay checked. Same object, writable type.
+const CARD_QUERY = ARTICLE_CARD as Writable<typeof ARTICLE_CARD>;
 
 const VIEWS_TABLE = 'article_daily_views';
 const POPULAR_WINDOW_DAYS = 30;
@@ -54,18 +50,18 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
     const ranked: string[] = rows.map((row: { documentId: string }) => row.documentId);
     const articles = strapi.documents('api::article.article');
     const viewed = ranked.length
-      ? await articles.findMany({ ...ARTICLE_CARD, status: 'published', filters: { documentId: { $in: ranked } } } as any)
+      ? await articles.findMany({ ...CARD_QUERY, status: 'published', filters: { documentId: { $in: ranked } } })
       : [];
     viewed.sort((a, b) => ranked.indexOf(a.documentId) - ranked.indexOf(b.documentId));
     const result = viewed.slice(0, limit);
     if (result.length < limit) {
       const latest = await articles.findMany({
-        ...ARTICLE_CARD,
+        ...CARD_QUERY,
         status: 'published',
         filters: { documentId: { $notIn: result.map((a) => a.documentId) } },
         sort: 'publishedAt:desc',
         limit: limit - result.length,
-      } as any);
+      });
       result.push(...latest);
     }
     return result;

@@ -1,7 +1,7 @@
-import type { CollectionResponse } from '@medblog/shared';
+import { ARTICLE_CARD, type CollectionResponse } from '@medblog/shared';
 import { infiniteQueryOptions, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { ARTICLE_LIST_FIELDS, ARTICLE_LIST_POPULATE, type ArticleSummary } from './article-fields';
+import type { ArticleSummary } from './article-fields';
 
 /** Which published articles a list shows; every list is newest first. */
 export interface ArticleFilter {
@@ -28,8 +28,8 @@ function toStrapiFilters({ featured, category, search, excludeSlug }: ArticleFil
 export async function getArticles(filter: ArticleFilter, page: number, pageSize: number) {
   const { data } = await apiClient.get<CollectionResponse<ArticleSummary>>('/api/articles', {
     params: {
-      fields: ARTICLE_LIST_FIELDS,
-      populate: ARTICLE_LIST_POPULATE,
+      fields: ARTICLE_CARD.fields,
+      populate: ARTICLE_CARD.populate,
       filters: toStrapiFilters(filter),
       sort: ['publishedAt:desc'],
       pagination: { page, pageSize },

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
+import { paths } from '@/lib/paths';
 import { ArticleMeta } from './ArticleMeta';
 
 interface ArticleCardProps {
@@ -27,13 +28,13 @@ export function ArticleCard({ article, featured = false, headingLevel = 3 }: Art
       )}
       <div className="card__body">
         {category && (
-          <Link className="eyebrow card__category" to={`/categories/${category.slug}`}>
+          <Link className="eyebrow card__category" to={paths.category(category.slug)}>
             {category.name}
           </Link>
         )}
         <Heading className="card__title">
           {/* Stretched over the whole card (see .card__link::after): the card is one big tap target. */}
-          <Link className="card__link" to={`/articles/${slug}`}>
+          <Link className="card__link" to={paths.article(slug)}>
             {title}
           </Link>
         </Heading>

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import { formatDate } from '@/lib/format';
+import { paths } from '@/lib/paths';
 
 type CompactArticle = Pick<ArticleSummary, 'documentId' | 'title' | 'slug' | 'publishedAt' | 'cover'>;
 
@@ -20,7 +21,7 @@ export function CompactArticleList({ articles, ordered = false }: CompactArticle
         <li key={documentId}>
           {cover && <ResponsiveImage className="compact-list__image" image={cover} sizes="5rem" />}
           <div>
-            <Link to={`/articles/${slug}`}>{title}</Link>
+            <Link to={paths.article(slug)}>{title}</Link>
             <time dateTime={publishedAt}>{formatDate(publishedAt)}</time>
           </div>
         </li>

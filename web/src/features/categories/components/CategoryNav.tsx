@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import { useCategories } from '@/features/categories/api/get-categories';
+import { paths } from '@/lib/paths';
 
 /** The topics, as a row that scrolls sideways on narrow screens instead of wrapping into a tall block. */
 export function CategoryNav() {
@@ -9,7 +10,7 @@ export function CategoryNav() {
     <nav className="category-nav" aria-label="Topics">
       <ul>
         <li>
-          <NavLink to="/" end>
+          <NavLink to={paths.home} end>
             All articles
           </NavLink>
         </li>
@@ -21,7 +22,7 @@ export function CategoryNav() {
           ))}
         {categories?.map((category) => (
           <li key={category.documentId}>
-            <NavLink to={`/categories/${category.slug}`}>{category.name}</NavLink>
+            <NavLink to={paths.category(category.slug)}>{category.name}</NavLink>
           </li>
         ))}
       </ul>

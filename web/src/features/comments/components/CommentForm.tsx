@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
-import { Field, focusFirstInvalid } from '@/components/form/Field';
-import { sendFailure } from '@/lib/send-failure';
+import { Field } from '@/components/form/Field';
+import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { loadCommentRules, useCreateComment } from '../api/create-comment';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
@@ -11,8 +11,6 @@ import type { PendingComment } from '../api/pending-comments';
 const FIELDS = ['authorName', 'authorEmail', 'body'] as const;
 type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
-
-const isField = (name: string): name is FieldName => (FIELDS as readonly string[]).includes(name);
 
 interface CommentFormProps {
   articleDocumentId: string;
@@ -29,16 +27,35 @@ interface CommentFormProps {
  */
 export default function CommentForm({ articleDocumentId, replyTo, onCancelReply, onPosted }: CommentFormProps) {
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const replyNoteRef = useRef<HTMLParagraphElement>(null);
   const postedRef = useRef<HTMLParagraphElement>(null);
   const [values, setValues] = useState<Values>({ authorName: '', authorEmail: '', body: '' });
-  const [errors, setErrors] = useState<Partial<Values>>({});
-  const [problem, setProblem] = useState('');
   const [posted, setPosted] = useState(false);
-  const [sending, setSending] = useState(false);
   const botCheck = useBotCheck();
   const createComment = useCreateComment();
+  const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
+    fields: FIELDS,
+    what: 'comment',
+    loadRules: loadCommentRules,
+    check: (rules) => rules.checkComment({ article: articleDocumentId, parent: replyTo?.documentId, ...values, ...botCheck.read() }),
+    send: (input) => createComment.mutateAsync(input),
+    onStart: () => setPosted(false),
+    onSent: (created, input) => {
+      onPosted({
+        documentId: created.documentId,
+        authorName: created.authorName,
+        body: created.body,
+        createdAt: created.createdAt,
+        parent: input.parent ?? null,
+      });
+      // Name and e-mail stay for the next comment; the comment itself is done.
+      flushSync(() => {
+        setValues((current) => ({ ...current, body: '' }));
+        setPosted(true);
+      });
+      postedRef.current?.focus();
+    },
+  });
 
   // "Reply" takes the reader here, to the note saying whom they answer.
   useEffect(() => {
@@ -47,56 +64,7 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
 
   const change = (field: FieldName) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
-  /** Errors beside their fields (focus on the first); those about something else above the button. */
-  const showErrors = (byField: Record<string, string>) => {
-    const fieldErrors = Object.fromEntries(Object.entries(byField).filter(([name]) => isField(name)));
-    const other = Object.entries(byField).filter(([name]) => !isField(name));
-    flushSync(() => {
-      setErrors(fieldErrors);
-      setProblem(other.map(([, message]) => message).join(' '));
-    });
-    focusFirstInvalid(formRef.current);
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    setProblem('');
-    setPosted(false);
-    let rules: Awaited<ReturnType<typeof loadCommentRules>> | undefined;
-    try {
-      rules = await loadCommentRules();
-      const checked = rules.checkComment({ article: articleDocumentId, parent: replyTo?.documentId, ...values, ...botCheck.read() });
-      if (checked.errors) {
-        showErrors(checked.errors);
-        return;
-      }
-      const created = await createComment.mutateAsync(checked.data);
-      onPosted({
-        documentId: created.documentId,
-        authorName: created.authorName,
-        body: created.body,
-        createdAt: created.createdAt,
-        parent: checked.data.parent ?? null,
-      });
-      // Name and e-mail stay for the next comment; the comment itself is done.
-      flushSync(() => {
-        setValues((current) => ({ ...current, body: '' }));
-        setErrors({});
-        setPosted(true);
-      });
-      postedRef.current?.focus();
-    } catch (error) {
-      const failure = sendFailure(error, 'comment');
-      if (failure.fieldErrors.length && rules) showErrors(rules.errorsByField(failure.fieldErrors));
-      else setProblem(failure.message);
-    } finally {
-      setSending(false);
-    }
+    clearError(field);
   };
 
   return (

@@ -11,7 +11,7 @@ export async function createEnquiry(input: EnquiryInput): Promise<EnquiryAcknowl
 export const useCreateEnquiry = () => useMutation({ mutationFn: createEnquiry });
 
 /**
- * The enquiry schema, checked before sending. It brings zod (about 28 kB gzip), so it is
+ * The enquiry schema, checked before sending. It brings zod (about 25 kB gzip), so it is
  * downloaded when a reader starts an enquiry, not with the page.
  */
 export const loadEnquiryRules = () => import('./enquiry-rules');

@@ -1,18 +1,19 @@
 import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, type EnquiryTopic } from '@medblog/shared';
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
-import { CheckboxField, Field, focusFirstInvalid } from '@/components/form/Field';
-import { sendFailure } from '@/lib/send-failure';
+import { CheckboxField, Field } from '@/components/form/Field';
+import { useFormSubmit } from '@/components/form/useFormSubmit';
+import { paths } from '@/lib/paths';
 import { loadEnquiryRules, useCreateEnquiry } from '../api/create-enquiry';
 import { sourcePathOf } from '../api/source-path';
 import { EMPTY_DRAFT, readEnquiryDraft, saveEnquiryDraft, type EnquiryDraft } from '../api/enquiry-draft';
 
 type TextField = Exclude<keyof EnquiryDraft, 'topic'>;
 type FieldName = keyof EnquiryDraft | 'consent';
-const FIELDS: readonly string[] = ['name', 'email', 'phone', 'topic', 'message', 'consent'] satisfies FieldName[];
+const FIELDS = ['name', 'email', 'phone', 'topic', 'message', 'consent'] as const satisfies readonly FieldName[];
 
 /** "internships", "USMLE preparation": a topic's label inside a sentence. */
 const inSentence = (label: string) => (/^.[a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
@@ -39,16 +40,33 @@ interface EnquiryFormProps {
  * (in the form, and as a draft in this tab) until the enquiry is received.
  */
 export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormProps) {
-  const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
   const [values, setValues] = useState(readEnquiryDraft);
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [problem, setProblem] = useState('');
-  const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
   const botCheck = useBotCheck();
   const createEnquiry = useCreateEnquiry();
+  const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
+    fields: FIELDS,
+    what: 'enquiry',
+    loadRules: loadEnquiryRules,
+    check: (rules) =>
+      rules.checkEnquiry({
+        ...values,
+        phone: values.phone.trim() || undefined,
+        consent,
+        sourcePath: sourcePathOf(sourcePath),
+        ...botCheck.read(),
+      }),
+    send: (input) => createEnquiry.mutateAsync(input),
+    onSent: (_acknowledgement, input) => {
+      // Emptying the form also removes its draft (see saveEnquiryDraft).
+      setSent({ name: input.name, email: input.email, topic: input.topic });
+      setValues(EMPTY_DRAFT);
+      setConsent(false);
+      onSent?.();
+    },
+  });
 
   useEffect(() => saveEnquiryDraft(values), [values]);
 
@@ -58,55 +76,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
 
   const change = (field: TextField | 'topic') => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
-  const showErrors = (byField: Record<string, string>) => {
-    flushSync(() => {
-      setErrors(Object.fromEntries(Object.entries(byField).filter(([name]) => FIELDS.includes(name))));
-      setProblem(
-        Object.entries(byField)
-          .filter(([name]) => !FIELDS.includes(name))
-          .map(([, message]) => message)
-          .join(' '),
-      );
-    });
-    focusFirstInvalid(formRef.current);
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    setProblem('');
-    let rules: Awaited<ReturnType<typeof loadEnquiryRules>> | undefined;
-    try {
-      rules = await loadEnquiryRules();
-      const checked = rules.checkEnquiry({
-        ...values,
-        phone: values.phone.trim() || undefined,
-        consent,
-        sourcePath: sourcePathOf(sourcePath),
-        ...botCheck.read(),
-      });
-      if (checked.errors) {
-        showErrors(checked.errors);
-        return;
-      }
-      await createEnquiry.mutateAsync(checked.data);
-      // Emptying the form also removes its draft (see saveEnquiryDraft).
-      setSent({ name: checked.data.name, email: checked.data.email, topic: checked.data.topic });
-      setValues(EMPTY_DRAFT);
-      setConsent(false);
-      setErrors({});
-      onSent?.();
-    } catch (error) {
-      const failure = sendFailure(error, 'enquiry');
-      if (failure.fieldErrors.length && rules) showErrors(rules.errorsByField(failure.fieldErrors));
-      else setProblem(failure.message);
-    } finally {
-      setSending(false);
-    }
+    clearError(field);
   };
 
   if (sent) {
@@ -172,12 +142,12 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
         checked={consent}
         onChange={(checked) => {
           setConsent(checked);
-          setErrors((current) => ({ ...current, consent: undefined }));
+          clearError('consent');
         }}
         error={errors.consent}
         label={
           <>
-            I agree that my details are stored to answer this enquiry, as described in the <Link to="/privacy">privacy notice</Link>.
+            I agree that my details are stored to answer this enquiry, as described in the <Link to={paths.privacy}>privacy notice</Link>.
           </>
         }
       />

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { ENQUIRY_FORM_ID, ENQUIRY_PATH } from '../api/enquiry-page';
+import { paths } from '@/lib/paths';
+import { ENQUIRY_FORM_ID } from '../api/enquiry-page';
 
 // The dialog and its form download when the reader reaches for the button, not with every page.
 // Should that fail, the same form is on its own page.
 const loadDialog = () => import('./EnquiryDialog');
-const EnquiryDialog = lazy(() => loadDialog().catch(() => ({ default: () => <Navigate to={ENQUIRY_PATH} /> })));
+const EnquiryDialog = lazy(() => loadDialog().catch(() => ({ default: () => <Navigate to={paths.enquiry} /> })));
 const prefetch = () => void loadDialog().catch(() => {});
 
 /**
@@ -28,7 +29,7 @@ export function QuickEnquiry() {
     setOpenFrom(null);
   }, [path]);
 
-  if (pathname === ENQUIRY_PATH) {
+  if (pathname === paths.enquiry) {
     return (
       <a href={`#${ENQUIRY_FORM_ID}`} className="button masthead__enquiry">
         Quick Enquiry

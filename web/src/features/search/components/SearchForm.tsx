@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { Form, useLocation, useSearchParams } from 'react-router-dom';
-
-export const SEARCH_PATH = '/search';
+import { paths } from '@/lib/paths';
 
 const LABEL = 'Search the blog';
 
@@ -10,10 +9,10 @@ export function SearchForm() {
   const inputId = useId();
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
-  const current = pathname === SEARCH_PATH ? (searchParams.get('q') ?? '') : '';
+  const current = pathname === paths.search ? (searchParams.get('q') ?? '') : '';
 
   return (
-    <Form method="get" action={SEARCH_PATH} role="search" aria-label={LABEL} className="search-form">
+    <Form method="get" action={paths.search} role="search" aria-label={LABEL} className="search-form">
       <label htmlFor={inputId} className="visually-hidden">
         {LABEL}
       </label>

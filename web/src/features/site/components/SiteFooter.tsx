@@ -1,6 +1,7 @@
 import type { SocialPlatform } from '@medblog/shared';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
+import { paths } from '@/lib/paths';
 import { ContactLinks } from './ContactLinks';
 
 const PLATFORM_NAMES: Record<SocialPlatform, string> = {
@@ -24,7 +25,7 @@ export function SiteFooter() {
           <ContactLinks email={site?.contactEmail} phone={site?.contactPhone} />
           <p>
             {/* The page the reader is on goes with the enquiry, so staff know what they were reading. */}
-            <Link to="/enquiry" state={{ from: pathname + search }}>
+            <Link to={paths.enquiry} state={{ from: pathname + search }}>
               Send a Quick Enquiry
             </Link>
           </p>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
+import { paths } from '@/lib/paths';
 import { ContactLinks } from './ContactLinks';
 
 interface SiteHeaderProps {
@@ -22,7 +23,7 @@ export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
         </div>
       </div>
       <div className="container masthead">
-        <Link to="/" className="masthead__name">
+        <Link to={paths.home} className="masthead__name">
           {site?.siteName ??
             (isPending ? (
               <>

@@ -1,0 +1,12 @@
+/**
+ * Every address of the reader site, in one place: links, redirects, canonical URLs and the
+ * router's own patterns (`paths.article(':slug')`) are built from these.
+ */
+export const paths = {
+  home: '/',
+  article: (slug: string) => `/articles/${slug}`,
+  category: (slug: string) => `/categories/${slug}`,
+  search: '/search',
+  enquiry: '/enquiry',
+  privacy: '/privacy',
+} as const;
