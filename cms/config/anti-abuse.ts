@@ -1,5 +1,6 @@
 // Limits on what one visitor (an IPv4 address or an IPv6 /64) may send, per window.
-export default ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   comments: { max: env.int('COMMENT_RATE_MAX', 5), windowSeconds: env.int('COMMENT_RATE_WINDOW_SECONDS', 600) },
   enquiries: { max: env.int('ENQUIRY_RATE_MAX', 5), windowSeconds: env.int('ENQUIRY_RATE_WINDOW_SECONDS', 3600) },
   // Page views: a reader opens a few pages a minute; a script opening hundreds meets 429.

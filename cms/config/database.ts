@@ -1,6 +1,7 @@
 import { isBuilding } from '../src/utils/secrets';
+import type { Core } from '@strapi/strapi';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const connectionString = env('DATABASE_URL');
   if (!connectionString && !isBuilding()) {
     throw new Error(

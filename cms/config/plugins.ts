@@ -1,6 +1,7 @@
 import { secret } from '../src/utils/secrets';
+import type { Core } from '@strapi/strapi';
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),

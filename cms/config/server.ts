@@ -1,6 +1,7 @@
 import { assertSecretsPresent, secret } from '../src/utils/secrets';
+import type { Core } from '@strapi/strapi';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   assertSecretsPresent();
   return {
     host: env('HOST', '0.0.0.0'),

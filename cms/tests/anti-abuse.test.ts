@@ -8,7 +8,9 @@ import { env } from '@strapi/utils';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { api, bootStrapi } from './helpers/strapi';
 import { publishedArticle, validComment } from './helpers/fixtures';
+import type { Core } from '@strapi/strapi';
 import serverConfig from '../config/server';
+import { rateLimiter } from '../src/anti-abuse/rate-limit';
 
 let request: Awaited<ReturnType<typeof api>>;
 let article: { documentId: string };
@@ -88,8 +90,10 @@ describe('comment rate limit', () => {
   });
 
   it('forgets a visitor when its window ends, so many addresses do not fill memory', async () => {
-    // The same limiter the CMS uses, with a one-second window.
-    const limiter = new RateLimiterMemory({ points: 5, duration: 1 });
+    // The limiter the CMS builds, here with a one-second window.
+    const config = { get: () => ({ max: 5, windowSeconds: 1 }) };
+    const limiter = rateLimiter({ config } as unknown as Core.Strapi, 'comments');
+    expect(limiter).toBeInstanceOf(RateLimiterMemory);
     await Promise.all(Array.from({ length: 20_000 }, (_, i) => limiter.consume(`visitor-${i}`)));
     const storage = (limiter as unknown as { _memoryStorage: { _storage: Map<string, unknown> } })._memoryStorage._storage;
     expect(storage.size).toBe(20_000);
@@ -124,7 +128,9 @@ describe('page views', () => {
     const max = 40;
     const saved = strapi.config.get('anti-abuse.views');
     strapi.config.set('anti-abuse.views', { max, windowSeconds: 60 });
-    onTestFinished(() => strapi.config.set('anti-abuse.views', saved));
+    onTestFinished(() => {
+      strapi.config.set('anti-abuse.views', saved);
+    });
     const responses = await Promise.all(Array.from({ length: max + 20 }, () => view('203.0.113.96')));
     expect(statuses(responses).filter((status) => status === 429)).toHaveLength(20);
     expect(responses.find((response) => response.status === 429)?.headers['retry-after']).toMatch(/^\d+$/);

@@ -100,7 +100,7 @@ describe('demo content', () => {
     const strapi = await bootStrapi();
     expect((await seedDemoContent(strapi)).created).toBe(0);
     const settings = await strapi.documents('api::global.global').findFirst();
-    await strapi.documents('api::global.global').delete({ documentId: settings.documentId });
+    await strapi.documents('api::global.global').delete({ documentId: settings!.documentId });
     expect((await seedDemoContent(strapi)).created).toBe(1);
     expect(await strapi.db.query('api::global.global').count()).toBe(1);
     expect(await strapi.db.query('api::category.category').count({ where: { slug: categories[0].slug } })).toBe(1);

@@ -6,11 +6,11 @@ import { publishedArticle, validComment } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
 
 let request: Awaited<ReturnType<typeof api>>;
-let article: { documentId: string; title: string };
+let article: Awaited<ReturnType<typeof publishedArticle>>;
 
 beforeAll(async () => {
   request = await api();
-  article = (await publishedArticle()) as any;
+  article = await publishedArticle();
 });
 
 async function post(overrides: Record<string, unknown> = {}, ip?: string) {
@@ -24,8 +24,8 @@ async function setBlockedWords(blockedWords: string) {
   const strapi = await bootStrapi();
   const settings = strapi.documents('api::moderation-setting.moderation-setting');
   const current = await settings.findFirst();
-  if (current) await settings.update({ documentId: current.documentId, data: { blockedWords } } as any);
-  else await settings.create({ data: { blockedWords } } as any);
+  if (current) await settings.update({ documentId: current.documentId, data: { blockedWords } });
+  else await settings.create({ data: { blockedWords } });
 }
 
 async function storedStatus(documentId: string) {
@@ -63,7 +63,7 @@ describe('anti-spam', () => {
     const body = 'Which hospitals accept\nobservers in June?';
     const first = await post({ body });
     const again = await post({ body: ' WHICH hospitals\taccept   observers\n\nin june? ' });
-    const other = (await publishedArticle({ documentId: { $ne: article.documentId } })) as any;
+    const other = (await publishedArticle({ documentId: { $ne: article.documentId } }));
     const elsewhere = await request.post('/api/comments').send({ data: validComment(other.documentId, { body }) });
     expect(await storedStatus(first.body.data.documentId)).toBe('pending');
     expect(await storedStatus(again.body.data.documentId)).toBe('spam');

@@ -4,7 +4,7 @@ import { bootStrapi, api } from './helpers/strapi';
 import { readingTimeMinutes, excerptFrom } from '../src/documents/blocks';
 import { slugify } from '../src/documents/slug';
 
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+const paragraph = (text: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] });
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 describe('slugify', () => {
@@ -34,38 +34,38 @@ describe('on save', () => {
   it('generates a unique slug from the title when the editor gives none', async () => {
     const strapi = await bootStrapi();
     const articles = strapi.documents('api::article.article');
-    const first = await articles.create({ data: { title: 'Residency Interviews: What to Expect', body: [paragraph(words(450))] } } as any);
-    const second = await articles.create({ data: { title: 'Residency interviews — what to expect', body: [paragraph('Hi')] } } as any);
+    const first = await articles.create({ data: { title: 'Residency Interviews: What to Expect', body: [paragraph(words(450))] } });
+    const second = await articles.create({ data: { title: 'Residency interviews — what to expect', body: [paragraph('Hi')] } });
     expect(first.slug).toBe('residency-interviews-what-to-expect');
     expect(second.slug).toBe('residency-interviews-what-to-expect-2');
 
     // Saving the same article again keeps its slug; a given slug is kept but made unique.
-    const resaved = await articles.update({ documentId: first.documentId, data: { title: first.title, slug: first.slug } } as any);
-    expect(resaved.slug).toBe(first.slug);
-    const given = await articles.create({ data: { title: 'Other', slug: first.slug } } as any);
+    const resaved = await articles.update({ documentId: first.documentId, data: { title: first.title!, slug: first.slug! } });
+    expect(resaved!.slug).toBe(first.slug);
+    const given = await articles.create({ data: { title: 'Other', slug: first.slug! } });
     expect(given.slug).toBe('residency-interviews-what-to-expect-3');
   });
 
   it('computes reading time on every save and derives the excerpt only when it is empty', async () => {
     const strapi = await bootStrapi();
     const articles = strapi.documents('api::article.article');
-    const created = await articles.create({ data: { title: 'Reading time probe', body: [paragraph(words(600))] } } as any);
+    const created = await articles.create({ data: { title: 'Reading time probe', body: [paragraph(words(600))] } });
     expect(created.readingTimeMinutes).toBe(3);
     expect(created.excerpt).toMatch(/^word0 word1/);
 
     const updated = await articles.update({
       documentId: created.documentId,
       data: { body: [paragraph(words(1400))], excerpt: 'Written by the editor.' },
-    } as any);
-    expect(updated.readingTimeMinutes).toBe(7);
-    expect(updated.excerpt).toBe('Written by the editor.');
+    });
+    expect(updated!.readingTimeMinutes).toBe(7);
+    expect(updated!.excerpt).toBe('Written by the editor.');
   });
 
   it('fills category and author slugs too', async () => {
     const strapi = await bootStrapi();
-    const category = await strapi.documents('api::category.category').create({ data: { name: 'Research & Publications' } } as any);
+    const category = await strapi.documents('api::category.category').create({ data: { name: 'Research & Publications' } });
     expect(category.slug).toBe('research-and-publications');
-    const author = await strapi.documents('api::author.author').create({ data: { name: 'Dr. Ananya Iyer' } } as any);
+    const author = await strapi.documents('api::author.author').create({ data: { name: 'Dr. Ananya Iyer' } });
     expect(author.slug).toBe('dr-ananya-iyer');
   });
 

@@ -4,11 +4,11 @@ import { api, bootStrapi } from './helpers/strapi';
 import { draftOnlyArticle, publishedArticle, validComment } from './helpers/fixtures';
 
 let request: Awaited<ReturnType<typeof api>>;
-let draft: { documentId: string; slug: string; title: string };
+let draft: Awaited<ReturnType<typeof draftOnlyArticle>>;
 
 beforeAll(async () => {
   request = await api();
-  draft = (await draftOnlyArticle()) as any;
+  draft = await draftOnlyArticle();
 });
 
 describe('drafts', () => {
@@ -28,7 +28,7 @@ describe('drafts', () => {
   it('does not reveal the unpublished changes of a published article', async () => {
     const strapi = await bootStrapi();
     const article = await publishedArticle();
-    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { title: 'Unpublished working title' } } as any);
+    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { title: 'Unpublished working title' } });
     const response = await request.get(`/api/articles/${article.documentId}`);
     expect(response.body.data.title).toBe(article.title);
     const probe = await request.get('/api/comments').query({ 'filters[article][title][$containsi]': 'Unpublished working' });
@@ -102,11 +102,11 @@ describe('comments', () => {
     const article = await publishedArticle();
     const parent = await strapi.documents('api::comment.comment').create({
       data: { ...validComment(article.documentId), body: 'Parent text that will be rejected', moderationStatus: 'approved' },
-    } as any);
+    });
     await strapi.documents('api::comment.comment').create({
       data: { ...validComment(article.documentId), parent: parent.documentId, body: 'An approved reply', moderationStatus: 'approved' },
-    } as any);
-    await strapi.documents('api::comment.comment').update({ documentId: parent.documentId, data: { moderationStatus: 'rejected' } } as any);
+    });
+    await strapi.documents('api::comment.comment').update({ documentId: parent.documentId, data: { moderationStatus: 'rejected' } });
     const response = await request.get('/api/comments').query({ populate: '*', 'pagination[pageSize]': 50 });
     expect(JSON.stringify(response.body)).not.toContain('Parent text that will be rejected');
     expect(JSON.stringify(response.body)).toContain('An approved reply');
@@ -209,7 +209,7 @@ describe('filters through relations to what the public cannot read in full', () 
     const article = await publishedArticle();
     const before = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': article.slug });
     expect(before.body.data.length).toBeGreaterThan(0);
-    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { slug: 'unpublished-new-slug' } } as any);
+    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { slug: 'unpublished-new-slug' } });
     try {
       const probe = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': 'unpublished-new-slug' });
       expect(probe.status).toBe(200);

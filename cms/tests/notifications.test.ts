@@ -11,14 +11,14 @@ import { watchLog } from './helpers/log';
 
 let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;
-let article: { documentId: string; title: string };
+let article: Awaited<ReturnType<typeof publishedArticle>>;
 let log: ReturnType<typeof watchLog>;
 
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
   // An article no other test file comments on, so the e-mail subjects here are this file's alone.
-  article = (await publishedArticle({ title: { $startsWith: 'USMLE Step 1' } })) as any;
+  article = await publishedArticle({ title: { $startsWith: 'USMLE Step 1' } });
 });
 
 afterEach(() => {

@@ -114,11 +114,11 @@ describe('POST /api/comments', () => {
 
   it('refuses a reply to a pending comment or to a comment of another article', async () => {
     const strapi = await bootStrapi();
-    const pending = await strapi.documents('api::comment.comment').findFirst({ filters: { moderationStatus: 'pending' }, populate: ['article'] } as any);
+    const pending = await strapi.documents('api::comment.comment').findFirst({ filters: { moderationStatus: 'pending' }, populate: ['article'] });
     const approvedElsewhere = await strapi.documents('api::comment.comment').findFirst({
       filters: { moderationStatus: 'approved', article: { documentId: { $ne: articleId } } },
-    } as any);
-    for (const parent of [pending.documentId, approvedElsewhere.documentId]) {
+    });
+    for (const parent of [pending!.documentId, approvedElsewhere!.documentId]) {
       const response = await request.post('/api/comments').send({ data: validComment(articleId, { parent }) });
       expect(response.status).toBe(400);
       expect(response.body.error.details.errors[0].path).toEqual(['parent']);

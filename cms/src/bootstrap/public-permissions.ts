@@ -27,11 +27,12 @@ export async function applyPublicPermissions(strapi: Core.Strapi): Promise<void>
   const role = await roles.findOne({ where: { type: 'public' }, populate: ['permissions'] });
   if (!role) throw new Error('The users-permissions public role is missing');
 
+  const granted = role.permissions as Array<{ id: number; action: string }>;
   const wanted = new Set(PUBLIC_ACTIONS);
-  const extra = role.permissions.filter((permission) => !wanted.has(permission.action));
+  const extra = granted.filter((permission) => !wanted.has(permission.action));
   if (extra.length) await permissions.deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
 
-  const present = new Set(role.permissions.map((permission) => permission.action));
+  const present = new Set(granted.map((permission) => permission.action));
   for (const action of PUBLIC_ACTIONS) {
     if (!present.has(action)) await permissions.create({ data: { action, role: role.id } });
   }

@@ -40,14 +40,6 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-// pg ships no types and @types/pg is not worth a dependency for four calls.
-interface ProbeClient {
-  on(event: 'error', listener: (error: Error) => void): void;
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-
 export interface DatabaseHealth {
   isUp(): boolean;
   /** Calls `listener` once, the next time the database is marked down; returns how to cancel. */
@@ -95,7 +87,7 @@ export function watchDatabaseHealth(strapi: Core.Strapi): DatabaseHealth {
   }
 
   async function connectAndSelect(): Promise<void> {
-    const client: ProbeClient = new pg.Client({
+    const client = new pg.Client({
       ...connectionSettings,
       connectionTimeoutMillis: PROBE_TIMEOUT_MS,
       query_timeout: PROBE_TIMEOUT_MS,

@@ -17,7 +17,7 @@ const SLUG_SOURCES: Record<string, { source: string; fallback: string }> = {
 };
 
 async function uniqueSlug(strapi: Core.Strapi, uid: string, base: string, documentId?: string): Promise<string> {
-  const taken = await strapi.db.query(uid as any).findMany({
+  const taken = await strapi.db.query(uid).findMany({
     select: ['slug', 'documentId'],
     where: { slug: { $startsWith: base } },
   });
@@ -33,7 +33,7 @@ export function registerComputedFields(strapi: Core.Strapi): void {
     const slugSource = SLUG_SOURCES[context.uid];
     if (!slugSource || (context.action !== 'create' && context.action !== 'update')) return next();
 
-    const params = context.params as { data?: Record<string, any>; documentId?: string };
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string };
     const data = params.data;
     if (!data) return next();
 
@@ -41,7 +41,7 @@ export function registerComputedFields(strapi: Core.Strapi): void {
     if (wantsSlug) {
       let source = data[slugSource.source];
       if (!source && params.documentId) {
-        const existing = await strapi.db.query(context.uid as any).findOne({ where: { documentId: params.documentId } });
+        const existing = await strapi.db.query(context.uid).findOne({ where: { documentId: params.documentId } });
         source = existing?.[slugSource.source];
       }
       data.slug = slugify(String(source ?? '')) || slugSource.fallback;

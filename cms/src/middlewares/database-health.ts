@@ -13,6 +13,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { watchDatabaseHealth, isConnectionError, type DatabaseHealth } from '../database/health';
+import type { Context, Next } from '../utils/http';
 
 const RETRY_AFTER_SECONDS = 5;
 // A request this slow may be stuck on an unreachable database: have the probe find out, so the
@@ -22,7 +23,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const OUTAGE_MESSAGE = 'The service is temporarily unavailable: its database cannot be reached. Please try again in a moment.';
 
-function unavailable(ctx, message = OUTAGE_MESSAGE, details: Record<string, unknown> = {}) {
+function unavailable(ctx: Context, message = OUTAGE_MESSAGE, details: Record<string, unknown> = {}) {
   ctx.status = 503;
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
   // A CDN or browser must not keep the outage answer once the database is back.
@@ -75,7 +76,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   // returns first, commits: wait for that rather than answer 503 for a row that then appears.
   const writeGraceMs = Number(strapi.config.get('database.connection.acquireConnectionTimeout', 5000)) + 1000;
 
-  return async (ctx, next) => {
+  return async (ctx: Context, next: Next) => {
     if (ctx.path === '/_health') {
       if (await health.check()) {
         ctx.status = 204;

@@ -12,6 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context, Next } from '../utils/http';
 
 type Attribute = { type: string; private?: boolean; target?: string; component?: string };
 type Model = { uid: string; modelName?: string; kind?: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> };
@@ -342,7 +343,7 @@ export function checkPublicQuery(strapi: Core.Strapi, config: PublicInputConfig,
 }
 
 export default (config: PublicInputConfig, { strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx, next) => {
+  return async (ctx: Context, next: Next) => {
     const checked = checkPublicQuery(strapi, config, ctx.query ?? {});
     // Setting ctx.query re-encodes it; only do so when the check changed something.
     if (JSON.stringify(checked) !== JSON.stringify(ctx.query ?? {})) ctx.query = checked;

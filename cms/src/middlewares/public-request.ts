@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context, Next } from '../utils/http';
 
 function checkQueryString(querystring: string): void {
   for (const pair of querystring.split('&')) {
@@ -21,7 +22,7 @@ function checkQueryString(querystring: string): void {
 }
 
 /** Answers in Strapi's error shape without passing on (and without logging a server error). */
-function refuse(ctx, status: number, name: string, message: string) {
+function refuse(ctx: Context, status: number, name: string, message: string) {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message, details: {} } };
 }
@@ -30,7 +31,7 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const uploadPath = `${prefix}/upload`;
 
-  return async (ctx, next) => {
+  return async (ctx: Context, next: Next) => {
     if (ctx.path !== prefix && !ctx.path.startsWith(`${prefix}/`)) return next();
     checkQueryString(ctx.querystring);
 

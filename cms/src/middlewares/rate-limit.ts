@@ -8,11 +8,12 @@ import { errors } from '@strapi/utils';
 import { rateLimitBody, type RateLimitedAction } from '@medblog/shared';
 import { visitorKey } from '../utils/client';
 import { rateLimiter, take, type LimitName } from '../anti-abuse/rate-limit';
+import type { Context, Next } from '../utils/http';
 
 const COUNTED: Record<LimitName, RateLimitedAction> = { comments: 'submissions', enquiries: 'submissions', views: 'requests' };
 
 export default (config: { name: LimitName }, { strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx, next) => {
+  return async (ctx: Context, next: Next) => {
     const limiter = rateLimiter(strapi, config.name);
     const key = visitorKey(ctx.request.ip);
     const wait = await take(limiter, key);

@@ -46,8 +46,9 @@ export async function deliver(strapi: Core.Strapi, message: Message): Promise<vo
 }
 
 /** How a failed send reads in the log: nodemailer's code (ETIMEDOUT, EENVELOPE...) and the reason. */
-function describe(error: Error & { code?: string }): string {
-  return error.code ? `${error.code} ${error.message}` : error.message;
+function describe(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  return code ? `${code} ${message}` : String(message ?? error);
 }
 
 /** Messages accepted for sending and not yet sent or given up on, retries included. */

@@ -3,17 +3,28 @@
  * Each entry is created only when no entry with its slug exists, so running it again restores
  * missing demo content without duplicating anything.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { articles, authors, categories, comments, global } from './content';
 import { markupToBlocks } from './markup';
 
 type Ids = Map<string, string>;
+type SluggedType = 'api::category.category' | 'api::author.author' | 'api::article.article';
 
-async function upsertBySlug(strapi: Core.Strapi, uid: any, slug: string, data: Record<string, unknown>, status?: 'published' | 'draft') {
-  const existing = await strapi.documents(uid).findFirst({ filters: { slug }, fields: ['documentId'] } as any);
-  if (existing) return { documentId: existing.documentId as string, created: false };
-  const created = await strapi.documents(uid).create({ data: { ...data, slug }, ...(status ? { status } : {}) } as any);
-  return { documentId: created.documentId as string, created: true };
+/** The documentId seeded under `key`; the demo content only links entries it defines. */
+function idOf(ids: Ids, key: string): string {
+  const id = ids.get(key);
+  if (!id) throw new Error(`Demo content links to "${key}", which it does not define`);
+  return id;
+}
+
+async function upsertBySlug(strapi: Core.Strapi, uid: SluggedType, slug: string, data: Record<string, unknown>, status?: 'published' | 'draft') {
+  const documents = strapi.documents(uid);
+  const existing = await documents.findFirst({ filters: { slug }, fields: ['documentId'] });
+  if (existing) return { documentId: existing.documentId, created: false };
+  // The fields come from content.ts, typed for each content type there.
+  const input = { ...data, slug } as Modules.Documents.Params.Data.Input<SluggedType>;
+  const created = await documents.create({ data: input, ...(status ? { status } : {}) });
+  return { documentId: created.documentId, created: true };
 }
 
 export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: number }> {
@@ -44,8 +55,8 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
         title: article.title,
         excerpt: article.excerpt ?? null,
         body: markupToBlocks(article.body),
-        category: categoryIds.get(article.category),
-        author: authorIds.get(article.author),
+        category: idOf(categoryIds, article.category),
+        author: idOf(authorIds, article.author),
         featured: article.featured ?? false,
         commentsEnabled: article.commentsEnabled ?? true,
         seo: article.seo ?? null,
@@ -60,8 +71,8 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
     const documentId = articleIds.get(article.slug)!;
     await strapi.documents('api::article.article').update({
       documentId,
-      data: { relatedArticles: article.related.map((slug) => articleIds.get(slug)).filter(Boolean) },
-    } as any);
+      data: { relatedArticles: article.related.map((slug) => idOf(articleIds, slug)) },
+    });
     if (!article.draft) await strapi.documents('api::article.article').publish({ documentId });
   }
 
@@ -72,18 +83,18 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
     const comment = await strapi.documents('api::comment.comment').create({
       data: {
         ...data,
-        article: articleIds.get(article),
-        parent: parent ? commentIds.get(parent) ?? null : null,
-        moderatedAt: data.moderationStatus === 'pending' ? null : new Date().toISOString(),
+        article: idOf(articleIds, article),
+        parent: parent ? idOf(commentIds, parent) : null,
+        moderatedAt: data.moderationStatus === 'pending' ? undefined : new Date().toISOString(),
       },
-    } as any);
+    });
     commentIds.set(key, comment.documentId);
     created += 1;
   }
 
   const existingGlobal = await strapi.documents('api::global.global').findFirst();
   if (!existingGlobal) {
-    await strapi.documents('api::global.global').create({ data: global } as any);
+    await strapi.documents('api::global.global').create({ data: global });
     created += 1;
   }
   return { created };

@@ -6,7 +6,7 @@ export async function publishedArticle(where: Record<string, unknown> = {}) {
   const article = await strapi.documents('api::article.article').findFirst({
     status: 'published',
     filters: { commentsEnabled: true, ...where },
-  } as any);
+  });
   if (!article) throw new Error('The demo content has no such published article');
   return article;
 }
@@ -14,9 +14,9 @@ export async function publishedArticle(where: Record<string, unknown> = {}) {
 /** The demo draft: an article that has never been published. */
 export async function draftOnlyArticle() {
   const strapi = await bootStrapi();
-  const published = await strapi.documents('api::article.article').findMany({ status: 'published', fields: ['documentId'] } as any);
+  const published = await strapi.documents('api::article.article').findMany({ status: 'published', fields: ['documentId'] });
   const ids = published.map((a) => a.documentId);
-  const draft = await strapi.documents('api::article.article').findFirst({ status: 'draft', filters: { documentId: { $notIn: ids } } } as any);
+  const draft = await strapi.documents('api::article.article').findFirst({ status: 'draft', filters: { documentId: { $notIn: ids } } });
   if (!draft) throw new Error('The demo content has no draft');
   return draft;
 }

@@ -10,12 +10,13 @@ import { permittedQuery } from '../../../admin-api/access';
 import { toCsv } from '../../../admin-api/csv';
 import { enquiryExportQuery } from '../../../admin-api/inputs';
 import { parseInput } from '../../../utils/validation';
+import type { Context } from '../../../utils/http';
 
 const ENQUIRY = 'api::enquiry.enquiry';
 const HEADER = ['Received', 'Name', 'E-mail', 'Phone', 'Topic', 'Message', 'Handling status', 'Sent from', 'Internal notes'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async export(ctx) {
+  async export(ctx: Context) {
     const { handlingStatus, topic, from, to } = parseInput(ctx.query, enquiryExportQuery);
     const createdAt = {
       ...(from ? { $gte: `${from}T00:00:00.000Z` } : {}),
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       sort: 'createdAt:desc',
     });
-    const found = await strapi.documents(ENQUIRY).findMany(query as any);
+    const found = await strapi.documents(ENQUIRY).findMany(query);
     // Fields the user may not read (e.g. internal notes for some roles) come out empty.
     const rows = await Promise.all(found.map((entry) => checker.sanitizeOutput(entry)));
     const csv = toCsv(

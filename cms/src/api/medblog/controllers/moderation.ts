@@ -10,11 +10,12 @@ import { MODERATION_STATUSES } from '@medblog/shared';
 import { permittedQuery } from '../../../admin-api/access';
 import { commentQueueQuery, moderateBody } from '../../../admin-api/inputs';
 import { parseInput } from '../../../utils/validation';
+import type { Context } from '../../../utils/http';
 
 const COMMENT = 'api::comment.comment';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async queue(ctx) {
+  async queue(ctx: Context) {
     const { status, page, pageSize } = parseInput(ctx.query, commentQueueQuery);
     const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'read', {});
     const withStatus = (s: string) => ({ $and: [query.filters ?? {}, s === 'all' ? {} : { moderationStatus: s }] });
@@ -27,9 +28,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         limit: pageSize,
         fields: ['authorName', 'authorEmail', 'body', 'moderationStatus', 'moderatedAt', 'createdAt'],
         populate: { article: { fields: ['title', 'slug'] }, parent: { fields: ['authorName', 'body'] } },
-      } as any),
-      comments.count({ filters: withStatus(status) } as any),
-      ...MODERATION_STATUSES.map((s) => comments.count({ filters: withStatus(s) } as any)),
+      }),
+      comments.count({ filters: withStatus(status) }),
+      ...MODERATION_STATUSES.map((s) => comments.count({ filters: withStatus(s) })),
     ]);
     const data = await Promise.all(found.map((comment) => checker.sanitizeOutput(comment)));
     ctx.body = {
@@ -41,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  async moderate(ctx) {
+  async moderate(ctx: Context) {
     const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'update', {});
     // The right to update comments may exclude the moderation status field.
     if (checker.cannot.update(null, 'moderationStatus')) {
@@ -52,9 +53,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const permitted = await strapi.documents(COMMENT).findMany({
       filters: { $and: [query.filters ?? {}, { documentId: { $in: documentIds } }] },
       fields: ['documentId'],
-    } as any);
+    });
     for (const { documentId } of permitted) {
-      await strapi.documents(COMMENT).update({ documentId, data: { moderationStatus } } as any);
+      await strapi.documents(COMMENT).update({ documentId, data: { moderationStatus } });
     }
     ctx.body = { data: { updated: permitted.length } };
   },
