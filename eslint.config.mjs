@@ -44,7 +44,10 @@ export default tseslint.config(
           pathGroups: [{ pattern: '@/**', group: 'internal' }],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -58,23 +61,35 @@ export default tseslint.config(
   },
   {
     files: ['web/src/lib/**', 'web/src/components/**', 'web/src/config/**'],
-    rules: restrictedImports({ group: ['@/features/**', '@/app/**'], message: 'lib and components are used by features and app, never the other way.' }),
+    rules: restrictedImports({
+      group: ['@/features/**', '@/app/**'],
+      message: 'lib and components are used by features and app, never the other way.',
+    }),
   },
   ...webFeatures.map((feature) => ({
     files: [`web/src/features/${feature}/**`],
     rules: restrictedImports(
       { group: ['@/app/**'], message: 'Features are used by app, never the other way.' },
-      { group: ['@/features/*', `!@/features/${feature}`, '../../*'], message: 'A feature never imports another feature.' },
+      {
+        group: ['@/features/*', `!@/features/${feature}`, '../../*'],
+        message: 'A feature never imports another feature.',
+      },
     ),
   })),
   {
     files: ['cms/src/admin/**'],
-    rules: restrictedImports({ group: ['../../*', '!../../admin/**'], message: 'The admin (browser) never imports the CMS server code.' }),
+    rules: restrictedImports({
+      group: ['../../*', '!../../admin/**'],
+      message: 'The admin (browser) never imports the CMS server code.',
+    }),
   },
   {
     files: ['cms/src/**', 'cms/config/**'],
     ignores: ['cms/src/admin/**'],
-    rules: restrictedImports({ group: ['**/admin/**', '@strapi/strapi/admin'], message: 'The CMS server never imports the admin customisation.' }),
+    rules: restrictedImports({
+      group: ['**/admin/**', '@strapi/strapi/admin'],
+      message: 'The CMS server never imports the admin customisation.',
+    }),
   },
   prettier,
 );

@@ -21,5 +21,11 @@ if (missingBuilds.length) {
 const db = await database();
 await runAll(db, [
   { name: 'CMS', command: 'pnpm', args: ['exec', 'strapi', 'start'], cwd: join(root, 'cms') },
-  { name: 'Site', command: 'node', args: ['scripts/serve.mjs'], cwd: join(root, 'web'), env: { PORT: process.env.WEB_PORT ?? '4173' } },
+  {
+    name: 'Site',
+    command: 'node',
+    args: ['scripts/serve.mjs'],
+    cwd: join(root, 'web'),
+    env: { PORT: process.env.WEB_PORT ?? '4173' },
+  },
 ]);

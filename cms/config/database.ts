@@ -1,5 +1,5 @@
-import { isBuilding } from '../src/utils/secrets';
 import type { Core } from '@strapi/strapi';
+import { isBuilding } from '../src/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const connectionString = env('DATABASE_URL');
@@ -18,7 +18,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       connection: {
         connectionString,
         connectionTimeoutMillis: connectionTimeout,
-        ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+        ssl: env.bool('DATABASE_SSL', false)
+          ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
+          : false,
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
       acquireConnectionTimeout: connectionTimeout,

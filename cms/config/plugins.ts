@@ -1,5 +1,5 @@
-import { secret } from '../src/utils/secrets';
 import type { Core } from '@strapi/strapi';
+import { secret } from '../src/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {

@@ -1,5 +1,5 @@
-import { assertSecretsPresent, secret } from '../src/utils/secrets';
 import type { Core } from '@strapi/strapi';
+import { assertSecretsPresent, secret } from '../src/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   assertSecretsPresent();

@@ -12,9 +12,11 @@ const cases = {
     '/api/articles?fields[0]=title&fields[1]=slug&fields[2]=excerpt&fields[3]=publishedAt&fields[4]=readingTimeMinutes&fields[5]=featured' +
     '&populate[cover][fields][0]=url&populate[category][fields][0]=name&populate[category][fields][1]=slug&populate[author][fields][0]=name&pagination[pageSize]=9',
   'list: populate=* (everything, bodies too)': '/api/articles?populate=*&pagination[pageSize]=9',
-  'article page by slug': '/api/articles?filters[slug][$eq]=planning-a-clinical-rotation&populate[category]=true&populate[author]=true&populate[relatedArticles][fields][0]=title&populate[relatedArticles][fields][1]=slug&populate[seo]=true',
+  'article page by slug':
+    '/api/articles?filters[slug][$eq]=planning-a-clinical-rotation&populate[category]=true&populate[author]=true&populate[relatedArticles][fields][0]=title&populate[relatedArticles][fields][1]=slug&populate[seo]=true',
   'popular posts (30-day views)': '/api/articles/popular?limit=5',
-  'approved comments of an article': '/api/comments?filters[article][slug][$eq]=usmle-step-2-ck-study-plan&sort=createdAt:asc&pagination[pageSize]=50',
+  'approved comments of an article':
+    '/api/comments?filters[article][slug][$eq]=usmle-step-2-ck-study-plan&sort=createdAt:asc&pagination[pageSize]=50',
   'refused probe (private field filter)': '/api/comments?filters[authorEmail][$contains]=@',
 };
 
@@ -40,7 +42,13 @@ async function measure(base, path) {
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-  return { status, 'req/s': Math.round(times.length / seconds), 'p50 ms': pct(50), 'p95 ms': pct(95), 'bytes/response': bytes };
+  return {
+    status,
+    'req/s': Math.round(times.length / seconds),
+    'p50 ms': pct(50),
+    'p95 ms': pct(95),
+    'bytes/response': bytes,
+  };
 }
 
 process.env.STRAPI_LOG_LEVEL = 'error';
@@ -54,7 +62,9 @@ try {
   for (const [name, path] of Object.entries(cases)) {
     results[name] = await measure(cms.url, path.replaceAll('[', '%5B').replaceAll(']', '%5D'));
   }
-  console.log(`\nCMS public API: ${REQUESTS} requests per case, ${CONCURRENCY} concurrent, embedded PostgreSQL, demo content`);
+  console.log(
+    `\nCMS public API: ${REQUESTS} requests per case, ${CONCURRENCY} concurrent, embedded PostgreSQL, demo content`,
+  );
   console.table(results);
 } finally {
   await cms.stop();

@@ -51,10 +51,22 @@ describe('admin roles', () => {
   it('refuses a decision from a role that may edit comments but not their moderation status', async () => {
     const strapi = await bootStrapi();
     const fields = ['authorName', 'body'];
-    const role = await strapi.service('admin::role').create({ name: `Comment copy-editor ${Date.now()}`, description: 'Fixes typos only' });
+    const role = await strapi
+      .service('admin::role')
+      .create({ name: `Comment copy-editor ${Date.now()}`, description: 'Fixes typos only' });
     await strapi.service('admin::role').addPermissions(role.id, [
-      { action: 'plugin::content-manager.explorer.read', subject: 'api::comment.comment', properties: { fields: [...fields, 'moderationStatus'] }, conditions: [] },
-      { action: 'plugin::content-manager.explorer.update', subject: 'api::comment.comment', properties: { fields }, conditions: [] },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: 'api::comment.comment',
+        properties: { fields: [...fields, 'moderationStatus'] },
+        conditions: [],
+      },
+      {
+        action: 'plugin::content-manager.explorer.update',
+        subject: 'api::comment.comment',
+        properties: { fields },
+        conditions: [],
+      },
     ]);
     const token = await loginAsNewUser(`copy-editor-${Date.now()}@example.org`, role.id);
     const article = await publishedArticle();
@@ -66,6 +78,8 @@ describe('admin roles', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ documentIds: [documentId], moderationStatus: 'approved' });
     expect(response.status).toBe(403);
-    expect((await strapi.db.query('api::comment.comment').findOne({ where: { documentId } })).moderationStatus).toBe('pending');
+    expect((await strapi.db.query('api::comment.comment').findOne({ where: { documentId } })).moderationStatus).toBe(
+      'pending',
+    );
   });
 });

@@ -6,9 +6,9 @@
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { env } from '@strapi/utils';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
 import { publishedArticle, validComment } from './helpers/fixtures';
-import type { Core } from '@strapi/strapi';
 import serverConfig from '../config/server';
 import { rateLimiter } from '../src/anti-abuse/rate-limit';
 
@@ -95,7 +95,8 @@ describe('comment rate limit', () => {
     const limiter = rateLimiter({ config } as unknown as Core.Strapi, 'comments');
     expect(limiter).toBeInstanceOf(RateLimiterMemory);
     await Promise.all(Array.from({ length: 20_000 }, (_, i) => limiter.consume(`visitor-${i}`)));
-    const storage = (limiter as unknown as { _memoryStorage: { _storage: Map<string, unknown> } })._memoryStorage._storage;
+    const storage = (limiter as unknown as { _memoryStorage: { _storage: Map<string, unknown> } })._memoryStorage
+      ._storage;
     expect(storage.size).toBe(20_000);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(storage.size).toBe(0);
@@ -111,7 +112,8 @@ describe('page views', () => {
     );
     return rows[0].views as number;
   };
-  const view = (forwardedFor: string) => request.post(`/api/articles/${article.documentId}/views`).set('X-Forwarded-For', forwardedFor);
+  const view = (forwardedFor: string) =>
+    request.post(`/api/articles/${article.documentId}/views`).set('X-Forwarded-For', forwardedFor);
 
   it('counts one address once per article per day', async () => {
     (await bootStrapi()).server.app.proxy = true;

@@ -91,7 +91,9 @@ describe('request bodies', () => {
   });
 
   it('limits the size of a public body and needs its length', async () => {
-    const big = await request.post('/api/comments').send({ data: validComment(article.documentId, { body: 'x'.repeat(70_000) }) });
+    const big = await request
+      .post('/api/comments')
+      .send({ data: validComment(article.documentId, { body: 'x'.repeat(70_000) }) });
     expect(big.status).toBe(413);
     expect(big.body.error.message).toMatch(/at most 65536 bytes/);
     // Streamed without a length, the limit could only be found out by reading it all.
@@ -140,16 +142,101 @@ describe('fuzz', () => {
   const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
   const next = random(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const PARAMS = ['filters', 'sort', 'fields', 'populate', 'pagination', 'status', '_q', 'limit', 'locale', 'publicationFilter', 'start', 'x'];
-  const NAMES = [
-    'title', 'slug', 'body', 'excerpt', 'authorEmail', 'ipHash', 'userAgent', 'article', 'parent', 'category', 'author', 'id',
-    'documentId', 'createdBy', 'updatedBy', 'moderationStatus', 'readingTimeMinutes', 'featured', 'publishedAt', 'cover', 'seo',
-    'relatedArticles', 'name', 'page', 'pageSize', 'withCount', 'fields', 'populate', 'filters', 'sort', '*', 'password', 'constructor', '__proto__',
+  const PARAMS = [
+    'filters',
+    'sort',
+    'fields',
+    'populate',
+    'pagination',
+    'status',
+    '_q',
+    'limit',
+    'locale',
+    'publicationFilter',
+    'start',
+    'x',
   ];
-  const OPERATORS = ['$eq', '$ne', '$in', '$notIn', '$between', '$or', '$and', '$not', '$null', '$notNull', '$gt', '$lte', '$containsi', '$startsWith', '$foo', '$'];
+  const NAMES = [
+    'title',
+    'slug',
+    'body',
+    'excerpt',
+    'authorEmail',
+    'ipHash',
+    'userAgent',
+    'article',
+    'parent',
+    'category',
+    'author',
+    'id',
+    'documentId',
+    'createdBy',
+    'updatedBy',
+    'moderationStatus',
+    'readingTimeMinutes',
+    'featured',
+    'publishedAt',
+    'cover',
+    'seo',
+    'relatedArticles',
+    'name',
+    'page',
+    'pageSize',
+    'withCount',
+    'fields',
+    'populate',
+    'filters',
+    'sort',
+    '*',
+    'password',
+    'constructor',
+    '__proto__',
+  ];
+  const OPERATORS = [
+    '$eq',
+    '$ne',
+    '$in',
+    '$notIn',
+    '$between',
+    '$or',
+    '$and',
+    '$not',
+    '$null',
+    '$notNull',
+    '$gt',
+    '$lte',
+    '$containsi',
+    '$startsWith',
+    '$foo',
+    '$',
+  ];
   const VALUES = [
-    '', 'a', '1', '0', '-1', '2.5', '1e9', 'abc', 'true', 'false', 'null', '*', 'asc', 'desc', 'title:asc', 'parent.body',
-    '%00', '%ff', '%E2%82', '%', '%2', '%F0%9F%98%80', '%D8%A7%D9%84%D8%B7%D8%A8', "'%3B drop table comments", '2026-01-01', 'x'.repeat(300),
+    '',
+    'a',
+    '1',
+    '0',
+    '-1',
+    '2.5',
+    '1e9',
+    'abc',
+    'true',
+    'false',
+    'null',
+    '*',
+    'asc',
+    'desc',
+    'title:asc',
+    'parent.body',
+    '%00',
+    '%ff',
+    '%E2%82',
+    '%',
+    '%2',
+    '%F0%9F%98%80',
+    '%D8%A7%D9%84%D8%B7%D8%A8',
+    "'%3B drop table comments",
+    '2026-01-01',
+    'x'.repeat(300),
   ];
   const segment = () => `[${pick([...NAMES, ...OPERATORS, '0', '1', '101', ''])}]`;
   const pair = () => {
@@ -163,14 +250,24 @@ describe('fuzz', () => {
     const created = await request
       .post('/api/comments')
       .set('User-Agent', 'FuzzPrivateAgent/9')
-      .send({ data: validComment(article.documentId, { authorEmail: 'fuzz-private@example.net', body: 'A comment the fuzz run must not leak' }) });
+      .send({
+        data: validComment(article.documentId, {
+          authorEmail: 'fuzz-private@example.net',
+          body: 'A comment the fuzz run must not leak',
+        }),
+      });
     const strapi = await bootStrapi();
-    await strapi.db.query('api::comment.comment').update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
-    const stored = await strapi.db.query('api::comment.comment').findOne({ where: { documentId: created.body.data.documentId } });
+    await strapi.db
+      .query('api::comment.comment')
+      .update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
+    const stored = await strapi.db
+      .query('api::comment.comment')
+      .findOne({ where: { documentId: created.body.data.documentId } });
     privateValues.push('fuzz-private@example.net', 'FuzzPrivateAgent', stored.ipHash);
   });
 
-  const PRIVATE_KEYS = /"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy|email)"\s*:/;
+  const PRIVATE_KEYS =
+    /"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy|email)"\s*:/;
 
   /** What is wrong with an answer, or null; every problem of a run is listed at once. */
   function problem(response: { status: number; text: string }, what: string): string | null {
@@ -180,52 +277,115 @@ describe('fuzz', () => {
     return null;
   }
 
-  it('finds no 5xx and no private data in 2,400 generated queries over every public read route', async () => {
-    const routes = [
-      '/api/articles', `/api/articles/${article.documentId}`, '/api/articles/popular', '/api/categories', '/api/authors',
-      '/api/global', '/api/comments', `/api/comments/${article.documentId}`,
-    ];
-    const queries = Array.from({ length: 2400 }, () => `${pick(routes)}?${Array.from({ length: 1 + Math.floor(next() * 3) }, pair).join('&')}`);
-    const problems: string[] = [];
-    for (let i = 0; i < queries.length; i += 8) {
-      const batch = queries.slice(i, i + 8);
-      const responses = await Promise.all(batch.map((query) => request.get(query)));
-      responses.forEach((response, j) => problems.push(problem(response, `GET ${batch[j]}`) ?? ''));
-    }
-    expect(problems.filter(Boolean), `seed ${SEED}`).toEqual([]);
-  }, FUZZ_TIMEOUT_MS);
-
-  it('finds no 5xx and no private data in 600 generated bodies over every public create route', async () => {
-    const JUNK: unknown[] = [
-      null, 0, -1, 1e308, true, [], {}, [1, 2], { $eq: 'x' }, '', ' ', 'x'.repeat(6000), 'a\u0000b', '/path\u0000', 'line\r\nbreak', '\ud800', '<b>x</b>',
-      'https://a.example https://b.example https://c.example', '💉🩺', 'مرحبا', 'e\u0301', article.documentId, 'approved',
-    ];
-    const started = new Date();
-    const valid = () => (next() < 0.5 ? { route: '/api/comments', data: validComment(article.documentId) } : { route: '/api/enquiries', data: validEnquiry() });
-    const bodies = Array.from({ length: 600 }, () => {
-      const { route, data } = valid();
-      const mutated: Record<string, unknown> = { ...data };
-      for (let k = 0; k < 1 + Math.floor(next() * 3); k += 1) {
-        const field = pick([...Object.keys(data), 'moderationStatus', 'handlingStatus', 'internalNotes', 'ipHash', 'parent', 'id', 'publishedAt']);
-        mutated[field] = pick(JUNK);
-      }
-      const shape = next();
-      const body = shape < 0.8 ? { data: mutated } : shape < 0.9 ? mutated : pick(JUNK);
-      return { route: next() < 0.1 ? `/api/articles/${article.documentId}/views` : route, body };
-    });
-    const problems: string[] = [];
-    for (let i = 0; i < bodies.length; i += 6) {
-      const batch = bodies.slice(i, i + 6);
-      const responses = await Promise.all(
-        batch.map(({ route, body }) => request.post(route).set('Content-Type', 'application/json').send(JSON.stringify(body) ?? 'undefined')),
+  it(
+    'finds no 5xx and no private data in 2,400 generated queries over every public read route',
+    async () => {
+      const routes = [
+        '/api/articles',
+        `/api/articles/${article.documentId}`,
+        '/api/articles/popular',
+        '/api/categories',
+        '/api/authors',
+        '/api/global',
+        '/api/comments',
+        `/api/comments/${article.documentId}`,
+      ];
+      const queries = Array.from(
+        { length: 2400 },
+        () => `${pick(routes)}?${Array.from({ length: 1 + Math.floor(next() * 3) }, pair).join('&')}`,
       );
-      responses.forEach((response, j) => problems.push(problem(response, `POST ${batch[j].route} ${JSON.stringify(batch[j].body)?.slice(0, 160)}`) ?? ''));
-    }
-    expect(problems.filter(Boolean), `seed ${SEED}`).toEqual([]);
-    // What the server decides is never taken from the client.
-    const strapi = await bootStrapi();
-    const since = { createdAt: { $gt: started } };
-    expect(await strapi.db.query('api::comment.comment').count({ where: { ...since, moderationStatus: 'approved' } })).toBe(0);
-    expect(await strapi.db.query('api::enquiry.enquiry').count({ where: { ...since, handlingStatus: 'in-progress' } })).toBe(0);
-  }, FUZZ_TIMEOUT_MS);
+      const problems: string[] = [];
+      for (let i = 0; i < queries.length; i += 8) {
+        const batch = queries.slice(i, i + 8);
+        const responses = await Promise.all(batch.map((query) => request.get(query)));
+        responses.forEach((response, j) => problems.push(problem(response, `GET ${batch[j]}`) ?? ''));
+      }
+      expect(problems.filter(Boolean), `seed ${SEED}`).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'finds no 5xx and no private data in 600 generated bodies over every public create route',
+    async () => {
+      const JUNK: unknown[] = [
+        null,
+        0,
+        -1,
+        1e308,
+        true,
+        [],
+        {},
+        [1, 2],
+        { $eq: 'x' },
+        '',
+        ' ',
+        'x'.repeat(6000),
+        'a\u0000b',
+        '/path\u0000',
+        'line\r\nbreak',
+        '\ud800',
+        '<b>x</b>',
+        'https://a.example https://b.example https://c.example',
+        '💉🩺',
+        'مرحبا',
+        'e\u0301',
+        article.documentId,
+        'approved',
+      ];
+      const started = new Date();
+      const valid = () =>
+        next() < 0.5
+          ? { route: '/api/comments', data: validComment(article.documentId) }
+          : { route: '/api/enquiries', data: validEnquiry() };
+      const bodies = Array.from({ length: 600 }, () => {
+        const { route, data } = valid();
+        const mutated: Record<string, unknown> = { ...data };
+        for (let k = 0; k < 1 + Math.floor(next() * 3); k += 1) {
+          const field = pick([
+            ...Object.keys(data),
+            'moderationStatus',
+            'handlingStatus',
+            'internalNotes',
+            'ipHash',
+            'parent',
+            'id',
+            'publishedAt',
+          ]);
+          mutated[field] = pick(JUNK);
+        }
+        const shape = next();
+        const body = shape < 0.8 ? { data: mutated } : shape < 0.9 ? mutated : pick(JUNK);
+        return { route: next() < 0.1 ? `/api/articles/${article.documentId}/views` : route, body };
+      });
+      const problems: string[] = [];
+      for (let i = 0; i < bodies.length; i += 6) {
+        const batch = bodies.slice(i, i + 6);
+        const responses = await Promise.all(
+          batch.map(({ route, body }) =>
+            request
+              .post(route)
+              .set('Content-Type', 'application/json')
+              .send(JSON.stringify(body) ?? 'undefined'),
+          ),
+        );
+        responses.forEach((response, j) =>
+          problems.push(
+            problem(response, `POST ${batch[j].route} ${JSON.stringify(batch[j].body)?.slice(0, 160)}`) ?? '',
+          ),
+        );
+      }
+      expect(problems.filter(Boolean), `seed ${SEED}`).toEqual([]);
+      // What the server decides is never taken from the client.
+      const strapi = await bootStrapi();
+      const since = { createdAt: { $gt: started } };
+      expect(
+        await strapi.db.query('api::comment.comment').count({ where: { ...since, moderationStatus: 'approved' } }),
+      ).toBe(0);
+      expect(
+        await strapi.db.query('api::enquiry.enquiry').count({ where: { ...since, handlingStatus: 'in-progress' } }),
+      ).toBe(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -17,12 +17,18 @@ describe('public permissions', () => {
     const strapi = await bootStrapi();
     const request = await api();
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::enquiry.enquiry.find', role: role.id } });
-    await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { action: 'api::category.category.find', role: role.id } });
+    await strapi.db
+      .query('plugin::users-permissions.permission')
+      .create({ data: { action: 'api::enquiry.enquiry.find', role: role.id } });
+    await strapi.db
+      .query('plugin::users-permissions.permission')
+      .deleteMany({ where: { action: 'api::category.category.find', role: role.id } });
 
     await applyPublicPermissions(strapi);
 
-    const actions = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })).map((p) => p.action);
+    const actions = (
+      await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })
+    ).map((p) => p.action);
     expect(actions.sort()).toEqual([...PUBLIC_ACTIONS].sort());
     expect((await request.get('/api/enquiries')).status).toBe(403);
     expect((await request.get('/api/categories')).status).toBe(200);
@@ -51,7 +57,8 @@ describe('development admin', () => {
     expect((await users.findMany()).map((u) => u.email)).toEqual(['editor-in-chief@example.org']);
     // Put the original admin back for the other tests.
     await users.deleteMany({});
-    for (const { id, roles, ...user } of saved) await users.create({ data: { ...user, roles: roles.map((r) => r.id) } });
+    for (const { id, roles, ...user } of saved)
+      await users.create({ data: { ...user, roles: roles.map((r) => r.id) } });
   });
 });
 
@@ -60,7 +67,8 @@ describe('admin list views', () => {
     const request = await api();
     const token = (await request.post('/admin/login').send(DEV_ADMIN)).body.data.token;
     const view = async (uid: string) =>
-      (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`)).body.data.contentType;
+      (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`))
+        .body.data.contentType;
     const article = await view('api::article.article');
     expect(article.layouts.list).toEqual(['title', 'category', 'author', 'featured', 'updatedAt']);
     const comment = await view('api::comment.comment');
@@ -88,12 +96,16 @@ describe('CORS', () => {
 describe('demo content', () => {
   it('is seeded on first start: published articles in every category, a draft', async () => {
     const request = await api();
-    const response = await request.get('/api/articles').query({ 'pagination[pageSize]': 50, 'populate[category][fields][0]': 'slug' });
+    const response = await request
+      .get('/api/articles')
+      .query({ 'pagination[pageSize]': 50, 'populate[category][fields][0]': 'slug' });
     const publishedDemo = articles.filter((a) => !a.draft).map((a) => a.slug);
     const served = response.body.data.map((a) => a.slug);
     expect(served).toEqual(expect.arrayContaining(publishedDemo));
     expect(served).not.toContain(articles.find((a) => a.draft)!.slug);
-    expect(new Set(response.body.data.map((a) => a.category?.slug).filter(Boolean))).toEqual(new Set(categories.map((c) => c.slug)));
+    expect(new Set(response.body.data.map((a) => a.category?.slug).filter(Boolean))).toEqual(
+      new Set(categories.map((c) => c.slug)),
+    );
   });
 
   it('re-seeding adds only what is missing', async () => {
@@ -113,7 +125,9 @@ describe('production secrets', () => {
     for (const name of SECRET_NAMES) delete process.env[name];
     process.env.JWT_SECRET = 'set';
     expect(() => assertSecretsPresent()).toThrow(
-      new RegExp(`Missing required secrets in the environment: ${SECRET_NAMES.filter((n) => n !== 'JWT_SECRET').join(', ')}\\.`),
+      new RegExp(
+        `Missing required secrets in the environment: ${SECRET_NAMES.filter((n) => n !== 'JWT_SECRET').join(', ')}\\.`,
+      ),
     );
   });
 

@@ -34,7 +34,7 @@ async function storedStatus(documentId: string) {
 }
 
 describe('anti-spam', () => {
-  it('accepts a person\'s comment as pending', async () => {
+  it("accepts a person's comment as pending", async () => {
     const response = await post({ elapsedMs: 45_000, website: '' });
     expect(response.status).toBe(201);
     expect(await storedStatus(response.body.data.documentId)).toBe('pending');
@@ -63,20 +63,21 @@ describe('anti-spam', () => {
     const body = 'Which hospitals accept\nobservers in June?';
     const first = await post({ body });
     const again = await post({ body: ' WHICH hospitals\taccept   observers\n\nin june? ' });
-    const other = (await publishedArticle({ documentId: { $ne: article.documentId } }));
+    const other = await publishedArticle({ documentId: { $ne: article.documentId } });
     const elsewhere = await request.post('/api/comments').send({ data: validComment(other.documentId, { body }) });
     expect(await storedStatus(first.body.data.documentId)).toBe('pending');
     expect(await storedStatus(again.body.data.documentId)).toBe('spam');
     expect(await storedStatus(elsewhere.body.data.documentId)).toBe('pending');
   });
 
-  it('checks for duplicates without loading the article\'s comments: no read of comments answers with more than one row', async () => {
+  it("checks for duplicates without loading the article's comments: no read of comments answers with more than one row", async () => {
     const strapi = await bootStrapi();
     for (let i = 0; i < 3; i += 1) await post();
     const comments = `from "${strapi.db.metadata.get('api::comment.comment').tableName}"`;
     const rowsRead: number[] = [];
     const record = (response: unknown, query: { sql: string }) => {
-      if (query.sql.startsWith('select') && query.sql.includes(comments)) rowsRead.push(Array.isArray(response) ? response.length : 1);
+      if (query.sql.startsWith('select') && query.sql.includes(comments))
+        rowsRead.push(Array.isArray(response) ? response.length : 1);
     };
     strapi.db.connection.on('query-response', record);
     try {
@@ -88,7 +89,7 @@ describe('anti-spam', () => {
     expect(Math.max(...rowsRead)).toBeLessThanOrEqual(1);
   });
 
-  it('marks words from the admin\'s blocklist as spam, whole words only', async () => {
+  it("marks words from the admin's blocklist as spam, whole words only", async () => {
     await setBlockedWords('casino\ncheap pills');
     const blocked = await post({ body: 'Best CASINO bonus here' });
     const phrase = await post({ body: 'Buy cheap pills online' });
@@ -100,7 +101,9 @@ describe('anti-spam', () => {
   });
 
   it('never shows spam or pending comments publicly', async () => {
-    const response = await request.get('/api/comments').query({ 'pagination[pageSize]': 50, 'filters[article][documentId][$eq]': article.documentId });
+    const response = await request
+      .get('/api/comments')
+      .query({ 'pagination[pageSize]': 50, 'filters[article][documentId][$eq]': article.documentId });
     expect(response.body.data.every((c) => c.moderationStatus === 'approved')).toBe(true);
     expect(JSON.stringify(response.body)).not.toMatch(/casino|honeypot|spam\.example/i);
   });
@@ -159,13 +162,27 @@ describe('moderation API (admin)', () => {
     expect((await request.get('/medblog/comments')).status).toBe(401);
     const staff = await adminToken('enquiry-staff');
     expect((await request.get('/medblog/comments').set('Authorization', `Bearer ${staff}`)).status).toBe(403);
-    expect((await request.post('/medblog/comments/moderate').set('Authorization', `Bearer ${staff}`).send({ documentIds: ['x'], moderationStatus: 'approved' })).status).toBe(403);
+    expect(
+      (
+        await request
+          .post('/medblog/comments/moderate')
+          .set('Authorization', `Bearer ${staff}`)
+          .send({ documentIds: ['x'], moderationStatus: 'approved' })
+      ).status,
+    ).toBe(403);
   });
 
   it('lists the pending queue newest first with counts, for an editor', async () => {
     const editor = await adminToken('strapi-editor');
-    const mine = await post({ authorName: 'Newest Reader', authorEmail: 'newest@example.net', body: 'Newest pending comment' });
-    const response = await request.get('/medblog/comments').query({ status: 'pending', pageSize: 5 }).set('Authorization', `Bearer ${editor}`);
+    const mine = await post({
+      authorName: 'Newest Reader',
+      authorEmail: 'newest@example.net',
+      body: 'Newest pending comment',
+    });
+    const response = await request
+      .get('/medblog/comments')
+      .query({ status: 'pending', pageSize: 5 })
+      .set('Authorization', `Bearer ${editor}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.data[0]).toMatchObject({
       documentId: mine.body.data.documentId,
@@ -178,7 +195,9 @@ describe('moderation API (admin)', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     const strapi = await bootStrapi();
     for (const status of ['pending', 'approved', 'rejected', 'spam']) {
-      expect(response.body.meta.counts[status]).toBe(await strapi.db.query('api::comment.comment').count({ where: { moderationStatus: status } }));
+      expect(response.body.meta.counts[status]).toBe(
+        await strapi.db.query('api::comment.comment').count({ where: { moderationStatus: status } }),
+      );
     }
   });
 
@@ -188,17 +207,27 @@ describe('moderation API (admin)', () => {
     const b = await post({ body: 'Second comment to approve in bulk' });
     const c = await post({ body: 'Comment to reject' });
     const ids = [a.body.data.documentId, b.body.data.documentId];
-    const approve = await request.post('/medblog/comments/moderate').set('Authorization', `Bearer ${editor}`).send({ documentIds: ids, moderationStatus: 'approved' });
+    const approve = await request
+      .post('/medblog/comments/moderate')
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ documentIds: ids, moderationStatus: 'approved' });
     expect(approve.body).toEqual({ data: { updated: 2 } });
-    await request.post('/medblog/comments/moderate').set('Authorization', `Bearer ${editor}`).send({ documentIds: [c.body.data.documentId], moderationStatus: 'rejected' });
+    await request
+      .post('/medblog/comments/moderate')
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ documentIds: [c.body.data.documentId], moderationStatus: 'rejected' });
 
     const strapi = await bootStrapi();
     const stored = await strapi.db.query('api::comment.comment').findOne({ where: { documentId: ids[0] } });
     expect(stored.moderatedAt).not.toBeNull();
 
-    const visible = await request.get('/api/comments').query({ 'filters[article][documentId][$eq]': article.documentId, 'pagination[pageSize]': 50 });
+    const visible = await request
+      .get('/api/comments')
+      .query({ 'filters[article][documentId][$eq]': article.documentId, 'pagination[pageSize]': 50 });
     const bodies = visible.body.data.map((comment) => comment.body);
-    expect(bodies).toEqual(expect.arrayContaining(['First comment to approve in bulk', 'Second comment to approve in bulk']));
+    expect(bodies).toEqual(
+      expect.arrayContaining(['First comment to approve in bulk', 'Second comment to approve in bulk']),
+    );
     expect(bodies).not.toContain('Comment to reject');
   });
 
@@ -207,14 +236,30 @@ describe('moderation API (admin)', () => {
     const auth = { Authorization: `Bearer ${editor}` };
     expect((await request.get('/medblog/comments').query({ status: 'deleted' }).set(auth)).status).toBe(400);
     expect((await request.get('/medblog/comments').query({ pageSize: 1000 }).set(auth)).status).toBe(400);
-    expect((await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: [], moderationStatus: 'approved' })).status).toBe(400);
-    expect((await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: ['x'], moderationStatus: 'published' })).status).toBe(400);
+    expect(
+      (
+        await request
+          .post('/medblog/comments/moderate')
+          .set(auth)
+          .send({ documentIds: [], moderationStatus: 'approved' })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request
+          .post('/medblog/comments/moderate')
+          .set(auth)
+          .send({ documentIds: ['x'], moderationStatus: 'published' })
+      ).status,
+    ).toBe(400);
   });
 
   it('names the bad parameter in each 400', async () => {
     // A moderator of its own: the admin login allows only a few logins per e-mail address.
     const editorRole = await (await bootStrapi()).service('admin::role').findOne({ code: 'strapi-editor' });
-    const auth = { Authorization: `Bearer ${await loginAsNewUser(`moderator-${Date.now()}@example.org`, editorRole.id)}` };
+    const auth = {
+      Authorization: `Bearer ${await loginAsNewUser(`moderator-${Date.now()}@example.org`, editorRole.id)}`,
+    };
     for (const [query, message] of [
       [{ status: 'deleted' }, 'status: must be one of all, pending, approved, rejected, spam'],
       [{ page: '0' }, 'page: must be a whole number from 1 to 100000'],
@@ -224,9 +269,15 @@ describe('moderation API (admin)', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.message).toBe(message);
     }
-    const noIds = await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: [], moderationStatus: 'approved' });
+    const noIds = await request
+      .post('/medblog/comments/moderate')
+      .set(auth)
+      .send({ documentIds: [], moderationStatus: 'approved' });
     expect(noIds.body.error.message).toBe('documentIds: must list 1 to 100 comment documentIds');
-    const badStatus = await request.post('/medblog/comments/moderate').set(auth).send({ documentIds: ['x'], moderationStatus: 'published' });
+    const badStatus = await request
+      .post('/medblog/comments/moderate')
+      .set(auth)
+      .send({ documentIds: ['x'], moderationStatus: 'published' });
     expect(badStatus.body.error.message).toBe('moderationStatus: must be one of pending, approved, rejected, spam');
   });
 
@@ -235,7 +286,10 @@ describe('moderation API (admin)', () => {
     const parent = await post({ body: 'A question that will be approved' });
     const early = await post({ parent: parent.body.data.documentId, body: 'Reply too early' });
     expect(early.status).toBe(400);
-    await request.post('/medblog/comments/moderate').set('Authorization', `Bearer ${editor}`).send({ documentIds: [parent.body.data.documentId], moderationStatus: 'approved' });
+    await request
+      .post('/medblog/comments/moderate')
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ documentIds: [parent.body.data.documentId], moderationStatus: 'approved' });
     const reply = await post({ parent: parent.body.data.documentId, body: 'Reply in time' });
     expect(reply.status).toBe(201);
   });

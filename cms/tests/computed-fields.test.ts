@@ -23,7 +23,10 @@ describe('reading time and excerpt', () => {
   });
 
   it('takes the first paragraph, cut at a word boundary', () => {
-    const blocks = [{ type: 'heading', level: 2, children: [{ type: 'text', text: 'Heading' }] }, paragraph(words(100))];
+    const blocks = [
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'Heading' }] },
+      paragraph(words(100)),
+    ];
     const excerpt = excerptFrom(blocks, 320)!;
     expect(excerpt.length).toBeLessThanOrEqual(320);
     expect(excerpt).toMatch(/^word0 word1 .*word\d+…$/);
@@ -34,13 +37,20 @@ describe('on save', () => {
   it('generates a unique slug from the title when the editor gives none', async () => {
     const strapi = await bootStrapi();
     const articles = strapi.documents('api::article.article');
-    const first = await articles.create({ data: { title: 'Residency Interviews: What to Expect', body: [paragraph(words(450))] } });
-    const second = await articles.create({ data: { title: 'Residency interviews — what to expect', body: [paragraph('Hi')] } });
+    const first = await articles.create({
+      data: { title: 'Residency Interviews: What to Expect', body: [paragraph(words(450))] },
+    });
+    const second = await articles.create({
+      data: { title: 'Residency interviews — what to expect', body: [paragraph('Hi')] },
+    });
     expect(first.slug).toBe('residency-interviews-what-to-expect');
     expect(second.slug).toBe('residency-interviews-what-to-expect-2');
 
     // Saving the same article again keeps its slug; a given slug is kept but made unique.
-    const resaved = await articles.update({ documentId: first.documentId, data: { title: first.title!, slug: first.slug! } });
+    const resaved = await articles.update({
+      documentId: first.documentId,
+      data: { title: first.title!, slug: first.slug! },
+    });
     expect(resaved!.slug).toBe(first.slug);
     const given = await articles.create({ data: { title: 'Other', slug: first.slug! } });
     expect(given.slug).toBe('residency-interviews-what-to-expect-3');
@@ -63,7 +73,9 @@ describe('on save', () => {
 
   it('fills category and author slugs too', async () => {
     const strapi = await bootStrapi();
-    const category = await strapi.documents('api::category.category').create({ data: { name: 'Research & Publications' } });
+    const category = await strapi
+      .documents('api::category.category')
+      .create({ data: { name: 'Research & Publications' } });
     expect(category.slug).toBe('research-and-publications');
     const author = await strapi.documents('api::author.author').create({ data: { name: 'Dr. Ananya Iyer' } });
     expect(author.slug).toBe('dr-ananya-iyer');
@@ -71,7 +83,9 @@ describe('on save', () => {
 
   it('serves the computed fields of the demo articles', async () => {
     const request = await api();
-    const response = await request.get('/api/articles').query({ 'fields[0]': 'slug', 'fields[1]': 'excerpt', 'fields[2]': 'readingTimeMinutes' });
+    const response = await request
+      .get('/api/articles')
+      .query({ 'fields[0]': 'slug', 'fields[1]': 'excerpt', 'fields[2]': 'readingTimeMinutes' });
     expect(response.body.data.length).toBeGreaterThanOrEqual(6);
     for (const article of response.body.data) {
       expect(article.slug).toMatch(/^[a-z0-9-]+$/);

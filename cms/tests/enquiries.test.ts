@@ -12,7 +12,8 @@ beforeAll(async () => {
   request = await api();
 });
 
-const send = (overrides: Record<string, unknown> = {}) => request.post('/api/enquiries').send({ data: validEnquiry(overrides) });
+const send = (overrides: Record<string, unknown> = {}) =>
+  request.post('/api/enquiries').send({ data: validEnquiry(overrides) });
 
 async function stored(documentId: string) {
   const strapi = await bootStrapi();
@@ -23,7 +24,9 @@ describe('durability', () => {
   it('stores every one of many concurrent enquiries exactly once, each 201 matching a row', async () => {
     const before = await count('api::enquiry.enquiry');
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => send({ name: `Concurrent ${i}`, message: `Concurrent enquiry number ${i}` })),
+      Array.from({ length: 40 }, (_, i) =>
+        send({ name: `Concurrent ${i}`, message: `Concurrent enquiry number ${i}` }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201));
     const ids = responses.map((r) => r.body.data.documentId);
@@ -43,7 +46,10 @@ describe('anti-abuse', () => {
   });
 
   it('keeps a bot-like enquiry (honeypot, too fast) but files it as closed spam and mails nobody', async () => {
-    for (const overrides of [{ website: 'x', message: 'Honeypot enquiry' }, { elapsedMs: 500, message: 'Too fast enquiry' }]) {
+    for (const overrides of [
+      { website: 'x', message: 'Honeypot enquiry' },
+      { elapsedMs: 500, message: 'Too fast enquiry' },
+    ]) {
       const response = await send(overrides);
       expect(response.status).toBe(201);
       const row = await stored(response.body.data.documentId);
@@ -59,25 +65,40 @@ describe('anti-abuse', () => {
     const strapi = await bootStrapi();
     strapi.server.app.proxy = true;
     strapi.config.set('anti-abuse.enquiries', { max: 1, windowSeconds: 3600 });
-    const first = await request.post('/api/enquiries').set('X-Forwarded-For', '192.0.2.44').send({ data: validEnquiry() });
+    const first = await request
+      .post('/api/enquiries')
+      .set('X-Forwarded-For', '192.0.2.44')
+      .send({ data: validEnquiry() });
     expect(first.status).toBe(201);
-    const second = await request.post('/api/enquiries').set('X-Forwarded-For', '192.0.2.44').send({ data: validEnquiry() });
+    const second = await request
+      .post('/api/enquiries')
+      .set('X-Forwarded-For', '192.0.2.44')
+      .send({ data: validEnquiry() });
     expect(second.status).toBe(429);
     expect(Number(second.headers['retry-after'])).toBeGreaterThan(3500);
-    expect((await request.post('/api/enquiries').set('X-Forwarded-For', '192.0.2.45').send({ data: validEnquiry() })).status).toBe(201);
+    expect(
+      (await request.post('/api/enquiries').set('X-Forwarded-For', '192.0.2.45').send({ data: validEnquiry() })).status,
+    ).toBe(201);
   });
 });
 
 describe('staff e-mail', () => {
-  it('sends the enquiry\'s content and a link to it in the admin', async () => {
-    const response = await send({ name: 'Arjun Mehta', phone: '+91 90000 11111', topic: 'internships', message: 'Do you place interns in\npaediatrics?' });
+  it("sends the enquiry's content and a link to it in the admin", async () => {
+    const response = await send({
+      name: 'Arjun Mehta',
+      phone: '+91 90000 11111',
+      topic: 'internships',
+      message: 'Do you place interns in\npaediatrics?',
+    });
     const mail = await waitForMail((m) => m.text.includes('Do you place interns in'));
     expect(mail.subject).toBe('New enquiry (Internships) from Arjun Mehta');
     expect(mail.text).toContain('E-mail: student@example.net');
     expect(mail.text).toContain('Phone: +91 90000 11111');
     expect(mail.text).toContain('Sent from: /articles/usmle-step-2-ck-study-plan');
     expect(mail.text).toContain('Do you place interns in\npaediatrics?');
-    expect(mail.text).toContain(`/admin/content-manager/collection-types/api::enquiry.enquiry/${response.body.data.documentId}`);
+    expect(mail.text).toContain(
+      `/admin/content-manager/collection-types/api::enquiry.enquiry/${response.body.data.documentId}`,
+    );
   });
 });
 
@@ -88,9 +109,15 @@ describe('staff in the admin', () => {
     const { documentId } = (await send({ message: 'Please call me back' })).body.data;
     const path = `/content-manager/collection-types/api::enquiry.enquiry/${documentId}`;
     expect((await request.get(path).set(auth)).status).toBe(200);
-    const update = await request.put(path).set(auth).send({ handlingStatus: 'in-progress', internalNotes: 'Called on Monday' });
+    const update = await request
+      .put(path)
+      .set(auth)
+      .send({ handlingStatus: 'in-progress', internalNotes: 'Called on Monday' });
     expect(update.status).toBe(200);
-    expect(await stored(documentId)).toMatchObject({ handlingStatus: 'in-progress', internalNotes: 'Called on Monday' });
+    expect(await stored(documentId)).toMatchObject({
+      handlingStatus: 'in-progress',
+      internalNotes: 'Called on Monday',
+    });
     expect((await request.get('/content-manager/collection-types/api::article.article').set(auth)).status).toBe(403);
   });
 });
@@ -115,19 +142,32 @@ describe('CSV export', () => {
   it('exports what staff see, filtered by status, topic and dates', async () => {
     const staff = await adminToken('enquiry-staff');
     const auth = { Authorization: `Bearer ${staff}` };
-    const tricky = await send({ name: 'Dr. "Ravi", MBBS', topic: 'clinical-partnerships', message: '=cmd|calc\nनमस्ते, two lines' });
+    const tricky = await send({
+      name: 'Dr. "Ravi", MBBS',
+      topic: 'clinical-partnerships',
+      message: '=cmd|calc\nनमस्ते, two lines',
+    });
     await request
       .put(`/content-manager/collection-types/api::enquiry.enquiry/${tricky.body.data.documentId}`)
       .set(auth)
       .send({ handlingStatus: 'closed' });
 
-    const response = await request.get('/medblog/enquiries/export').query({ handlingStatus: 'closed', topic: 'clinical-partnerships' }).set(auth);
+    const response = await request
+      .get('/medblog/enquiries/export')
+      .query({ handlingStatus: 'closed', topic: 'clinical-partnerships' })
+      .set(auth);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="enquiries-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = response.text;
-    expect(csv.startsWith('\uFEFF"Received","Name","E-mail","Phone","Topic","Message","Handling status","Sent from","Internal notes"\r\n')).toBe(true);
-    expect(csv).toContain('"Dr. ""Ravi"", MBBS","student@example.net","\'+91 98765 00000","Clinical partnerships","\'=cmd|calc\nनमस्ते, two lines","Closed"');
+    expect(
+      csv.startsWith(
+        '\uFEFF"Received","Name","E-mail","Phone","Topic","Message","Handling status","Sent from","Internal notes"\r\n',
+      ),
+    ).toBe(true);
+    expect(csv).toContain(
+      '"Dr. ""Ravi"", MBBS","student@example.net","\'+91 98765 00000","Clinical partnerships","\'=cmd|calc\nनमस्ते, two lines","Closed"',
+    );
     expect(csv).not.toMatch(/"New"|"In progress"/);
 
     const today = new Date().toISOString().slice(0, 10);
@@ -141,7 +181,12 @@ describe('CSV export', () => {
 
   it('answers 400 to bad filters', async () => {
     const auth = { Authorization: `Bearer ${await adminToken('enquiry-staff')}` };
-    for (const query of [{ handlingStatus: 'open' }, { topic: 'surgery' }, { from: '22/11/2026' }, { to: '2026-13-45' }]) {
+    for (const query of [
+      { handlingStatus: 'open' },
+      { topic: 'surgery' },
+      { from: '22/11/2026' },
+      { to: '2026-13-45' },
+    ]) {
       const response = await request.get('/medblog/enquiries/export').query(query).set(auth);
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(new RegExp(Object.keys(query)[0]));

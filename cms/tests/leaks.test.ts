@@ -28,10 +28,14 @@ describe('drafts', () => {
   it('does not reveal the unpublished changes of a published article', async () => {
     const strapi = await bootStrapi();
     const article = await publishedArticle();
-    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { title: 'Unpublished working title' } });
+    await strapi
+      .documents('api::article.article')
+      .update({ documentId: article.documentId, data: { title: 'Unpublished working title' } });
     const response = await request.get(`/api/articles/${article.documentId}`);
     expect(response.body.data.title).toBe(article.title);
-    const probe = await request.get('/api/comments').query({ 'filters[article][title][$containsi]': 'Unpublished working' });
+    const probe = await request
+      .get('/api/comments')
+      .query({ 'filters[article][title][$containsi]': 'Unpublished working' });
     expect(probe.status).toBe(400);
     await strapi.documents('api::article.article').discardDraft({ documentId: article.documentId });
   });
@@ -85,9 +89,15 @@ describe('admin users (CVE-2026-27886)', () => {
 describe('comments', () => {
   it('lists approved comments only, even when asked for others', async () => {
     const strapi = await bootStrapi();
-    const pending = await strapi.db.query('api::comment.comment').count({ where: { moderationStatus: { $ne: 'approved' } } });
+    const pending = await strapi.db
+      .query('api::comment.comment')
+      .count({ where: { moderationStatus: { $ne: 'approved' } } });
     expect(pending).toBeGreaterThan(0);
-    for (const query of [{}, { 'filters[moderationStatus][$eq]': 'pending' }, { 'filters[$or][0][moderationStatus]': 'spam', 'filters[$or][1][moderationStatus]': 'approved' }]) {
+    for (const query of [
+      {},
+      { 'filters[moderationStatus][$eq]': 'pending' },
+      { 'filters[$or][0][moderationStatus]': 'spam', 'filters[$or][1][moderationStatus]': 'approved' },
+    ]) {
       const response = await request.get('/api/comments').query({ ...query, 'pagination[pageSize]': 50 });
       expect(response.status).toBe(200);
       for (const comment of response.body.data) expect(comment.moderationStatus).toBe('approved');
@@ -97,16 +107,27 @@ describe('comments', () => {
     expect(all.body.meta.pagination.total).toBe(approved);
   });
 
-  it('does not show a reply\'s parent text once the parent is no longer approved', async () => {
+  it("does not show a reply's parent text once the parent is no longer approved", async () => {
     const strapi = await bootStrapi();
     const article = await publishedArticle();
     const parent = await strapi.documents('api::comment.comment').create({
-      data: { ...validComment(article.documentId), body: 'Parent text that will be rejected', moderationStatus: 'approved' },
+      data: {
+        ...validComment(article.documentId),
+        body: 'Parent text that will be rejected',
+        moderationStatus: 'approved',
+      },
     });
     await strapi.documents('api::comment.comment').create({
-      data: { ...validComment(article.documentId), parent: parent.documentId, body: 'An approved reply', moderationStatus: 'approved' },
+      data: {
+        ...validComment(article.documentId),
+        parent: parent.documentId,
+        body: 'An approved reply',
+        moderationStatus: 'approved',
+      },
     });
-    await strapi.documents('api::comment.comment').update({ documentId: parent.documentId, data: { moderationStatus: 'rejected' } });
+    await strapi
+      .documents('api::comment.comment')
+      .update({ documentId: parent.documentId, data: { moderationStatus: 'rejected' } });
     const response = await request.get('/api/comments').query({ populate: '*', 'pagination[pageSize]': 50 });
     expect(JSON.stringify(response.body)).not.toContain('Parent text that will be rejected');
     expect(JSON.stringify(response.body)).toContain('An approved reply');
@@ -133,7 +154,9 @@ describe('every public response', () => {
       .set('User-Agent', 'LeakProbeAgent/1.0')
       .send({ data: validComment(article.documentId, { authorEmail: secretEmail }) });
     const strapi = await bootStrapi();
-    await strapi.db.query('api::comment.comment').updateMany({ where: { authorEmail: secretEmail }, data: { moderationStatus: 'approved' } });
+    await strapi.db
+      .query('api::comment.comment')
+      .updateMany({ where: { authorEmail: secretEmail }, data: { moderationStatus: 'approved' } });
 
     const global = (await request.get('/api/global')).body.data;
     for (const path of publicGets) {
@@ -143,9 +166,13 @@ describe('every public response', () => {
       const emails = (text.match(/[\w.+-]+@[\w-]+\.[\w.-]+/g) ?? []).filter((email) => email !== global.contactEmail);
       expect(emails, path).toEqual([]);
       expect(text, path).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b|::ffff:|LeakProbeAgent/);
-      expect(text, path).not.toMatch(/"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy)"/);
+      expect(text, path).not.toMatch(
+        /"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy)"/,
+      );
     }
-    expect(JSON.stringify((await request.get('/api/comments').query({ 'pagination[pageSize]': 50 })).body)).toContain('Test Reader');
+    expect(JSON.stringify((await request.get('/api/comments').query({ 'pagination[pageSize]': 50 })).body)).toContain(
+      'Test Reader',
+    );
   });
 });
 
@@ -154,10 +181,17 @@ describe('free-text search (_q)', () => {
     const strapi = await bootStrapi();
     const article = await publishedArticle();
     const created = await request.post('/api/comments').send({
-      data: validComment(article.documentId, { authorEmail: 'zq-private-7731@example.net', body: 'Searchable public words about rotations' }),
+      data: validComment(article.documentId, {
+        authorEmail: 'zq-private-7731@example.net',
+        body: 'Searchable public words about rotations',
+      }),
     });
-    await strapi.db.query('api::comment.comment').update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
-    const stored = await strapi.db.query('api::comment.comment').findOne({ where: { documentId: created.body.data.documentId } });
+    await strapi.db
+      .query('api::comment.comment')
+      .update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
+    const stored = await strapi.db
+      .query('api::comment.comment')
+      .findOne({ where: { documentId: created.body.data.documentId } });
 
     for (const probe of ['zq-private', 'zq-private-7731@example.net', stored.ipHash.slice(0, 12)]) {
       const response = await request.get('/api/comments').query({ _q: probe });
@@ -192,12 +226,17 @@ describe('filters through relations to what the public cannot read in full', () 
   it.each(probes)('answers 400 to %s', async (query) => {
     const response = await request.get(`/api/comments?${query}`);
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/cannot be (filtered|sorted) on|only documentId or slug|cannot be sorted/);
+    expect(response.body.error.message).toMatch(
+      /cannot be (filtered|sorted) on|only documentId or slug|cannot be sorted/,
+    );
   });
 
-  it('still finds an article\'s comments by documentId or slug', async () => {
+  it("still finds an article's comments by documentId or slug", async () => {
     const article = await publishedArticle();
-    for (const query of [{ 'filters[article][documentId][$eq]': article.documentId }, { 'filters[article][slug][$eq]': article.slug }]) {
+    for (const query of [
+      { 'filters[article][documentId][$eq]': article.documentId },
+      { 'filters[article][slug][$eq]': article.slug },
+    ]) {
       const response = await request.get('/api/comments').query(query);
       expect(response.status).toBe(200);
       expect(response.body.data.length).toBeGreaterThan(0);
@@ -209,7 +248,9 @@ describe('filters through relations to what the public cannot read in full', () 
     const article = await publishedArticle();
     const before = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': article.slug });
     expect(before.body.data.length).toBeGreaterThan(0);
-    await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { slug: 'unpublished-new-slug' } });
+    await strapi
+      .documents('api::article.article')
+      .update({ documentId: article.documentId, data: { slug: 'unpublished-new-slug' } });
     try {
       const probe = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': 'unpublished-new-slug' });
       expect(probe.status).toBe(200);
@@ -221,11 +262,14 @@ describe('filters through relations to what the public cannot read in full', () 
 });
 
 describe('query parameters', () => {
-  it.each(['publicationFilter=modified', 'hasPublishedVersion=true', 'locale=hi', 'foo=bar'])('answers 400 naming %s', async (query) => {
-    const response = await request.get(`/api/articles?${query}`);
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain(`"${query.split('=')[0]}"`);
-  });
+  it.each(['publicationFilter=modified', 'hasPublishedVersion=true', 'locale=hi', 'foo=bar'])(
+    'answers 400 naming %s',
+    async (query) => {
+      const response = await request.get(`/api/articles?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(`"${query.split('=')[0]}"`);
+    },
+  );
 
   it('does not take list parameters on a single entry or on the create routes', async () => {
     const article = await publishedArticle();

@@ -67,7 +67,12 @@ async function get(path: string) {
   const started = Date.now();
   const response = await fetch(baseUrl + path, { signal: AbortSignal.timeout(10_000) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined, elapsedMs: Date.now() - started };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+    elapsedMs: Date.now() - started,
+  };
 }
 
 async function postComment(body: string) {
@@ -97,7 +102,12 @@ function expectServiceUnavailable(response: { status: number; headers: Headers; 
   expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(response.body).toEqual({
     data: null,
-    error: { status: 503, name: 'ServiceUnavailableError', message: expect.stringMatching(/database/i), details: expect.any(Object) },
+    error: {
+      status: 503,
+      name: 'ServiceUnavailableError',
+      message: expect.stringMatching(/database/i),
+      details: expect.any(Object),
+    },
   });
 }
 

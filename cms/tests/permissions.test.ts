@@ -67,8 +67,12 @@ describe('public permission matrix', () => {
   it('answers every route with the status the contract gives', async () => {
     const results: string[] = [];
     for (const [method, path, expected] of matrix()) {
-      const response = await request[method](path).send(method === 'get' || method === 'delete' ? undefined : { data: { title: 'x' } });
-      results.push(`${method.toUpperCase()} ${path.replace(/[a-z0-9]{24}/, ':id')} -> ${response.status}${response.status === expected ? '' : ` (expected ${expected})`}`);
+      const response = await request[method](path).send(
+        method === 'get' || method === 'delete' ? undefined : { data: { title: 'x' } },
+      );
+      results.push(
+        `${method.toUpperCase()} ${path.replace(/[a-z0-9]{24}/, ':id')} -> ${response.status}${response.status === expected ? '' : ` (expected ${expected})`}`,
+      );
     }
     const wrong = results.filter((line) => line.includes('expected'));
     expect(wrong, results.join('\n')).toEqual([]);

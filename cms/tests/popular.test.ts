@@ -8,7 +8,9 @@ let ids: string[];
 
 beforeAll(async () => {
   request = await api();
-  const list = await request.get('/api/articles').query({ sort: 'publishedAt:asc', 'fields[0]': 'title', 'pagination[pageSize]': 50 });
+  const list = await request
+    .get('/api/articles')
+    .query({ sort: 'publishedAt:asc', 'fields[0]': 'title', 'pagination[pageSize]': 50 });
   ids = list.body.data.map((a) => a.documentId);
   const strapi = await bootStrapi();
   await strapi.db.connection.raw('DELETE FROM article_daily_views');
@@ -23,7 +25,9 @@ afterAll(async () => {
 let reader = 0;
 const view = (documentId: string) => {
   reader += 1;
-  return request.post(`/api/articles/${documentId}/views`).set('X-Forwarded-For', `198.18.${reader >> 8}.${reader & 255}`);
+  return request
+    .post(`/api/articles/${documentId}/views`)
+    .set('X-Forwarded-For', `198.18.${reader >> 8}.${reader & 255}`);
 };
 
 describe('page views', () => {
@@ -58,7 +62,7 @@ describe('GET /api/articles/popular', () => {
   it('forgets views older than 30 days', async () => {
     const strapi = await bootStrapi();
     await strapi.db.connection.raw(
-      "INSERT INTO article_daily_views (article_document_id, day, views) VALUES (?, CURRENT_DATE - 31, 1000)",
+      'INSERT INTO article_daily_views (article_document_id, day, views) VALUES (?, CURRENT_DATE - 31, 1000)',
       [ids[3]],
     );
     const response = await request.get('/api/articles/popular').query({ limit: 3 });

@@ -20,7 +20,10 @@ function attributes(path: string): Attributes {
   return JSON.parse(readFileSync(join(__dirname, '..', 'src', path), 'utf8')).attributes;
 }
 const schemaOf = (name: string) => attributes(`api/${name}/content-types/${name}/schema.json`);
-const publicNames = (attrs: Attributes) => Object.keys(attrs).filter((name) => !attrs[name].private).sort();
+const publicNames = (attrs: Attributes) =>
+  Object.keys(attrs)
+    .filter((name) => !attrs[name].private)
+    .sort();
 
 describe('public shapes match the content types', () => {
   it.each(['article', 'category', 'author', 'comment', 'global'] as const)('%s', (name) => {
@@ -34,7 +37,10 @@ describe('public shapes match the content types', () => {
 });
 
 describe('input schemas match the content types', () => {
-  const storedInputs = (shape: object) => Object.keys(shape).filter((key) => !(BOT_CHECK_FIELDS as string[]).includes(key)).sort();
+  const storedInputs = (shape: object) =>
+    Object.keys(shape)
+      .filter((key) => !(BOT_CHECK_FIELDS as string[]).includes(key))
+      .sort();
 
   it('comment input names only stored, non-server fields', () => {
     expect(storedInputs(commentInputSchema.shape)).toEqual(['article', 'authorEmail', 'authorName', 'body', 'parent']);
@@ -45,7 +51,11 @@ describe('input schemas match the content types', () => {
   it('enquiry input names the stored fields the public may set', () => {
     const enquiry = schemaOf('enquiry');
     const serverSide = ['handlingStatus', 'internalNotes', 'ipHash'];
-    expect(storedInputs(enquiryInputSchema.shape)).toEqual(Object.keys(enquiry).filter((f) => !serverSide.includes(f)).sort());
+    expect(storedInputs(enquiryInputSchema.shape)).toEqual(
+      Object.keys(enquiry)
+        .filter((f) => !serverSide.includes(f))
+        .sort(),
+    );
   });
 });
 

@@ -65,7 +65,9 @@ function withField(body: Record<string, unknown>, field: string, value: unknown)
 describe('POST /api/comments', () => {
   it.each(commentCases)('%s %s: 400 naming the field, nothing stored', async (field, _problem, value, message) => {
     const before = await count('api::comment.comment');
-    const response = await request.post('/api/comments').send({ data: withField(validComment(articleId), field, value) });
+    const response = await request
+      .post('/api/comments')
+      .send({ data: withField(validComment(articleId), field, value) });
     expect(response.status).toBe(400);
     const errors = response.body.error.details.errors as Array<{ path: string[]; message: string }>;
     expect(errors.find((e) => e.path[0] === field)?.message).toMatch(message);
@@ -76,7 +78,11 @@ describe('POST /api/comments', () => {
   it('names every bad field at once', async () => {
     const response = await request.post('/api/comments').send({ data: { article: articleId } });
     expect(response.status).toBe(400);
-    expect(response.body.error.details.errors.map((e) => e.path[0]).sort()).toEqual(['authorEmail', 'authorName', 'body']);
+    expect(response.body.error.details.errors.map((e) => e.path[0]).sort()).toEqual([
+      'authorEmail',
+      'authorName',
+      'body',
+    ]);
   });
 
   it.each([
@@ -114,7 +120,9 @@ describe('POST /api/comments', () => {
 
   it('refuses a reply to a pending comment or to a comment of another article', async () => {
     const strapi = await bootStrapi();
-    const pending = await strapi.documents('api::comment.comment').findFirst({ filters: { moderationStatus: 'pending' }, populate: ['article'] });
+    const pending = await strapi
+      .documents('api::comment.comment')
+      .findFirst({ filters: { moderationStatus: 'pending' }, populate: ['article'] });
     const approvedElsewhere = await strapi.documents('api::comment.comment').findFirst({
       filters: { moderationStatus: 'approved', article: { documentId: { $ne: articleId } } },
     });
@@ -126,15 +134,17 @@ describe('POST /api/comments', () => {
   });
 
   it('stores a valid comment as pending whatever the client sends, and hides it until approved', async () => {
-    const response = await request
-      .post('/api/comments')
-      .send({ data: validComment(articleId, { moderationStatus: 'approved', ipHash: 'forged', body: 'Forced to pending?' }) });
+    const response = await request.post('/api/comments').send({
+      data: validComment(articleId, { moderationStatus: 'approved', ipHash: 'forged', body: 'Forced to pending?' }),
+    });
     expect(response.status).toBe(201);
     expect(response.body.data).toMatchObject({ moderationStatus: 'pending', body: 'Forced to pending?' });
     expect(response.body.data).not.toHaveProperty('authorEmail');
 
     const strapi = await bootStrapi();
-    const stored = await strapi.db.query('api::comment.comment').findOne({ where: { documentId: response.body.data.documentId } });
+    const stored = await strapi.db
+      .query('api::comment.comment')
+      .findOne({ where: { documentId: response.body.data.documentId } });
     expect(stored).toMatchObject({ moderationStatus: 'pending', authorEmail: 'reader@example.net' });
     expect(stored.ipHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.ipHash).not.toBe('forged');
@@ -155,13 +165,23 @@ describe('POST /api/enquiries', () => {
   });
 
   it('stores a valid enquiry as new and answers with an acknowledgement only', async () => {
-    const response = await request.post('/api/enquiries').send({ data: validEnquiry({ handlingStatus: 'closed', internalNotes: 'forged', phone: '' }) });
+    const response = await request
+      .post('/api/enquiries')
+      .send({ data: validEnquiry({ handlingStatus: 'closed', internalNotes: 'forged', phone: '' }) });
     expect(response.status).toBe(201);
     expect(Object.keys(response.body.data).sort()).toEqual(['documentId', 'receivedAt', 'topic']);
 
     const strapi = await bootStrapi();
-    const stored = await strapi.db.query('api::enquiry.enquiry').findOne({ where: { documentId: response.body.data.documentId } });
-    expect(stored).toMatchObject({ handlingStatus: 'new', internalNotes: null, phone: null, consent: true, email: 'student@example.net' });
+    const stored = await strapi.db
+      .query('api::enquiry.enquiry')
+      .findOne({ where: { documentId: response.body.data.documentId } });
+    expect(stored).toMatchObject({
+      handlingStatus: 'new',
+      internalNotes: null,
+      phone: null,
+      consent: true,
+      email: 'student@example.net',
+    });
     expect(stored.ipHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

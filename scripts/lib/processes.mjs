@@ -17,7 +17,11 @@ export async function database() {
 /** Starts each { name, command, args, cwd, env } and resolves when all have stopped. */
 export async function runAll(db, processes) {
   const children = processes.map(({ name, command, args, cwd = root, env = {} }) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env, DATABASE_URL: db.url }, stdio: 'inherit' });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env, DATABASE_URL: db.url },
+      stdio: 'inherit',
+    });
     child.name = name;
     return child;
   });

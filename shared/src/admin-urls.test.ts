@@ -3,7 +3,9 @@ import { adminUrl, contentManagerEntryPath, moderationScreenPath } from './admin
 
 describe('admin URLs', () => {
   it('builds the moderation screen and a content-manager entry under /admin', () => {
-    expect(adminUrl('https://cms.example.org/', moderationScreenPath())).toBe('https://cms.example.org/admin/moderation');
+    expect(adminUrl('https://cms.example.org/', moderationScreenPath())).toBe(
+      'https://cms.example.org/admin/moderation',
+    );
     expect(adminUrl('http://localhost:1337', contentManagerEntryPath('api::enquiry.enquiry', 'abc123'))).toBe(
       'http://localhost:1337/admin/content-manager/collection-types/api::enquiry.enquiry/abc123',
     );

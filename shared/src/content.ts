@@ -56,7 +56,11 @@ export type Block =
   | ListNode
   | { type: 'quote'; children: InlineNode[] }
   | { type: 'code'; language?: string; children: TextNode[] }
-  | { type: 'image'; image: Pick<Media, 'url' | 'alternativeText' | 'width' | 'height'> & { caption?: string | null }; children: TextNode[] };
+  | {
+      type: 'image';
+      image: Pick<Media, 'url' | 'alternativeText' | 'width' | 'height'> & { caption?: string | null };
+      children: TextNode[];
+    };
 
 export interface Seo {
   id?: number;

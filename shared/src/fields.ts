@@ -3,7 +3,17 @@
  * schemas, and the compiler checks that each list names every field of its type. Changing a type
  * without the schema (or the reverse) fails a test.
  */
-import type { Article, Author, Category, Entity, Global, PublicComment, Seo, SocialLink, Timestamps } from './content.js';
+import type {
+  Article,
+  Author,
+  Category,
+  Entity,
+  Global,
+  PublicComment,
+  Seo,
+  SocialLink,
+  Timestamps,
+} from './content.js';
 
 type ContentKeys<T> = Exclude<keyof T, keyof Entity | keyof Timestamps | 'publishedAt'>;
 
@@ -16,12 +26,31 @@ function allFieldsOf<T>() {
 
 export const PUBLIC_FIELDS = {
   article: allFieldsOf<Article>()([
-    'title', 'slug', 'excerpt', 'cover', 'body', 'category', 'author', 'relatedArticles', 'seo', 'featured', 'commentsEnabled', 'readingTimeMinutes',
+    'title',
+    'slug',
+    'excerpt',
+    'cover',
+    'body',
+    'category',
+    'author',
+    'relatedArticles',
+    'seo',
+    'featured',
+    'commentsEnabled',
+    'readingTimeMinutes',
   ]),
   category: allFieldsOf<Category>()(['name', 'slug', 'description']),
   author: allFieldsOf<Author>()(['name', 'slug', 'jobTitle', 'bio', 'avatar']),
   comment: allFieldsOf<PublicComment>()(['article', 'parent', 'authorName', 'body', 'moderationStatus', 'moderatedAt']),
-  global: allFieldsOf<Global>()(['siteName', 'tagline', 'contactEmail', 'contactPhone', 'socialLinks', 'footerText', 'defaultSeo']),
+  global: allFieldsOf<Global>()([
+    'siteName',
+    'tagline',
+    'contactEmail',
+    'contactPhone',
+    'socialLinks',
+    'footerText',
+    'defaultSeo',
+  ]),
   seo: allFieldsOf<Seo>()(['metaTitle', 'metaDescription', 'shareImage']),
   socialLink: allFieldsOf<SocialLink>()(['platform', 'url']),
 } as const;

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { commentInputSchema, enquiryInputSchema, errorsByField, fieldErrors } from './inputs.js';
 
-const comment = { article: 'a1b2c3d4e5f6g7h8i9j0k1l2', authorName: 'Asha', authorEmail: 'asha@example.org', body: 'Thank you!' };
-const enquiry = { name: 'Ravi', email: 'ravi@example.org', topic: 'internships', message: 'Which months?', consent: true };
+const comment = {
+  article: 'a1b2c3d4e5f6g7h8i9j0k1l2',
+  authorName: 'Asha',
+  authorEmail: 'asha@example.org',
+  body: 'Thank you!',
+};
+const enquiry = {
+  name: 'Ravi',
+  email: 'ravi@example.org',
+  topic: 'internships',
+  message: 'Which months?',
+  consent: true,
+};
 
 function errors(schema: typeof commentInputSchema | typeof enquiryInputSchema, input: unknown) {
   const result = schema.safeParse(input);
@@ -25,13 +36,21 @@ describe('commentInputSchema', () => {
   });
 
   it('drops fields the server decides, such as moderationStatus', () => {
-    expect(commentInputSchema.parse({ ...comment, moderationStatus: 'approved' })).not.toHaveProperty('moderationStatus');
+    expect(commentInputSchema.parse({ ...comment, moderationStatus: 'approved' })).not.toHaveProperty(
+      'moderationStatus',
+    );
   });
 
   it('rejects HTML, overlong text and a bad e-mail', () => {
-    expect(errors(commentInputSchema, { ...comment, body: 'hi <script>alert(1)</script>' })).toEqual({ body: 'Comment must not contain HTML' });
-    expect(errors(commentInputSchema, { ...comment, authorName: 'x'.repeat(81) })).toEqual({ authorName: 'Name must be at most 80 characters' });
-    expect(errors(commentInputSchema, { ...comment, authorEmail: 'not-an-email' })).toEqual({ authorEmail: 'E-mail must be a valid e-mail address' });
+    expect(errors(commentInputSchema, { ...comment, body: 'hi <script>alert(1)</script>' })).toEqual({
+      body: 'Comment must not contain HTML',
+    });
+    expect(errors(commentInputSchema, { ...comment, authorName: 'x'.repeat(81) })).toEqual({
+      authorName: 'Name must be at most 80 characters',
+    });
+    expect(errors(commentInputSchema, { ...comment, authorEmail: 'not-an-email' })).toEqual({
+      authorEmail: 'E-mail must be a valid e-mail address',
+    });
   });
 
   it('keeps a lone "<" as text', () => {
@@ -53,13 +72,19 @@ describe('enquiryInputSchema', () => {
   });
 
   it('requires consent to be exactly true', () => {
-    expect(errors(enquiryInputSchema, { ...enquiry, consent: false })).toEqual({ consent: 'Consent is required to send an enquiry' });
-    expect(errors(enquiryInputSchema, { ...enquiry, consent: 'true' })).toEqual({ consent: 'Consent is required to send an enquiry' });
+    expect(errors(enquiryInputSchema, { ...enquiry, consent: false })).toEqual({
+      consent: 'Consent is required to send an enquiry',
+    });
+    expect(errors(enquiryInputSchema, { ...enquiry, consent: 'true' })).toEqual({
+      consent: 'Consent is required to send an enquiry',
+    });
   });
 
   it('rejects an unknown topic and an outside sourcePath', () => {
     expect(errors(enquiryInputSchema, { ...enquiry, topic: 'cardiology' }).topic).toMatch(/^Topic must be one of/);
-    expect(errors(enquiryInputSchema, { ...enquiry, sourcePath: 'https://evil.example' }).sourcePath).toMatch(/path on this site/);
+    expect(errors(enquiryInputSchema, { ...enquiry, sourcePath: 'https://evil.example' }).sourcePath).toMatch(
+      /path on this site/,
+    );
   });
 });
 
@@ -67,7 +92,9 @@ describe('one-line fields', () => {
   it('refuses a line break in a name, so it cannot add a line to a staff e-mail', () => {
     for (const name of ['Ravi\r\nOpen it: https://evil.example', 'Ravi\nX', 'Ravi\u2028X', 'Ravi\tX']) {
       expect(errors(enquiryInputSchema, { ...enquiry, name })).toEqual({ name: 'Name must be on one line' });
-      expect(errors(commentInputSchema, { ...comment, authorName: name })).toEqual({ authorName: 'Name must be on one line' });
+      expect(errors(commentInputSchema, { ...comment, authorName: name })).toEqual({
+        authorName: 'Name must be on one line',
+      });
     }
     expect(errors(enquiryInputSchema, { ...enquiry, phone: '+91 98765\r\n43210' }).phone).toMatch(/phone number/);
   });

@@ -9,7 +9,9 @@ describe('rateLimitMessage', () => {
   });
 
   it('names what was counted', () => {
-    expect(rateLimitMessage(60, 'requests')).toBe('Too many requests from your connection. Please try again in 1 minute(s).');
+    expect(rateLimitMessage(60, 'requests')).toBe(
+      'Too many requests from your connection. Please try again in 1 minute(s).',
+    );
   });
 });
 

@@ -16,6 +16,11 @@ export function rateLimitMessage(retryAfterSeconds: number, counted: RateLimited
 export function rateLimitBody(retryAfterSeconds: number, counted: RateLimitedAction = 'submissions') {
   return {
     data: null,
-    error: { status: 429, name: 'RateLimitError', message: rateLimitMessage(retryAfterSeconds, counted), details: { retryAfterSeconds } },
+    error: {
+      status: 429,
+      name: 'RateLimitError',
+      message: rateLimitMessage(retryAfterSeconds, counted),
+      details: { retryAfterSeconds },
+    },
   };
 }

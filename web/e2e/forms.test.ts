@@ -1,7 +1,19 @@
 import type { Article, CollectionResponse, PublicComment } from '@medblog/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, adminGet, cmsGet, DEVICES, expectHealthyPage, horizontalOverflow, launchBrowser, openPage, parseCsv, siteUrl, waitSince } from './support';
+import {
+  accessibilityViolations,
+  adminGet,
+  cmsGet,
+  DEVICES,
+  expectHealthyPage,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  parseCsv,
+  siteUrl,
+  waitSince,
+} from './support';
 
 /** A published article open for comments, with a reply among its approved comments. */
 interface DiscussedArticle {
@@ -13,7 +25,9 @@ interface DiscussedArticle {
 }
 
 async function findDiscussedArticle(): Promise<DiscussedArticle> {
-  const { data } = await cmsGet<CollectionResponse<PublicComment & { article: Pick<Article, 'title' | 'slug' | 'commentsEnabled'> }>>('/api/comments', {
+  const { data } = await cmsGet<
+    CollectionResponse<PublicComment & { article: Pick<Article, 'title' | 'slug' | 'commentsEnabled'> }>
+  >('/api/comments', {
     fields: ['authorName'],
     populate: { article: { fields: ['title', 'slug', 'commentsEnabled'] }, parent: { fields: ['documentId'] } },
     pagination: { pageSize: 50 }, // the CMS's largest page; the demo content has a dozen comments
@@ -34,7 +48,11 @@ async function findDiscussedArticle(): Promise<DiscussedArticle> {
 }
 
 async function findClosedArticle(): Promise<Pick<Article, 'title' | 'slug'>> {
-  const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', { fields: ['title', 'slug'], filters: { commentsEnabled: { $eq: false } }, pagination: { pageSize: 1 } });
+  const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
+    fields: ['title', 'slug'],
+    filters: { commentsEnabled: { $eq: false } },
+    pagination: { pageSize: 1 },
+  });
   if (!data[0]) throw new Error('The demo content has no article with comments closed');
   return data[0];
 }
@@ -77,10 +95,14 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
 
   it('reads the approved comments, threaded, with their number near the title', async () => {
     await page.goto(articleUrl());
-    const count = page.locator('article header').getByRole('link', { name: `${article.total} comment${article.total === 1 ? '' : 's'}` });
+    const count = page
+      .locator('article header')
+      .getByRole('link', { name: `${article.total} comment${article.total === 1 ? '' : 's'}` });
     expect(await count.getAttribute('href')).toBe('#comments');
 
-    const reply = comments().getByRole('article', { name: `Comment by ${article.reply.authorName}` }).first();
+    const reply = comments()
+      .getByRole('article', { name: `Comment by ${article.reply.authorName}` })
+      .first();
     await reply.waitFor();
     // The reply sits in a list inside its parent's list item.
     const nestedUnderParent = await reply.evaluate((element, parentName) => {
@@ -110,7 +132,9 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await form.getByRole('textbox', { name: 'Comment' }).fill(body);
     await waitSince(shownAt); // a person takes a few seconds; faster is filed as a bot's
 
-    const created = page.waitForResponse((response) => response.url().includes('/api/comments') && response.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (response) => response.url().includes('/api/comments') && response.request().method() === 'POST',
+    );
     await form.getByRole('button', { name: 'Post comment' }).click();
     expect((await created).status()).toBe(201);
     await form.getByRole('status').filter({ hasText: 'Your comment is awaiting moderation' }).waitFor();
@@ -123,7 +147,11 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
 
     // Stored for the moderators, as pending: not mistaken for spam.
     const queue = (await (await adminGet('/medblog/comments?status=pending&pageSize=100')).json()) as PendingComments;
-    expect(queue.data.find((comment) => comment.body === body)).toMatchObject({ authorName: name, moderationStatus: 'pending', article: { slug: article.slug } });
+    expect(queue.data.find((comment) => comment.body === body)).toMatchObject({
+      authorName: name,
+      moderationStatus: 'pending',
+      article: { slug: article.slug },
+    });
     await expectHealthyPage(page, errors);
   });
 
@@ -160,7 +188,9 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     const name = `E2E Dialog ${device} ${run}`;
     await fillEnquiry(dialog, name, `Which months can I join an observership? (${device})`);
     await waitSince(shownAt);
-    const created = page.waitForResponse((response) => response.url().includes('/api/enquiries') && response.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (response) => response.url().includes('/api/enquiries') && response.request().method() === 'POST',
+    );
     await dialog.getByRole('button', { name: 'Send enquiry' }).click();
     expect((await created).status()).toBe(201);
     await dialog
@@ -168,7 +198,11 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       .filter({ hasText: `Thank you, ${name}. We have received your enquiry about internships and will reply to` })
       .waitFor();
 
-    expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'New', Topic: 'Internships' });
+    expect(await storedEnquiry(name)).toMatchObject({
+      'Sent from': `/articles/${article.slug}`,
+      'Handling status': 'New',
+      Topic: 'Internships',
+    });
     await expectHealthyPage(page, errors);
   });
 
@@ -189,7 +223,10 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       .filter({ hasText: `Thank you, ${name}. We have received your enquiry about internships` })
       .waitFor();
 
-    expect(await storedEnquiry(name)).toMatchObject({ 'Sent from': `/articles/${article.slug}`, 'Handling status': 'New' });
+    expect(await storedEnquiry(name)).toMatchObject({
+      'Sent from': `/articles/${article.slug}`,
+      'Handling status': 'New',
+    });
     await page.goto(`${siteUrl}/privacy`);
     await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
     await expectHealthyPage(page, errors);
@@ -220,7 +257,9 @@ async function expectDialogFitsAndTrapsFocus(page: Page, dialog: Locator) {
   expect(box.height).toBeLessThanOrEqual(viewport.height);
   expect(await dialog.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  expect(await dialog.getByRole('textbox', { name: 'Name' }).evaluate((element) => element === document.activeElement)).toBe(true);
+  expect(
+    await dialog.getByRole('textbox', { name: 'Name' }).evaluate((element) => element === document.activeElement),
+  ).toBe(true);
 
   // The page behind is inert: tabbing goes round the dialog (and the browser's own controls), never behind it.
   for (let step = 0; step < 20; step += 1) {

@@ -1,7 +1,17 @@
 import type { Global, SingleResponse } from '@medblog/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, cmsGet, DEVICES, expectHealthyPage, findDemoArticle, launchBrowser, openPage, siteUrl, type DemoArticle } from './support';
+import {
+  accessibilityViolations,
+  cmsGet,
+  DEVICES,
+  expectHealthyPage,
+  findDemoArticle,
+  launchBrowser,
+  openPage,
+  siteUrl,
+  type DemoArticle,
+} from './support';
 
 let browser: Browser;
 let article: DemoArticle;
@@ -37,7 +47,9 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.getByRole('heading', { level: 2, name: 'Latest articles' }).waitFor();
     await page.waitForFunction((siteName) => document.title.includes(siteName), site.siteName);
     expect(await page.locator('main article').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('banner').getByRole('button', { name: 'Quick Enquiry' }).getAttribute('aria-haspopup')).toBe('dialog');
+    expect(
+      await page.getByRole('banner').getByRole('button', { name: 'Quick Enquiry' }).getAttribute('aria-haspopup'),
+    ).toBe('dialog');
     const social = page.getByRole('contentinfo').getByRole('region', { name: 'Visit us on social media' });
     expect(site.socialLinks?.map((link) => link.platform)).toEqual(expect.arrayContaining(['instagram', 'facebook']));
     for (const { platform, url } of site.socialLinks ?? []) {
@@ -48,7 +60,9 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
   });
 
   it('opens an article and reads its body and "Read also" links', async () => {
-    const viewCounted = page.waitForResponse((response) => response.url().endsWith('/views') && response.request().method() === 'POST');
+    const viewCounted = page.waitForResponse(
+      (response) => response.url().endsWith('/views') && response.request().method() === 'POST',
+    );
     await page.getByRole('link', { name: article.title, exact: true }).first().click();
     await page.waitForURL(`${siteUrl}/articles/${article.slug}`);
 
@@ -93,7 +107,11 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     for (const path of ['/', `/articles/${article.slug}`]) {
       await page.goto(`${siteUrl}${path}`);
       await heading1(page).waitFor();
-      await page.getByRole('region', { name: 'Popular posts' }).or(page.getByRole('region', { name: 'Latest articles' })).first().waitFor();
+      await page
+        .getByRole('region', { name: 'Popular posts' })
+        .or(page.getByRole('region', { name: 'Latest articles' }))
+        .first()
+        .waitFor();
       expect(await accessibilityViolations(page), path).toEqual([]);
     }
   });

@@ -54,7 +54,7 @@ async function postComment(name: string, body: string, { likeABot = false } = {}
 }
 
 describe('a moderator', () => {
-  it('approves a reader\'s comment in the admin, and the reader sees it published; a bot\'s never shows', async () => {
+  it("approves a reader's comment in the admin, and the reader sees it published; a bot's never shows", async () => {
     const name = `Reader ${run}`;
     const body = `Could you write about night shifts next? (${run})`;
     const botBody = `Cheap followers here (${run})`;
@@ -71,7 +71,9 @@ describe('a moderator', () => {
     await staff.getByText('1 comment approved').waitFor();
 
     await reader.reload();
-    const published = reader.getByRole('region', { name: 'Comments' }).getByRole('article', { name: `Comment by ${name}` });
+    const published = reader
+      .getByRole('region', { name: 'Comments' })
+      .getByRole('article', { name: `Comment by ${name}` });
     await published.waitFor();
     // Once the approved comment has loaded, the reader's own "awaiting moderation" copy goes away.
     await published.getByText('Awaiting moderation').waitFor({ state: 'detached' });
@@ -82,13 +84,16 @@ describe('a moderator', () => {
     const other = await openPage(browser, 'desktop');
     closeAll.push(other.close);
     await other.page.goto(`${siteUrl}/articles/${slug}`);
-    await other.page.getByRole('region', { name: 'Comments' }).getByRole('article', { name: `Comment by ${name}` }).waitFor();
+    await other.page
+      .getByRole('region', { name: 'Comments' })
+      .getByRole('article', { name: `Comment by ${name}` })
+      .waitFor();
     expect(await other.page.getByText(botBody).count()).toBe(0);
   });
 });
 
 describe('a staff member', () => {
-  it('finds a reader\'s enquiry in the admin and marks it in progress', async () => {
+  it("finds a reader's enquiry in the admin and marks it in progress", async () => {
     const name = `Enquirer ${run}`;
     await reader.goto(`${siteUrl}/enquiry`);
     const form = reader.getByRole('main').getByRole('form', { name: 'Quick Enquiry' });
@@ -101,7 +106,11 @@ describe('a staff member', () => {
     await form.getByRole('checkbox', { name: /I agree/ }).check();
     await waitSince(shownAt);
     await form.getByRole('button', { name: 'Send enquiry' }).click();
-    await reader.getByRole('main').getByRole('status').filter({ hasText: `Thank you, ${name}.` }).waitFor();
+    await reader
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: `Thank you, ${name}.` })
+      .waitFor();
 
     await staff.goto(`${apiUrl}/admin/content-manager/collection-types/api::enquiry.enquiry`);
     // Newest first: the reader's enquiry is on the first page.
@@ -114,7 +123,10 @@ describe('a staff member', () => {
     await staff.getByText(/Saved/i).first().waitFor();
 
     const csv = await (await adminGet('/medblog/enquiries/export?handlingStatus=in-progress')).text();
-    expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({ Topic: 'Clinical partnerships', 'Handling status': 'In progress' });
+    expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({
+      Topic: 'Clinical partnerships',
+      'Handling status': 'In progress',
+    });
   });
 
   it('downloads the enquiries from Export enquiries and is told how many the file holds', async () => {
@@ -122,6 +134,8 @@ describe('a staff member', () => {
     await staff.goto(`${apiUrl}/admin`);
     await staff.getByRole('link', { name: 'Export enquiries' }).click();
     await staff.getByRole('button', { name: 'Download CSV' }).click();
-    await staff.getByText(new RegExp(`^${expected} enquir(y|ies) saved to enquiries-\\d{4}-\\d{2}-\\d{2}\\.csv$`)).waitFor();
+    await staff
+      .getByText(new RegExp(`^${expected} enquir(y|ies) saved to enquiries-\\d{4}-\\d{2}-\\d{2}\\.csv$`))
+      .waitFor();
   });
 });

@@ -51,7 +51,9 @@ export async function findDemoArticle(): Promise<DemoArticle> {
     pagination: { pageSize: 50 },
   });
   for (const article of data) {
-    const heading = article.body?.find((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading');
+    const heading = article.body?.find(
+      (block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading',
+    );
     const related = article.relatedArticles ?? [];
     if (heading && article.category && related.length > 0) {
       return {
@@ -59,7 +61,9 @@ export async function findDemoArticle(): Promise<DemoArticle> {
         slug: article.slug,
         category: article.category,
         related: related.map((relatedArticle) => relatedArticle.title),
-        bodyHeading: heading.children.map((child) => (child.type === 'text' ? child.text : child.children.map((text) => text.text).join(''))).join(''),
+        bodyHeading: heading.children
+          .map((child) => (child.type === 'text' ? child.text : child.children.map((text) => text.text).join('')))
+          .join(''),
       };
     }
   }
@@ -84,10 +88,21 @@ export async function accessibilityViolations(page: Page) {
   // Evaluated rather than added as a <script>: the site's Content-Security-Policy refuses inline scripts.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run();
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe.run();
     return result.violations;
   });
-  return violations.map(({ id, impact, help, nodes }) => `${impact} ${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  return violations.map(
+    ({ id, impact, help, nodes }) =>
+      `${impact} ${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
 }
 
 /** The test CMS's seeded administrator (see cms/src/bootstrap/dev-admin.ts). */

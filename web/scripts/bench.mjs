@@ -37,7 +37,9 @@ async function measure(url, port) {
   }
   const metric = (/** @type {string} */ id) => median(runs.map((lhr) => lhr.audits[id].numericValue ?? 0));
   return {
-    ...Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100)))])),
+    ...Object.fromEntries(
+      CATEGORIES.map((id) => [id, median(runs.map((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100)))]),
+    ),
     FCP: seconds(metric('first-contentful-paint')),
     LCP: seconds(metric('largest-contentful-paint')),
     TBT: `${Math.round(metric('total-blocking-time'))} ms`,
@@ -50,7 +52,9 @@ async function runLighthouse(pages) {
   try {
     const rows = {};
     for (const [name, url] of Object.entries(pages)) rows[name] = await measure(url, chrome.port);
-    console.log(`\nLighthouse, median of ${LIGHTHOUSE_RUNS} runs (mobile, simulated slow 4G, production build, real CMS with demo content):`);
+    console.log(
+      `\nLighthouse, median of ${LIGHTHOUSE_RUNS} runs (mobile, simulated slow 4G, production build, real CMS with demo content):`,
+    );
     console.table(rows);
   } finally {
     await chrome.kill();

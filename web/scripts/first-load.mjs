@@ -46,7 +46,11 @@ export function reportJavaScript(/** @type {string} */ distDir) {
   const chunks = firstLoadJavaScript(distDir, ARTICLE_ROUTE);
   const total = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
   console.log('\nJavaScript for the first load of an article page (entry + article route chunks):');
-  console.table(Object.fromEntries(chunks.map(({ chunk, bytes, gzipBytes }) => [chunk, { 'raw kB': kB(bytes), 'gzip kB': kB(gzipBytes) }])));
+  console.table(
+    Object.fromEntries(
+      chunks.map(({ chunk, bytes, gzipBytes }) => [chunk, { 'raw kB': kB(bytes), 'gzip kB': kB(gzipBytes) }]),
+    ),
+  );
   const within = total <= BUDGET_BYTES;
   console.log(`Total: ${kB(total)} kB gzip of ${kB(BUDGET_BYTES)} kB budget: ${within ? 'within' : 'OVER'} budget`);
   return within;

@@ -61,7 +61,8 @@ export async function startStaticServer({
   apiUrl = process.env.VITE_API_URL || DEFAULT_API_URL,
 } = {}) {
   root = resolve(root);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`No index.html in ${root}: build the site first (pnpm --filter @medblog/web build)`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`No index.html in ${root}: build the site first (pnpm --filter @medblog/web build)`);
   const headers = securityHeaders(apiUrl);
 
   const serveFile = sirv(root, {
@@ -70,7 +71,8 @@ export async function startStaticServer({
     gzip: true,
     etag: true,
     setHeaders: (response, pathname) => response.setHeader('Cache-Control', cacheControl(pathname)),
-    onNoMatch: (_request, response) => response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'),
+    onNoMatch: (_request, response) =>
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'),
   });
 
   const server = createServer((request, response) => {

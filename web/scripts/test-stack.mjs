@@ -47,14 +47,19 @@ export function buildSite({ outDir, apiUrl, siteUrl }) {
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`vite build failed (exit ${code})`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(undefined) : reject(new Error(`vite build failed (exit ${code})`)),
+    );
   });
 }
 
 function ensureCmsBuilt() {
   if (existsSync(join(cmsDir, 'dist', 'build', 'index.html'))) return;
   console.log('Building the CMS (once; pnpm --filter @medblog/cms build)…');
-  const result = spawnSync('pnpm', ['--filter', '@medblog/cms', 'build'], { cwd: join(webDir, '..'), stdio: 'inherit' });
+  const result = spawnSync('pnpm', ['--filter', '@medblog/cms', 'build'], {
+    cwd: join(webDir, '..'),
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`The CMS build failed (exit ${result.status})`);
 }
 
@@ -66,14 +71,23 @@ export function startCms({ port, corsOrigins }) {
     cwd: cmsDir,
     // The e2e tests send more comments and enquiries from one address than a visitor may (5 per
     // 10 min / 1 h): raise the limits for this throw-away CMS only.
-    env: { ...process.env, PORT: String(port), CORS_ORIGINS: corsOrigins, COMMENT_RATE_MAX: '1000', ENQUIRY_RATE_MAX: '1000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CORS_ORIGINS: corsOrigins,
+      COMMENT_RATE_MAX: '1000',
+      ENQUIRY_RATE_MAX: '1000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
 
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The CMS did not start within ${CMS_START_TIMEOUT_MS / 1000} s:\n${output.slice(-3000)}`)), CMS_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`The CMS did not start within ${CMS_START_TIMEOUT_MS / 1000} s:\n${output.slice(-3000)}`)),
+      CMS_START_TIMEOUT_MS,
+    );
     const onData = (/** @type {Buffer} */ chunk) => {
       output = (output + chunk).slice(-20_000); // enough to explain a failure
       const match = /CMS ready at (\S+)/.exec(output);
@@ -122,7 +136,12 @@ export async function startStack() {
   try {
     const cms = startCms({ port: cmsPort, corsOrigins: siteUrl });
     // Registered before waiting, so a failed build still stops a CMS that started.
-    cleanups.push(() => cms.then(({ stop: stopCms }) => stopCms(), () => {}));
+    cleanups.push(() =>
+      cms.then(
+        ({ stop: stopCms }) => stopCms(),
+        () => {},
+      ),
+    );
     await buildSite({ outDir: distDir, apiUrl: `http://127.0.0.1:${cmsPort}`, siteUrl });
     const { url: apiUrl } = await cms;
     const site = await startStaticServer({ root: distDir, port: sitePort, apiUrl });

@@ -8,8 +8,17 @@ import type { Context } from '../utils/http';
 
 type Action = 'read' | 'update';
 
-export async function permittedQuery(strapi: Core.Strapi, ctx: Context, uid: string, action: Action, query: Record<string, unknown>) {
-  const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+export async function permittedQuery(
+  strapi: Core.Strapi,
+  ctx: Context,
+  uid: string,
+  action: Action,
+  query: Record<string, unknown>,
+) {
+  const checker = strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model: uid });
   if (checker.cannot[action]()) {
     throw new errors.ForbiddenError(`You may not ${action} ${uid.split('.').pop()} entries`);
   }

@@ -14,7 +14,10 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 
 function wholeNumber(max: number, fallback: number) {
   const error = `must be a whole number from 1 to ${max}`;
-  return z.preprocess(notGivenIfEmpty, z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).default(fallback));
+  return z.preprocess(
+    notGivenIfEmpty,
+    z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).default(fallback),
+  );
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,7 +25,9 @@ const day = z.preprocess(
   notGivenIfEmpty,
   z
     .string({ error: 'must be a date such as 2026-01-31' })
-    .refine((value) => DAY.test(value) && !Number.isNaN(Date.parse(value)), { error: 'must be a date such as 2026-01-31' })
+    .refine((value) => DAY.test(value) && !Number.isNaN(Date.parse(value)), {
+      error: 'must be a date such as 2026-01-31',
+    })
     .optional(),
 );
 

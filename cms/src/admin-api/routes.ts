@@ -11,7 +11,10 @@ function allowedTo(action: 'read' | 'update', subject: string) {
   return {
     policies: [
       'admin::isAuthenticatedAdmin',
-      { name: 'admin::hasPermissions', config: { actions: [{ action: `plugin::content-manager.explorer.${action}`, subject }] } },
+      {
+        name: 'admin::hasPermissions',
+        config: { actions: [{ action: `plugin::content-manager.explorer.${action}`, subject }] },
+      },
     ],
   };
 }
@@ -21,7 +24,17 @@ export const adminRoutes = {
   prefix: '/medblog',
   routes: [
     { method: 'GET', path: '/comments', handler: 'api::medblog.moderation.queue', config: allowedTo('read', COMMENT) },
-    { method: 'POST', path: '/comments/moderate', handler: 'api::medblog.moderation.moderate', config: allowedTo('update', COMMENT) },
-    { method: 'GET', path: '/enquiries/export', handler: 'api::medblog.enquiry-export.export', config: allowedTo('read', ENQUIRY) },
+    {
+      method: 'POST',
+      path: '/comments/moderate',
+      handler: 'api::medblog.moderation.moderate',
+      config: allowedTo('update', COMMENT),
+    },
+    {
+      method: 'GET',
+      path: '/enquiries/export',
+      handler: 'api::medblog.enquiry-export.export',
+      config: allowedTo('read', ENQUIRY),
+    },
   ],
 };

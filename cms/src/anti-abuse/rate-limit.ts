@@ -24,12 +24,18 @@ function memoized(name: string, create: () => RateLimiterAbstract): RateLimiterA
 /** The limiter named in config/anti-abuse.ts; a new one when its settings change. */
 export function rateLimiter(strapi: Core.Strapi, name: LimitName): RateLimiterAbstract {
   const { max, windowSeconds } = strapi.config.get(`anti-abuse.${name}`) as Limit;
-  return memoized(`${name}:${max}/${windowSeconds}`, () => new RateLimiterMemory({ keyPrefix: name, points: max, duration: windowSeconds }));
+  return memoized(
+    `${name}:${max}/${windowSeconds}`,
+    () => new RateLimiterMemory({ keyPrefix: name, points: max, duration: windowSeconds }),
+  );
 }
 
 /** One use per key per UTC day: the first `take` of a key today succeeds, later ones do not. */
 export function oncePerDay(name: string): RateLimiterAbstract {
-  return memoized(`once:${name}`, () => new RateLimiterMemory({ keyPrefix: `once:${name}`, points: 1, duration: 86_400 }));
+  return memoized(
+    `once:${name}`,
+    () => new RateLimiterMemory({ keyPrefix: `once:${name}`, points: 1, duration: 86_400 }),
+  );
 }
 
 export function secondsUntilTomorrow(now = new Date()): number {
@@ -47,4 +53,3 @@ export async function take(limiter: RateLimiterAbstract, key: string, durationSe
     throw rejection;
   }
 }
-

@@ -32,7 +32,13 @@ export function parseBlockedWords(text: string | null | undefined): string[] {
 
 export function findBlockedWord(text: string, words: string[]): string | null {
   const lower = text.toLowerCase();
-  return words.find((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) ?? null;
+  return (
+    words.find((word) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(
+        lower,
+      ),
+    ) ?? null
+  );
 }
 
 /** Same text for duplicate detection: case and spacing do not matter. */
@@ -51,18 +57,27 @@ interface JoinTable {
  * database so a busy article's comments are never loaded to answer it. The SQL normalises as
  * normalizeBody does; names come from Strapi's metadata, so a schema change cannot silently break it.
  */
-async function hasSameBodyOnArticle(strapi: Core.Strapi, articleDocumentId: string, normalizedBody: string): Promise<boolean> {
+async function hasSameBodyOnArticle(
+  strapi: Core.Strapi,
+  articleDocumentId: string,
+  normalizedBody: string,
+): Promise<boolean> {
   const comments = strapi.db.metadata.get('api::comment.comment');
   const articles = strapi.db.metadata.get('api::article.article');
   const link = (comments.attributes.article as unknown as { joinTable: JoinTable }).joinTable;
-  const column = (meta: typeof comments, attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const column = (meta: typeof comments, attribute: string) =>
+    (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
   const knex = strapi.db.connection;
 
   const row = await knex({ c: comments.tableName })
     .join({ l: link.name }, `l.${link.joinColumn.name}`, `c.${column(comments, 'id')}`)
     .join({ a: articles.tableName }, `a.${column(articles, 'id')}`, `l.${link.inverseJoinColumn.name}`)
     .where(`a.${column(articles, 'documentId')}`, articleDocumentId)
-    .whereRaw("btrim(regexp_replace(lower(??), ?, ' ', 'g')) = ?", [`c.${column(comments, 'body')}`, '\\s+', normalizedBody])
+    .whereRaw("btrim(regexp_replace(lower(??), ?, ' ', 'g')) = ?", [
+      `c.${column(comments, 'body')}`,
+      '\\s+',
+      normalizedBody,
+    ])
     .first(knex.raw('1 as found'));
   return Boolean(row);
 }
@@ -78,9 +93,13 @@ export async function commentSpamReason(
   if (countLinks(`${comment.authorName} ${comment.body}`) > rules.maxLinksPerComment) return 'too many links';
 
   const settings = await strapi.documents('api::moderation-setting.moderation-setting').findFirst();
-  const word = findBlockedWord(`${comment.authorName} ${comment.body}`, parseBlockedWords(settings?.blockedWords as string));
+  const word = findBlockedWord(
+    `${comment.authorName} ${comment.body}`,
+    parseBlockedWords(settings?.blockedWords as string),
+  );
   if (word) return `blocked word "${word}"`;
 
-  if (await hasSameBodyOnArticle(strapi, comment.article, normalizeBody(comment.body))) return 'duplicate of an earlier comment';
+  if (await hasSameBodyOnArticle(strapi, comment.article, normalizeBody(comment.body)))
+    return 'duplicate of an earlier comment';
   return null;
 }

@@ -12,11 +12,27 @@
 import type { Core } from '@strapi/strapi';
 
 const EXPLORER = 'plugin::content-manager.explorer';
-export const ENQUIRY_STAFF_ROLE = { code: 'enquiry-staff', name: 'Enquiry staff', description: 'Handles enquiries from the site; cannot edit or publish articles.' };
+export const ENQUIRY_STAFF_ROLE = {
+  code: 'enquiry-staff',
+  name: 'Enquiry staff',
+  description: 'Handles enquiries from the site; cannot edit or publish articles.',
+};
 
 function fieldsOf(strapi: Core.Strapi, uid: string): string[] {
-  return Object.keys((strapi.getModel as (u: string) => { attributes: Record<string, unknown> })(uid).attributes).filter(
-    (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations', 'documentId'].includes(name),
+  return Object.keys(
+    (strapi.getModel as (u: string) => { attributes: Record<string, unknown> })(uid).attributes,
+  ).filter(
+    (name) =>
+      ![
+        'createdAt',
+        'updatedAt',
+        'publishedAt',
+        'createdBy',
+        'updatedBy',
+        'locale',
+        'localizations',
+        'documentId',
+      ].includes(name),
   );
 }
 
@@ -54,7 +70,11 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<void> {
 
   const author = await roles.findOne({ code: 'strapi-author' });
   if (author) {
-    await revokePermissions(strapi, author.id, ['api::enquiry.enquiry', 'api::comment.comment', 'api::moderation-setting.moderation-setting']);
+    await revokePermissions(strapi, author.id, [
+      'api::enquiry.enquiry',
+      'api::comment.comment',
+      'api::moderation-setting.moderation-setting',
+    ]);
   }
 
   const staff = (await roles.findOne({ code: ENQUIRY_STAFF_ROLE.code })) ?? (await roles.create(ENQUIRY_STAFF_ROLE));

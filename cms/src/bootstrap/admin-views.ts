@@ -25,8 +25,16 @@ const LABELS: Record<string, string> = {
 // Recorded by the server; shown, never edited.
 const READ_ONLY = ['ipHash', 'userAgent', 'readingTimeMinutes'];
 
-const LIST_VIEWS: Record<string, { columns: string[]; sortBy: string; order: 'ASC' | 'DESC'; mainField: string; labels?: Record<string, string> }> = {
-  'api::article.article': { columns: ['title', 'category', 'author', 'featured', 'updatedAt'], sortBy: 'updatedAt', order: 'DESC', mainField: 'title' },
+const LIST_VIEWS: Record<
+  string,
+  { columns: string[]; sortBy: string; order: 'ASC' | 'DESC'; mainField: string; labels?: Record<string, string> }
+> = {
+  'api::article.article': {
+    columns: ['title', 'category', 'author', 'featured', 'updatedAt'],
+    sortBy: 'updatedAt',
+    order: 'DESC',
+    mainField: 'title',
+  },
   'api::comment.comment': {
     columns: ['authorName', 'article', 'moderationStatus', 'createdAt', 'body'],
     sortBy: 'createdAt',
@@ -41,7 +49,12 @@ const LIST_VIEWS: Record<string, { columns: string[]; sortBy: string; order: 'AS
     mainField: 'name',
     labels: { handlingStatus: 'Handling status', createdAt: 'Received' },
   },
-  'api::category.category': { columns: ['name', 'slug', 'description'], sortBy: 'name', order: 'ASC', mainField: 'name' },
+  'api::category.category': {
+    columns: ['name', 'slug', 'description'],
+    sortBy: 'name',
+    order: 'ASC',
+    mainField: 'name',
+  },
   'api::author.author': { columns: ['name', 'jobTitle', 'slug'], sortBy: 'name', order: 'ASC', mainField: 'name' },
 };
 
@@ -56,8 +69,18 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
     const configuration = await contentTypes.findConfiguration(contentType);
     const metadatas = { ...configuration.metadatas };
     // The relation columns show the related entry's name, not its id.
-    for (const [field, mainField] of Object.entries({ article: 'title', category: 'name', author: 'name', parent: 'authorName' })) {
-      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, mainField }, list: { ...metadatas[field].list, mainField } };
+    for (const [field, mainField] of Object.entries({
+      article: 'title',
+      category: 'name',
+      author: 'name',
+      parent: 'authorName',
+    })) {
+      if (metadatas[field])
+        metadatas[field] = {
+          ...metadatas[field],
+          edit: { ...metadatas[field].edit, mainField },
+          list: { ...metadatas[field].list, mainField },
+        };
     }
     for (const [field, label] of Object.entries({ ...LABELS, ...(view?.labels ?? {}) })) {
       if (metadatas[field]) metadatas[field] = { ...metadatas[field], list: { ...metadatas[field].list, label } };
@@ -66,12 +89,19 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
       if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, label } };
     }
     for (const field of READ_ONLY) {
-      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
+      if (metadatas[field])
+        metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
     }
     await contentTypes.updateConfiguration(contentType, {
       metadatas,
       ...(view && {
-        settings: { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.order, pageSize: 20 },
+        settings: {
+          ...configuration.settings,
+          mainField: view.mainField,
+          defaultSortBy: view.sortBy,
+          defaultSortOrder: view.order,
+          pageSize: 20,
+        },
         layouts: { ...configuration.layouts, list: view.columns },
       }),
     });

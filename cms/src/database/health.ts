@@ -14,8 +14,17 @@ const PROBE_TIMEOUT_MS = 1000;
 // (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, class 08 connection
 // exception), as opposed to a bad query.
 const CONNECTION_ERROR_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
-  '57P01', '57P02', '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
 // pg's "Connection terminated (unexpectedly)" and its connect timeout's "timeout expired" carry no code.
 const CONNECTION_ERROR_MESSAGE = /^Connection terminated|^timeout expired$/;

@@ -21,7 +21,8 @@ const RETRY_AFTER_SECONDS = 5;
 const SLOW_REQUEST_MS = 500;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const OUTAGE_MESSAGE = 'The service is temporarily unavailable: its database cannot be reached. Please try again in a moment.';
+const OUTAGE_MESSAGE =
+  'The service is temporarily unavailable: its database cannot be reached. Please try again in a moment.';
 
 function unavailable(ctx: Context, message = OUTAGE_MESSAGE, details: Record<string, unknown> = {}) {
   ctx.status = 503;
@@ -43,7 +44,11 @@ function unavailable(ctx: Context, message = OUTAGE_MESSAGE, details: Record<str
  * Resolves 'done' when `work` does, or 'down' once the database has been marked down for
  * `afterDownMs` (0 for a read; time for a write's pool wait to end one way or the other).
  */
-function untilDoneOrDown(work: Promise<unknown>, health: DatabaseHealth, afterDownMs: number): Promise<'done' | 'down'> {
+function untilDoneOrDown(
+  work: Promise<unknown>,
+  health: DatabaseHealth,
+  afterDownMs: number,
+): Promise<'done' | 'down'> {
   return new Promise((resolve, reject) => {
     let giveUp: NodeJS.Timeout | undefined;
     const cancel = health.onceDown(() => {

@@ -15,7 +15,13 @@ import { errors } from '@strapi/utils';
 import type { Context, Next } from '../utils/http';
 
 type Attribute = { type: string; private?: boolean; target?: string; component?: string };
-type Model = { uid: string; modelName?: string; kind?: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> };
+type Model = {
+  uid: string;
+  modelName?: string;
+  kind?: string;
+  options?: { draftAndPublish?: boolean };
+  attributes: Record<string, Attribute>;
+};
 type Filters = Record<string, unknown>;
 
 export interface PublicInputConfig {
@@ -35,7 +41,14 @@ const IDENTITY = new Set(['documentId', 'slug']);
 const NARROWED = new Set(['api::comment.comment']);
 const SCALAR_OPERATORS = new Set(['$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte']);
 const TEXT_OPERATORS = new Set([
-  '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
 ]);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
@@ -47,7 +60,18 @@ const UNFILTERABLE = new Set(['media', 'component', 'dynamiczone', 'blocks', 'js
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const BOOLEAN = /^(true|false|t|f|1|0)$/i;
 // What a reader-facing page may ask of an image.
-const MEDIA_FIELDS = new Set(['id', 'documentId', 'url', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'name']);
+const MEDIA_FIELDS = new Set([
+  'id',
+  'documentId',
+  'url',
+  'alternativeText',
+  'caption',
+  'width',
+  'height',
+  'formats',
+  'mime',
+  'name',
+]);
 const MAX_POPULATE_DEPTH = 3;
 const MAX_SEARCH_LENGTH = 200;
 // The query parser turns longer lists into objects (its arrayLimit), which Strapi cannot run.
@@ -81,8 +105,10 @@ function publicAttribute(model: Model, name: string, param: string): Attribute {
 function checkValue(attribute: Attribute, value: unknown, path: string): void {
   if (value === null) return;
   if (typeof value !== 'string') throw invalid(`Invalid filters: "${path}" must be compared with a single value`);
-  if (NUMBER_TYPES.has(attribute.type) && !NUMBER.test(value.trim())) throw invalid(`Invalid filters: "${path}" must be a number`);
-  if (attribute.type === 'boolean' && !BOOLEAN.test(value.trim())) throw invalid(`Invalid filters: "${path}" must be true or false`);
+  if (NUMBER_TYPES.has(attribute.type) && !NUMBER.test(value.trim()))
+    throw invalid(`Invalid filters: "${path}" must be a number`);
+  if (attribute.type === 'boolean' && !BOOLEAN.test(value.trim()))
+    throw invalid(`Invalid filters: "${path}" must be true or false`);
 }
 
 function checkCondition(attribute: Attribute, condition: unknown, path: string): void {
@@ -101,7 +127,8 @@ function checkCondition(attribute: Attribute, condition: unknown, path: string):
     } else if (LIST_OPERATORS.has(operator)) {
       (Array.isArray(value) ? value : [value]).forEach((item) => checkValue(attribute, item, `${path}.${operator}`));
     } else if (operator === '$between') {
-      if (!Array.isArray(value) || value.length !== 2) throw invalid(`Invalid filters: "${path}.$between" needs exactly two values`);
+      if (!Array.isArray(value) || value.length !== 2)
+        throw invalid(`Invalid filters: "${path}.$between" needs exactly two values`);
       value.forEach((item) => checkValue(attribute, item, `${path}.$between`));
     } else if (PRESENCE_OPERATORS.has(operator)) {
       checkValue({ type: 'boolean' }, value, `${path}.${operator}`);
@@ -131,7 +158,8 @@ function checkFilters(strapi: Core.Strapi, model: Model, filters: unknown, path:
   for (const [key, value] of Object.entries(filters)) {
     if (LOGICAL.has(key)) {
       const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : null;
-      if (!items || items.length > MAX_LIST) throw invalid(`Invalid filters: "${path}${key}" must be a list of at most ${MAX_LIST} filters`);
+      if (!items || items.length > MAX_LIST)
+        throw invalid(`Invalid filters: "${path}${key}" must be a list of at most ${MAX_LIST} filters`);
       checked[key] = items.map((item) => checkFilters(strapi, model, item, path, reach));
       continue;
     }
@@ -154,7 +182,10 @@ function checkFilters(strapi: Core.Strapi, model: Model, filters: unknown, path:
     if (attribute.type === 'relation') {
       const target = modelOf(strapi, attribute.target!);
       const drafts = Boolean(target.options?.draftAndPublish);
-      const nested = checkFilters(strapi, target, value, `${path}${key}.`, { identityOnly: identityOnly || isNarrowed(target), presence: !drafts });
+      const nested = checkFilters(strapi, target, value, `${path}${key}.`, {
+        identityOnly: identityOnly || isNarrowed(target),
+        presence: !drafts,
+      });
       checked[key] = drafts ? { $and: [nested, { publishedAt: { $notNull: true } }] } : nested;
     } else if (UNFILTERABLE.has(attribute.type)) {
       throw invalid(`Invalid filters: "${path}${key}" cannot be filtered on`);
@@ -171,7 +202,10 @@ function searchFilter(model: Model, search: unknown): Filters {
   if (typeof search !== 'string') throw invalid('Invalid _q: must be text');
   if (search.length > MAX_SEARCH_LENGTH) throw invalid(`Invalid _q: at most ${MAX_SEARCH_LENGTH} characters`);
   const fields = Object.entries(model.attributes)
-    .filter(([name, attribute]) => ['string', 'text', 'richtext'].includes(attribute.type) && !attribute.private && !FORBIDDEN.has(name))
+    .filter(
+      ([name, attribute]) =>
+        ['string', 'text', 'richtext'].includes(attribute.type) && !attribute.private && !FORBIDDEN.has(name),
+    )
     .map(([name]) => name);
   return { $or: fields.map((name) => ({ [name]: { $containsi: search } })) };
 }
@@ -254,7 +288,8 @@ function checkPopulate(strapi: Core.Strapi, model: Model, populate: unknown, dep
     const attribute = publicAttribute(model, key, 'populate');
     if (!STRUCTURED.has(attribute.type)) throw invalid(`Invalid populate: "${key}" is not a relation`);
     if (!isObject(options)) {
-      if (![true, 'true', '*'].includes(options as string)) throw invalid(`Invalid populate: "${key}" must be true or an object of options`);
+      if (![true, 'true', '*'].includes(options as string))
+        throw invalid(`Invalid populate: "${key}" must be true or an object of options`);
       continue;
     }
     const { fields, filters, sort, populate: nested, ...unknown } = options;
@@ -271,7 +306,9 @@ function checkPopulate(strapi: Core.Strapi, model: Model, populate: unknown, dep
     checkSort(strapi, target, sort);
     checked[key] = {
       ...options,
-      ...(filters === undefined ? {} : { filters: checkFilters(strapi, target, filters, `${key}.`, { ...TOP, identityOnly: isNarrowed(target) }) }),
+      ...(filters === undefined
+        ? {}
+        : { filters: checkFilters(strapi, target, filters, `${key}.`, { ...TOP, identityOnly: isNarrowed(target) }) }),
       ...(nested === undefined ? {} : { populate: checkPopulate(strapi, target, nested, depth + 1) }),
     };
   }
@@ -284,7 +321,8 @@ function checkPagination(pagination: unknown, maxLimit: number): void {
   for (const [key, value] of Object.entries(pagination)) {
     const minimum = { page: 1, pageSize: 1, start: 0, limit: 1 }[key];
     if (key === 'withCount') {
-      if (typeof value !== 'string' || !BOOLEAN.test(value)) throw invalid('Invalid pagination: withCount must be true or false');
+      if (typeof value !== 'string' || !BOOLEAN.test(value))
+        throw invalid('Invalid pagination: withCount must be true or false');
       continue;
     }
     if (minimum === undefined) throw invalid(`Invalid pagination: unknown option "${key}"`);
@@ -318,7 +356,9 @@ export function checkPublicQuery(strapi: Core.Strapi, config: PublicInputConfig,
   const unknown = Object.keys(query).filter((name) => !config.params.includes(name));
   if (unknown.length) {
     const takes = config.params.length ? `it takes ${config.params.join(', ')}` : 'it takes none';
-    throw invalid(`Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}: ${takes}`);
+    throw invalid(
+      `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}: ${takes}`,
+    );
   }
   const empty = Object.keys(query).find((name) => query[name] === null || query[name] === '');
   if (empty && empty !== 'sort') throw invalid(`Invalid query: "${empty}" needs a value`);

@@ -15,9 +15,12 @@ function checkQueryString(querystring: string): void {
     try {
       decoded = decodeURIComponent(pair.replace(/\+/g, ' '));
     } catch {
-      throw new errors.ValidationError(`Invalid query string: "${name.slice(0, 60)}" has malformed percent-encoding or invalid UTF-8`);
+      throw new errors.ValidationError(
+        `Invalid query string: "${name.slice(0, 60)}" has malformed percent-encoding or invalid UTF-8`,
+      );
     }
-    if (decoded.includes('\u0000')) throw new errors.ValidationError(`Invalid query string: "${name.slice(0, 60)}" contains a NUL character`);
+    if (decoded.includes('\u0000'))
+      throw new errors.ValidationError(`Invalid query string: "${name.slice(0, 60)}" contains a NUL character`);
   }
 }
 
@@ -39,11 +42,22 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
     const hasBody = ctx.get('Transfer-Encoding') !== '' || (length !== undefined && length > 0);
     if (hasBody && !(ctx.path.startsWith(uploadPath) && ctx.get('Authorization'))) {
       if (!ctx.is('application/json', '+json')) {
-        return refuse(ctx, 415, 'UnsupportedMediaTypeError', 'The request body must be JSON (Content-Type: application/json)');
+        return refuse(
+          ctx,
+          415,
+          'UnsupportedMediaTypeError',
+          'The request body must be JSON (Content-Type: application/json)',
+        );
       }
-      if (length === undefined) return refuse(ctx, 411, 'LengthRequiredError', 'The request must give its Content-Length');
+      if (length === undefined)
+        return refuse(ctx, 411, 'LengthRequiredError', 'The request must give its Content-Length');
       if (length > config.maxBodyBytes) {
-        return refuse(ctx, 413, 'PayloadTooLargeError', `The request body must be at most ${config.maxBodyBytes} bytes`);
+        return refuse(
+          ctx,
+          413,
+          'PayloadTooLargeError',
+          `The request body must be at most ${config.maxBodyBytes} bytes`,
+        );
       }
     }
     try {

@@ -10,7 +10,11 @@ import { visitorKey } from '../utils/client';
 import { rateLimiter, take, type LimitName } from '../anti-abuse/rate-limit';
 import type { Context, Next } from '../utils/http';
 
-const COUNTED: Record<LimitName, RateLimitedAction> = { comments: 'submissions', enquiries: 'submissions', views: 'requests' };
+const COUNTED: Record<LimitName, RateLimitedAction> = {
+  comments: 'submissions',
+  enquiries: 'submissions',
+  views: 'requests',
+};
 
 export default (config: { name: LimitName }, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {

@@ -21,7 +21,10 @@ export function smtpConfigured(): boolean {
 
 /** Recipients from a comma-separated env variable, else the site's contact e-mail. */
 export async function recipients(strapi: Core.Strapi, envName: string): Promise<string[]> {
-  const fromEnv = (process.env[envName] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const fromEnv = (process.env[envName] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (fromEnv.length) return fromEnv;
   const settings = await strapi.documents('api::global.global').findFirst({ fields: ['contactEmail'] });
   return settings?.contactEmail ? [settings.contactEmail as string] : [];
@@ -39,10 +42,15 @@ export async function deliver(strapi: Core.Strapi, message: Message): Promise<vo
     return;
   }
   if (!smtpConfigured()) {
-    strapi.log.info(`E-mail not sent (no SMTP_HOST configured) to ${message.to.join(', ')}: ${message.subject}\n${message.text}`);
+    strapi.log.info(
+      `E-mail not sent (no SMTP_HOST configured) to ${message.to.join(', ')}: ${message.subject}\n${message.text}`,
+    );
     return;
   }
-  await strapi.plugin('email').service('email').send({ to: message.to.join(', '), subject: message.subject, text: message.text });
+  await strapi
+    .plugin('email')
+    .service('email')
+    .send({ to: message.to.join(', '), subject: message.subject, text: message.text });
 }
 
 /** How a failed send reads in the log: nodemailer's code (ETIMEDOUT, EENVELOPE...) and the reason. */
@@ -60,18 +68,25 @@ let pending = 0;
  * waiting (a long outage), new ones are dropped and logged rather than kept in memory.
  */
 export function sendInBackground(strapi: Core.Strapi, build: () => Promise<Message>): Promise<void> {
-  const { retryDelayMs, maxPending } = strapi.config.get('notifications') as { retryDelayMs: number; maxPending: number };
+  const { retryDelayMs, maxPending } = strapi.config.get('notifications') as {
+    retryDelayMs: number;
+    maxPending: number;
+  };
   return build()
     .then(async (message) => {
       if (pending >= maxPending) {
-        strapi.log.error(`Notification e-mail dropped, ${pending} already waiting for the mail server: "${message.subject}"`);
+        strapi.log.error(
+          `Notification e-mail dropped, ${pending} already waiting for the mail server: "${message.subject}"`,
+        );
         return;
       }
       pending += 1;
       try {
         await deliver(strapi, message);
       } catch (error) {
-        strapi.log.warn(`Notification e-mail failed, retrying in ${retryDelayMs} ms: "${message.subject}": ${describe(error)}`);
+        strapi.log.warn(
+          `Notification e-mail failed, retrying in ${retryDelayMs} ms: "${message.subject}": ${describe(error)}`,
+        );
         await setTimeout(retryDelayMs);
         try {
           await deliver(strapi, message);

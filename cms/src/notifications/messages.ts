@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { ENQUIRY_TOPIC_LABELS, contentManagerEntryPath, moderationScreenPath, type EnquiryTopic } from '@medblog/shared';
+import {
+  ENQUIRY_TOPIC_LABELS,
+  contentManagerEntryPath,
+  moderationScreenPath,
+  type EnquiryTopic,
+} from '@medblog/shared';
 import { adminUrl, recipients, type Message } from './email';
 
 export async function commentAwaitingModeration(
@@ -22,7 +27,15 @@ export async function commentAwaitingModeration(
 
 export async function enquiryReceived(
   strapi: Core.Strapi,
-  enquiry: { documentId: string; name: string; email: string; phone?: string | null; topic: EnquiryTopic; message: string; sourcePath?: string | null },
+  enquiry: {
+    documentId: string;
+    name: string;
+    email: string;
+    phone?: string | null;
+    topic: EnquiryTopic;
+    message: string;
+    sourcePath?: string | null;
+  },
 ): Promise<Message> {
   const topic = ENQUIRY_TOPIC_LABELS[enquiry.topic];
   return {

@@ -5,7 +5,10 @@
 
 /** Text wrapped over several lines of this file, read as one line; `\n` marks a real line break. */
 function prose(strings: TemplateStringsArray): string {
-  return strings.raw[0].trim().replace(/\s+/g, ' ').replace(/ ?\\n ?/g, '\n');
+  return strings.raw[0]
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\\n ?/g, '\n');
 }
 
 export interface SeedCategory {
@@ -57,37 +60,35 @@ export interface SeedGlobal {
 
 export const categories: SeedCategory[] = [
   {
-    name: "Medical Training",
-    slug: "medical-training",
-    description:
-      prose`
+    name: 'Medical Training',
+    slug: 'medical-training',
+    description: prose`
         Practical guidance for getting the most out of clinical postings, ward work and everyday
         learning during medical school.
       `,
   },
   {
-    name: "Internships",
-    slug: "internships",
+    name: 'Internships',
+    slug: 'internships',
     description:
-      "Help for interns on logbooks, shifts, supervision and turning a demanding year into a strong foundation.",
+      'Help for interns on logbooks, shifts, supervision and turning a demanding year into a strong foundation.',
   },
   {
-    name: "International Collaborations",
-    slug: "international-collaborations",
+    name: 'International Collaborations',
+    slug: 'international-collaborations',
     description:
-      "Electives, observerships and exchanges abroad: how they work, what to prepare and how to choose well.",
+      'Electives, observerships and exchanges abroad: how they work, what to prepare and how to choose well.',
   },
   {
-    name: "Furthering Your Education",
-    slug: "furthering-your-education",
+    name: 'Furthering Your Education',
+    slug: 'furthering-your-education',
     description:
-      "Planning for advanced degrees and residency, including step-by-step preparation for USMLE Step 1 and Step 2 CK.",
+      'Planning for advanced degrees and residency, including step-by-step preparation for USMLE Step 1 and Step 2 CK.',
   },
   {
-    name: "Clinical Partnerships",
-    slug: "clinical-partnerships",
-    description:
-      prose`
+    name: 'Clinical Partnerships',
+    slug: 'clinical-partnerships',
+    description: prose`
         How our partner teaching hospitals and clinical sites work with learners, and what makes a
         placement worthwhile.
       `,
@@ -96,9 +97,9 @@ export const categories: SeedCategory[] = [
 
 export const authors: SeedAuthor[] = [
   {
-    name: "Dr. Meera Raghunathan",
-    slug: "meera-raghunathan",
-    jobTitle: "Academic Coordinator",
+    name: 'Dr. Meera Raghunathan',
+    slug: 'meera-raghunathan',
+    jobTitle: 'Academic Coordinator',
     bio: prose`
       Meera coordinates the academy's examination preparation and postgraduate planning programmes.
       After her MBBS and MD in physiology, she spent several years teaching undergraduates before
@@ -107,9 +108,9 @@ export const authors: SeedAuthor[] = [
     `,
   },
   {
-    name: "Dr. Daniel Okafor",
-    slug: "daniel-okafor",
-    jobTitle: "Clinical Mentor",
+    name: 'Dr. Daniel Okafor',
+    slug: 'daniel-okafor',
+    jobTitle: 'Clinical Mentor',
     bio: prose`
       Daniel is an internal medicine physician who has supervised students and international graduates
       on clinical attachments in teaching hospitals abroad. He mentors our learners on rotations,
@@ -118,9 +119,9 @@ export const authors: SeedAuthor[] = [
     `,
   },
   {
-    name: "Sana Qureshi",
-    slug: "sana-qureshi",
-    jobTitle: "International Programmes Manager",
+    name: 'Sana Qureshi',
+    slug: 'sana-qureshi',
+    jobTitle: 'International Programmes Manager',
     bio: prose`
       Sana manages the academy's relationships with partner hospitals and international host
       institutions. With a background in healthcare administration, she has helped many students
@@ -132,22 +133,20 @@ export const authors: SeedAuthor[] = [
 
 export const articles: SeedArticle[] = [
   {
-    title: "How to Plan a Clinical Rotation So You Learn More Than You Watch",
-    slug: "planning-a-clinical-rotation",
-    excerpt:
-      prose`
+    title: 'How to Plan a Clinical Rotation So You Learn More Than You Watch',
+    slug: 'planning-a-clinical-rotation',
+    excerpt: prose`
         A rotation passes quickly. Set three clear goals before it starts, build a small daily rhythm,
         ask for feedback at the midpoint and reflect at the end, and you will come away with far more
         than a signed attendance sheet.
       `,
-    category: "medical-training",
-    author: "daniel-okafor",
+    category: 'medical-training',
+    author: 'daniel-okafor',
     featured: true,
-    related: ["keeping-an-internship-logbook", "what-is-an-observership"],
+    related: ['keeping-an-internship-logbook', 'what-is-an-observership'],
     seo: {
-      metaTitle: "How to Plan a Clinical Rotation | Setu Medical Academy",
-      metaDescription:
-        prose`
+      metaTitle: 'How to Plan a Clinical Rotation | Setu Medical Academy',
+      metaDescription: prose`
           Set clear goals, build a daily routine, ask for feedback early and reflect at the end: a
           practical guide to planning any clinical rotation.
         `,
@@ -236,15 +235,14 @@ back of the ward. If you would like help setting goals for an upcoming posting, 
 happy to review them with you.`,
   },
   {
-    title: "Your Internship Logbook: What to Record, How Often, and Why It Matters",
-    slug: "keeping-an-internship-logbook",
-    category: "internships",
-    author: "meera-raghunathan",
-    related: ["planning-a-clinical-rotation", "usmle-step-2-ck-study-plan"],
+    title: 'Your Internship Logbook: What to Record, How Often, and Why It Matters',
+    slug: 'keeping-an-internship-logbook',
+    category: 'internships',
+    author: 'meera-raghunathan',
+    related: ['planning-a-clinical-rotation', 'usmle-step-2-ck-study-plan'],
     seo: {
-      metaTitle: "Keeping an Internship Logbook That Works | Setu",
-      metaDescription:
-        prose`
+      metaTitle: 'Keeping an Internship Logbook That Works | Setu',
+      metaDescription: prose`
           What to record in your internship logbook, how often to update it, how to stay honest about your
           involvement and how to get signatures without stress.
         `,
@@ -331,15 +329,14 @@ small price for a clear, honest record of your year. Start early, record often a
 and the logbook will begin working for you rather than the other way round.`,
   },
   {
-    title: "What Is an Observership, and Is It the Right Next Step for You?",
-    slug: "what-is-an-observership",
-    category: "international-collaborations",
-    author: "daniel-okafor",
-    related: ["documents-for-an-international-elective", "what-makes-a-good-clinical-partnership"],
+    title: 'What Is an Observership, and Is It the Right Next Step for You?',
+    slug: 'what-is-an-observership',
+    category: 'international-collaborations',
+    author: 'daniel-okafor',
+    related: ['documents-for-an-international-elective', 'what-makes-a-good-clinical-partnership'],
     seo: {
-      metaTitle: "What Is an Observership? A Guide for Indian Graduates",
-      metaDescription:
-        prose`
+      metaTitle: 'What Is an Observership? A Guide for Indian Graduates',
+      metaDescription: prose`
           How observerships differ from electives and externships, what they can realistically offer, and
           the questions to ask before you pay or travel.
         `,
@@ -425,21 +422,19 @@ choose a programme with genuine supervision, and you will come home with much mo
 certificate.`,
   },
   {
-    title: "The Document Checklist for an International Elective: What to Prepare and When",
-    slug: "documents-for-an-international-elective",
-    excerpt:
-      prose`
+    title: 'The Document Checklist for an International Elective: What to Prepare and When',
+    slug: 'documents-for-an-international-elective',
+    excerpt: prose`
         Passport, dean's letter, NOC, immunisation records, insurance, visa: a practical checklist and
         timeline for the paperwork behind an international elective, so you arrive ready to learn rather
         than worn out from last-minute rushing.
       `,
-    category: "international-collaborations",
-    author: "sana-qureshi",
-    related: ["what-is-an-observership", "planning-a-clinical-rotation"],
+    category: 'international-collaborations',
+    author: 'sana-qureshi',
+    related: ['what-is-an-observership', 'planning-a-clinical-rotation'],
     seo: {
-      metaTitle: "International Elective Document Checklist | Setu",
-      metaDescription:
-        prose`
+      metaTitle: 'International Elective Document Checklist | Setu',
+      metaDescription: prose`
           The documents most hosts ask for when you apply for an international elective, with a suggested
           timeline and tips to avoid last-minute delays.
         `,
@@ -527,21 +522,19 @@ you will arrive ready to learn. If you would like a second pair of eyes on your 
 specific host, [contact our programmes team](https://example.org/contact).`,
   },
   {
-    title: "USMLE Step 1 for Indian Medical Students: Where to Begin",
-    slug: "usmle-step-1-where-to-begin",
-    excerpt:
-      prose`
+    title: 'USMLE Step 1 for Indian Medical Students: Where to Begin',
+    slug: 'usmle-step-1-where-to-begin',
+    excerpt: prose`
         Thinking about USMLE Step 1 but unsure when or how to start? Understand what the exam tests,
         decide on timing that protects your college results, and build a phased plan with a few
         well-used resources.
       `,
-    category: "furthering-your-education",
-    author: "meera-raghunathan",
-    related: ["usmle-step-2-ck-study-plan", "what-is-an-observership"],
+    category: 'furthering-your-education',
+    author: 'meera-raghunathan',
+    related: ['usmle-step-2-ck-study-plan', 'what-is-an-observership'],
     seo: {
-      metaTitle: "USMLE Step 1: Where Indian Students Should Begin",
-      metaDescription:
-        prose`
+      metaTitle: 'USMLE Step 1: Where Indian Students Should Begin',
+      metaDescription: prose`
           What Step 1 tests, how to decide when to start, a phased preparation plan and the common
           mistakes Indian medical students can avoid.
         `,
@@ -624,21 +617,19 @@ you can sustain for months, not days. If you would like help mapping a plan onto
 calendar, our academic team offers one-to-one planning sessions.`,
   },
   {
-    title: "A Practical Study Plan for USMLE Step 2 CK",
-    slug: "usmle-step-2-ck-study-plan",
-    excerpt:
-      prose`
+    title: 'A Practical Study Plan for USMLE Step 2 CK',
+    slug: 'usmle-step-2-ck-study-plan',
+    excerpt: prose`
         How to time Step 2 CK around your clinical postings, organise preparation in three stages, keep
         an error log that actually teaches you, and protect your stamina for a long exam day.
       `,
-    category: "furthering-your-education",
-    author: "meera-raghunathan",
+    category: 'furthering-your-education',
+    author: 'meera-raghunathan',
     featured: true,
-    related: ["usmle-step-1-where-to-begin", "keeping-an-internship-logbook"],
+    related: ['usmle-step-1-where-to-begin', 'keeping-an-internship-logbook'],
     seo: {
-      metaTitle: "A Practical USMLE Step 2 CK Study Plan | Setu",
-      metaDescription:
-        prose`
+      metaTitle: 'A Practical USMLE Step 2 CK Study Plan | Setu',
+      metaDescription: prose`
           Plan your USMLE Step 2 CK preparation: when to sit the exam, a three-stage study structure, a
           sample week, error logs and the final two weeks.
         `,
@@ -727,26 +718,20 @@ would like feedback on your plan, you can [book a planning session](https://exam
 with one of our mentors.`,
   },
   {
-    title: "What Makes a Good Clinical Partnership Between Hospitals and Training Programmes",
-    slug: "what-makes-a-good-clinical-partnership",
-    excerpt:
-      prose`
+    title: 'What Makes a Good Clinical Partnership Between Hospitals and Training Programmes',
+    slug: 'what-makes-a-good-clinical-partnership',
+    excerpt: prose`
         Shared goals in writing, genuine supervision, patients at the centre, named coordinators and
         honest feedback: the features that make a clinical partnership worthwhile, and the questions
         learners can ask before a placement.
       `,
-    category: "clinical-partnerships",
-    author: "sana-qureshi",
+    category: 'clinical-partnerships',
+    author: 'sana-qureshi',
     commentsEnabled: false,
-    related: [
-      "what-is-an-observership",
-      "documents-for-an-international-elective",
-      "planning-a-clinical-rotation",
-    ],
+    related: ['what-is-an-observership', 'documents-for-an-international-elective', 'planning-a-clinical-rotation'],
     seo: {
-      metaTitle: "What Makes a Good Clinical Partnership | Setu",
-      metaDescription:
-        prose`
+      metaTitle: 'What Makes a Good Clinical Partnership | Setu',
+      metaDescription: prose`
           The features of a strong clinical partnership between hospitals and training programmes, and
           five questions to ask before you accept a placement.
         `,
@@ -836,17 +821,16 @@ These are the qualities we look for in every partner we work with, and they are 
 expect as a learner.`,
   },
   {
-    title: "Your First Night Shift as an Intern: A Short Survival Guide",
-    slug: "first-night-shift-as-an-intern",
-    excerpt:
-      prose`
+    title: 'Your First Night Shift as an Intern: A Short Survival Guide',
+    slug: 'first-night-shift-as-an-intern',
+    excerpt: prose`
         Your first night on call can feel daunting. A little preparation, a careful handover and the
         habit of calling for help early make it manageable.
       `,
-    category: "internships",
-    author: "daniel-okafor",
+    category: 'internships',
+    author: 'daniel-okafor',
     draft: true,
-    related: ["keeping-an-internship-logbook", "planning-a-clinical-rotation"],
+    related: ['keeping-an-internship-logbook', 'planning-a-clinical-rotation'],
     body: `Your first night shift can feel daunting. The wards are quieter, there are fewer senior doctors
 around and you may be responsible for more patients than you have ever looked after at once. With
 some preparation, the night becomes manageable and is often a surprisingly good place to learn.
@@ -882,22 +866,22 @@ concerns to a senior.`,
 
 export const comments: SeedComment[] = [
   {
-    article: "usmle-step-2-ck-study-plan",
-    key: "c1",
-    authorName: "Priya Nair",
-    authorEmail: "priya.nair@example.com",
+    article: 'usmle-step-2-ck-study-plan',
+    key: 'c1',
+    authorName: 'Priya Nair',
+    authorEmail: 'priya.nair@example.com',
     body: prose`
       I'm starting internship in a few months. Is it realistic to prepare for Step 2 CK alongside
       internship duties, or should I wait until I finish? My medicine and surgery postings come first.
     `,
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "usmle-step-2-ck-study-plan",
-    key: "c2",
-    parent: "c1",
-    authorName: "Setu Academic Team",
-    authorEmail: "mentors@example.org",
+    article: 'usmle-step-2-ck-study-plan',
+    key: 'c2',
+    parent: 'c1',
+    authorName: 'Setu Academic Team',
+    authorEmail: 'mentors@example.org',
     body: prose`
       It can be done, but plan for a longer timeline. Many interns use heavier postings for steady
       content review and a small number of questions each day, then save the intensive, timed phase
@@ -905,45 +889,45 @@ export const comments: SeedComment[] = [
       to connect what you see on the wards with what you read. Once you have your posting calendar,
       share it with us and we can help you map out the phases.
     `,
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "usmle-step-2-ck-study-plan",
-    key: "c3",
-    parent: "c2",
-    authorName: "Priya Nair",
-    authorEmail: "priya.nair@example.com",
+    article: 'usmle-step-2-ck-study-plan',
+    key: 'c3',
+    parent: 'c2',
+    authorName: 'Priya Nair',
+    authorEmail: 'priya.nair@example.com',
     body: "Thank you, that makes a lot of sense. I'll send the calendar as soon as our roster is out.",
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "usmle-step-2-ck-study-plan",
-    key: "c4",
-    authorName: "Rahul Verma",
-    authorEmail: "rahul.verma@example.com",
+    article: 'usmle-step-2-ck-study-plan',
+    key: 'c4',
+    authorName: 'Rahul Verma',
+    authorEmail: 'rahul.verma@example.com',
     body: prose`
       How many self-assessments do people usually take before the exam? Seniors in my college have
       given me very different answers.
     `,
-    moderationStatus: "pending",
+    moderationStatus: 'pending',
   },
   {
-    article: "documents-for-an-international-elective",
-    key: "c5",
-    authorName: "Aisha Khan",
-    authorEmail: "aisha.khan@example.com",
+    article: 'documents-for-an-international-elective',
+    key: 'c5',
+    authorName: 'Aisha Khan',
+    authorEmail: 'aisha.khan@example.com',
     body: prose`
       How long does the NOC from college usually take? Our dean's office says they need the host's
       offer letter first, but the host wants the NOC with the application. I feel stuck in a loop.
     `,
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "documents-for-an-international-elective",
-    key: "c6",
-    parent: "c5",
-    authorName: "Sana Qureshi",
-    authorEmail: "programmes@example.org",
+    article: 'documents-for-an-international-elective',
+    key: 'c6',
+    parent: 'c5',
+    authorName: 'Sana Qureshi',
+    authorEmail: 'programmes@example.org',
     body: prose`
       This loop is very common, Aisha. Ask your dean's office whether they can issue a provisional
       letter confirming that you are eligible and that the college supports your application in
@@ -951,87 +935,85 @@ export const comments: SeedComment[] = [
       also helps to email the host's elective coordinator, explain the sequence politely and ask what
       they will accept at the application stage.
     `,
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "documents-for-an-international-elective",
-    key: "c7",
-    authorName: "Best Exam Deals",
-    authorEmail: "deals4u@example.com",
+    article: 'documents-for-an-international-elective',
+    key: 'c7',
+    authorName: 'Best Exam Deals',
+    authorEmail: 'deals4u@example.com',
     body: prose`
       GUARANTEED elective placement + USMLE score boost!!! 100% success, no study needed, limited
       seats. Click now >>> https://example.com/cheap-guaranteed-offer
     `,
-    moderationStatus: "spam",
+    moderationStatus: 'spam',
   },
   {
-    article: "documents-for-an-international-elective",
-    key: "c8",
-    authorName: "Karthik S.",
-    authorEmail: "karthik.s@example.com",
+    article: 'documents-for-an-international-elective',
+    key: 'c8',
+    authorName: 'Karthik S.',
+    authorEmail: 'karthik.s@example.com',
     body: prose`
       Does the police clearance certificate need to come from my home town or from the city where I
       study? I'm from Kerala but studying in Maharashtra.
     `,
-    moderationStatus: "pending",
+    moderationStatus: 'pending',
   },
   {
-    article: "planning-a-clinical-rotation",
-    key: "c9",
-    authorName: "Neha Joshi",
-    authorEmail: "neha.joshi@example.com",
+    article: 'planning-a-clinical-rotation',
+    key: 'c9',
+    authorName: 'Neha Joshi',
+    authorEmail: 'neha.joshi@example.com',
     body: prose`
       The tip about following one or two patients closely really worked for me in my paediatrics
       posting. I used to try to know everything about every patient and ended up remembering very
       little.
     `,
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "planning-a-clinical-rotation",
-    key: "c10",
-    parent: "c9",
-    authorName: "Dr. Daniel Okafor",
-    authorEmail: "mentors@example.org",
+    article: 'planning-a-clinical-rotation',
+    key: 'c10',
+    parent: 'c9',
+    authorName: 'Dr. Daniel Okafor',
+    authorEmail: 'mentors@example.org',
     body: prose`
       Thank you for sharing this, Neha. Depth first and breadth later is a good principle for most
       postings. As you get more comfortable, you can add a third patient or pick someone with a more
       complex history to stretch yourself.
     `,
-    moderationStatus: "approved",
+    moderationStatus: 'approved',
   },
   {
-    article: "keeping-an-internship-logbook",
-    key: "c11",
-    authorName: "Mohammed Irfan",
-    authorEmail: "m.irfan@example.com",
+    article: 'keeping-an-internship-logbook',
+    key: 'c11',
+    authorName: 'Mohammed Irfan',
+    authorEmail: 'm.irfan@example.com',
     body: prose`
       Is it okay to keep rough notes on my phone if I delete them after updating the logbook? Our
       hospital doesn't seem to have a clear policy on this.
     `,
-    moderationStatus: "pending",
+    moderationStatus: 'pending',
   },
 ];
 
 export const global: SeedGlobal = {
-  siteName: "Setu Medical Academy",
-  tagline: "Steady guidance from medical school to residency and beyond",
-  contactEmail: "hello@example.org",
-  contactPhone: "+91 98765 43210",
-  footerText:
-    prose`
+  siteName: 'Setu Medical Academy',
+  tagline: 'Steady guidance from medical school to residency and beyond',
+  contactEmail: 'hello@example.org',
+  contactPhone: '+91 98765 43210',
+  footerText: prose`
       Setu Medical Academy offers educational guidance and mentoring for medical students and young
       doctors. Information on this site is general and does not replace advice from your college,
       examination bodies or regulators.
     `,
   socialLinks: [
-    { platform: "instagram", url: "https://www.instagram.com/setumedicalacademy" },
-    { platform: "facebook", url: "https://www.facebook.com/setumedicalacademy" },
+    { platform: 'instagram', url: 'https://www.instagram.com/setumedicalacademy' },
+    { platform: 'facebook', url: 'https://www.facebook.com/setumedicalacademy' },
   ],
   defaultSeo: {
-    metaTitle: "Setu Medical Academy | Training, USMLE and Electives",
-    metaDescription:
-      prose`
+    metaTitle: 'Setu Medical Academy | Training, USMLE and Electives',
+    metaDescription: prose`
         Practical guidance for Indian medical students and young doctors on clinical training,
         internships, USMLE preparation, electives and clinical partnerships.
       `,

@@ -3,7 +3,8 @@
  * lists, > quotes, **bold**, *italic*, [links](url)) into Strapi blocks. A paragraph, quote or list
  * item may be wrapped over several lines.
  */
-type Inline = { type: 'text'; text: string; bold?: boolean; italic?: boolean } | { type: 'link'; url: string; children: Inline[] };
+type Inline =
+  { type: 'text'; text: string; bold?: boolean; italic?: boolean } | { type: 'link'; url: string; children: Inline[] };
 
 const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[(.+?)\]\((https?:\/\/[^\s)]+)\)/g;
 
@@ -42,10 +43,18 @@ export function markupToBlocks(markup: string): unknown[] {
       const heading = /^(#{2,3}) (.+)$/.exec(chunk);
       if (heading) return { type: 'heading', level: heading[1].length, children: inline(heading[2]) };
       if (lines[0].startsWith('- ')) {
-        return { type: 'list', format: 'unordered', children: listItems(lines, /^- /).map((item) => ({ type: 'list-item', children: inline(item) })) };
+        return {
+          type: 'list',
+          format: 'unordered',
+          children: listItems(lines, /^- /).map((item) => ({ type: 'list-item', children: inline(item) })),
+        };
       }
       if (/^\d+\. /.test(lines[0])) {
-        return { type: 'list', format: 'ordered', children: listItems(lines, /^\d+\. /).map((item) => ({ type: 'list-item', children: inline(item) })) };
+        return {
+          type: 'list',
+          format: 'ordered',
+          children: listItems(lines, /^\d+\. /).map((item) => ({ type: 'list-item', children: inline(item) })),
+        };
       }
       if (lines[0].startsWith('>')) {
         return { type: 'quote', children: inline(lines.map((line) => line.replace(/^>\s?/, '')).join(' ')) };

@@ -17,7 +17,13 @@ function idOf(ids: Ids, key: string): string {
   return id;
 }
 
-async function upsertBySlug(strapi: Core.Strapi, uid: SluggedType, slug: string, data: Record<string, unknown>, status?: 'published' | 'draft') {
+async function upsertBySlug(
+  strapi: Core.Strapi,
+  uid: SluggedType,
+  slug: string,
+  data: Record<string, unknown>,
+  status?: 'published' | 'draft',
+) {
   const documents = strapi.documents(uid);
   const existing = await documents.findFirst({ filters: { slug }, fields: ['documentId'] });
   if (existing) return { documentId: existing.documentId, created: false };

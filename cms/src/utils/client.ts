@@ -17,7 +17,12 @@ export function visitorKey(ip: string | undefined): string {
   if (!ip || !ipaddr.isValid(ip)) return hmac(`unknown:${ip ?? ''}`);
   const address = ipaddr.process(ip);
   if (address.kind() === 'ipv4') return hmac(address.toString());
-  return hmac(`${(address as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(':')}::/64`);
+  return hmac(
+    `${(address as ipaddr.IPv6).parts
+      .slice(0, 4)
+      .map((part) => part.toString(16))
+      .join(':')}::/64`,
+  );
 }
 
 /** The client's user agent, cut to what the schema stores. */

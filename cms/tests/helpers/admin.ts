@@ -15,12 +15,22 @@ async function login(email: string, password: string): Promise<string> {
 /** Creates an active admin user with the role `roleId` and logs in as them. */
 export async function loginAsNewUser(email: string, roleId: number): Promise<string> {
   const strapi = await bootStrapi();
-  await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'User', password: PASSWORD, isActive: true, registrationToken: null, roles: [roleId] });
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Test',
+    lastname: 'User',
+    password: PASSWORD,
+    isActive: true,
+    registrationToken: null,
+    roles: [roleId],
+  });
   return login(email, PASSWORD);
 }
 
 /** A logged-in admin with the role `code` (created on first use); the super admin for 'strapi-super-admin'. */
-export async function adminToken(code: 'strapi-super-admin' | 'strapi-editor' | 'strapi-author' | typeof ENQUIRY_STAFF_ROLE.code): Promise<string> {
+export async function adminToken(
+  code: 'strapi-super-admin' | 'strapi-editor' | 'strapi-author' | typeof ENQUIRY_STAFF_ROLE.code,
+): Promise<string> {
   if (code === 'strapi-super-admin') return login(DEV_ADMIN.email, DEV_ADMIN.password);
   const strapi = await bootStrapi();
   const email = `${code}@example.org`;

@@ -14,9 +14,13 @@ export async function publishedArticle(where: Record<string, unknown> = {}) {
 /** The demo draft: an article that has never been published. */
 export async function draftOnlyArticle() {
   const strapi = await bootStrapi();
-  const published = await strapi.documents('api::article.article').findMany({ status: 'published', fields: ['documentId'] });
+  const published = await strapi
+    .documents('api::article.article')
+    .findMany({ status: 'published', fields: ['documentId'] });
   const ids = published.map((a) => a.documentId);
-  const draft = await strapi.documents('api::article.article').findFirst({ status: 'draft', filters: { documentId: { $notIn: ids } } });
+  const draft = await strapi
+    .documents('api::article.article')
+    .findFirst({ status: 'draft', filters: { documentId: { $notIn: ids } } });
   if (!draft) throw new Error('The demo content has no draft');
   return draft;
 }
@@ -26,7 +30,13 @@ let commentNumber = 0;
 /** A comment a person would write; each call's text differs, so none is taken for a duplicate. */
 export function validComment(article: string, overrides: Record<string, unknown> = {}) {
   commentNumber += 1;
-  return { article, authorName: 'Test Reader', authorEmail: 'reader@example.net', body: `A helpful article, thank you (${commentNumber}).`, ...overrides };
+  return {
+    article,
+    authorName: 'Test Reader',
+    authorEmail: 'reader@example.net',
+    body: `A helpful article, thank you (${commentNumber}).`,
+    ...overrides,
+  };
 }
 
 export function validEnquiry(overrides: Record<string, unknown> = {}) {

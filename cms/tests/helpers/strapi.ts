@@ -13,7 +13,12 @@ const holder = globalThis as typeof globalThis & { __strapi?: Promise<Core.Strap
 export function bootStrapi(): Promise<Core.Strapi> {
   holder.__strapi ??= (async () => {
     const smtp = await startSmtpServer();
-    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'CMS <cms@example.org>' });
+    Object.assign(process.env, {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_IGNORE_TLS: 'true',
+      EMAIL_FROM: 'CMS <cms@example.org>',
+    });
     const strapi: Core.Strapi = await loadStrapi({ logLevel: 'error' });
     await strapi.load();
     strapi.server.mount();

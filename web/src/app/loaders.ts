@@ -6,7 +6,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunction, type LoaderFunctionArgs } from 'react-router-dom';
 import { articleQueryOptions } from '@/features/articles/api/get-article';
-import { articlesInfiniteQueryOptions, articlesQueryOptions, moreArticlesQueryOptions } from '@/features/articles/api/get-articles';
+import {
+  articlesInfiniteQueryOptions,
+  articlesQueryOptions,
+  moreArticlesQueryOptions,
+} from '@/features/articles/api/get-articles';
 import { popularArticlesQueryOptions } from '@/features/articles/api/get-popular-articles';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { commentsInfiniteQueryOptions } from '@/features/comments/api/get-comments';
@@ -28,7 +32,10 @@ export function createLoaders(queryClient: QueryClient) {
   return {
     home: async () => {
       void queryClient.prefetchQuery(popularArticlesQueryOptions());
-      await Promise.all([queryClient.ensureQueryData(homeQueries.featured()), queryClient.ensureInfiniteQueryData(homeQueries.latest())]);
+      await Promise.all([
+        queryClient.ensureQueryData(homeQueries.featured()),
+        queryClient.ensureInfiniteQueryData(homeQueries.latest()),
+      ]);
       return null;
     },
 

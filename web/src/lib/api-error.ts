@@ -7,7 +7,8 @@ import { isAxiosError } from 'axios';
 export type Problem = 'offline' | 'server' | 'unexpected';
 
 // A lazy route chunk that could not be downloaded: the browser is offline or the site was redeployed.
-const CHUNK_LOAD_ERROR = /dynamically imported module|Importing a module script failed|error loading dynamically imported/i;
+const CHUNK_LOAD_ERROR =
+  /dynamically imported module|Importing a module script failed|error loading dynamically imported/i;
 
 export function isChunkLoadError(error: unknown): boolean {
   return error instanceof Error && CHUNK_LOAD_ERROR.test(error.message);

@@ -20,7 +20,12 @@ export function sendFailure(error: unknown, what: string): SendFailure {
 
   if (response?.status === 400) {
     const fieldErrors = response.data?.error?.details?.errors ?? [];
-    return { message: fieldErrors.length ? '' : (serverMessage ?? `Your ${what} could not be sent. Please check it and try again.`), fieldErrors };
+    return {
+      message: fieldErrors.length
+        ? ''
+        : (serverMessage ?? `Your ${what} could not be sent. Please check it and try again.`),
+      fieldErrors,
+    };
   }
   if (response?.status === 429) {
     const retryAfter = Number(response.headers['retry-after']);
@@ -40,6 +45,9 @@ export function sendFailure(error: unknown, what: string): SendFailure {
         fieldErrors: [],
       };
     default:
-      return { message: serverMessage ?? `Your ${what} could not be sent. Please try again: what you typed is kept here.`, fieldErrors: [] };
+      return {
+        message: serverMessage ?? `Your ${what} could not be sent. Please try again: what you typed is kept here.`,
+        fieldErrors: [],
+      };
   }
 }

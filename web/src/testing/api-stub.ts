@@ -25,7 +25,10 @@ export type StubRoutes = Record<string, StubHandler>;
 export const json = (body: unknown, status = 200): StubReply => ({ status, body });
 export const networkError = (): StubReply => ({ networkError: true });
 export const strapiError = (status: number, message = 'Internal Server Error'): StubReply =>
-  json({ data: null, error: { status, name: status >= 500 ? 'InternalServerError' : 'ApplicationError', message } }, status);
+  json(
+    { data: null, error: { status, name: status >= 500 ? 'InternalServerError' : 'ApplicationError', message } },
+    status,
+  );
 /** Strapi's 400 naming each bad field, as the CMS answers invalid input. */
 export const validationError = (errors: Array<{ path: string[]; message: string }>): StubReply =>
   json(
@@ -74,7 +77,13 @@ export function stubApi(routes: StubRoutes): StubRequest[] {
     const handler = findHandler(routes, request.method, request.path);
     const reply = handler ? await handler(request) : strapiError(404, 'Not Found');
     if ('networkError' in reply) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
-    const response: AxiosResponse = { data: reply.body ?? '', status: reply.status, statusText: '', headers: new AxiosHeaders(reply.headers), config };
+    const response: AxiosResponse = {
+      data: reply.body ?? '',
+      status: reply.status,
+      statusText: '',
+      headers: new AxiosHeaders(reply.headers),
+      config,
+    };
     if (reply.status >= 400) {
       const code = reply.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST;
       throw new AxiosError(`Request failed with status code ${reply.status}`, code, config, undefined, response);

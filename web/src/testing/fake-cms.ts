@@ -2,7 +2,14 @@
  * A small in-memory CMS answering like Strapi 5's public REST API: filters, fields, populate and
  * pagination are applied to the fixtures, so a page gets exactly what it asked for.
  */
-import { ARTICLE_CARD, commentInputSchema, enquiryInputSchema, fieldErrors, type Article, type EnquiryTopic } from '@medblog/shared';
+import {
+  ARTICLE_CARD,
+  commentInputSchema,
+  enquiryInputSchema,
+  fieldErrors,
+  type Article,
+  type EnquiryTopic,
+} from '@medblog/shared';
 import { articles as allArticles, categories, comments as storedComments, site, type StoredComment } from './fixtures';
 import { json, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
 
@@ -17,7 +24,9 @@ function matches(article: Article, filters: Query | undefined): boolean {
   if (filters.$or) {
     const anyMatch = Object.values(filters.$or as Query[]).some((condition) =>
       Object.entries(condition).some(([field, { $containsi }]) =>
-        String(article[field as keyof Article] ?? '').toLowerCase().includes(String($containsi).toLowerCase()),
+        String(article[field as keyof Article] ?? '')
+          .toLowerCase()
+          .includes(String($containsi).toLowerCase()),
       ),
     );
     if (!anyMatch) return false;
@@ -30,7 +39,8 @@ function select(entry: any, fields: unknown, populate: unknown): any {
   if (entry === null || entry === undefined) return entry;
   if (Array.isArray(entry)) return entry.map((item) => select(item, fields, populate));
   // Without `fields`, Strapi returns every attribute but no relation, media or component.
-  const isAttribute = (key: string) => entry[key] === null || typeof entry[key] !== 'object' || key === 'body' || key === 'formats';
+  const isAttribute = (key: string) =>
+    entry[key] === null || typeof entry[key] !== 'object' || key === 'body' || key === 'formats';
   const wanted = fields ? Object.values(fields as Query) : Object.keys(entry).filter(isAttribute);
   const result: any = { id: entry.id, documentId: entry.documentId };
   for (const field of wanted) if (field in entry) result[field] = entry[field];
@@ -56,10 +66,13 @@ function pagination(query: Query) {
 
 /** Orders entries as `sort` asks ("createdAt:asc" or a list of them), as the CMS does. */
 function bySort(sort: unknown) {
-  const keys = (Array.isArray(sort) ? sort : sort ? String(sort).split(',') : []).map((item) => String(item).split(':'));
+  const keys = (Array.isArray(sort) ? sort : sort ? String(sort).split(',') : []).map((item) =>
+    String(item).split(':'),
+  );
   return (a: Query, b: Query) => {
     for (const [field, direction] of keys) {
-      const order = typeof a[field] === 'number' ? a[field] - b[field] : String(a[field]).localeCompare(String(b[field]));
+      const order =
+        typeof a[field] === 'number' ? a[field] - b[field] : String(a[field]).localeCompare(String(b[field]));
       if (order) return direction === 'desc' ? -order : order;
     }
     return 0;
@@ -70,14 +83,21 @@ function listArticles(request: StubRequest) {
   const query = request.query as Query;
   const found = allArticles.filter((article) => matches(article, query.filters));
   const { page, pageSize } = pagination(query);
-  const data = found.slice((page - 1) * pageSize, page * pageSize).map((article) => select(article, query.fields, query.populate));
-  return json({ data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
+  const data = found
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((article) => select(article, query.fields, query.populate));
+  return json({
+    data,
+    meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
+  });
 }
 
 /** "Most read": a fixed pick, with the card's fields and relations, as the CMS's endpoint returns them. */
 function popularArticles(request: StubRequest) {
   const limit = Number((request.query as Query).limit ?? 5);
-  return json({ data: allArticles.slice(2, 2 + limit).map((article) => select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate)) });
+  return json({
+    data: allArticles.slice(2, 2 + limit).map((article) => select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate)),
+  });
 }
 
 /** An enquiry as the CMS stores it. */
@@ -108,7 +128,14 @@ const looksAutomated = (input: { website?: string; elapsedMs?: number }) =>
   Boolean(input.website?.trim()) || (input.elapsedMs !== undefined && input.elapsedMs < 3000);
 
 /** The data of a create request, validated with the shared schema as the CMS does. */
-function parseCreate<T>(request: StubRequest, schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] } }) {
+function parseCreate<T>(
+  request: StubRequest,
+  schema: {
+    safeParse: (
+      input: unknown,
+    ) => { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] };
+  },
+) {
   const result = schema.safeParse((request.body as { data?: unknown } | undefined)?.data);
   return result.success ? { data: result.data } : { reply: validationError(fieldErrors(result.error)) };
 }
@@ -117,18 +144,25 @@ function parseCreate<T>(request: StubRequest, schema: { safeParse: (input: unkno
 function listComments(state: FakeCmsState, request: StubRequest) {
   const query = request.query as Query;
   const articleId = query.filters?.article?.documentId?.$eq;
-  const found = state.comments.filter((comment) => comment.moderationStatus === 'approved' && (articleId === undefined || comment.article === articleId));
+  const found = state.comments.filter(
+    (comment) => comment.moderationStatus === 'approved' && (articleId === undefined || comment.article === articleId),
+  );
   found.sort(bySort(query.sort));
   const { page, pageSize } = pagination(query);
-  const data = found.slice((page - 1) * pageSize, page * pageSize).map(({ article: _article, parent, authorEmail: _email, ...comment }) => {
-    const publicComment: any = select(comment, query.fields, undefined);
-    if (query.populate?.parent) {
-      const parentComment = state.comments.find((other) => other.documentId === parent);
-      publicComment.parent = parentComment ? { id: parentComment.id, documentId: parentComment.documentId } : null;
-    }
-    return publicComment;
+  const data = found
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map(({ article: _article, parent, authorEmail: _email, ...comment }) => {
+      const publicComment: any = select(comment, query.fields, undefined);
+      if (query.populate?.parent) {
+        const parentComment = state.comments.find((other) => other.documentId === parent);
+        publicComment.parent = parentComment ? { id: parentComment.id, documentId: parentComment.documentId } : null;
+      }
+      return publicComment;
+    });
+  return json({
+    data,
+    meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
   });
-  return json({ data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } });
 }
 
 function createComment(state: FakeCmsState, request: StubRequest): StubReply {
@@ -136,11 +170,14 @@ function createComment(state: FakeCmsState, request: StubRequest): StubReply {
   if (reply) return reply;
   const article = allArticles.find((candidate) => candidate.documentId === input.article);
   if (!article) return validationError([{ path: ['article'], message: 'No published article has this documentId' }]);
-  if (!article.commentsEnabled) return validationError([{ path: ['article'], message: 'Comments are closed on this article' }]);
+  if (!article.commentsEnabled)
+    return validationError([{ path: ['article'], message: 'Comments are closed on this article' }]);
   if (input.parent) {
     const parent = state.comments.find((comment) => comment.documentId === input.parent);
     if (parent?.moderationStatus !== 'approved' || parent.article !== input.article) {
-      return validationError([{ path: ['parent'], message: 'A reply must answer an approved comment on the same article' }]);
+      return validationError([
+        { path: ['parent'], message: 'A reply must answer an approved comment on the same article' },
+      ]);
     }
   }
   const id = 100 + state.comments.length;
@@ -160,7 +197,18 @@ function createComment(state: FakeCmsState, request: StubRequest): StubReply {
   };
   state.comments.push(stored);
   // The same answer for spam: a bot learns nothing.
-  return json({ data: { documentId: stored.documentId, authorName: stored.authorName, body: stored.body, createdAt, moderationStatus: 'pending' } }, 201);
+  return json(
+    {
+      data: {
+        documentId: stored.documentId,
+        authorName: stored.authorName,
+        body: stored.body,
+        createdAt,
+        moderationStatus: 'pending',
+      },
+    },
+    201,
+  );
 }
 
 function createEnquiry(state: FakeCmsState, request: StubRequest): StubReply {
@@ -191,7 +239,11 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
     'GET /api/articles': listArticles,
     'GET /api/articles/popular': popularArticles,
     'POST /api/articles/:documentId/views': () => ({ status: 204 }),
-    'GET /api/categories': () => json({ data: categories, meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: categories.length } } }),
+    'GET /api/categories': () =>
+      json({
+        data: categories,
+        meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: categories.length } },
+      }),
     'GET /api/global': () => json({ data: site, meta: {} }),
     'GET /api/comments': (request) => listComments(state, request),
     'POST /api/comments': (request) => createComment(state, request),

@@ -17,12 +17,34 @@ const image = (id: number, name: string, alt: string): Media => ({
 });
 
 export const categories: Category[] = [
-  { id: 1, documentId: 'cat1', name: 'Internships', slug: 'internships', description: 'Finding and making the most of clinical internships.', ...STAMP },
-  { id: 2, documentId: 'cat2', name: 'Medical training', slug: 'medical-training', description: 'Skills, rotations and learning on the ward.', ...STAMP },
+  {
+    id: 1,
+    documentId: 'cat1',
+    name: 'Internships',
+    slug: 'internships',
+    description: 'Finding and making the most of clinical internships.',
+    ...STAMP,
+  },
+  {
+    id: 2,
+    documentId: 'cat2',
+    name: 'Medical training',
+    slug: 'medical-training',
+    description: 'Skills, rotations and learning on the ward.',
+    ...STAMP,
+  },
   { id: 3, documentId: 'cat3', name: 'USMLE preparation', slug: 'usmle-preparation', description: null, ...STAMP },
 ];
 
-const author = { id: 1, documentId: 'auth1', name: 'Dr Asha Rao', slug: 'asha-rao', jobTitle: 'Head of Clinical Training', bio: null, ...STAMP };
+const author = {
+  id: 1,
+  documentId: 'auth1',
+  name: 'Dr Asha Rao',
+  slug: 'asha-rao',
+  jobTitle: 'Head of Clinical Training',
+  bio: null,
+  ...STAMP,
+};
 
 const paragraph = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
@@ -59,11 +81,20 @@ export const richBody: Block[] = [
       },
     ],
   },
-  { type: 'quote', children: [{ type: 'text', text: 'Ask one more question than you think you should.', italic: true }] },
+  {
+    type: 'quote',
+    children: [{ type: 'text', text: 'Ask one more question than you think you should.', italic: true }],
+  },
   { type: 'code', language: 'text', children: [{ type: 'text', text: 'Week 1: cardiology\nWeek 2: nephrology' }] },
   {
     type: 'image',
-    image: { url: '/uploads/ward.jpg', alternativeText: 'A hospital ward at dawn', width: 1200, height: 800, caption: 'Morning rounds' },
+    image: {
+      url: '/uploads/ward.jpg',
+      alternativeText: 'A hospital ward at dawn',
+      width: 1200,
+      height: 800,
+      caption: 'Morning rounds',
+    },
     children: [{ type: 'text', text: '' }],
   },
   paragraph(''),
@@ -81,14 +112,66 @@ interface ArticleInput {
 }
 
 const inputs: ArticleInput[] = [
-  { id: 1, slug: 'clinical-internship-guide', title: 'Your first clinical internship: a practical guide', category: categories[0], publishedAt: '2026-03-08T12:00:00.000Z', featured: true, related: [2, 3] },
-  { id: 2, slug: 'usmle-step-2-plan', title: 'A 12-week plan for USMLE Step 2 CK', category: categories[2], publishedAt: '2026-03-07T12:00:00.000Z', featured: true },
-  { id: 3, slug: 'ward-rounds', title: 'How to present a patient on ward rounds', category: categories[1], publishedAt: '2026-03-06T12:00:00.000Z', commentsEnabled: false },
-  { id: 4, slug: 'research-year', title: 'Is a research year worth it?', category: categories[1], publishedAt: '2026-03-05T12:00:00.000Z' },
-  { id: 5, slug: 'elective-abroad', title: 'Planning an elective abroad', category: categories[0], publishedAt: '2026-03-04T12:00:00.000Z' },
-  { id: 6, slug: 'night-shifts', title: 'Surviving your first night shifts', category: categories[1], publishedAt: '2026-03-03T12:00:00.000Z' },
-  { id: 7, slug: 'letters-of-recommendation', title: 'Asking for letters of recommendation', category: categories[0], publishedAt: '2026-03-02T12:00:00.000Z' },
-  { id: 8, slug: 'step-1-pass-fail', title: 'Step 1 is pass/fail: what now?', category: categories[2], publishedAt: '2026-03-01T12:00:00.000Z' },
+  {
+    id: 1,
+    slug: 'clinical-internship-guide',
+    title: 'Your first clinical internship: a practical guide',
+    category: categories[0],
+    publishedAt: '2026-03-08T12:00:00.000Z',
+    featured: true,
+    related: [2, 3],
+  },
+  {
+    id: 2,
+    slug: 'usmle-step-2-plan',
+    title: 'A 12-week plan for USMLE Step 2 CK',
+    category: categories[2],
+    publishedAt: '2026-03-07T12:00:00.000Z',
+    featured: true,
+  },
+  {
+    id: 3,
+    slug: 'ward-rounds',
+    title: 'How to present a patient on ward rounds',
+    category: categories[1],
+    publishedAt: '2026-03-06T12:00:00.000Z',
+    commentsEnabled: false,
+  },
+  {
+    id: 4,
+    slug: 'research-year',
+    title: 'Is a research year worth it?',
+    category: categories[1],
+    publishedAt: '2026-03-05T12:00:00.000Z',
+  },
+  {
+    id: 5,
+    slug: 'elective-abroad',
+    title: 'Planning an elective abroad',
+    category: categories[0],
+    publishedAt: '2026-03-04T12:00:00.000Z',
+  },
+  {
+    id: 6,
+    slug: 'night-shifts',
+    title: 'Surviving your first night shifts',
+    category: categories[1],
+    publishedAt: '2026-03-03T12:00:00.000Z',
+  },
+  {
+    id: 7,
+    slug: 'letters-of-recommendation',
+    title: 'Asking for letters of recommendation',
+    category: categories[0],
+    publishedAt: '2026-03-02T12:00:00.000Z',
+  },
+  {
+    id: 8,
+    slug: 'step-1-pass-fail',
+    title: 'Step 1 is pass/fail: what now?',
+    category: categories[2],
+    publishedAt: '2026-03-01T12:00:00.000Z',
+  },
 ];
 
 export const articles: Article[] = inputs.map((input) => ({
@@ -103,7 +186,10 @@ export const articles: Article[] = inputs.map((input) => ({
   category: input.category,
   author,
   relatedArticles: [],
-  seo: input.id === 1 ? { metaTitle: 'First internship guide', metaDescription: 'What to pack, ask and expect.', shareImage: null } : null,
+  seo:
+    input.id === 1
+      ? { metaTitle: 'First internship guide', metaDescription: 'What to pack, ask and expect.', shareImage: null }
+      : null,
   featured: input.featured ?? false,
   commentsEnabled: input.commentsEnabled ?? true,
   readingTimeMinutes: 4 + input.id,
@@ -134,7 +220,11 @@ export interface StoredComment {
 
 const comment = (
   id: number,
-  input: Pick<StoredComment, 'authorName' | 'body' | 'createdAt'> & { article?: number; parent?: number; status?: ModerationStatus },
+  input: Pick<StoredComment, 'authorName' | 'body' | 'createdAt'> & {
+    article?: number;
+    parent?: number;
+    status?: ModerationStatus;
+  },
 ): StoredComment => ({
   id,
   documentId: `comment${id}docid`,
@@ -155,15 +245,48 @@ const comment = (
  * on the second article and on the third (whose comments are closed).
  */
 export const comments: StoredComment[] = [
-  comment(5, { authorName: 'Sam Joseph', body: "<script>alert('hi')</script> is what I typed.\nSecond line.", createdAt: '2026-03-10T08:00:00.000Z' }),
-  comment(1, { authorName: 'Meera Iyer', body: 'Thank you for this guide!\nThe packing list helped a lot.', createdAt: '2026-03-09T08:00:00.000Z' }),
-  comment(3, { authorName: 'Dr Asha Rao', body: 'Ask the unit secretary first.', parent: 2, createdAt: '2026-03-09T10:00:00.000Z' }),
-  comment(2, { authorName: 'Rahul Verma', body: 'Did you need a letter from your college?', parent: 1, createdAt: '2026-03-09T09:00:00.000Z' }),
-  comment(4, { authorName: 'Meera Iyer', body: 'Yes, a letter with the dates.', parent: 3, createdAt: '2026-03-09T11:00:00.000Z' }),
-  comment(6, { authorName: 'Waiting Reader', body: 'Not approved yet.', status: 'pending', createdAt: '2026-03-11T08:00:00.000Z' }),
+  comment(5, {
+    authorName: 'Sam Joseph',
+    body: "<script>alert('hi')</script> is what I typed.\nSecond line.",
+    createdAt: '2026-03-10T08:00:00.000Z',
+  }),
+  comment(1, {
+    authorName: 'Meera Iyer',
+    body: 'Thank you for this guide!\nThe packing list helped a lot.',
+    createdAt: '2026-03-09T08:00:00.000Z',
+  }),
+  comment(3, {
+    authorName: 'Dr Asha Rao',
+    body: 'Ask the unit secretary first.',
+    parent: 2,
+    createdAt: '2026-03-09T10:00:00.000Z',
+  }),
+  comment(2, {
+    authorName: 'Rahul Verma',
+    body: 'Did you need a letter from your college?',
+    parent: 1,
+    createdAt: '2026-03-09T09:00:00.000Z',
+  }),
+  comment(4, {
+    authorName: 'Meera Iyer',
+    body: 'Yes, a letter with the dates.',
+    parent: 3,
+    createdAt: '2026-03-09T11:00:00.000Z',
+  }),
+  comment(6, {
+    authorName: 'Waiting Reader',
+    body: 'Not approved yet.',
+    status: 'pending',
+    createdAt: '2026-03-11T08:00:00.000Z',
+  }),
   comment(7, { authorName: 'Cheap Pills', body: 'Buy now!', status: 'spam', createdAt: '2026-03-11T09:00:00.000Z' }),
   comment(8, { authorName: 'Neha Gupta', body: 'Great plan.', article: 2, createdAt: '2026-03-08T08:00:00.000Z' }),
-  comment(9, { authorName: 'Kiran Das', body: 'Written before comments were closed.', article: 3, createdAt: '2026-03-07T08:00:00.000Z' }),
+  comment(9, {
+    authorName: 'Kiran Das',
+    body: 'Written before comments were closed.',
+    article: 3,
+    createdAt: '2026-03-07T08:00:00.000Z',
+  }),
 ];
 
 export const site: Global = {
@@ -178,6 +301,10 @@ export const site: Global = {
     { platform: 'facebook', url: 'https://www.facebook.com/medpath' },
   ],
   footerText: 'MedPath helps medical students find training worldwide.',
-  defaultSeo: { metaTitle: null, metaDescription: 'Articles on medical training, internships and careers.', shareImage: null },
+  defaultSeo: {
+    metaTitle: null,
+    metaDescription: 'Articles on medical training, internships and careers.',
+    shareImage: null,
+  },
   ...STAMP,
 };

@@ -4,7 +4,15 @@ import { Badge, Box, Button, Checkbox, Flex, Link, Status, Td, Tr, Typography } 
 import { Link as RouterLink } from 'react-router-dom';
 import type { ModerationStatus } from '@medblog/shared';
 import type { QueueComment } from '../hooks/useModerationQueue';
-import { DECISION_BUTTON, DECISIONS, STATUS_LABELS, articleEditPath, decisionLabel, excerpt, type Decision } from '../lib/moderation';
+import {
+  DECISION_BUTTON,
+  DECISIONS,
+  STATUS_LABELS,
+  articleEditPath,
+  decisionLabel,
+  excerpt,
+  type Decision,
+} from '../lib/moderation';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -41,14 +49,27 @@ export interface CommentRowProps {
   'aria-rowindex'?: number;
 }
 
-export function CommentRow({ comment, canModerate, showStatus, selected, onSelectedChange, onDecide, deciding, ...row }: CommentRowProps) {
+export function CommentRow({
+  comment,
+  canModerate,
+  showStatus,
+  selected,
+  onSelectedChange,
+  onDecide,
+  deciding,
+  ...row
+}: CommentRowProps) {
   const author = comment.authorName || 'Anonymous';
   return (
     <Tr {...row} aria-selected={canModerate ? selected : undefined}>
       {canModerate && (
         <Td style={{ verticalAlign: 'top' }}>
           <Box paddingTop={2}>
-            <Checkbox aria-label={`Select comment by ${author}`} checked={selected} onCheckedChange={() => onSelectedChange(comment.documentId)} />
+            <Checkbox
+              aria-label={`Select comment by ${author}`}
+              checked={selected}
+              onCheckedChange={() => onSelectedChange(comment.documentId)}
+            />
           </Box>
         </Td>
       )}
@@ -100,7 +121,12 @@ export function CommentRow({ comment, canModerate, showStatus, selected, onSelec
                   to {comment.parent.authorName || 'Anonymous'}
                 </Typography>
               </Flex>
-              <Typography variant="pi" textColor="neutral600" title={comment.parent.body} style={{ overflowWrap: 'anywhere' }}>
+              <Typography
+                variant="pi"
+                textColor="neutral600"
+                title={comment.parent.body}
+                style={{ overflowWrap: 'anywhere' }}
+              >
                 “{excerpt(comment.parent.body)}”
               </Typography>
             </Flex>

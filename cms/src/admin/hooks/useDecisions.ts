@@ -20,7 +20,10 @@ function decisionError(error: unknown): string {
   return 'Nothing was changed: the server did not answer.';
 }
 
-export function useDecisions({ beforeSend, onDecided }: { beforeSend?: () => void; onDecided?: (documentIds: string[]) => void } = {}) {
+export function useDecisions({
+  beforeSend,
+  onDecided,
+}: { beforeSend?: () => void; onDecided?: (documentIds: string[]) => void } = {}) {
   const [inFlight, setInFlight] = React.useState<InFlight>({ rows: {} });
   const inFlightRef = React.useRef(inFlight);
   inFlightRef.current = inFlight;

@@ -32,7 +32,8 @@ export interface QueueResponse {
 export const moderationKeys = {
   all: ['medblog', 'moderation'] as const,
   queues: () => [...moderationKeys.all, 'queue'] as const,
-  queue: (status: StatusFilter, page: number, pageSize: number) => [...moderationKeys.queues(), { status, page, pageSize }] as const,
+  queue: (status: StatusFilter, page: number, pageSize: number) =>
+    [...moderationKeys.queues(), { status, page, pageSize }] as const,
 };
 
 type FetchClient = ReturnType<typeof useFetchClient>;
@@ -41,7 +42,8 @@ type FetchClient = ReturnType<typeof useFetchClient>;
 export function moderationQueueQuery(get: FetchClient['get'], status: StatusFilter, page: number, pageSize: number) {
   return {
     queryKey: moderationKeys.queue(status, page, pageSize),
-    queryFn: async ({ signal }: QueryFunctionContext) => (await get<QueueResponse>(commentsPath(status, page, pageSize), { signal })).data,
+    queryFn: async ({ signal }: QueryFunctionContext) =>
+      (await get<QueueResponse>(commentsPath(status, page, pageSize), { signal })).data,
   };
 }
 
@@ -68,8 +70,17 @@ export function useModerate() {
   const { post } = useFetchClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ documentIds, moderationStatus }: { documentIds: string[]; moderationStatus: ModerationStatus }) => {
-      const { data } = await post<{ data: { updated: number } }>('/medblog/comments/moderate', { documentIds, moderationStatus });
+    mutationFn: async ({
+      documentIds,
+      moderationStatus,
+    }: {
+      documentIds: string[];
+      moderationStatus: ModerationStatus;
+    }) => {
+      const { data } = await post<{ data: { updated: number } }>('/medblog/comments/moderate', {
+        documentIds,
+        moderationStatus,
+      });
       return data.data.updated;
     },
     // A decision moves comments between tabs: the queue on screen reloads, and the cached rows of

@@ -18,7 +18,9 @@ export function useSelection(rows: ReadonlyArray<{ documentId: string }> | undef
     someSelected: selected.length > 0 && !allSelected,
     isSelected: (documentId: string) => selected.includes(documentId),
     toggle: (documentId: string) =>
-      setSelected((previous) => (previous.includes(documentId) ? previous.filter((id) => id !== documentId) : [...previous, documentId])),
+      setSelected((previous) =>
+        previous.includes(documentId) ? previous.filter((id) => id !== documentId) : [...previous, documentId],
+      ),
     toggleAll: () => setSelected(allSelected ? [] : visible.map((row) => row.documentId)),
     deselect: (documentIds: string[]) => setSelected((previous) => previous.filter((id) => !documentIds.includes(id))),
   };

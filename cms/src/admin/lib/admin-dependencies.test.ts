@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 
 const ours = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
 const fromStrapi = createRequire(require.resolve('@strapi/strapi/package.json'));
-const strapiAdmin = JSON.parse(readFileSync(join(dirname(fromStrapi.resolve('@strapi/admin/package.json')), 'package.json'), 'utf8'));
+const strapiAdmin = JSON.parse(
+  readFileSync(join(dirname(fromStrapi.resolve('@strapi/admin/package.json')), 'package.json'), 'utf8'),
+);
 
 describe("the admin's shared dependencies", () => {
   it.each(['react-query', '@strapi/icons', '@strapi/design-system'])('%s is the version @strapi/admin uses', (name) => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ENQUIRY_TOPICS } from '@medblog/shared';
-import { ANY, TOPIC_OPTIONS, exportedCount, downloadFileName, errorMessageFromBody, exportPath, isoDay, rangeError } from './enquiry-export';
+import {
+  ANY,
+  TOPIC_OPTIONS,
+  exportedCount,
+  downloadFileName,
+  errorMessageFromBody,
+  exportPath,
+  isoDay,
+  rangeError,
+} from './enquiry-export';
 
 describe('exportPath', () => {
   it('asks for everything when no filter is set', () => {
@@ -8,8 +17,15 @@ describe('exportPath', () => {
   });
 
   it('sends only the filters that are set, dates as calendar days', () => {
-    const path = exportPath({ handlingStatus: 'in-progress', topic: 'usmle-preparation', from: new Date(2026, 0, 5), to: new Date(2026, 1, 28, 23, 59) });
-    expect(path).toBe('/medblog/enquiries/export?handlingStatus=in-progress&topic=usmle-preparation&from=2026-01-05&to=2026-02-28');
+    const path = exportPath({
+      handlingStatus: 'in-progress',
+      topic: 'usmle-preparation',
+      from: new Date(2026, 0, 5),
+      to: new Date(2026, 1, 28, 23, 59),
+    });
+    expect(path).toBe(
+      '/medblog/enquiries/export?handlingStatus=in-progress&topic=usmle-preparation&from=2026-01-05&to=2026-02-28',
+    );
   });
 });
 
@@ -60,7 +76,10 @@ describe('exportedCount', () => {
 
 describe('errorMessageFromBody', () => {
   it("shows the server's message for a refused export", () => {
-    const body = JSON.stringify({ data: null, error: { status: 400, name: 'ValidationError', message: 'from: must be a date such as 2026-01-31' } });
+    const body = JSON.stringify({
+      data: null,
+      error: { status: 400, name: 'ValidationError', message: 'from: must be a date such as 2026-01-31' },
+    });
     expect(errorMessageFromBody(body, 400)).toBe('from: must be a date such as 2026-01-31');
   });
 

@@ -2,7 +2,14 @@
  * The export screen's pure parts: the request built from the filters, the day a date picker
  * means, the file name the server sends and how many enquiries the file holds.
  */
-import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS, HANDLING_STATUS_LABELS, HANDLING_STATUSES, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
+import {
+  ENQUIRY_TOPIC_LABELS,
+  ENQUIRY_TOPICS,
+  HANDLING_STATUS_LABELS,
+  HANDLING_STATUSES,
+  type EnquiryTopic,
+  type HandlingStatus,
+} from '@medblog/shared';
 
 export const ANY = 'any';
 
@@ -18,7 +25,10 @@ export const HANDLING_STATUS_OPTIONS = [
   ...HANDLING_STATUSES.map((status) => ({ value: status, label: HANDLING_STATUS_LABELS[status] })),
 ];
 
-export const TOPIC_OPTIONS = [{ value: ANY, label: 'All topics' }, ...ENQUIRY_TOPICS.map((topic) => ({ value: topic, label: ENQUIRY_TOPIC_LABELS[topic] }))];
+export const TOPIC_OPTIONS = [
+  { value: ANY, label: 'All topics' },
+  ...ENQUIRY_TOPICS.map((topic) => ({ value: topic, label: ENQUIRY_TOPIC_LABELS[topic] })),
+];
 
 /** The calendar day the user picked, as YYYY-MM-DD (the picker gives local midnight). */
 export function isoDay(date: Date): string {

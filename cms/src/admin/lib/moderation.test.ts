@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { articleEditPath, commentsPath, decisionLabel, decisionOutcome, excerpt, parsePositiveInt, parseStatusFilter, pendingSummary } from './moderation';
+import {
+  articleEditPath,
+  commentsPath,
+  decisionLabel,
+  decisionOutcome,
+  excerpt,
+  parsePositiveInt,
+  parseStatusFilter,
+  pendingSummary,
+} from './moderation';
 
 describe('decisionOutcome', () => {
   it('names the count and the decision', () => {

@@ -54,14 +54,24 @@ function comments(count: number): string {
  * fewer comments than were asked (another moderator deleted one, or the role may not change it),
  * the notification says so instead of claiming success.
  */
-export function decisionOutcome(decision: ModerationStatus, requested: number, updated: number): { type: 'success' | 'warning'; message: string } {
+export function decisionOutcome(
+  decision: ModerationStatus,
+  requested: number,
+  updated: number,
+): { type: 'success' | 'warning'; message: string } {
   if (updated === 0) {
-    return { type: 'warning', message: 'No comment was changed: they may have been deleted, or your role may not moderate them.' };
+    return {
+      type: 'warning',
+      message: 'No comment was changed: they may have been deleted, or your role may not moderate them.',
+    };
   }
   const message = `${comments(updated)} ${PAST_TENSE[decision]}`;
   if (updated < requested) {
     const missed = requested - updated;
-    return { type: 'warning', message: `${message}; ${missed} could not be changed (deleted, or not yours to moderate).` };
+    return {
+      type: 'warning',
+      message: `${message}; ${missed} could not be changed (deleted, or not yours to moderate).`,
+    };
   }
   return { type: 'success', message };
 }

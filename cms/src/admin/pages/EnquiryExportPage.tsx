@@ -4,7 +4,19 @@
  */
 import * as React from 'react';
 import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@strapi/strapi/admin';
-import { Alert, Box, Button, DatePicker, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import {
+  Alert,
+  Box,
+  Button,
+  DatePicker,
+  Field,
+  Flex,
+  Grid,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
 import { contentManagerListPath } from '@medblog/shared';
@@ -79,7 +91,10 @@ function ExportScreen() {
     try {
       // Every status but 401 comes back as a body to read (the server's message for a 400 or a
       // 403); a 401 throws so the fetch client can renew the session and retry once.
-      const response = await get(exportPath(filters), { responseType: 'blob', validateStatus: (status) => status !== 401 });
+      const response = await get(exportPath(filters), {
+        responseType: 'blob',
+        validateStatus: (status) => status !== 401,
+      });
       const status = response.status ?? 200;
       if (status >= 400) {
         setFailure(errorMessageFromBody(await response.data.text(), status));
@@ -87,7 +102,10 @@ function ExportScreen() {
       }
       const records = exportedCount(response.headers?.get('X-Total-Count'));
       if (records === 0) {
-        toggleNotification({ type: 'info', message: 'No enquiry matches these filters: there is nothing to download.' });
+        toggleNotification({
+          type: 'info',
+          message: 'No enquiry matches these filters: there is nothing to download.',
+        });
         return;
       }
       const fileName = downloadFileName(response.headers?.get('Content-Disposition'));
@@ -95,7 +113,9 @@ function ExportScreen() {
       toggleNotification({
         type: 'success',
         message:
-          records === undefined ? `Enquiries saved to ${fileName}` : `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
+          records === undefined
+            ? `Enquiries saved to ${fileName}`
+            : `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
       });
     } catch (error) {
       setFailure(
@@ -111,7 +131,10 @@ function ExportScreen() {
   return (
     <Page.Main>
       <Page.Title>Export enquiries</Page.Title>
-      <Layouts.Header title="Export enquiries" subtitle="Download enquiries as a CSV file: all of them, or those matching the filters below." />
+      <Layouts.Header
+        title="Export enquiries"
+        subtitle="Download enquiries as a CSV file: all of them, or those matching the filters below."
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {failure && (
@@ -119,7 +142,15 @@ function ExportScreen() {
               {failure}
             </Alert>
           )}
-          <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
+          <Box
+            background="neutral0"
+            hasRadius
+            shadow="tableShadow"
+            paddingTop={6}
+            paddingBottom={6}
+            paddingLeft={7}
+            paddingRight={7}
+          >
             <Flex direction="column" alignItems="stretch" gap={6}>
               <Grid.Root gap={5}>
                 <FilterSelect
@@ -161,17 +192,25 @@ function ExportScreen() {
                 </Grid.Item>
               </Grid.Root>
               <Flex gap={4} wrap="wrap">
-                <Button size="L" startIcon={<Download />} loading={downloading} disabled={Boolean(invalidRange)} onClick={() => void download()}>
+                <Button
+                  size="L"
+                  startIcon={<Download />}
+                  loading={downloading}
+                  disabled={Boolean(invalidRange)}
+                  onClick={() => void download()}
+                >
                   Download CSV
                 </Button>
                 <Typography variant="omega" textColor="neutral600">
-                  The file is UTF-8 CSV with every field quoted and formula-like text defused, so it opens safely in Excel, Google Sheets or LibreOffice.
+                  The file is UTF-8 CSV with every field quoted and formula-like text defused, so it opens safely in
+                  Excel, Google Sheets or LibreOffice.
                 </Typography>
               </Flex>
             </Flex>
           </Box>
           <Typography variant="pi" textColor="neutral600">
-            Dates are calendar days in UTC, both included. To follow up an enquiry or change its handling status, open it in{' '}
+            Dates are calendar days in UTC, both included. To follow up an enquiry or change its handling status, open
+            it in{' '}
             <Link tag={RouterLink} to={ENQUIRIES_LIST}>
               Content Manager › Enquiries
             </Link>

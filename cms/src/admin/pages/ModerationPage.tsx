@@ -5,7 +5,23 @@
  */
 import * as React from 'react';
 import { Page, Layouts, Pagination, isFetchError, useAuth, useQueryParams } from '@strapi/strapi/admin';
-import { Badge, Box, Button, Checkbox, Flex, Loader, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Flex,
+  Loader,
+  Table,
+  Tabs,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
 import { CommentRow } from '../components/CommentRow';
 import { useDecisions } from '../hooks/useDecisions';
 import { useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
@@ -233,7 +249,12 @@ function ModerationScreen() {
               </Table>
             </form>
             {pagination && pagination.total > 0 && (
-              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE} defaultPage={1}>
+              <Pagination.Root
+                pageCount={pagination.pageCount}
+                total={pagination.total}
+                defaultPageSize={DEFAULT_PAGE_SIZE}
+                defaultPage={1}
+              >
                 <Pagination.PageSize options={[...PAGE_SIZES]} />
                 <Pagination.Links />
               </Pagination.Root>

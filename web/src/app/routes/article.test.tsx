@@ -20,7 +20,10 @@ describe('article page', () => {
     renderApp(ARTICLE_PATH);
 
     const article = await screen.findByRole('article', { name: 'Your first clinical internship: a practical guide' });
-    expect(within(article).getByRole('link', { name: 'Internships' })).toHaveAttribute('href', '/categories/internships');
+    expect(within(article).getByRole('link', { name: 'Internships' })).toHaveAttribute(
+      'href',
+      '/categories/internships',
+    );
     expect(article).toHaveTextContent('Dr Asha Rao');
     expect(article).toHaveTextContent('Head of Clinical Training');
     expect(article).toHaveTextContent('8 March 2026');
@@ -28,18 +31,36 @@ describe('article page', () => {
     expect(within(article).getByRole('heading', { level: 2, name: 'Before you apply' })).toBeInTheDocument();
 
     const readAlso = within(article).getByRole('region', { name: 'Read also' });
-    expect(within(readAlso).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
-      '/articles/usmle-step-2-plan',
-      '/articles/ward-rounds',
-    ]);
+    expect(
+      within(readAlso)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/articles/usmle-step-2-plan', '/articles/ward-rounds']);
 
     const share = within(article).getByRole('region', { name: 'Share on social media' });
     const pageUrl = encodeURIComponent('https://blog.test/articles/clinical-internship-guide');
-    expect(within(share).getByRole('link', { name: /Share on Facebook/ })).toHaveAttribute('href', `https://www.facebook.com/sharer/sharer.php?u=${pageUrl}`);
-    expect(within(share).getByRole('link', { name: /Share on X/ }).getAttribute('href')).toContain(`url=${pageUrl}`);
-    expect(within(share).getByRole('link', { name: /Share on LinkedIn/ }).getAttribute('href')).toContain(pageUrl);
-    expect(within(share).getByRole('link', { name: /Share on WhatsApp/ }).getAttribute('href')).toContain(pageUrl);
-    expect(within(share).getByRole('link', { name: 'Share by e-mail' }).getAttribute('href')).toMatch(/^mailto:\?subject=/);
+    expect(within(share).getByRole('link', { name: /Share on Facebook/ })).toHaveAttribute(
+      'href',
+      `https://www.facebook.com/sharer/sharer.php?u=${pageUrl}`,
+    );
+    expect(
+      within(share)
+        .getByRole('link', { name: /Share on X/ })
+        .getAttribute('href'),
+    ).toContain(`url=${pageUrl}`);
+    expect(
+      within(share)
+        .getByRole('link', { name: /Share on LinkedIn/ })
+        .getAttribute('href'),
+    ).toContain(pageUrl);
+    expect(
+      within(share)
+        .getByRole('link', { name: /Share on WhatsApp/ })
+        .getAttribute('href'),
+    ).toContain(pageUrl);
+    expect(within(share).getByRole('link', { name: 'Share by e-mail' }).getAttribute('href')).toMatch(
+      /^mailto:\?subject=/,
+    );
 
     expect(screen.getByRole('region', { name: 'Comments' })).toHaveAttribute('id', 'comments');
 
@@ -57,7 +78,9 @@ describe('article page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
 
     await waitFor(() => expect(document.title).toBe('First internship guide | MedPath Blog'));
-    const head = (selector: string) => document.head.querySelector(selector)?.getAttribute('content') ?? document.head.querySelector(selector)?.getAttribute('href');
+    const head = (selector: string) =>
+      document.head.querySelector(selector)?.getAttribute('content') ??
+      document.head.querySelector(selector)?.getAttribute('href');
     expect(head('meta[name="description"]')).toBe('What to pack, ask and expect.');
     expect(head('link[rel="canonical"]')).toBe('https://blog.test/articles/clinical-internship-guide');
     expect(head('meta[property="og:type"]')).toBe('article');
@@ -79,7 +102,10 @@ describe('article page', () => {
     stubApi({
       ...cms,
       'GET /api/articles': async (request) => {
-        const reply = (await cms['GET /api/articles'](request)) as { status: number; body: { data: Array<{ title: string }> } };
+        const reply = (await cms['GET /api/articles'](request)) as {
+          status: number;
+          body: { data: Array<{ title: string }> };
+        };
         for (const article of reply.body.data) article.title = '</script><script>alert(1)</script>';
         return reply;
       },
@@ -109,7 +135,9 @@ describe('article page', () => {
   it('still shows the article when counting the view fails', async () => {
     const requests = stubApi({ ...cmsRoutes(), 'POST /api/articles/:documentId/views': () => strapiError(500) });
     renderApp(ARTICLE_PATH);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(viewRequests(requests)).toHaveLength(1));
     await waitFor(() => expect(localStorage.length).toBe(0)); // so the next visit counts it
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -135,12 +163,18 @@ describe('article page', () => {
   it('keeps the article when "Popular posts" fail, and lets the reader retry them', async () => {
     let failing = true;
     const cms = cmsRoutes();
-    stubApi({ ...cms, 'GET /api/articles/popular': (request) => (failing ? strapiError(503) : cms['GET /api/articles/popular'](request)) });
+    stubApi({
+      ...cms,
+      'GET /api/articles/popular': (request) =>
+        failing ? strapiError(503) : cms['GET /api/articles/popular'](request),
+    });
     const { user } = renderApp(ARTICLE_PATH);
 
     const popular = await screen.findByRole('region', { name: 'Popular posts' });
     expect(await within(popular).findByRole('alert')).toHaveTextContent('Something went wrong on our side');
-    expect(screen.getByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' }),
+    ).toBeInTheDocument();
 
     failing = false;
     await user.click(within(popular).getByRole('button', { name: 'Try again' }));
@@ -150,13 +184,20 @@ describe('article page', () => {
   it('shows the offline message when the CMS cannot be reached, and the article after retrying', async () => {
     let online = false;
     const cms = cmsRoutes();
-    stubApi({ ...cms, 'GET /api/articles': (request) => (online ? cms['GET /api/articles'](request) : networkError()) });
+    stubApi({
+      ...cms,
+      'GET /api/articles': (request) => (online ? cms['GET /api/articles'](request) : networkError()),
+    });
     const { user } = renderApp(ARTICLE_PATH);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' }),
+    ).toBeInTheDocument();
     online = true;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' }),
+    ).toBeInTheDocument();
   });
 
   it('hides "Popular posts" while nothing has been read', async () => {

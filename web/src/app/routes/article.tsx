@@ -39,7 +39,13 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
 
   return (
     <>
-      <PageHead title={seo?.metaTitle || title} description={description} path={path} image={shareImage} type="article" />
+      <PageHead
+        title={seo?.metaTitle || title}
+        description={description}
+        path={path}
+        image={shareImage}
+        type="article"
+      />
       {/* Dates and author are machine-readable here for search engines; only public fields appear. */}
       <JsonLd
         data={{
@@ -63,7 +69,13 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
           )}
           <h1 id="article-title">{title}</h1>
           <div className="byline">
-            {author?.avatar && <ResponsiveImage className="byline__avatar" image={{ ...author.avatar, alternativeText: '' }} sizes="3rem" />}
+            {author?.avatar && (
+              <ResponsiveImage
+                className="byline__avatar"
+                image={{ ...author.avatar, alternativeText: '' }}
+                sizes="3rem"
+              />
+            )}
             <div>
               {author && (
                 <p className="byline__author">
@@ -90,7 +102,11 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
       </article>
       <div className="container article-after">
         {/* Keyed: another article starts with its own comments, reply and form. */}
-        <CommentsSection key={article.documentId} articleDocumentId={article.documentId} commentsEnabled={article.commentsEnabled} />
+        <CommentsSection
+          key={article.documentId}
+          articleDocumentId={article.documentId}
+          commentsEnabled={article.commentsEnabled}
+        />
         <MoreArticles currentSlug={slug} />
         <PopularPosts />
       </div>

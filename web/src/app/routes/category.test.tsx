@@ -17,7 +17,9 @@ describe('category page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Internships' })).toBeInTheDocument();
     expect(screen.getByText('Finding and making the most of clinical internships.')).toBeInTheDocument();
-    const titles = within(screen.getByRole('main')).getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    const titles = within(screen.getByRole('main'))
+      .getAllByRole('heading', { level: 2 })
+      .map((heading) => heading.textContent);
     expect(titles).toEqual([
       'Your first clinical internship: a practical guide',
       'Planning an elective abroad',
@@ -39,7 +41,8 @@ describe('category page', () => {
   it('says so when the topic has no articles yet', async () => {
     stubApi({
       ...cmsRoutes(),
-      'GET /api/articles': () => json({ data: [], meta: { pagination: { page: 1, pageSize: 6, pageCount: 0, total: 0 } } }),
+      'GET /api/articles': () =>
+        json({ data: [], meta: { pagination: { page: 1, pageSize: 6, pageCount: 0, total: 0 } } }),
     });
     renderApp('/categories/medical-training');
     expect(await screen.findByText('No articles in Medical training yet. Please check back soon.')).toBeInTheDocument();
@@ -54,6 +57,8 @@ describe('category page', () => {
   it('shows the offline message when the CMS cannot be reached', async () => {
     stubApi({ ...cmsRoutes(), 'GET /api/categories': networkError });
     renderApp('/categories/internships');
-    expect(await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' }),
+    ).toBeInTheDocument();
   });
 });

@@ -22,7 +22,11 @@ export default function CategoryRoute() {
         <h1>{category.name}</h1>
         {category.description && <p className="page-header__lede">{category.description}</p>}
       </header>
-      <ArticleFeed feed={feed} headingLevel={2} emptyMessage={`No articles in ${category.name} yet. Please check back soon.`} />
+      <ArticleFeed
+        feed={feed}
+        headingLevel={2}
+        emptyMessage={`No articles in ${category.name} yet. Please check back soon.`}
+      />
     </div>
   );
 }

@@ -11,7 +11,8 @@ const TITLE = 'Your first clinical internship: a practical guide';
 
 type CommentBody = { data: Record<string, unknown> };
 
-const posts = (requests: StubRequest[]) => requests.filter((request) => request.method === 'POST' && request.path === '/api/comments');
+const posts = (requests: StubRequest[]) =>
+  requests.filter((request) => request.method === 'POST' && request.path === '/api/comments');
 const sent = (request: StubRequest) => (request.body as CommentBody).data;
 
 const commentsRegion = () => screen.findByRole('region', { name: 'Comments' });
@@ -22,7 +23,8 @@ async function shownComments() {
     .queryAllByRole('article')
     .map((comment) => {
       let level = 0;
-      for (let node: HTMLElement | null = comment; node; node = node.parentElement) if (node.tagName === 'OL') level += 1;
+      for (let node: HTMLElement | null = comment; node; node = node.parentElement)
+        if (node.tagName === 'OL') level += 1;
       return { name: comment.getAttribute('aria-label'), level, text: comment.textContent };
     });
 }
@@ -35,7 +37,10 @@ async function openArticle(path = ARTICLE_PATH) {
   return app;
 }
 
-async function fillComment(user: ReturnType<typeof renderApp>['user'], { name = 'Anita Desai', email = 'anita@example.org', body = 'Very useful, thank you.' } = {}) {
+async function fillComment(
+  user: ReturnType<typeof renderApp>['user'],
+  { name = 'Anita Desai', email = 'anita@example.org', body = 'Very useful, thank you.' } = {},
+) {
   const form = await screen.findByRole('form', { name: 'Leave a Reply' });
   if (name) await user.type(within(form).getByRole('textbox', { name: 'Name' }), name);
   if (email) await user.type(within(form).getByRole('textbox', { name: 'E-mail' }), email);
@@ -119,15 +124,25 @@ describe('comments on an article', () => {
     expect(shown[sam + 1]).toMatchObject({ name: 'Comment by Reader 110', level: 2 });
     expect(screen.queryByRole('button', { name: 'Show more comments' })).not.toBeInTheDocument();
     expect(within(header).getByRole('link', { name: '125 comments' })).toBeInTheDocument();
-    const pages = requests.filter((request) => request.path === '/api/comments').map((request) => (request.query as Record<string, any>).pagination);
+    const pages = requests
+      .filter((request) => request.path === '/api/comments')
+      .map((request) => (request.query as Record<string, any>).pagination);
     expect(pages).toEqual([1, 2, 3].map((page) => ({ page: String(page), pageSize: '50' })));
   });
 
-  it('shows the reader\'s own reply to a comment not loaded yet as a thread of its own, then under that comment', async () => {
+  it("shows the reader's own reply to a comment not loaded yet as a thread of its own, then under that comment", async () => {
     // Reader 60 is on the second page; after a reload only the first is shown.
     localStorage.setItem(
       `medblog:pending-comments:${ARTICLE_ID}`,
-      JSON.stringify([{ documentId: 'myreply1docid', authorName: 'Anita Desai', body: 'I agree with Reader 60.', createdAt: new Date().toISOString(), parent: 'busy60docid' }]),
+      JSON.stringify([
+        {
+          documentId: 'myreply1docid',
+          authorName: 'Anita Desai',
+          body: 'I agree with Reader 60.',
+          createdAt: new Date().toISOString(),
+          parent: 'busy60docid',
+        },
+      ]),
     );
     stubApi(cmsRoutes(busyDiscussion(70)));
     const { user } = renderApp(ARTICLE_PATH);
@@ -160,7 +175,9 @@ describe('comments on an article', () => {
     expect(screen.getByRole('region', { name: 'Comments' })).toHaveAttribute('id', 'comments');
 
     await router.navigate('/articles/usmle-step-2-plan');
-    const otherHeader = (await screen.findByRole('heading', { level: 1, name: 'A 12-week plan for USMLE Step 2 CK' })).closest('header')!;
+    const otherHeader = (
+      await screen.findByRole('heading', { level: 1, name: 'A 12-week plan for USMLE Step 2 CK' })
+    ).closest('header')!;
     expect(await within(otherHeader).findByRole('link', { name: '1 comment' })).toHaveAttribute('href', '#comments');
   });
 
@@ -182,7 +199,9 @@ describe('comments on an article', () => {
     const { user } = await openArticle();
     const form = await fillComment(user, { body: 'Line one\nline two' });
     clock.pass(20_000); // a person takes a while to write
-    expect(within(form).getByText('Your e-mail address will not be published. Required fields are marked *')).toBeInTheDocument();
+    expect(
+      within(form).getByText('Your e-mail address will not be published. Required fields are marked *'),
+    ).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Post comment' }));
 
     const status = await within(form).findByRole('status');
@@ -253,7 +272,9 @@ describe('comments on an article', () => {
     stubApi(cmsRoutes());
     renderApp(ARTICLE_PATH);
     const region = await commentsRegion();
-    expect(await within(region).findByRole('article', { name: 'Comment by New Reader' })).toHaveTextContent('Awaiting moderation');
+    expect(await within(region).findByRole('article', { name: 'Comment by New Reader' })).toHaveTextContent(
+      'Awaiting moderation',
+    );
     // Written on 9 March in the evening: after Meera's thread, before Sam's comment of 10 March.
     expect((await shownComments()).filter(({ level }) => level === 1).map(({ name }) => name)).toEqual([
       'Comment by Meera Iyer',
@@ -261,7 +282,9 @@ describe('comments on an article', () => {
       'Comment by Sam Joseph',
     ]);
     expect(within(region).queryByRole('article', { name: 'Comment by Old Reader' })).not.toBeInTheDocument();
-    await waitFor(() => expect(localStorage.getItem(`medblog:pending-comments:${ARTICLE_ID}`)).not.toContain('Old Reader'));
+    await waitFor(() =>
+      expect(localStorage.getItem(`medblog:pending-comments:${ARTICLE_ID}`)).not.toContain('Old Reader'),
+    );
   });
 
   it('checks the comment before sending: errors beside their fields, focus on the first', async () => {
@@ -291,7 +314,8 @@ describe('comments on an article', () => {
   it('shows the server’s errors beside the fields they concern, and keeps the text', async () => {
     const requests = stubApi({
       ...cmsRoutes(),
-      'POST /api/comments': () => validationError([{ path: ['body'], message: 'Comment must be at most 4000 characters' }]),
+      'POST /api/comments': () =>
+        validationError([{ path: ['body'], message: 'Comment must be at most 4000 characters' }]),
     });
     const { user } = await openArticle();
     const form = await fillComment(user);
@@ -306,7 +330,11 @@ describe('comments on an article', () => {
   });
 
   it('says so when the server refuses the comment for the article (comments closed meanwhile)', async () => {
-    stubApi({ ...cmsRoutes(), 'POST /api/comments': () => validationError([{ path: ['article'], message: 'Comments are closed on this article' }]) });
+    stubApi({
+      ...cmsRoutes(),
+      'POST /api/comments': () =>
+        validationError([{ path: ['article'], message: 'Comments are closed on this article' }]),
+    });
     const { user } = await openArticle();
     const form = await fillComment(user);
     await user.click(within(form).getByRole('button', { name: 'Post comment' }));
@@ -321,10 +349,14 @@ describe('comments on an article', () => {
     const { user } = await openArticle();
     const form = await fillComment(user);
     await user.click(within(form).getByRole('button', { name: 'Post comment' }));
-    expect(await within(form).findByRole('alert')).toHaveTextContent('Too many submissions from your connection. Please try again in 9 minute(s).');
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'Too many submissions from your connection. Please try again in 9 minute(s).',
+    );
     await user.click(within(form).getByRole('button', { name: 'Post comment' }));
     await waitFor(() => expect(replies).toHaveLength(0));
-    expect(await within(form).findByRole('alert')).toHaveTextContent('Too many submissions from your connection. Please try again in 9 minute(s).');
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'Too many submissions from your connection. Please try again in 9 minute(s).',
+    );
     expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('Very useful, thank you.');
     expect(within(form).getByRole('button', { name: 'Post comment' })).toBeEnabled();
     expect(screen.queryByRole('article', { name: 'Comment by Anita Desai' })).not.toBeInTheDocument();
@@ -357,7 +389,11 @@ describe('comments on an article', () => {
     await fillComment(user, { body: 'Yes, from the dean.' });
     await user.click(within(form).getByRole('button', { name: 'Post comment' }));
     await within(form).findByRole('status');
-    expect(sent(posts(requests)[0])).toMatchObject({ article: ARTICLE_ID, parent: 'comment2docid', body: 'Yes, from the dean.' });
+    expect(sent(posts(requests)[0])).toMatchObject({
+      article: ARTICLE_ID,
+      parent: 'comment2docid',
+      body: 'Yes, from the dean.',
+    });
     expect(within(form).queryByText(/Replying to/)).not.toBeInTheDocument();
 
     // The reader's reply shows under the comment it answers.

@@ -1,7 +1,16 @@
 import { ENQUIRY_TOPIC_LABELS, ENQUIRY_TOPICS } from '@medblog/shared';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { networkError, pending, rateLimited, strapiError, stubApi, validationError, type StubReply, type StubRequest } from '@/testing/api-stub';
+import {
+  networkError,
+  pending,
+  rateLimited,
+  strapiError,
+  stubApi,
+  validationError,
+  type StubReply,
+  type StubRequest,
+} from '@/testing/api-stub';
 import { controlTime } from '@/testing/clock';
 import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
 import { renderApp } from '@/testing/render-app';
@@ -11,7 +20,8 @@ const TITLE = 'Your first clinical internship: a practical guide';
 
 type User = ReturnType<typeof renderApp>['user'];
 
-const posts = (requests: StubRequest[]) => requests.filter((request) => request.method === 'POST' && request.path === '/api/enquiries');
+const posts = (requests: StubRequest[]) =>
+  requests.filter((request) => request.method === 'POST' && request.path === '/api/enquiries');
 const sent = (request: StubRequest) => (request.body as { data: Record<string, unknown> }).data;
 
 // (By name: on an article page Testing Library also counts the article's <header> as a banner.)
@@ -58,7 +68,9 @@ describe('Quick Enquiry dialog', () => {
 
     // Its Close button too.
     await user.click(headerButton());
-    await user.click(within(await screen.findByRole('dialog', { name: 'Quick Enquiry' })).getByRole('button', { name: 'Close' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Quick Enquiry' })).getByRole('button', { name: 'Close' }),
+    );
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(headerButton()).toHaveFocus();
   });
@@ -69,10 +81,14 @@ describe('Quick Enquiry dialog', () => {
     const dialog = await openDialog(user);
     const topic = within(dialog).getByRole('combobox', { name: 'Topic' });
     expect(topic).toHaveDisplayValue('General question');
-    expect(within(topic).getAllByRole('option').map((option) => [option.getAttribute('value'), option.textContent])).toEqual(
-      ENQUIRY_TOPICS.map((value) => [value, ENQUIRY_TOPIC_LABELS[value]]),
+    expect(
+      within(topic)
+        .getAllByRole('option')
+        .map((option) => [option.getAttribute('value'), option.textContent]),
+    ).toEqual(ENQUIRY_TOPICS.map((value) => [value, ENQUIRY_TOPIC_LABELS[value]]));
+    expect(within(dialog).getByRole('textbox', { name: 'Phone' })).toHaveAccessibleDescription(
+      'International format, e.g. +91 98765 43210',
     );
-    expect(within(dialog).getByRole('textbox', { name: 'Phone' })).toHaveAccessibleDescription('International format, e.g. +91 98765 43210');
     expect(within(dialog).getByRole('link', { name: 'privacy notice' })).toHaveAttribute('href', '/privacy');
   });
 
@@ -107,7 +123,9 @@ describe('Quick Enquiry dialog', () => {
     // Timed from when the dialog was shown, not from when the page loaded.
     expect(data.elapsedMs).toBeGreaterThanOrEqual(15_000);
     expect(data.elapsedMs).toBeLessThan(120_000);
-    expect(state.enquiries).toEqual([expect.objectContaining({ name: 'Ravi Kumar', sourcePath: ARTICLE_PATH, handlingStatus: 'new' })]);
+    expect(state.enquiries).toEqual([
+      expect.objectContaining({ name: 'Ravi Kumar', sourcePath: ARTICLE_PATH, handlingStatus: 'new' }),
+    ]);
 
     // Closed and opened again, it starts afresh.
     await user.keyboard('{Escape}');
@@ -127,7 +145,9 @@ describe('Quick Enquiry dialog', () => {
     expect(name).toHaveAccessibleDescription('Name is required');
     expect(within(dialog).getByRole('textbox', { name: 'E-mail' })).toHaveAccessibleDescription('E-mail is required');
     expect(within(dialog).getByRole('textbox', { name: 'Message' })).toHaveAccessibleDescription('Message is required');
-    expect(within(dialog).getByRole('checkbox', { name: /I agree/ })).toHaveAccessibleDescription('Consent is required to send an enquiry');
+    expect(within(dialog).getByRole('checkbox', { name: /I agree/ })).toHaveAccessibleDescription(
+      'Consent is required to send an enquiry',
+    );
 
     await user.type(name, 'Ravi');
     await user.type(within(dialog).getByRole('textbox', { name: 'E-mail' }), 'ravi@example.org');
@@ -136,13 +156,19 @@ describe('Quick Enquiry dialog', () => {
     await send(user, dialog);
     const phone = within(dialog).getByRole('textbox', { name: 'Phone' });
     await waitFor(() => expect(phone).toHaveFocus());
-    expect(phone).toHaveAccessibleDescription('International format, e.g. +91 98765 43210 Phone must be a phone number such as +91 98765 43210');
+    expect(phone).toHaveAccessibleDescription(
+      'International format, e.g. +91 98765 43210 Phone must be a phone number such as +91 98765 43210',
+    );
     expect(within(dialog).getByRole('checkbox', { name: /I agree/ })).toHaveAttribute('aria-invalid', 'true');
     expect(posts(requests)).toHaveLength(0);
   });
 
   it('shows the server’s field errors beside their fields', async () => {
-    stubApi({ ...cmsRoutes(), 'POST /api/enquiries': () => validationError([{ path: ['email'], message: 'E-mail must be a valid e-mail address' }]) });
+    stubApi({
+      ...cmsRoutes(),
+      'POST /api/enquiries': () =>
+        validationError([{ path: ['email'], message: 'E-mail must be a valid e-mail address' }]),
+    });
     const { user } = renderApp('/');
     const dialog = await openDialog(user);
     await fillEnquiry(user, dialog);
@@ -157,7 +183,10 @@ describe('Quick Enquiry dialog', () => {
     const failures: StubReply[] = [networkError(), strapiError(503, 'Service Unavailable'), rateLimited(3000)];
     const state = fakeCmsState();
     const cms = cmsRoutes(state);
-    const requests = stubApi({ ...cms, 'POST /api/enquiries': (request) => failures.shift() ?? cms['POST /api/enquiries'](request) });
+    const requests = stubApi({
+      ...cms,
+      'POST /api/enquiries': (request) => failures.shift() ?? cms['POST /api/enquiries'](request),
+    });
     const { user } = renderApp('/');
     const dialog = await openDialog(user);
     await fillEnquiry(user, dialog);
@@ -173,13 +202,21 @@ describe('Quick Enquiry dialog', () => {
     };
 
     await send(user, dialog);
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('We couldn’t reach our server, so your enquiry was not sent.');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'We couldn’t reach our server, so your enquiry was not sent.',
+    );
     expectKept();
     await send(user, dialog);
-    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Something went wrong on our side'));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent('Something went wrong on our side'),
+    );
     expectKept();
     await send(user, dialog);
-    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Too many submissions from your connection. Please try again in 50 minute(s).'));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        'Too many submissions from your connection. Please try again in 50 minute(s).',
+      ),
+    );
     expectKept();
 
     await send(user, dialog);
@@ -252,7 +289,10 @@ describe('Quick Enquiry page', () => {
 
     const main = screen.getByRole('main');
     expect(await within(main).findByRole('heading', { level: 1, name: 'Quick Enquiry' })).toBeInTheDocument();
-    expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute('href', 'mailto:hello@medpath.example');
+    expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute(
+      'href',
+      'mailto:hello@medpath.example',
+    );
     expect(within(main).getByRole('link', { name: '+91 98765 43210' })).toHaveAttribute('href', 'tel:+919876543210');
     // The header's button leads to the form on this page rather than opening a second one.
     expect(screen.getByRole('link', { name: 'Quick Enquiry' })).toHaveAttribute('href', '#enquiry-form');
@@ -292,11 +332,19 @@ describe('privacy notice', () => {
     renderApp('/privacy');
     const main = screen.getByRole('main');
     expect(await within(main).findByRole('heading', { level: 1, name: 'Privacy notice' })).toBeInTheDocument();
-    for (const kept of ['your name and e-mail address', 'your phone number', 'your message', 'a scrambled (hashed) form of your internet address']) {
+    for (const kept of [
+      'your name and e-mail address',
+      'your phone number',
+      'your message',
+      'a scrambled (hashed) form of your internet address',
+    ]) {
       expect(main).toHaveTextContent(kept);
     }
     expect(main).toHaveTextContent('only to answer your enquiry');
-    expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute('href', 'mailto:hello@medpath.example');
+    expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute(
+      'href',
+      'mailto:hello@medpath.example',
+    );
     await waitFor(() => expect(document.title).toBe('Privacy notice | MedPath Blog'));
   });
 });

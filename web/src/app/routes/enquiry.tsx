@@ -17,7 +17,11 @@ export default function EnquiryRoute() {
 
   return (
     <div className="container narrow">
-      <PageHead title="Quick Enquiry" description={`Questions for ${site.siteName}? Write to us or call us.`} path={paths.enquiry} />
+      <PageHead
+        title="Quick Enquiry"
+        description={`Questions for ${site.siteName}? Write to us or call us.`}
+        path={paths.enquiry}
+      />
       <header className="page-header">
         <h1 id="enquiry-title">Quick Enquiry</h1>
         <p className="page-header__lede">

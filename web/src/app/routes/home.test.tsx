@@ -18,21 +18,31 @@ describe('home page', () => {
     renderApp('/');
 
     const featured = await screen.findByRole('region', { name: 'Featured' });
-    const featuredTitles = within(featured).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
-    expect(featuredTitles).toEqual(['Your first clinical internship: a practical guide', 'A 12-week plan for USMLE Step 2 CK']);
+    const featuredTitles = within(featured)
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
+    expect(featuredTitles).toEqual([
+      'Your first clinical internship: a practical guide',
+      'A 12-week plan for USMLE Step 2 CK',
+    ]);
 
     const latest = screen.getByRole('region', { name: 'Latest articles' });
     const firstCard = within(latest).getAllByRole('article')[0];
-    expect(within(firstCard).getByRole('link', { name: 'How to present a patient on ward rounds' })).toHaveAttribute('href', '/articles/ward-rounds');
-    expect(within(firstCard).getByRole('link', { name: 'Medical training' })).toHaveAttribute('href', '/categories/medical-training');
+    expect(within(firstCard).getByRole('link', { name: 'How to present a patient on ward rounds' })).toHaveAttribute(
+      'href',
+      '/articles/ward-rounds',
+    );
+    expect(within(firstCard).getByRole('link', { name: 'Medical training' })).toHaveAttribute(
+      'href',
+      '/categories/medical-training',
+    );
     expect(firstCard).toHaveTextContent('Excerpt of “How to present a patient on ward rounds”.');
     expect(firstCard).toHaveTextContent('Dr Asha Rao');
     expect(firstCard).toHaveTextContent('6 March 2026');
     expect(firstCard).toHaveTextContent('7 min read');
-    expect(within(firstCard).getByRole('img', { name: 'Cover of How to present a patient on ward rounds' })).toHaveAttribute(
-      'src',
-      'http://cms.test/uploads/cover-ward-rounds.jpg',
-    );
+    expect(
+      within(firstCard).getByRole('img', { name: 'Cover of How to present a patient on ward rounds' }),
+    ).toHaveAttribute('src', 'http://cms.test/uploads/cover-ward-rounds.jpg');
     // Featured articles are not repeated in the latest list.
     expect(within(latest).queryByText('Your first clinical internship: a practical guide')).not.toBeInTheDocument();
     expect(document.title).toBe('Guidance for students and young doctors | MedPath Blog');
@@ -54,7 +64,8 @@ describe('home page', () => {
   it('says so when nothing is published yet', async () => {
     stubApi({
       ...cmsRoutes(),
-      'GET /api/articles': () => json({ data: [], meta: { pagination: { page: 1, pageSize: 6, pageCount: 0, total: 0 } } }),
+      'GET /api/articles': () =>
+        json({ data: [], meta: { pagination: { page: 1, pageSize: 6, pageCount: 0, total: 0 } } }),
     });
     renderApp('/');
     expect(await screen.findByText('No articles have been published yet. Please check back soon.')).toBeInTheDocument();
@@ -64,10 +75,15 @@ describe('home page', () => {
   it('explains a server error and shows the articles after "Try again"', async () => {
     let failing = true;
     const cms = cmsRoutes();
-    stubApi({ ...cms, 'GET /api/articles': (request) => (failing ? strapiError(500) : cms['GET /api/articles'](request)) });
+    stubApi({
+      ...cms,
+      'GET /api/articles': (request) => (failing ? strapiError(500) : cms['GET /api/articles'](request)),
+    });
     const { user } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong on our side' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Something went wrong on our side' }),
+    ).toBeInTheDocument();
     failing = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
 
@@ -78,7 +94,9 @@ describe('home page', () => {
   it('tells the reader the blog cannot be reached when the network fails', async () => {
     stubApi({ ...cmsRoutes(), 'GET /api/articles': networkError });
     renderApp('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'We can’t reach the blog right now' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Check your connection and try again.');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });

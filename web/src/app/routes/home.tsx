@@ -30,7 +30,11 @@ export default function HomeRoute() {
           <h2 id="latest-heading" className="section-title">
             Latest articles
           </h2>
-          <ArticleFeed feed={latest} exclude={featuredIds} emptyMessage="No articles have been published yet. Please check back soon." />
+          <ArticleFeed
+            feed={latest}
+            exclude={featuredIds}
+            emptyMessage="No articles have been published yet. Please check back soon."
+          />
         </section>
       </div>
       <aside className="aside">

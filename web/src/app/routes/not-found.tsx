@@ -10,8 +10,8 @@ export default function NotFoundRoute() {
       <p className="eyebrow">Error 404</p>
       <h1>Page not found</h1>
       <p>
-        We couldn’t find this page. It may have moved, or the address may have a typo. Try the search at the top of
-        the page, or start again from the home page.
+        We couldn’t find this page. It may have moved, or the address may have a typo. Try the search at the top of the
+        page, or start again from the home page.
       </p>
       <p>
         <Link to={paths.home} className="button">

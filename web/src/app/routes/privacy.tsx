@@ -11,10 +11,16 @@ export default function PrivacyRoute() {
 
   return (
     <div className="container narrow privacy">
-      <PageHead title="Privacy notice" description={`What ${site.siteName} keeps when you send an enquiry or a comment, and how to have it deleted.`} path="/privacy" />
+      <PageHead
+        title="Privacy notice"
+        description={`What ${site.siteName} keeps when you send an enquiry or a comment, and how to have it deleted.`}
+        path="/privacy"
+      />
       <header className="page-header">
         <h1>Privacy notice</h1>
-        <p className="page-header__lede">In plain words: what we keep when you write to us, why, and how to have it deleted.</p>
+        <p className="page-header__lede">
+          In plain words: what we keep when you write to us, why, and how to have it deleted.
+        </p>
       </header>
 
       <h2>When you send a Quick Enquiry</h2>
@@ -26,25 +32,26 @@ export default function PrivacyRoute() {
         <li>the page of this site you wrote from.</li>
       </ul>
       <p>
-        We also store a scrambled (hashed) form of your internet address. We cannot read your address from it; it only lets us
-        notice when one connection sends a flood of messages.
+        We also store a scrambled (hashed) form of your internet address. We cannot read your address from it; it only
+        lets us notice when one connection sends a flood of messages.
       </p>
       <p>
-        We use all this only to answer your enquiry. Our staff read it and reply by e-mail (or phone, if you asked). We do not
-        sell it, share it with advertisers or add you to a mailing list.
+        We use all this only to answer your enquiry. Our staff read it and reply by e-mail (or phone, if you asked). We
+        do not sell it, share it with advertisers or add you to a mailing list.
       </p>
 
       <h2>When you leave a comment</h2>
       <p>
-        We store your name, e-mail address and comment, and the same hashed internet address. Your name and comment are shown
-        under the article once a moderator approves them; your e-mail address is never published.
+        We store your name, e-mail address and comment, and the same hashed internet address. Your name and comment are
+        shown under the article once a moderator approves them; your e-mail address is never published.
       </p>
 
       <h2>In your browser</h2>
       <p>
-        While you type an enquiry, this browser tab keeps a draft so that nothing is lost if the form closes by accident. The
-        draft is deleted when your enquiry is sent or when you close the tab. After you leave a comment, this browser remembers
-        it for up to 30 days so you can see it while it awaits moderation. Nothing of this is sent anywhere else.
+        While you type an enquiry, this browser tab keeps a draft so that nothing is lost if the form closes by
+        accident. The draft is deleted when your enquiry is sent or when you close the tab. After you leave a comment,
+        this browser remembers it for up to 30 days so you can see it while it awaits moderation. Nothing of this is
+        sent anywhere else.
       </p>
 
       <h2>Having your details deleted</h2>
@@ -52,13 +59,13 @@ export default function PrivacyRoute() {
         You can ask us at any time to see or delete what we hold about you.{' '}
         {email ? (
           <>
-            Write to <a href={`mailto:${email}`}>{email}</a> from the e-mail address you used, and tell us which enquiry or
-            comment it is about.
+            Write to <a href={`mailto:${email}`}>{email}</a> from the e-mail address you used, and tell us which enquiry
+            or comment it is about.
           </>
         ) : (
           <>
-            Send us a <Link to={paths.enquiry}>Quick Enquiry</Link> from the e-mail address you used, and tell us which enquiry or
-            comment it is about.
+            Send us a <Link to={paths.enquiry}>Quick Enquiry</Link> from the e-mail address you used, and tell us which
+            enquiry or comment it is about.
           </>
         )}{' '}
         We will delete it and confirm by e-mail.

@@ -4,10 +4,16 @@ import { stubApi, type StubRequest } from '@/testing/api-stub';
 import { cmsRoutes } from '@/testing/fake-cms';
 import { renderApp } from '@/testing/render-app';
 
-type Params = { fields?: Record<string, string>; populate?: Record<string, unknown>; filters?: { slug?: { $eq?: string } } };
+type Params = {
+  fields?: Record<string, string>;
+  populate?: Record<string, unknown>;
+  filters?: { slug?: { $eq?: string } };
+};
 
 const articleRequests = (requests: StubRequest[]) =>
-  requests.filter((request) => request.method === 'GET' && request.path === '/api/articles').map((request) => request.query as Params);
+  requests
+    .filter((request) => request.method === 'GET' && request.path === '/api/articles')
+    .map((request) => request.query as Params);
 
 describe('requests to the CMS', () => {
   it('lists never download article bodies', async () => {
@@ -22,7 +28,14 @@ describe('requests to the CMS', () => {
     const lists = articleRequests(requests);
     expect(lists.length).toBeGreaterThanOrEqual(4);
     for (const list of lists) {
-      expect(Object.values(list.fields ?? {})).toEqual(['title', 'slug', 'excerpt', 'publishedAt', 'readingTimeMinutes', 'featured']);
+      expect(Object.values(list.fields ?? {})).toEqual([
+        'title',
+        'slug',
+        'excerpt',
+        'publishedAt',
+        'readingTimeMinutes',
+        'featured',
+      ]);
       expect(Object.keys(list.populate ?? {})).toEqual(['cover', 'category', 'author']);
     }
   });

@@ -31,7 +31,11 @@ describe('search', () => {
   it('says so when nothing matches', async () => {
     stubApi(cmsRoutes());
     renderApp('/search?q=dermatology');
-    expect(await screen.findByText('No articles match “dermatology”. Try fewer or different words, or browse the topics above.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'No articles match “dermatology”. Try fewer or different words, or browse the topics above.',
+      ),
+    ).toBeInTheDocument();
     // The search box keeps the words, ready to be refined.
     expect(screen.getByRole('searchbox', { name: 'Search the blog' })).toHaveValue('dermatology');
   });
@@ -46,6 +50,8 @@ describe('search', () => {
   it('explains a server error', async () => {
     stubApi({ ...cmsRoutes(), 'GET /api/articles': () => strapiError(502, 'Bad Gateway') });
     renderApp('/search?q=rounds');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong on our side' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Something went wrong on our side' }),
+    ).toBeInTheDocument();
   });
 });

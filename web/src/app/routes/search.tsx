@@ -19,7 +19,9 @@ export default function SearchRoute() {
       {q ? (
         <SearchResults q={q} />
       ) : (
-        <p className="empty-state">Type a few words from an article’s title or summary in the search box at the top of the page.</p>
+        <p className="empty-state">
+          Type a few words from an article’s title or summary in the search box at the top of the page.
+        </p>
       )}
     </div>
   );

@@ -11,16 +11,18 @@ describe('site frame', () => {
     const header = screen.getByRole('banner');
     expect(await within(header).findByRole('link', { name: 'MedPath Blog' })).toHaveAttribute('href', '/');
     expect(header).toHaveTextContent('Guidance for students and young doctors');
-    expect(within(header).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute('href', 'mailto:hello@medpath.example');
+    expect(within(header).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute(
+      'href',
+      'mailto:hello@medpath.example',
+    );
     expect(within(header).getByRole('link', { name: '+91 98765 43210' })).toHaveAttribute('href', 'tel:+919876543210');
     expect(within(header).getByRole('button', { name: 'Quick Enquiry' })).toHaveAttribute('aria-haspopup', 'dialog');
     const topics = within(header).getByRole('navigation', { name: 'Topics' });
-    expect(within(topics).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'All articles',
-      'Internships',
-      'Medical training',
-      'USMLE preparation',
-    ]);
+    expect(
+      within(topics)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['All articles', 'Internships', 'Medical training', 'USMLE preparation']);
   });
 
   it('shows contacts, social links and the footer text in the footer', async () => {
@@ -28,8 +30,14 @@ describe('site frame', () => {
     renderApp('/');
     const footer = screen.getByRole('contentinfo');
     const social = await within(footer).findByRole('region', { name: 'Visit us on social media' });
-    expect(within(social).getByRole('link', { name: 'Instagram' })).toHaveAttribute('href', 'https://www.instagram.com/medpath');
-    expect(within(social).getByRole('link', { name: 'Facebook' })).toHaveAttribute('href', 'https://www.facebook.com/medpath');
+    expect(within(social).getByRole('link', { name: 'Instagram' })).toHaveAttribute(
+      'href',
+      'https://www.instagram.com/medpath',
+    );
+    expect(within(social).getByRole('link', { name: 'Facebook' })).toHaveAttribute(
+      'href',
+      'https://www.facebook.com/medpath',
+    );
     expect(within(footer).getByRole('link', { name: 'hello@medpath.example' })).toBeInTheDocument();
     expect(footer).toHaveTextContent('MedPath helps medical students find training worldwide.');
   });
@@ -52,10 +60,15 @@ describe('site frame', () => {
   it('shows the contact e-mail and phone on the Quick Enquiry page', async () => {
     stubApi(cmsRoutes());
     const { user } = renderApp('/');
-    await user.click(await within(screen.getByRole('contentinfo')).findByRole('link', { name: 'Send a Quick Enquiry' }));
+    await user.click(
+      await within(screen.getByRole('contentinfo')).findByRole('link', { name: 'Send a Quick Enquiry' }),
+    );
     const main = screen.getByRole('main');
     expect(await within(main).findByRole('heading', { level: 1, name: 'Quick Enquiry' })).toBeInTheDocument();
-    expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute('href', 'mailto:hello@medpath.example');
+    expect(within(main).getByRole('link', { name: 'hello@medpath.example' })).toHaveAttribute(
+      'href',
+      'mailto:hello@medpath.example',
+    );
     expect(within(main).getByRole('link', { name: '+91 98765 43210' })).toHaveAttribute('href', 'tel:+919876543210');
   });
 

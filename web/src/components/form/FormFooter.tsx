@@ -1,5 +1,13 @@
 /** The end of a reader's form: what went wrong when sending (announced), and the submit button. */
-export function FormFooter({ problem, sending, label }: { problem: string | null | undefined; sending: boolean; label: string }) {
+export function FormFooter({
+  problem,
+  sending,
+  label,
+}: {
+  problem: string | null | undefined;
+  sending: boolean;
+  label: string;
+}) {
   return (
     <>
       {problem && (

@@ -51,7 +51,9 @@ export function useFormSubmit<Field extends string, Rules extends FormRules, Dat
 
   const showErrors = (byField: FieldMessages) => {
     flushSync(() => {
-      setErrors(Object.fromEntries(Object.entries(byField).filter(([name]) => isField(name))) as Partial<Record<Field, string>>);
+      setErrors(
+        Object.fromEntries(Object.entries(byField).filter(([name]) => isField(name))) as Partial<Record<Field, string>>,
+      );
       setProblem(
         Object.entries(byField)
           .filter(([name]) => !isField(name))

@@ -24,7 +24,9 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       throw new errors.ValidationError('limit: must be a whole number from 1 to 20');
     }
     const data = await strapi.service('api::article.article').popular(limit);
-    const sanitized = await strapi.contentAPI.sanitize.output(data, strapi.getModel('api::article.article'), { auth: ctx.state.auth });
+    const sanitized = await strapi.contentAPI.sanitize.output(data, strapi.getModel('api::article.article'), {
+      auth: ctx.state.auth,
+    });
     return { data: sanitized, meta: {} };
   },
 
@@ -39,7 +41,12 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       return ctx.notFound('No published article has this documentId');
     }
     const today = new Date().toISOString().slice(0, 10);
-    const firstToday = (await take(oncePerDay('article-view'), `${today}:${documentId}:${visitorKey(ctx.request.ip)}`, secondsUntilTomorrow())) === 0;
+    const firstToday =
+      (await take(
+        oncePerDay('article-view'),
+        `${today}:${documentId}:${visitorKey(ctx.request.ip)}`,
+        secondsUntilTomorrow(),
+      )) === 0;
     if (firstToday) await articles.addView(documentId);
     ctx.status = 204;
   },

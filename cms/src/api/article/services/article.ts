@@ -25,7 +25,9 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
   },
 
   async isPublished(documentId: string): Promise<boolean> {
-    return Boolean(await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }));
+    return Boolean(
+      await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }),
+    );
   },
 
   async addView(documentId: string): Promise<void> {

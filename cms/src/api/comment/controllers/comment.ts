@@ -41,7 +41,11 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
         fields: ['moderationStatus'],
         populate: { article: { fields: ['documentId'] } },
       });
-      if (!parent || parent.moderationStatus !== 'approved' || (parent.article as { documentId?: string })?.documentId !== input.article) {
+      if (
+        !parent ||
+        parent.moderationStatus !== 'approved' ||
+        (parent.article as { documentId?: string })?.documentId !== input.article
+      ) {
         throw fieldError('parent', 'A reply must answer an approved comment on the same article');
       }
     }
@@ -62,7 +66,9 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
     if (spamReason) {
       strapi.log.info(`Comment ${comment.documentId} stored as spam: ${spamReason}`);
     } else {
-      sendInBackground(strapi, () => commentAwaitingModeration(strapi, input, { title: article.title as string, slug: article.slug as string }));
+      sendInBackground(strapi, () =>
+        commentAwaitingModeration(strapi, input, { title: article.title as string, slug: article.slug as string }),
+      );
     }
 
     ctx.status = 201;

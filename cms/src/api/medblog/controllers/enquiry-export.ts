@@ -13,7 +13,17 @@ import { parseInput } from '../../../utils/validation';
 import type { Context } from '../../../utils/http';
 
 const ENQUIRY = 'api::enquiry.enquiry';
-const HEADER = ['Received', 'Name', 'E-mail', 'Phone', 'Topic', 'Message', 'Handling status', 'Sent from', 'Internal notes'];
+const HEADER = [
+  'Received',
+  'Name',
+  'E-mail',
+  'Phone',
+  'Topic',
+  'Message',
+  'Handling status',
+  'Sent from',
+  'Internal notes',
+];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(ctx: Context) {

@@ -47,7 +47,8 @@ export const articlesQueryOptions = (filter: ArticleFilter, pageSize: number) =>
 
 /** "More articles": the latest ones other than the one being read. */
 export const MORE_ARTICLES_COUNT = 3;
-export const moreArticlesQueryOptions = (currentSlug: string) => articlesQueryOptions({ excludeSlug: currentSlug }, MORE_ARTICLES_COUNT);
+export const moreArticlesQueryOptions = (currentSlug: string) =>
+  articlesQueryOptions({ excludeSlug: currentSlug }, MORE_ARTICLES_COUNT);
 export const useMoreArticles = (currentSlug: string) => useQuery(moreArticlesQueryOptions(currentSlug));
 
 /** A list the reader pages through with "Load more". */
@@ -56,5 +57,6 @@ export const articlesInfiniteQueryOptions = (filter: ArticleFilter) =>
     queryKey: ['articles', 'list', 'infinite', filter],
     queryFn: ({ pageParam }) => getArticles(filter, pageParam, ARTICLES_PAGE_SIZE),
     initialPageParam: 1,
-    getNextPageParam: ({ meta: { pagination } }) => (pagination.page < pagination.pageCount ? pagination.page + 1 : undefined),
+    getNextPageParam: ({ meta: { pagination } }) =>
+      pagination.page < pagination.pageCount ? pagination.page + 1 : undefined,
   });

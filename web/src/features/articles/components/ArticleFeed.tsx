@@ -28,7 +28,12 @@ export function ArticleFeed({ feed, emptyMessage, exclude, headingLevel }: Artic
       ) : (
         feed.hasNextPage && (
           // Stays enabled while loading so keyboard focus is not lost; a second press is ignored.
-          <button type="button" className="button button--secondary load-more" onClick={loadMore} aria-busy={feed.isFetchingNextPage}>
+          <button
+            type="button"
+            className="button button--secondary load-more"
+            onClick={loadMore}
+            aria-busy={feed.isFetchingNextPage}
+          >
             {feed.isFetchingNextPage ? 'Loading more…' : 'Load more articles'}
           </button>
         )

@@ -13,7 +13,10 @@ function renderBlocks(blocks: Block[]) {
   ).container;
 }
 
-const paragraph = (...children: Extract<Block, { type: 'paragraph' }>['children']): Block => ({ type: 'paragraph', children });
+const paragraph = (...children: Extract<Block, { type: 'paragraph' }>['children']): Block => ({
+  type: 'paragraph',
+  children,
+});
 
 describe('BlocksRenderer', () => {
   it('shows markup typed by an editor as text, never as HTML', () => {
@@ -31,9 +34,14 @@ describe('BlocksRenderer', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Before you apply' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: 'Documents' })).toBeInTheDocument();
     expect(screen.getByText('official guide').tagName).toBe('STRONG');
-    expect(container.querySelector('blockquote em')).toHaveTextContent('Ask one more question than you think you should.');
+    expect(container.querySelector('blockquote em')).toHaveTextContent(
+      'Ask one more question than you think you should.',
+    );
     expect(container.querySelector('pre code')?.textContent).toBe('Week 1: cardiology\nWeek 2: nephrology');
-    expect(screen.getByRole('img', { name: 'A hospital ward at dawn' })).toHaveAttribute('src', 'http://cms.test/uploads/ward.jpg');
+    expect(screen.getByRole('img', { name: 'A hospital ward at dawn' })).toHaveAttribute(
+      'src',
+      'http://cms.test/uploads/ward.jpg',
+    );
     expect(screen.getByText('Morning rounds').tagName).toBe('FIGCAPTION');
     // Blank paragraphs (empty lines in the editor) leave no empty <p>.
     expect([...container.querySelectorAll('p')].filter((p) => p.textContent === '')).toHaveLength(0);
@@ -43,7 +51,10 @@ describe('BlocksRenderer', () => {
     const container = renderBlocks(richBody);
     const nested = container.querySelector('ul > li > ol');
     expect(nested?.parentElement).toHaveTextContent(/^Transcripts/);
-    expect([...nested!.querySelectorAll('li')].map((item) => item.textContent)).toEqual(['Certified copy', 'Translation']);
+    expect([...nested!.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'Certified copy',
+      'Translation',
+    ]);
   });
 
   it('opens other sites safely in a new tab and keeps links to this site in the app', () => {
@@ -60,7 +71,11 @@ describe('BlocksRenderer', () => {
   it('does not make links of javascript: or data: URLs', () => {
     renderBlocks([
       paragraph({ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click me' }] }),
-      paragraph({ type: 'link', url: 'data:text/html,<script>alert(1)</script>', children: [{ type: 'text', text: 'or me' }] }),
+      paragraph({
+        type: 'link',
+        url: 'data:text/html,<script>alert(1)</script>',
+        children: [{ type: 'text', text: 'or me' }],
+      }),
     ]);
     expect(screen.getByText('click me')).toBeInTheDocument();
     expect(screen.getByText('or me')).toBeInTheDocument();

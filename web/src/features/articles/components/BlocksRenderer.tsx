@@ -43,7 +43,9 @@ const isBlankParagraph = (block: Block) =>
   block.type === 'paragraph' && block.children.every((node) => node.type === 'text' && node.text.trim() === '');
 
 /** A list whose sub-lists sit inside the item they follow. */
-type NestedList = Omit<ListNode, 'children'> & { children: Array<{ type: 'list-item'; children: Array<ListItemNode['children'][number] | NestedList> }> };
+type NestedList = Omit<ListNode, 'children'> & {
+  children: Array<{ type: 'list-item'; children: Array<ListItemNode['children'][number] | NestedList> }>;
+};
 
 /** Strapi puts a nested list next to the item it belongs to; HTML wants it inside that item. */
 function nestSublists(list: ListNode): NestedList {
@@ -107,5 +109,11 @@ export function BlocksRenderer({ blocks }: { blocks: Block[] }) {
     .filter((block) => KNOWN_TYPES.has(block.type) && !isBlankParagraph(block))
     .map((block) => (block.type === 'list' ? nestSublists(block) : block));
   // Our Block type is the public API's (images carry only the fields we ask for); the renderer's is the whole upload.
-  return <StrapiBlocksRenderer content={content as unknown as RendererProps['content']} blocks={blockComponents(headingShift)} modifiers={MODIFIERS} />;
+  return (
+    <StrapiBlocksRenderer
+      content={content as unknown as RendererProps['content']}
+      blocks={blockComponents(headingShift)}
+      modifiers={MODIFIERS}
+    />
+  );
 }

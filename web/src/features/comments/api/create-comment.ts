@@ -3,7 +3,9 @@ import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 
 /** The CMS's acknowledgement: the comment as stored, always "pending" (spam gets the same answer). */
-export type CreatedComment = Pick<PublicComment, 'documentId' | 'authorName' | 'body' | 'createdAt'> & { moderationStatus: 'pending' };
+export type CreatedComment = Pick<PublicComment, 'documentId' | 'authorName' | 'body' | 'createdAt'> & {
+  moderationStatus: 'pending';
+};
 
 export async function createComment(input: CommentInput): Promise<CreatedComment> {
   const { data } = await apiClient.post<{ data: CreatedComment }>('/api/comments', { data: input });

@@ -34,7 +34,9 @@ export const commentsInfiniteQueryOptions = (articleDocumentId: string) =>
     queryKey: ['comments', 'list', articleDocumentId],
     queryFn: ({ pageParam }) => getComments(articleDocumentId, pageParam),
     initialPageParam: 1,
-    getNextPageParam: ({ meta: { pagination } }) => (pagination.page < pagination.pageCount ? pagination.page + 1 : undefined),
+    getNextPageParam: ({ meta: { pagination } }) =>
+      pagination.page < pagination.pageCount ? pagination.page + 1 : undefined,
   });
 
-export const useComments = (articleDocumentId: string) => useInfiniteQuery(commentsInfiniteQueryOptions(articleDocumentId));
+export const useComments = (articleDocumentId: string) =>
+  useInfiniteQuery(commentsInfiniteQueryOptions(articleDocumentId));

@@ -24,7 +24,12 @@ function read(articleDocumentId: string): PendingComment[] {
     const oldest = Date.now() - MAX_AGE_MS;
     // Written by this code, but storage is the reader's: keep only entries that still make sense.
     return Array.isArray(stored)
-      ? stored.filter((entry: PendingComment) => typeof entry?.documentId === 'string' && typeof entry.body === 'string' && Date.parse(entry.createdAt) > oldest)
+      ? stored.filter(
+          (entry: PendingComment) =>
+            typeof entry?.documentId === 'string' &&
+            typeof entry.body === 'string' &&
+            Date.parse(entry.createdAt) > oldest,
+        )
       : [];
   } catch {
     return []; // storage blocked or damaged: nothing to show

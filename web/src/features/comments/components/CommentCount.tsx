@@ -1,7 +1,13 @@
 import { useComments } from '../api/get-comments';
 
 /** "3 comments", near the article's title, leading to them. Nothing while they load. */
-export function CommentCount({ articleDocumentId, commentsEnabled }: { articleDocumentId: string; commentsEnabled: boolean }) {
+export function CommentCount({
+  articleDocumentId,
+  commentsEnabled,
+}: {
+  articleDocumentId: string;
+  commentsEnabled: boolean;
+}) {
   const { data } = useComments(articleDocumentId);
   if (!data) return null;
   // Every page carries the full total, whatever number of pages has been shown.

@@ -37,7 +37,8 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
     fields: FIELDS,
     what: 'comment',
     loadRules: loadCommentRules,
-    check: (rules) => rules.checkComment({ article: articleDocumentId, parent: replyTo?.documentId, ...values, ...botCheck.read() }),
+    check: (rules) =>
+      rules.checkComment({ article: articleDocumentId, parent: replyTo?.documentId, ...values, ...botCheck.read() }),
     send: (input) => createComment.mutateAsync(input),
     onStart: () => setPosted(false),
     onSent: (created, input) => {
@@ -95,10 +96,28 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
       )}
       <p className="form-note">Your e-mail address will not be published. Required fields are marked *</p>
       <Field label="Name" required error={errors.authorName}>
-        {(control) => <input {...control} type="text" name="authorName" autoComplete="name" value={values.authorName} onChange={change('authorName')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            name="authorName"
+            autoComplete="name"
+            value={values.authorName}
+            onChange={change('authorName')}
+          />
+        )}
       </Field>
       <Field label="E-mail" required error={errors.authorEmail}>
-        {(control) => <input {...control} type="email" name="authorEmail" autoComplete="email" value={values.authorEmail} onChange={change('authorEmail')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            name="authorEmail"
+            autoComplete="email"
+            value={values.authorEmail}
+            onChange={change('authorEmail')}
+          />
+        )}
       </Field>
       <Field label="Comment" required error={errors.body}>
         {(control) => <textarea {...control} name="body" rows={6} value={values.body} onChange={change('body')} />}

@@ -48,13 +48,24 @@ export function CommentList({ approved, pending, onReply }: CommentListProps) {
   return <Comments entries={entries} level={1} onReply={onReply} />;
 }
 
-function Comments({ entries, level, onReply }: { entries: Entry[]; level: number; onReply?: CommentListProps['onReply'] }) {
+function Comments({
+  entries,
+  level,
+  onReply,
+}: {
+  entries: Entry[];
+  level: number;
+  onReply?: CommentListProps['onReply'];
+}) {
   const shown = level < MAX_LEVEL ? entries : entries.flatMap(flatten);
   return (
     <ol className={level === 1 ? 'comment-list' : 'comment-list comment-list--replies'}>
       {shown.map(({ comment, pending, answers, replies }) => (
         <li key={comment.documentId}>
-          <article className={pending ? 'comment comment--pending' : 'comment'} aria-label={`Comment by ${comment.authorName}`}>
+          <article
+            className={pending ? 'comment comment--pending' : 'comment'}
+            aria-label={`Comment by ${comment.authorName}`}
+          >
             <p className="comment__meta">
               <span className="comment__author">{comment.authorName}</span>
               <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
@@ -75,7 +86,9 @@ function Comments({ entries, level, onReply }: { entries: Entry[]; level: number
               </button>
             )}
           </article>
-          {level < MAX_LEVEL && replies.length > 0 && <Comments entries={replies} level={level + 1} onReply={onReply} />}
+          {level < MAX_LEVEL && replies.length > 0 && (
+            <Comments entries={replies} level={level + 1} onReply={onReply} />
+          )}
         </li>
       ))}
     </ol>

@@ -36,7 +36,10 @@ interface CommentsSectionProps {
  */
 export function CommentsSection({ articleDocumentId, commentsEnabled }: CommentsSectionProps) {
   const comments = useComments(articleDocumentId);
-  const approved = useMemo(() => comments.data && loadedComments(comments.data.pages.flatMap((page) => page.data)), [comments.data]);
+  const approved = useMemo(
+    () => comments.data && loadedComments(comments.data.pages.flatMap((page) => page.data)),
+    [comments.data],
+  );
   const { pending, add } = usePendingComments(articleDocumentId, approved);
   const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
 
@@ -64,7 +67,11 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
         <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />
       ) : (
         approved?.length === 0 &&
-        pending.length === 0 && <p className="comments__note">{commentsEnabled ? 'No comments yet. Be the first to leave a reply.' : 'No comments yet.'}</p>
+        pending.length === 0 && (
+          <p className="comments__note">
+            {commentsEnabled ? 'No comments yet. Be the first to leave a reply.' : 'No comments yet.'}
+          </p>
+        )
       )}
       <CommentList approved={approved ?? []} pending={pending} onReply={commentsEnabled ? setReplyTo : undefined} />
       {comments.isFetchNextPageError ? (
@@ -72,14 +79,24 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
       ) : (
         comments.hasNextPage && (
           // Stays enabled while loading so keyboard focus is not lost; a second press is ignored.
-          <button type="button" className="button button--secondary load-more" onClick={showMore} aria-busy={comments.isFetchingNextPage}>
+          <button
+            type="button"
+            className="button button--secondary load-more"
+            onClick={showMore}
+            aria-busy={comments.isFetchingNextPage}
+          >
             {comments.isFetchingNextPage ? 'Loading more…' : 'Show more comments'}
           </button>
         )
       )}
       {commentsEnabled ? (
         <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
-          <CommentForm articleDocumentId={articleDocumentId} replyTo={replyTo} onCancelReply={cancelReply} onPosted={onPosted} />
+          <CommentForm
+            articleDocumentId={articleDocumentId}
+            replyTo={replyTo}
+            onCancelReply={cancelReply}
+            onPosted={onPosted}
+          />
         </Suspense>
       ) : (
         <p className="comments__closed">Comments are closed for this article.</p>

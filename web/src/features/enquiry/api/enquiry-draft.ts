@@ -17,11 +17,14 @@ const STORAGE_KEY = 'medblog:enquiry-draft';
 
 export const EMPTY_DRAFT: EnquiryDraft = { name: '', email: '', phone: '', topic: 'general', message: '' };
 
-const isEmpty = (draft: EnquiryDraft) => !draft.name && !draft.email && !draft.phone && !draft.message && draft.topic === EMPTY_DRAFT.topic;
+const isEmpty = (draft: EnquiryDraft) =>
+  !draft.name && !draft.email && !draft.phone && !draft.message && draft.topic === EMPTY_DRAFT.topic;
 
 export function readEnquiryDraft(): EnquiryDraft {
   try {
-    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<keyof EnquiryDraft, unknown>>;
+    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<
+      Record<keyof EnquiryDraft, unknown>
+    >;
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
     return {
       name: text(stored.name),

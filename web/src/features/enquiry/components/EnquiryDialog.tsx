@@ -52,7 +52,9 @@ export default function EnquiryDialog({ open, sourcePath, onClose }: EnquiryDial
           </svg>
         </button>
       </div>
-      <p className="dialog__intro">Ask us about training, internships, USMLE preparation or working with us. We reply by e-mail.</p>
+      <p className="dialog__intro">
+        Ask us about training, internships, USMLE preparation or working with us. We reply by e-mail.
+      </p>
       <EnquiryForm
         key={formKey}
         sourcePath={sourcePath}

@@ -74,17 +74,19 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
     if (sent) confirmationRef.current?.focus();
   }, [sent]);
 
-  const change = (field: TextField | 'topic') => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-    clearError(field);
-  };
+  const change =
+    (field: TextField | 'topic') =>
+    (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      setValues((current) => ({ ...current, [field]: event.target.value }));
+      clearError(field);
+    };
 
   if (sent) {
     return (
       <div ref={confirmationRef} id={id} className="form-success enquiry-sent" role="status" tabIndex={-1}>
         <p>
-          Thank you, {sent.name}. We have received your enquiry about {inSentence(ENQUIRY_TOPIC_LABELS[sent.topic])} and will reply to {sent.email}{' '}
-          within 2 working days.
+          Thank you, {sent.name}. We have received your enquiry about {inSentence(ENQUIRY_TOPIC_LABELS[sent.topic])} and
+          will reply to {sent.email} within 2 working days.
         </p>
         <p>If it is urgent, you can also call or e-mail us using the contacts at the top of the page.</p>
         <button
@@ -114,13 +116,40 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
     >
       <p className="form-note">Required fields are marked *</p>
       <Field label="Name" required error={errors.name}>
-        {(control) => <input {...control} type="text" name="name" autoComplete="name" value={values.name} onChange={change('name')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            name="name"
+            autoComplete="name"
+            value={values.name}
+            onChange={change('name')}
+          />
+        )}
       </Field>
       <Field label="E-mail" required error={errors.email}>
-        {(control) => <input {...control} type="email" name="email" autoComplete="email" value={values.email} onChange={change('email')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            name="email"
+            autoComplete="email"
+            value={values.email}
+            onChange={change('email')}
+          />
+        )}
       </Field>
       <Field label="Phone" hint="International format, e.g. +91 98765 43210" error={errors.phone}>
-        {(control) => <input {...control} type="tel" name="phone" autoComplete="tel" value={values.phone} onChange={change('phone')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="tel"
+            name="phone"
+            autoComplete="tel"
+            value={values.phone}
+            onChange={change('phone')}
+          />
+        )}
       </Field>
       <Field label="Topic" error={errors.topic}>
         {(control) => (
@@ -134,7 +163,9 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
         )}
       </Field>
       <Field label="Message" required error={errors.message}>
-        {(control) => <textarea {...control} name="message" rows={5} value={values.message} onChange={change('message')} />}
+        {(control) => (
+          <textarea {...control} name="message" rows={5} value={values.message} onChange={change('message')} />
+        )}
       </Field>
       <CheckboxField
         name="consent"
@@ -147,7 +178,8 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
         error={errors.consent}
         label={
           <>
-            I agree that my details are stored to answer this enquiry, as described in the <Link to={paths.privacy}>privacy notice</Link>.
+            I agree that my details are stored to answer this enquiry, as described in the{' '}
+            <Link to={paths.privacy}>privacy notice</Link>.
           </>
         }
       />
