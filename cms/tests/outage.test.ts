@@ -96,7 +96,7 @@ async function storedComments(body: string): Promise<number> {
   }
 }
 
-function expectServiceUnavailable(response: { status: number; headers: Headers; body: any }) {
+function expectServiceUnavailable(response: { status: number; headers: Headers; body: unknown }) {
   expect(response.status).toBe(503);
   expect(response.headers.get('content-type')).toMatch(/application\/json/);
   expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);

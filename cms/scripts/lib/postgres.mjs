@@ -39,6 +39,7 @@ export async function startEmbeddedPostgres({ dataDir, database, port, quiet = t
     throw new Error(
       `PostgreSQL could not start on ${dataDir}${error?.message ? ` (${error.message})` : ''}. ` +
         'Is another `pnpm dev` or `pnpm start` still running? Stop it, or set DATABASE_URL.',
+      { cause: error },
     );
   }
   const url = `postgres://postgres:postgres@127.0.0.1:${server.options.port}/${database}`;

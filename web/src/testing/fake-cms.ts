@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- it walks qs-parsed queries and fixtures of
+   any shape, as Strapi does; the pages it serves are typed by the shared content types. */
 /**
  * A small in-memory CMS answering like Strapi 5's public REST API: filters, fields, populate and
  * pagination are applied to the fixtures, so a page gets exactly what it asked for.

@@ -71,6 +71,7 @@ export function downloadFileName(contentDisposition: string | null | undefined, 
 }
 
 function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 }
 

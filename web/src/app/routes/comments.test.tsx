@@ -96,7 +96,7 @@ describe('comments on an article', () => {
     expect(date.tagName).toBe('TIME');
     expect(date).toHaveAttribute('dateTime', '2026-03-09T08:00:00.000Z');
     // Only this article's comments, and only approved ones, are asked for.
-    const query = requests.find((request) => request.path === '/api/comments')!.query as Record<string, any>;
+    const query = requests.find((request) => request.path === '/api/comments')!.query as Record<string, unknown>;
     expect(query.filters).toEqual({ article: { documentId: { $eq: ARTICLE_ID } } });
     expect(query.sort).toEqual(['createdAt:asc', 'id:asc']);
     expect(query.populate).toEqual({ parent: { fields: ['documentId'] } });
@@ -126,7 +126,7 @@ describe('comments on an article', () => {
     expect(within(header).getByRole('link', { name: '125 comments' })).toBeInTheDocument();
     const pages = requests
       .filter((request) => request.path === '/api/comments')
-      .map((request) => (request.query as Record<string, any>).pagination);
+      .map((request) => (request.query as Record<string, unknown>).pagination);
     expect(pages).toEqual([1, 2, 3].map((page) => ({ page: String(page), pageSize: '50' })));
   });
 
