@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
 import { adminToken } from './helpers/admin';
-import { count, publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
+import { approvedComment, count, publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
 
 let request: Awaited<ReturnType<typeof api>>;
 let article: { documentId: string };
@@ -247,22 +247,10 @@ describe('fuzz', () => {
 
   const privateValues: string[] = [];
   beforeAll(async () => {
-    const created = await request
-      .post('/api/comments')
-      .set('User-Agent', 'FuzzPrivateAgent/9')
-      .send({
-        data: validComment(article.documentId, {
-          authorEmail: 'fuzz-private@example.net',
-          body: 'A comment the fuzz run must not leak',
-        }),
-      });
-    const strapi = await bootStrapi();
-    await strapi.db
-      .query('api::comment.comment')
-      .update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
-    const stored = await strapi.db
-      .query('api::comment.comment')
-      .findOne({ where: { documentId: created.body.data.documentId } });
+    const stored = await approvedComment(
+      { authorEmail: 'fuzz-private@example.net', body: 'A comment the fuzz run must not leak' },
+      'FuzzPrivateAgent/9',
+    );
     privateValues.push('fuzz-private@example.net', 'FuzzPrivateAgent', stored.ipHash);
   });
 

@@ -1,7 +1,7 @@
 /** Probes a curious or hostile visitor would try: drafts, private fields, admin users, unapproved comments. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { draftOnlyArticle, publishedArticle, validComment } from './helpers/fixtures';
+import { approvedComment, draftOnlyArticle, publishedArticle, validComment } from './helpers/fixtures';
 
 let request: Awaited<ReturnType<typeof api>>;
 let draft: Awaited<ReturnType<typeof draftOnlyArticle>>;
@@ -147,16 +147,7 @@ describe('every public response', () => {
 
   it('contains no e-mail (but the site contact), IP address, user agent or private key', async () => {
     // Make sure there is something to leak: a stored comment with an e-mail, hashed IP and user agent.
-    const article = await publishedArticle();
-    const secretEmail = 'leak-probe@example.net';
-    await request
-      .post('/api/comments')
-      .set('User-Agent', 'LeakProbeAgent/1.0')
-      .send({ data: validComment(article.documentId, { authorEmail: secretEmail }) });
-    const strapi = await bootStrapi();
-    await strapi.db
-      .query('api::comment.comment')
-      .updateMany({ where: { authorEmail: secretEmail }, data: { moderationStatus: 'approved' } });
+    await approvedComment({ authorEmail: 'leak-probe@example.net' }, 'LeakProbeAgent/1.0');
 
     const global = (await request.get('/api/global')).body.data;
     for (const path of publicGets) {
@@ -178,20 +169,10 @@ describe('every public response', () => {
 
 describe('free-text search (_q)', () => {
   it('looks in public text only, so an e-mail cannot be rebuilt from which comments come back', async () => {
-    const strapi = await bootStrapi();
-    const article = await publishedArticle();
-    const created = await request.post('/api/comments').send({
-      data: validComment(article.documentId, {
-        authorEmail: 'zq-private-7731@example.net',
-        body: 'Searchable public words about rotations',
-      }),
+    const stored = await approvedComment({
+      authorEmail: 'zq-private-7731@example.net',
+      body: 'Searchable public words about rotations',
     });
-    await strapi.db
-      .query('api::comment.comment')
-      .update({ where: { documentId: created.body.data.documentId }, data: { moderationStatus: 'approved' } });
-    const stored = await strapi.db
-      .query('api::comment.comment')
-      .findOne({ where: { documentId: created.body.data.documentId } });
 
     for (const probe of ['zq-private', 'zq-private-7731@example.net', stored.ipHash.slice(0, 12)]) {
       const response = await request.get('/api/comments').query({ _q: probe });
@@ -199,7 +180,7 @@ describe('free-text search (_q)', () => {
       expect(response.body.data, probe).toEqual([]);
     }
     const byText = await request.get('/api/comments').query({ _q: 'searchable public words' });
-    expect(byText.body.data.map((c) => c.documentId)).toEqual([created.body.data.documentId]);
+    expect(byText.body.data.map((c) => c.documentId)).toEqual([stored.documentId]);
   });
 
   it('answers 400 to a _q that is not text', async () => {

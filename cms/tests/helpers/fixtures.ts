@@ -1,5 +1,5 @@
 /** Demo-content lookups and valid request bodies shared by the API tests. */
-import { bootStrapi } from './strapi';
+import { api, bootStrapi } from './strapi';
 
 export async function publishedArticle(where: Record<string, unknown> = {}) {
   const strapi = await bootStrapi();
@@ -55,4 +55,21 @@ export function validEnquiry(overrides: Record<string, unknown> = {}) {
 export async function count(uid: 'api::comment.comment' | 'api::enquiry.enquiry') {
   const strapi = await bootStrapi();
   return strapi.db.query(uid).count();
+}
+
+/**
+ * A reader's comment sent through the API and approved as a moderator would: public, with private
+ * data (e-mail, IP hash, user agent) for a leak test to look for. Returns the stored row.
+ */
+export async function approvedComment(overrides: Record<string, unknown>, userAgent = 'Test Browser/1.0') {
+  const article = await publishedArticle();
+  const request = await api();
+  const created = await request
+    .post('/api/comments')
+    .set('User-Agent', userAgent)
+    .send({ data: validComment(article.documentId, overrides) });
+  const comments = (await bootStrapi()).db.query('api::comment.comment');
+  const where = { documentId: created.body.data.documentId };
+  await comments.update({ where, data: { moderationStatus: 'approved' } });
+  return comments.findOne({ where });
 }
