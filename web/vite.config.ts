@@ -30,8 +30,6 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
-      // See shims/side-channel.cjs: keeps qs's helper dependencies out of the readers' download.
-      'side-channel': fileURLToPath(new URL('./shims/side-channel.cjs', import.meta.url)),
     },
   },
   server: { port: 5173, strictPort: true },
