@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
+import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
 import { applyAdminRoles } from './bootstrap/admin-roles';
@@ -12,11 +13,13 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
+    registerSearchIndexing(strapi);
     registerAdminApi(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('api::article.article').ensureViewsTable();
+    await ensureSearchIndex(strapi);
     await applyPublicPermissions(strapi);
     await applyAdminRoles(strapi);
     await applyAdminViews(strapi);
@@ -25,5 +28,7 @@ export default {
       const { created } = await seedDemoContent(strapi);
       strapi.log.info(`Demo content seeded (${created} entries)`);
     }
+    const indexed = await rebuildSearchIndex(strapi);
+    if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
   },
 };

@@ -150,6 +150,7 @@ describe('fuzz', () => {
     'pagination',
     'status',
     '_q',
+    'q',
     'limit',
     'locale',
     'publicationFilter',
@@ -277,6 +278,7 @@ describe('fuzz', () => {
         '/api/global',
         '/api/comments',
         `/api/comments/${article.documentId}`,
+        '/api/search',
       ];
       const queries = Array.from(
         { length: 2400 },

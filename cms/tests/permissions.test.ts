@@ -26,6 +26,7 @@ const matrix = (): Case[] => [
   ['get', '/api/articles', 200],
   ['get', `/api/articles/${ids.articles}`, 200],
   ['get', '/api/articles/popular', 200],
+  ['get', '/api/search?q=usmle', 200],
   ['post', `/api/articles/${ids.articles}/views`, 204],
   ['post', '/api/articles', 403],
   ['put', `/api/articles/${ids.articles}`, 403],

@@ -33,3 +33,10 @@ export const LIMITS = {
   phone: 24,
   sourcePath: 300,
 } as const;
+
+/** What `GET /api/search` takes: the site's search box stops at the same length. */
+export const SEARCH = {
+  maxQueryLength: 200,
+  maxPageSize: 50,
+  defaultPageSize: 10,
+} as const;

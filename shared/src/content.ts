@@ -157,3 +157,12 @@ export interface ApiErrorBody {
     details?: { errors?: Array<{ path: string[]; message: string; name?: string }> };
   };
 }
+
+/**
+ * A passage of an article around the words a search matched, as plain text; `highlights` are the
+ * matched ranges, [start, end) offsets into `text` as JavaScript indexes strings (UTF-16).
+ */
+export interface SearchSnippet {
+  text: string;
+  highlights: Array<{ start: number; end: number }>;
+}

@@ -1,6 +1,6 @@
 /**
  * The public role (visitors without a login) may do exactly this and nothing more: read published
- * content and the most-read list, count a page view, read approved comments, send a comment or an
+ * content, the most-read list and search, count a page view, read approved comments, send a comment or an
  * enquiry. Anything else answers 403.
  * Applied at every start, so a permission ticked by hand in the admin does not survive a restart.
  */
@@ -10,6 +10,7 @@ export const PUBLIC_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
   'api::article.article.popular',
+  'api::article.article.search',
   'api::article.article.view',
   'api::category.category.find',
   'api::category.category.findOne',

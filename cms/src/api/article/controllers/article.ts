@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DOCUMENT_ID_PATTERN } from '@medblog/shared';
+import { DOCUMENT_ID_PATTERN, SEARCH, type SearchSnippet } from '@medblog/shared';
+import { badTextReason } from '../../../middlewares/public-input';
 import { visitorKey } from '../../../utils/client';
 import { oncePerDay, secondsUntilTomorrow, take } from '../../../anti-abuse/rate-limit';
 
@@ -30,6 +31,23 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     return { data: sanitized, meta: {} };
   },
 
+  /** GET /api/search?q=...&pagination[page]=1&pagination[pageSize]=10: published articles, best first. */
+  async search(ctx) {
+    const q = searchText(ctx.query.q);
+    const { page, pageSize } = searchPagination(ctx.query.pagination);
+    const { total, results }: { total: number; results: { card: object; snippet: SearchSnippet }[] } = await strapi
+      .service('api::article.article')
+      .search(q, page, pageSize);
+    const model = strapi.getModel('api::article.article');
+    const data = await Promise.all(
+      results.map(async ({ card, snippet }) => ({
+        ...((await strapi.contentAPI.sanitize.output(card, model, { auth: ctx.state.auth })) as object),
+        snippet,
+      })),
+    );
+    return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+  },
+
   /**
    * POST /api/articles/:documentId/views: a page view, counted once per visitor per article per
    * UTC day. The visitor is remembered until midnight only as a salted hash, never the address.
@@ -51,3 +69,34 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     ctx.status = 204;
   },
 }));
+
+function searchText(value: unknown): string {
+  if (value === undefined) throw new errors.ValidationError('q: give the words to search for');
+  if (typeof value !== 'string') throw new errors.ValidationError('q: must be given once, as text');
+  const reason = badTextReason(value);
+  if (reason) throw new errors.ValidationError(`q: ${reason}`);
+  const q = value.trim();
+  if (!q) throw new errors.ValidationError('q: give the words to search for');
+  if (q.length > SEARCH.maxQueryLength) {
+    throw new errors.ValidationError(`q: must be at most ${SEARCH.maxQueryLength} characters`);
+  }
+  return q;
+}
+
+function searchPagination(value: unknown): { page: number; pageSize: number } {
+  if (value === undefined) return { page: 1, pageSize: SEARCH.defaultPageSize };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new errors.ValidationError('pagination: must be pagination[page] and pagination[pageSize]');
+  }
+  const { page = '1', pageSize = String(SEARCH.defaultPageSize), ...unknown } = value as Record<string, unknown>;
+  const extra = Object.keys(unknown)[0];
+  if (extra) throw new errors.ValidationError(`pagination: unknown option "${extra}"; it takes page and pageSize`);
+  const whole = (raw: unknown, name: string, max: number) => {
+    const number = typeof raw === 'string' && /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+    if (!(number >= 1 && number <= max)) {
+      throw new errors.ValidationError(`pagination: ${name} must be a whole number from 1 to ${max}`);
+    }
+    return number;
+  };
+  return { page: whole(page, 'page', 1_000_000), pageSize: whole(pageSize, 'pageSize', SEARCH.maxPageSize) };
+}

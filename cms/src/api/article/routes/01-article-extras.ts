@@ -11,6 +11,12 @@ export default {
       config: { middlewares: [publicInput({ params: ['limit'] })] },
     },
     {
+      method: 'GET',
+      path: '/search',
+      handler: 'api::article.article.search',
+      config: { middlewares: [publicInput({ params: ['q', 'pagination'] })] },
+    },
+    {
       method: 'POST',
       path: '/articles/:documentId/views',
       handler: 'api::article.article.view',

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { ARTICLE_CARD } from '@medblog/shared';
+import { ARTICLE_CARD, type SearchSnippet } from '@medblog/shared';
+import { searchArticles } from '../../../documents/search-index';
 
 type Writable<T> = { -readonly [K in keyof T]: Writable<T[K]> };
 // Strapi's query types want mutable arrays; the shared definition is read-only (as const) so that
@@ -67,5 +68,27 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
       result.push(...latest);
     }
     return result;
+  },
+
+  /**
+   * One page of published articles matching `q`, best first, as cards with a snippet each.
+   * Ranking and snippets come from PostgreSQL (documents/search-index.ts); cards from the
+   * Document Service, published versions only.
+   */
+  async search(q: string, page: number, pageSize: number) {
+    const { total, hits } = await searchArticles(strapi, q, page, pageSize);
+    const ids = hits.map((hit) => hit.documentId);
+    const cards = ids.length
+      ? await strapi
+          .documents('api::article.article')
+          .findMany({ ...CARD_QUERY, status: 'published', filters: { documentId: { $in: ids } } })
+      : [];
+    const byId = new Map(cards.map((card) => [card.documentId, card]));
+    // An article unpublished between the two reads is left out rather than shown half.
+    const results = hits.flatMap((hit) => {
+      const card = byId.get(hit.documentId);
+      return card ? [{ card, snippet: hit.snippet as SearchSnippet }] : [];
+    });
+    return { total, results };
   },
 }));

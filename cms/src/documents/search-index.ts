@@ -1,0 +1,266 @@
+/**
+ * Full-text search over published articles, in PostgreSQL: a table of our own with one row per
+ * published article (its texts and a weighted tsvector with a GIN index), kept up to date by a
+ * Document Service middleware and topped up at bootstrap. Drafts never enter it: each row is read
+ * from the article's published version.
+ *
+ * Typo tolerance: a lexicon of the indexed words with a pg_trgm index; when a query finds nothing
+ * its words are replaced by the nearest known words (words nothing resembles are dropped) and the
+ * search runs once more. Without pg_trgm the search still works, without that second chance.
+ */
+import type { Core } from '@strapi/strapi';
+import type { SearchSnippet } from '@medblog/shared';
+import { blockTexts } from './blocks';
+
+const ARTICLE = 'api::article.article';
+const CATEGORY = 'api::category.category';
+export const SEARCH_TABLE = 'article_search';
+const WORDS_TABLE = 'article_search_words';
+
+// ts_headline marks matches with these; they are removed from indexed text, so a marker in the
+// output is always ours and becomes an offset, never markup.
+const MATCH_START = '\uE000';
+const MATCH_END = '\uE001';
+const MARKERS = /[\uE000\uE001]/g;
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=28, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+
+// Words shorter than this have too few trigrams to be corrected usefully.
+const MIN_CORRECTABLE_LENGTH = 3;
+const MAX_WORD_LENGTH = 40;
+
+let trigramAvailable = false;
+
+/** Creates the tables (and pg_trgm when it can); safe to run at every start. */
+export async function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
+  const db = strapi.db.connection;
+  try {
+    await db.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    trigramAvailable = true;
+  } catch (error) {
+    trigramAvailable = false;
+    strapi.log.warn(
+      `Search: the pg_trgm extension could not be created (${(error as Error).message}); ` +
+        'search works without typo tolerance. Ask the database administrator to run CREATE EXTENSION pg_trgm.',
+    );
+  }
+  // The tsvector is computed by PostgreSQL from the stored texts: title weighs most, then the
+  // category name, excerpt and headings, then the body.
+  await db.raw(`
+    CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (
+      article_document_id varchar(64) PRIMARY KEY,
+      published_at timestamp(6),
+      title text NOT NULL,
+      category text NOT NULL DEFAULT '',
+      excerpt text NOT NULL DEFAULT '',
+      headings text NOT NULL DEFAULT '',
+      body text NOT NULL DEFAULT '',
+      document tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', title), 'A') ||
+        setweight(to_tsvector('english', category), 'B') ||
+        setweight(to_tsvector('english', excerpt), 'B') ||
+        setweight(to_tsvector('english', headings), 'B') ||
+        setweight(to_tsvector('english', body), 'C')
+      ) STORED
+    )`);
+  await db.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_document_idx ON ${SEARCH_TABLE} USING GIN (document)`);
+  await db.raw(`CREATE TABLE IF NOT EXISTS ${WORDS_TABLE} (word text PRIMARY KEY)`);
+  if (trigramAvailable) {
+    await db.raw(`CREATE INDEX IF NOT EXISTS ${WORDS_TABLE}_trgm_idx ON ${WORDS_TABLE} USING GIN (word gin_trgm_ops)`);
+  }
+}
+
+const wordsOf = (text: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
+    (word) => word.length >= MIN_CORRECTABLE_LENGTH && word.length <= MAX_WORD_LENGTH,
+  );
+
+const clean = (text: unknown) => (typeof text === 'string' ? text.replace(MARKERS, '') : '');
+
+/** Indexes the published version of an article, or removes it when there is none. */
+export async function indexArticle(strapi: Core.Strapi, documentId: string): Promise<void> {
+  const db = strapi.db.connection;
+  const article = await strapi.documents(ARTICLE).findOne({
+    documentId,
+    status: 'published',
+    fields: ['title', 'excerpt', 'body'],
+    populate: { category: { fields: ['name'] } },
+  });
+  if (!article) {
+    await db.raw(`DELETE FROM ${SEARCH_TABLE} WHERE article_document_id = ?`, [documentId]);
+    return;
+  }
+  const blocks = blockTexts(article.body).filter(({ text }) => text);
+  const texts = {
+    title: clean(article.title),
+    category: clean(article.category?.name),
+    excerpt: clean(article.excerpt),
+    headings: clean(
+      blocks
+        .filter(({ type }) => type === 'heading')
+        .map(({ text }) => text)
+        .join('\n'),
+    ),
+    // In reading order, headings included, so a snippet reads like the article.
+    body: clean(blocks.map(({ text }) => text).join('\n')),
+  };
+  await db.raw(
+    `INSERT INTO ${SEARCH_TABLE} (article_document_id, published_at, title, category, excerpt, headings, body)
+     VALUES (?, (SELECT max(published_at) FROM articles WHERE document_id = ? AND published_at IS NOT NULL), ?, ?, ?, ?, ?)
+     ON CONFLICT (article_document_id) DO UPDATE SET published_at = EXCLUDED.published_at, title = EXCLUDED.title,
+       category = EXCLUDED.category, excerpt = EXCLUDED.excerpt, headings = EXCLUDED.headings, body = EXCLUDED.body`,
+    [documentId, documentId, texts.title, texts.category, texts.excerpt, texts.headings, texts.body],
+  );
+  const words = [...new Set(wordsOf(Object.values(texts).join(' ')))];
+  await db.raw(`INSERT INTO ${WORDS_TABLE} (word) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING`, [words]);
+}
+
+/**
+ * Indexes what is missing or out of date (an existing database, an article published while the
+ * index was not kept), and forgets articles no longer published.
+ */
+export async function rebuildSearchIndex(strapi: Core.Strapi): Promise<number> {
+  const db = strapi.db.connection;
+  await db.raw(
+    `DELETE FROM ${SEARCH_TABLE} s WHERE NOT EXISTS (
+       SELECT 1 FROM articles a WHERE a.document_id = s.article_document_id AND a.published_at IS NOT NULL)`,
+  );
+  const { rows } = await db.raw(
+    `SELECT DISTINCT a.document_id AS "documentId" FROM articles a
+     LEFT JOIN ${SEARCH_TABLE} s ON s.article_document_id = a.document_id
+     WHERE a.published_at IS NOT NULL AND (s.article_document_id IS NULL OR s.published_at IS DISTINCT FROM a.published_at)`,
+  );
+  for (const { documentId } of rows as { documentId: string }[]) await indexArticle(strapi, documentId);
+  return rows.length;
+}
+
+const INDEXED_ARTICLE_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
+
+/**
+ * Keeps the index in step with publishing. Every action that may change an article's published
+ * version re-reads it (a create or update can publish too, with `status: 'published'`); renaming
+ * or deleting a category re-indexes its articles.
+ */
+export function registerSearchIndexing(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const params = context.params as { documentId?: string };
+    const isArticle = context.uid === ARTICLE && INDEXED_ARTICLE_ACTIONS.has(context.action);
+    const isCategory = context.uid === CATEGORY && (context.action === 'update' || context.action === 'delete');
+    if (!isArticle && !isCategory) return next();
+
+    // A deleted category no longer links to its articles: find them first.
+    const articleIds = isCategory && params.documentId ? await articlesOfCategory(strapi, params.documentId) : [];
+    const result = await next();
+    if (isArticle) {
+      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (documentId) articleIds.push(documentId);
+    }
+    try {
+      for (const documentId of articleIds) await indexArticle(strapi, documentId);
+    } catch (error) {
+      // The change itself is saved; the next start re-indexes what is missing.
+      strapi.log.error(`Search: could not index ${articleIds.join(', ')}: ${(error as Error).message}`);
+    }
+    return result;
+  });
+}
+
+async function articlesOfCategory(strapi: Core.Strapi, categoryId: string): Promise<string[]> {
+  const articles = await strapi.documents(ARTICLE).findMany({
+    status: 'published',
+    fields: ['documentId'],
+    filters: { category: { documentId: categoryId } },
+  });
+  return articles.map((article) => article.documentId);
+}
+
+/** ts_headline's output with our markers turned into offsets. */
+export function toSnippet(marked: string): SearchSnippet {
+  let text = '';
+  const highlights: SearchSnippet['highlights'] = [];
+  let start = -1;
+  for (const part of marked.split(/([\uE000\uE001])/)) {
+    if (part === MATCH_START) start = text.length;
+    else if (part === MATCH_END) {
+      if (start >= 0 && text.length > start) highlights.push({ start, end: text.length });
+      start = -1;
+    } else text += part;
+  }
+  return { text, highlights };
+}
+
+export interface SearchPage {
+  total: number;
+  hits: { documentId: string; snippet: SearchSnippet }[];
+}
+
+type QueryKind = 'websearch' | 'corrected';
+
+async function rankedPage(
+  strapi: Core.Strapi,
+  kind: QueryKind,
+  text: string,
+  limit: number,
+  offset: number,
+): Promise<SearchPage> {
+  const parse = kind === 'websearch' ? 'websearch_to_tsquery' : 'plainto_tsquery';
+  // Rank every match, then make snippets for the page's rows only (ts_headline is the costly part).
+  const { rows } = await strapi.db.connection.raw(
+    `WITH q AS (SELECT ${parse}('english', ?) AS query),
+     matches AS (
+       SELECT s.article_document_id, count(*) OVER () AS total,
+              row_number() OVER (ORDER BY ts_rank(s.document, q.query) DESC, s.published_at DESC, s.article_document_id) AS position
+       FROM ${SEARCH_TABLE} s, q
+       WHERE s.document @@ q.query
+         AND EXISTS (SELECT 1 FROM articles a WHERE a.document_id = s.article_document_id AND a.published_at IS NOT NULL)
+       ORDER BY position LIMIT ? OFFSET ?)
+     SELECT m.article_document_id AS "documentId", m.total::int AS total,
+            ts_headline('english', concat_ws(E'\\n', NULLIF(s.excerpt, ''), s.body), q.query, ?) AS snippet
+     FROM matches m JOIN ${SEARCH_TABLE} s USING (article_document_id), q
+     ORDER BY m.position`,
+    [text, limit, offset, HEADLINE_OPTIONS],
+  );
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && offset > 0) {
+    const counted = await strapi.db.connection.raw(
+      `SELECT count(*)::int AS total FROM ${SEARCH_TABLE} WHERE document @@ ${parse}('english', ?)`,
+      [text],
+    );
+    total = counted.rows[0].total;
+  }
+  return {
+    total,
+    hits: rows.map((row: { documentId: string; snippet: string }) => ({
+      documentId: row.documentId,
+      snippet: toSnippet(row.snippet),
+    })),
+  };
+}
+
+/** The query's words replaced by the nearest indexed words; null when nothing is near. */
+async function correctedWords(strapi: Core.Strapi, q: string): Promise<string | null> {
+  if (!trigramAvailable) return null;
+  // Excluded words ("-word") stay excluded: they are not offered for correction.
+  const words = wordsOf(q.replace(/(^|\s)-\S+/g, ' '));
+  if (!words.length) return null;
+  const { rows } = await strapi.db.connection.raw(
+    `SELECT string_agg(best.word, ' ' ORDER BY q.n) AS words
+     FROM unnest(?::text[]) WITH ORDINALITY AS q(word, n)
+     CROSS JOIN LATERAL (
+       SELECT w.word FROM ${WORDS_TABLE} w WHERE w.word % q.word
+       ORDER BY similarity(w.word, q.word) DESC, w.word LIMIT 1) best`,
+    [words],
+  );
+  return rows[0]?.words ?? null;
+}
+
+/**
+ * Published articles matching `q`, best first: PostgreSQL's web-search syntax ("quoted phrases",
+ * -excluded, or) with English stemming; when that finds nothing, the typo-corrected words.
+ */
+export async function searchArticles(strapi: Core.Strapi, q: string, page: number, pageSize: number) {
+  const offset = (page - 1) * pageSize;
+  const exact = await rankedPage(strapi, 'websearch', q, pageSize, offset);
+  if (exact.total > 0) return exact;
+  const corrected = await correctedWords(strapi, q);
+  return corrected ? rankedPage(strapi, 'corrected', corrected, pageSize, offset) : exact;
+}
