@@ -3,6 +3,7 @@
  * loaders live here, outside the lazily loaded page modules, so a page's data request starts
  * alongside the download of its code instead of after it.
  */
+import { SEARCH } from '@medblog/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunction, type LoaderFunctionArgs } from 'react-router-dom';
 import { articleQueryOptions } from '@/features/articles/api/get-article';
@@ -14,6 +15,7 @@ import {
 import { popularArticlesQueryOptions } from '@/features/articles/api/get-popular-articles';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { commentsInfiniteQueryOptions } from '@/features/comments/api/get-comments';
+import { searchArticlesInfiniteQueryOptions } from '@/features/search/api/search-articles';
 import { globalQueryOptions } from '@/features/site/api/get-global';
 
 const FEATURED_COUNT = 3;
@@ -23,8 +25,9 @@ export const homeQueries = {
   latest: () => articlesInfiniteQueryOptions({}),
 };
 
-/** The words of a search, from the page's address. */
-export const searchTerms = (params: URLSearchParams) => params.get('q')?.trim() ?? '';
+/** The words of a search, from the page's address (cut to what the CMS takes). */
+export const searchTerms = (params: URLSearchParams) =>
+  params.get('q')?.trim().slice(0, SEARCH.maxQueryLength).trim() ?? '';
 
 const notFound = () => data(null, { status: 404 });
 
@@ -63,7 +66,15 @@ export function createLoaders(queryClient: QueryClient) {
 
     search: async ({ request }: LoaderFunctionArgs) => {
       const q = searchTerms(new URL(request.url).searchParams);
-      if (q) await queryClient.ensureInfiniteQueryData(articlesInfiniteQueryOptions({ search: q }));
+      if (!q) return null;
+      const results = await queryClient.ensureInfiniteQueryData(searchArticlesInfiniteQueryOptions(q));
+      // Nothing found: the page suggests the topics and the most-read articles instead.
+      if (results.pages[0]?.meta.pagination.total === 0) {
+        await Promise.all([
+          queryClient.prefetchQuery(categoriesQueryOptions()),
+          queryClient.prefetchQuery(popularArticlesQueryOptions()),
+        ]);
+      }
       return null;
     },
 

@@ -102,6 +102,42 @@ function popularArticles(request: StubRequest) {
   });
 }
 
+/** Plain text of a blocks body, as the CMS indexes it. */
+const textOf = (node: any): string =>
+  typeof node?.text === 'string' ? node.text : ((node?.children ?? node ?? []).map?.(textOf).join(' ') ?? '');
+
+/**
+ * The CMS's full-text search, simply: an article matches when each word is in its title, excerpt,
+ * category name or body; the snippet is the excerpt with those words marked.
+ */
+function searchArticles(request: StubRequest): StubReply {
+  const query = request.query as Query;
+  if (typeof query.q !== 'string' || !query.q.trim()) {
+    return validationError([{ path: ['q'], message: 'give the words to search for' }]);
+  }
+  const words = query.q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const found = allArticles.filter((article) => {
+    const text = [article.title, article.excerpt, article.category?.name, textOf(article.body)].join(' ').toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+  const { page, pageSize } = pagination(query);
+  const data = found.slice((page - 1) * pageSize, page * pageSize).map((article) => {
+    const text = article.excerpt ?? '';
+    const highlights = words.flatMap((word) => {
+      const start = text.toLowerCase().indexOf(word);
+      return start < 0 ? [] : [{ start, end: start + word.length }];
+    });
+    return { ...select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate), snippet: { text, highlights } };
+  });
+  return json({
+    data,
+    meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
+  });
+}
+
 /** An enquiry as the CMS stores it. */
 export interface StoredEnquiry {
   documentId: string;
@@ -240,6 +276,7 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
   return {
     'GET /api/articles': listArticles,
     'GET /api/articles/popular': popularArticles,
+    'GET /api/search': searchArticles,
     'POST /api/articles/:documentId/views': () => ({ status: 204 }),
     'GET /api/categories': () =>
       json({

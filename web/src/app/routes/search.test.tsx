@@ -1,11 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { pending, strapiError, stubApi } from '@/testing/api-stub';
+import { json, pending, strapiError, stubApi } from '@/testing/api-stub';
 import { cmsRoutes } from '@/testing/fake-cms';
+import { articles } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
 describe('search', () => {
-  it('searches titles and excerpts from the box in the header', async () => {
+  it('searches from the box in the header and shows each match in its passage, marked', async () => {
     const requests = stubApi(cmsRoutes());
     const { user, router } = renderApp('/');
     const siteSearch = screen.getByRole('search', { name: 'Search the blog' });
@@ -15,27 +16,64 @@ describe('search', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Results for “usmle”' })).toBeInTheDocument();
     expect(router.state.location.search).toBe('?q=usmle');
-    expect(screen.getByRole('status')).toHaveTextContent('1 article found');
-    expect(screen.getByRole('link', { name: 'A 12-week plan for USMLE Step 2 CK' })).toBeInTheDocument();
-    expect(requests.at(-1)?.query.filters).toEqual({
-      $or: [{ title: { $containsi: 'usmle' } }, { excerpt: { $containsi: 'usmle' } }],
+    // Found in titles, summaries, topics and bodies alike.
+    expect(screen.getByRole('status')).toHaveTextContent('3 articles found');
+    const card = screen.getByRole('link', { name: 'A 12-week plan for USMLE Step 2 CK' }).closest('article')!;
+    expect(card.querySelector('mark')).toHaveTextContent(/^USMLE$/);
+    expect(card).toHaveTextContent('Excerpt of “A 12-week plan for USMLE Step 2 CK”.');
+    const search = requests.filter((request) => request.path === '/api/search').at(-1);
+    expect(search?.query).toEqual({ q: 'usmle', pagination: { page: '1', pageSize: '6' } });
+  });
+
+  it('shows text from the CMS as text, never as HTML', async () => {
+    const text = 'Use <img src=x onerror=alert(1)> for ECFMG forms';
+    const [article] = articles;
+    stubApi({
+      ...cmsRoutes(),
+      'GET /api/search': () =>
+        json({
+          data: [
+            {
+              ...article,
+              snippet: { text, highlights: [{ start: text.indexOf('ECFMG'), end: text.indexOf(' forms') }] },
+            },
+          ],
+          meta: { pagination: { page: 1, pageSize: 6, pageCount: 1, total: 1 } },
+        }),
     });
+    renderApp('/search?q=ecfmg');
+    const mark = await screen.findByText('ECFMG', { selector: 'mark' });
+    expect(mark.parentElement).toHaveTextContent(text);
+    expect(document.querySelector('.search-snippet img')).toBeNull();
+  });
+
+  it('pages through results with "Load more articles"', async () => {
+    stubApi(cmsRoutes());
+    const { user } = renderApp('/search?q=excerpt');
+    expect(await screen.findByText(`${articles.length} articles found`)).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(6);
+    await user.click(screen.getByRole('button', { name: 'Load more articles' }));
+    expect(await screen.findByRole('link', { name: articles.at(-1)!.title })).toBeInTheDocument();
   });
 
   it('shows a skeleton while searching', async () => {
-    stubApi({ ...cmsRoutes(), 'GET /api/articles': pending });
+    stubApi({ ...cmsRoutes(), 'GET /api/search': pending });
     renderApp('/search?q=rounds');
     expect(await screen.findByRole('status')).toHaveTextContent('Loading articles…');
   });
 
-  it('says so when nothing matches', async () => {
+  it('suggests the topics and the most-read articles when nothing matches', async () => {
     stubApi(cmsRoutes());
     renderApp('/search?q=dermatology');
     expect(
-      await screen.findByText(
-        'No articles match “dermatology”. Try fewer or different words, or browse the topics above.',
-      ),
+      await screen.findByText('No articles match “dermatology”. Try fewer or different words, or start from a topic.'),
     ).toBeInTheDocument();
+    const topics = screen.getByRole('region', { name: 'Browse by topic' });
+    const topicLinks = within(topics).getAllByRole('link');
+    expect(topicLinks.length).toBeGreaterThan(1);
+    expect(topicLinks[0]).toHaveAttribute('href', expect.stringMatching(/^\/categories\//));
+    const popular = await screen.findByRole('region', { name: 'Popular posts' });
+    expect(within(popular).getAllByRole('link').length).toBeGreaterThan(0);
     // The search box keeps the words, ready to be refined.
     expect(screen.getByRole('searchbox', { name: 'Search the blog' })).toHaveValue('dermatology');
   });
@@ -44,11 +82,11 @@ describe('search', () => {
     const requests = stubApi(cmsRoutes());
     renderApp('/search');
     expect(await screen.findByRole('heading', { level: 1, name: 'Search articles' })).toBeInTheDocument();
-    expect(requests.some((request) => request.path === '/api/articles')).toBe(false);
+    expect(requests.some((request) => request.path === '/api/search')).toBe(false);
   });
 
   it('explains a server error', async () => {
-    stubApi({ ...cmsRoutes(), 'GET /api/articles': () => strapiError(502, 'Bad Gateway') });
+    stubApi({ ...cmsRoutes(), 'GET /api/search': () => strapiError(502, 'Bad Gateway') });
     renderApp('/search?q=rounds');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Something went wrong on our side' }),

@@ -1,8 +1,10 @@
-import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams, Link } from 'react-router-dom';
 import { searchTerms } from '@/app/loaders';
-import { articlesInfiniteQueryOptions } from '@/features/articles/api/get-articles';
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
+import { PopularPosts } from '@/features/articles/components/PopularPosts';
+import { useCategories } from '@/features/categories/api/get-categories';
+import { useSearchArticles, type SearchResult } from '@/features/search/api/search-articles';
+import { HighlightedSnippet } from '@/features/search/components/HighlightedSnippet';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
 
@@ -19,29 +21,48 @@ export default function SearchRoute() {
       {q ? (
         <SearchResults q={q} />
       ) : (
-        <p className="empty-state">
-          Type a few words from an article’s title or summary in the search box at the top of the page.
-        </p>
+        <p className="empty-state">Type a few words in the search box at the top of the page.</p>
       )}
     </div>
   );
 }
 
+const snippetOf = (result: SearchResult) => <HighlightedSnippet snippet={result.snippet} />;
+
 function SearchResults({ q }: { q: string }) {
-  const feed = useSuspenseInfiniteQuery(articlesInfiniteQueryOptions({ search: q }));
+  const feed = useSearchArticles(q);
   const total = feed.data.pages[0]?.meta.pagination.total ?? 0;
+  if (total === 0) return <NoResults q={q} />;
   return (
     <>
-      {total > 0 && (
-        <p className="result-count" role="status">
-          {total === 1 ? '1 article found' : `${total} articles found`}
-        </p>
+      <p className="result-count" role="status">
+        {total === 1 ? '1 article found' : `${total} articles found`}
+      </p>
+      <ArticleFeed feed={feed} headingLevel={2} summaryOf={snippetOf} emptyMessage={`No more articles match “${q}”.`} />
+    </>
+  );
+}
+
+/** Nothing matched: somewhere to go next, the topics and the most-read articles. */
+function NoResults({ q }: { q: string }) {
+  const { data: categories } = useCategories();
+  return (
+    <>
+      <p className="empty-state">No articles match “{q}”. Try fewer or different words, or start from a topic.</p>
+      {categories && categories.length > 0 && (
+        <section className="search-suggestions" aria-labelledby="topics-heading">
+          <h2 id="topics-heading">Browse by topic</h2>
+          <ul className="topic-list">
+            {categories.map((category) => (
+              <li key={category.documentId}>
+                <Link to={paths.category(category.slug)}>{category.name}</Link>
+                {category.description && <p>{category.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-      <ArticleFeed
-        feed={feed}
-        headingLevel={2}
-        emptyMessage={`No articles match “${q}”. Try fewer or different words, or browse the topics above.`}
-      />
+      <PopularPosts />
     </>
   );
 }

@@ -8,20 +8,17 @@ export interface ArticleFilter {
   featured?: boolean;
   /** A category's slug. */
   category?: string;
-  /** Words to find in titles and excerpts. */
-  search?: string;
   /** Leave out this article (the one being read). */
   excludeSlug?: string;
 }
 
 const ARTICLES_PAGE_SIZE = 6;
 
-function toStrapiFilters({ featured, category, search, excludeSlug }: ArticleFilter) {
+function toStrapiFilters({ featured, category, excludeSlug }: ArticleFilter) {
   return {
     ...(featured && { featured: { $eq: true } }),
     ...(category && { category: { slug: { $eq: category } } }),
     ...(excludeSlug && { slug: { $ne: excludeSlug } }),
-    ...(search && { $or: [{ title: { $containsi: search } }, { excerpt: { $containsi: search } }] }),
   };
 }
 

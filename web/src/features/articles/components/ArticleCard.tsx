@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -10,9 +11,11 @@ interface ArticleCardProps {
   featured?: boolean;
   /** The title's heading level: one below the heading of the section holding the card. */
   headingLevel?: 2 | 3;
+  /** Shown instead of the excerpt (a search result shows the passage that matched). */
+  summary?: ReactNode;
 }
 
-export function ArticleCard({ article, featured = false, headingLevel = 3 }: ArticleCardProps) {
+export function ArticleCard({ article, featured = false, headingLevel = 3, summary }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { title, slug, excerpt, cover, category, author, publishedAt, readingTimeMinutes } = article;
 
@@ -38,7 +41,7 @@ export function ArticleCard({ article, featured = false, headingLevel = 3 }: Art
             {title}
           </Link>
         </Heading>
-        {excerpt && <p className="card__excerpt">{excerpt}</p>}
+        {summary ?? (excerpt && <p className="card__excerpt">{excerpt}</p>)}
         <ArticleMeta authorName={author?.name} publishedAt={publishedAt} readingTimeMinutes={readingTimeMinutes} />
       </div>
     </article>

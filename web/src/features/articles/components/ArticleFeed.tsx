@@ -1,20 +1,29 @@
 import type { CollectionResponse } from '@medblog/shared';
 import type { InfiniteData, UseSuspenseInfiniteQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { ArticleList } from './ArticleList';
 
-interface ArticleFeedProps {
-  feed: UseSuspenseInfiniteQueryResult<InfiniteData<CollectionResponse<ArticleSummary>>>;
+interface ArticleFeedProps<T extends ArticleSummary> {
+  feed: UseSuspenseInfiniteQueryResult<InfiniteData<CollectionResponse<T>>>;
   /** What to say when there is nothing to show. */
   emptyMessage: string;
   /** Articles already shown elsewhere on the page (the featured ones on the home page). */
   exclude?: ReadonlySet<string>;
   headingLevel?: 2 | 3;
+  /** What each card shows instead of its excerpt. */
+  summaryOf?: (article: T) => ReactNode;
 }
 
 /** A list of article cards with "Load more" to page through all of them. */
-export function ArticleFeed({ feed, emptyMessage, exclude, headingLevel }: ArticleFeedProps) {
+export function ArticleFeed<T extends ArticleSummary>({
+  feed,
+  emptyMessage,
+  exclude,
+  headingLevel,
+  summaryOf,
+}: ArticleFeedProps<T>) {
   const articles = feed.data.pages.flatMap((page) => page.data).filter((article) => !exclude?.has(article.documentId));
   const loadMore = () => void feed.fetchNextPage({ cancelRefetch: false });
 
@@ -22,7 +31,7 @@ export function ArticleFeed({ feed, emptyMessage, exclude, headingLevel }: Artic
 
   return (
     <>
-      <ArticleList articles={articles} headingLevel={headingLevel} />
+      <ArticleList articles={articles} headingLevel={headingLevel} summaryOf={summaryOf} />
       {feed.isFetchNextPageError ? (
         <ErrorState error={feed.error} onRetry={loadMore} />
       ) : (

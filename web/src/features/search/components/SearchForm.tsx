@@ -4,7 +4,7 @@ import { paths } from '@/lib/paths';
 
 const LABEL = 'Search the blog';
 
-/** Searches titles and excerpts; on the results page it shows the current words, ready to refine. */
+/** Searches the articles (the CMS's full-text search); on the results page it shows the current words, ready to refine. */
 export function SearchForm() {
   const inputId = useId();
   const { pathname } = useLocation();
