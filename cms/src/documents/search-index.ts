@@ -37,11 +37,14 @@ export async function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
     await db.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     trigramAvailable = true;
   } catch (error) {
-    trigramAvailable = false;
-    strapi.log.warn(
-      `Search: the pg_trgm extension could not be created (${(error as Error).message}); ` +
-        'search works without typo tolerance. Ask the database administrator to run CREATE EXTENSION pg_trgm.',
-    );
+    // Another instance starting at the same moment may have just created it.
+    const { rows } = await db.raw("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
+    trigramAvailable = rows.length > 0;
+    if (!trigramAvailable)
+      strapi.log.warn(
+        `Search: the pg_trgm extension could not be created (${(error as Error).message}); ` +
+          'search works without typo tolerance. Ask the database administrator to run CREATE EXTENSION pg_trgm.',
+      );
   }
   // The tsvector is computed by PostgreSQL from the stored texts: title weighs most, then the
   // category name, excerpt and headings, then the body.
