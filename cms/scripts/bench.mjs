@@ -1,5 +1,6 @@
 // `pnpm bench` (CMS part): what the reader site's requests cost, side by side in one run, on a
-// throw-away CMS with the demo content. Prints a table; never fails on timings.
+// throw-away CMS with the demo content, then search on 1,000 generated articles. Prints tables;
+// never fails on timings.
 import { createRequire } from 'node:module';
 import { cmsDir } from './lib/strapi.mjs';
 import { startThrowawayCms } from './lib/throwaway-cms.mjs';
@@ -20,14 +21,68 @@ const cases = {
   'refused probe (private field filter)': '/api/comments?filters[authorEmail][$contains]=@',
 };
 
-async function measure(base, path) {
+// Search is measured on this many generated articles (on top of the demo content).
+const GENERATED_ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
+const searchCases = {
+  'search: one common word': '/api/search?q=clinical',
+  'search: three words': '/api/search?q=usmle study plan',
+  'search: phrase, page 2': '/api/search?q="clinical postings"&pagination[page]=2',
+  'search: typo (trigram fallback)': '/api/search?q=intership logbok',
+  'search: no match': '/api/search?q=dermatoglyphics',
+};
+
+/** A fixed pseudo-random sequence, so every run generates the same articles. */
+function seededRandom(seed) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Published articles of ~750 words made of the demo articles' words, in the demo categories. */
+async function generateArticles(strapi, count) {
+  const articles = strapi.documents('api::article.article');
+  const demo = await articles.findMany({ status: 'published', fields: ['body'] });
+  const textOf = (node) => (typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join(' '));
+  const vocabulary = demo.flatMap(
+    (article) =>
+      (article.body ?? [])
+        .map(textOf)
+        .join(' ')
+        .match(/[A-Za-z]{2,}/g) ?? [],
+  );
+  const categories = await strapi.documents('api::category.category').findMany({ fields: ['documentId'] });
+  const random = seededRandom(42);
+  const words = (n) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+  const paragraph = (type, text) => ({
+    type,
+    ...(type === 'heading' ? { level: 2 } : {}),
+    children: [{ type: 'text', text }],
+  });
+  for (let i = 1; i <= count; i += 1) {
+    const body = [];
+    for (let section = 0; section < 4; section += 1) {
+      body.push(paragraph('heading', words(5)));
+      for (let p = 0; p < 3; p += 1) body.push(paragraph('paragraph', `${words(60)}.`));
+    }
+    await articles.create({
+      data: { title: `${words(7)} ${i}`, body, category: categories[i % categories.length].documentId },
+      status: 'published',
+    });
+  }
+}
+
+async function measure(base, path, concurrency = CONCURRENCY) {
   const times = [];
   let bytes = 0;
   let status = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < REQUESTS) {
         next += 1;
         const t = performance.now();
@@ -66,6 +121,20 @@ try {
     `\nCMS public API: ${REQUESTS} requests per case, ${CONCURRENCY} concurrent, embedded PostgreSQL, demo content`,
   );
   console.table(results);
+
+  const generating = performance.now();
+  await generateArticles(cms.strapi, GENERATED_ARTICLES);
+  const seconds = ((performance.now() - generating) / 1000).toFixed(0);
+  const encode = (path) =>
+    path.replaceAll('[', '%5B').replaceAll(']', '%5D').replaceAll(' ', '%20').replaceAll('"', '%22');
+  for (const path of Object.values(searchCases)) await fetch(cms.url + encode(path));
+  const searchResults = {};
+  // One request at a time: p50 is what one reader waits (the tables above share 8-way concurrency).
+  for (const [name, path] of Object.entries(searchCases)) searchResults[name] = await measure(cms.url, encode(path), 1);
+  console.log(
+    `\nSearch (GET /api/search, PostgreSQL full-text): ${GENERATED_ARTICLES} generated articles of ~750 words (made in ${seconds} s) and the demo content, ${REQUESTS} requests per case, one at a time`,
+  );
+  console.table(searchResults);
 } finally {
   await cms.stop();
 }
