@@ -13,7 +13,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { watchDatabaseHealth, isConnectionError, type DatabaseHealth } from '../database/health';
-import type { Context, Next } from '../utils/http';
+import { sendError, type Context, type Next } from '../utils/http';
 
 const RETRY_AFTER_SECONDS = 5;
 // A request this slow may be stuck on an unreachable database: have the probe find out, so the
@@ -29,15 +29,7 @@ function unavailable(ctx: Context, message = OUTAGE_MESSAGE, details: Record<str
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
   // A CDN or browser must not keep the outage answer once the database is back.
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = {
-    data: null,
-    error: {
-      status: 503,
-      name: 'ServiceUnavailableError',
-      message,
-      details,
-    },
-  };
+  sendError(ctx, 503, 'ServiceUnavailableError', message, details);
 }
 
 /**

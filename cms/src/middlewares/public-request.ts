@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Context, Next } from '../utils/http';
+import { sendError, type Context, type Next } from '../utils/http';
 
 function checkQueryString(querystring: string): void {
   for (const pair of querystring.split('&')) {
@@ -24,12 +24,6 @@ function checkQueryString(querystring: string): void {
   }
 }
 
-/** Answers in Strapi's error shape without passing on (and without logging a server error). */
-function refuse(ctx: Context, status: number, name: string, message: string) {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
-
 export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const uploadPath = `${prefix}/upload`;
@@ -42,7 +36,7 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
     const hasBody = ctx.get('Transfer-Encoding') !== '' || (length !== undefined && length > 0);
     if (hasBody && !(ctx.path.startsWith(uploadPath) && ctx.get('Authorization'))) {
       if (!ctx.is('application/json', '+json')) {
-        return refuse(
+        return sendError(
           ctx,
           415,
           'UnsupportedMediaTypeError',
@@ -50,9 +44,9 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
         );
       }
       if (length === undefined)
-        return refuse(ctx, 411, 'LengthRequiredError', 'The request must give its Content-Length');
+        return sendError(ctx, 411, 'LengthRequiredError', 'The request must give its Content-Length');
       if (length > config.maxBodyBytes) {
-        return refuse(
+        return sendError(
           ctx,
           413,
           'PayloadTooLargeError',
