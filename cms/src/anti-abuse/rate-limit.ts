@@ -30,19 +30,6 @@ export function rateLimiter(strapi: Core.Strapi, name: LimitName): RateLimiterAb
   );
 }
 
-/** One use per key per UTC day: the first `take` of a key today succeeds, later ones do not. */
-export function oncePerDay(name: string): RateLimiterAbstract {
-  return memoized(
-    `once:${name}`,
-    () => new RateLimiterMemory({ keyPrefix: `once:${name}`, points: 1, duration: 86_400 }),
-  );
-}
-
-export function secondsUntilTomorrow(now = new Date()): number {
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  return Math.max(1, Math.ceil((tomorrow - now.getTime()) / 1000));
-}
-
 /** Takes one point for `key`: 0 when taken, else the seconds until one is free. */
 export async function take(limiter: RateLimiterAbstract, key: string, durationSeconds?: number): Promise<number> {
   try {
@@ -52,4 +39,16 @@ export async function take(limiter: RateLimiterAbstract, key: string, durationSe
     if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw rejection;
   }
+}
+
+/** True the first time `key` is seen for `name` this UTC day; remembered until midnight UTC. */
+export async function firstTimeToday(name: string, key: string, now = new Date()): Promise<boolean> {
+  const limiter = memoized(
+    `once:${name}`,
+    () => new RateLimiterMemory({ keyPrefix: `once:${name}`, points: 1, duration: 86_400 }),
+  );
+  // Each key lives until midnight, not for the limiter's default day.
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const secondsLeft = Math.max(1, Math.ceil((tomorrow - now.getTime()) / 1000));
+  return (await take(limiter, `${now.toISOString().slice(0, 10)}:${key}`, secondsLeft)) === 0;
 }

@@ -18,7 +18,6 @@ type Attribute = { type: string; private?: boolean; target?: string; component?:
 type Model = {
   uid: string;
   modelName?: string;
-  kind?: string;
   options?: { draftAndPublish?: boolean };
   attributes: Record<string, Attribute>;
 };
@@ -315,17 +314,23 @@ function checkPopulate(strapi: Core.Strapi, model: Model, populate: unknown, dep
   return checked;
 }
 
-function checkPagination(pagination: unknown, maxLimit: number): void {
+const PAGINATION_MINIMUMS: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
+const STRAPI_PAGINATION = ['page', 'pageSize', 'start', 'limit', 'withCount'];
+
+/** Checks `pagination[...]`: only the `options` given, whole numbers, pages of at most `maxLimit`. */
+export function checkPagination(pagination: unknown, maxLimit: number, options: readonly string[] = STRAPI_PAGINATION) {
   if (pagination === undefined) return;
-  if (!isObject(pagination)) throw invalid('Invalid pagination: must be page and pageSize, or start and limit');
+  if (!isObject(pagination)) throw invalid(`Invalid pagination: must be ${options.join(', ')}`);
   for (const [key, value] of Object.entries(pagination)) {
-    const minimum = { page: 1, pageSize: 1, start: 0, limit: 1 }[key];
+    if (!options.includes(key)) {
+      throw invalid(`Invalid pagination: unknown option "${key}"; it takes ${options.join(', ')}`);
+    }
     if (key === 'withCount') {
       if (typeof value !== 'string' || !BOOLEAN.test(value))
         throw invalid('Invalid pagination: withCount must be true or false');
       continue;
     }
-    if (minimum === undefined) throw invalid(`Invalid pagination: unknown option "${key}"`);
+    const minimum = PAGINATION_MINIMUMS[key];
     const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
     const maximum = key === 'pageSize' || key === 'limit' ? maxLimit : 1_000_000;
     if (!(number >= minimum && number <= maximum)) {

@@ -1,9 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN, SEARCH, type SearchSnippet } from '@medblog/shared';
-import { badTextReason } from '../../../middlewares/public-input';
+import { badTextReason, checkPagination } from '../../../middlewares/public-input';
 import { visitorKey } from '../../../utils/client';
-import { oncePerDay, secondsUntilTomorrow, take } from '../../../anti-abuse/rate-limit';
+import { firstTimeToday } from '../../../anti-abuse/rate-limit';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
   // The public sees published articles only, whatever `status` a client asks for.
@@ -58,14 +58,9 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await articles.isPublished(documentId))) {
       return ctx.notFound('No published article has this documentId');
     }
-    const today = new Date().toISOString().slice(0, 10);
-    const firstToday =
-      (await take(
-        oncePerDay('article-view'),
-        `${today}:${documentId}:${visitorKey(ctx.request.ip)}`,
-        secondsUntilTomorrow(),
-      )) === 0;
-    if (firstToday) await articles.addView(documentId);
+    if (await firstTimeToday('article-view', `${documentId}:${visitorKey(ctx.request.ip)}`)) {
+      await articles.addView(documentId);
+    }
     ctx.status = 204;
   },
 }));
@@ -84,19 +79,7 @@ function searchText(value: unknown): string {
 }
 
 function searchPagination(value: unknown): { page: number; pageSize: number } {
-  if (value === undefined) return { page: 1, pageSize: SEARCH.defaultPageSize };
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new errors.ValidationError('pagination: must be pagination[page] and pagination[pageSize]');
-  }
-  const { page = '1', pageSize = String(SEARCH.defaultPageSize), ...unknown } = value as Record<string, unknown>;
-  const extra = Object.keys(unknown)[0];
-  if (extra) throw new errors.ValidationError(`pagination: unknown option "${extra}"; it takes page and pageSize`);
-  const whole = (raw: unknown, name: string, max: number) => {
-    const number = typeof raw === 'string' && /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
-    if (!(number >= 1 && number <= max)) {
-      throw new errors.ValidationError(`pagination: ${name} must be a whole number from 1 to ${max}`);
-    }
-    return number;
-  };
-  return { page: whole(page, 'page', 1_000_000), pageSize: whole(pageSize, 'pageSize', SEARCH.maxPageSize) };
+  checkPagination(value, SEARCH.maxPageSize, ['page', 'pageSize']);
+  const { page = '1', pageSize = String(SEARCH.defaultPageSize) } = (value ?? {}) as Record<string, string>;
+  return { page: Number(page), pageSize: Number(pageSize) };
 }
