@@ -10,85 +10,87 @@ const CARD_QUERY = ARTICLE_CARD as Writable<typeof ARTICLE_CARD>;
 const VIEWS_TABLE = 'article_daily_views';
 const POPULAR_WINDOW_DAYS = 30;
 
-export default factories.createCoreService('api::article.article', ({ strapi }) => ({
-  /**
-   * Page views are kept as one counter per article per day: no visitor data at all (the controller
-   * counts each visitor once a day).
-   */
-  async ensureViewsTable() {
-    await strapi.db.connection.raw(`
+export default factories.createCoreService('api::article.article', ({ strapi }) => {
+  /** The cards of the published articles among `documentIds`, by documentId. */
+  async function publishedCards(documentIds: string[]) {
+    const cards = documentIds.length
+      ? await strapi
+          .documents('api::article.article')
+          .findMany({ ...CARD_QUERY, status: 'published', filters: { documentId: { $in: documentIds } } })
+      : [];
+    return new Map(cards.map((card) => [card.documentId, card]));
+  }
+
+  return {
+    /**
+     * Page views are kept as one counter per article per day: no visitor data at all (the controller
+     * counts each visitor once a day).
+     */
+    async ensureViewsTable() {
+      await strapi.db.connection.raw(`
       CREATE TABLE IF NOT EXISTS ${VIEWS_TABLE} (
         article_document_id varchar(64) NOT NULL,
         day date NOT NULL,
         views integer NOT NULL DEFAULT 0,
         PRIMARY KEY (article_document_id, day)
       )`);
-  },
+    },
 
-  async isPublished(documentId: string): Promise<boolean> {
-    return Boolean(
-      await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }),
-    );
-  },
+    async isPublished(documentId: string): Promise<boolean> {
+      return Boolean(
+        await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }),
+      );
+    },
 
-  async addView(documentId: string): Promise<void> {
-    await strapi.db.connection.raw(
-      `INSERT INTO ${VIEWS_TABLE} (article_document_id, day, views) VALUES (?, CURRENT_DATE, 1)
+    async addView(documentId: string): Promise<void> {
+      await strapi.db.connection.raw(
+        `INSERT INTO ${VIEWS_TABLE} (article_document_id, day, views) VALUES (?, CURRENT_DATE, 1)
        ON CONFLICT (article_document_id, day) DO UPDATE SET views = ${VIEWS_TABLE}.views + 1`,
-      [documentId],
-    );
-  },
+        [documentId],
+      );
+    },
 
-  /**
-   * The most-read published articles of the last 30 days, most read first; topped up with the
-   * latest articles while there are not enough views (a new site still shows a full list).
-   */
-  async popular(limit: number) {
-    const { rows } = await strapi.db.connection.raw(
-      `SELECT article_document_id AS "documentId", SUM(views)::int AS views FROM ${VIEWS_TABLE}
+    /**
+     * The most-read published articles of the last 30 days, most read first; topped up with the
+     * latest articles while there are not enough views (a new site still shows a full list).
+     */
+    async popular(limit: number) {
+      const { rows } = await strapi.db.connection.raw(
+        `SELECT article_document_id AS "documentId", SUM(views)::int AS views FROM ${VIEWS_TABLE}
        WHERE day > CURRENT_DATE - ${POPULAR_WINDOW_DAYS}
        GROUP BY article_document_id ORDER BY views DESC, article_document_id LIMIT ?`,
-      [limit * 2],
-    );
-    const ranked: string[] = rows.map((row: { documentId: string }) => row.documentId);
-    const articles = strapi.documents('api::article.article');
-    const viewed = ranked.length
-      ? await articles.findMany({ ...CARD_QUERY, status: 'published', filters: { documentId: { $in: ranked } } })
-      : [];
-    viewed.sort((a, b) => ranked.indexOf(a.documentId) - ranked.indexOf(b.documentId));
-    const result = viewed.slice(0, limit);
-    if (result.length < limit) {
-      const latest = await articles.findMany({
-        ...CARD_QUERY,
-        status: 'published',
-        filters: { documentId: { $notIn: result.map((a) => a.documentId) } },
-        sort: 'publishedAt:desc',
-        limit: limit - result.length,
-      });
-      result.push(...latest);
-    }
-    return result;
-  },
+        [limit * 2],
+      );
+      const ranked: string[] = rows.map((row: { documentId: string }) => row.documentId);
+      const viewed = await publishedCards(ranked);
+      const result = ranked.flatMap((documentId) => viewed.get(documentId) ?? []).slice(0, limit);
+      if (result.length < limit) {
+        const latest = await strapi.documents('api::article.article').findMany({
+          ...CARD_QUERY,
+          status: 'published',
+          filters: { documentId: { $notIn: result.map((a) => a.documentId) } },
+          sort: 'publishedAt:desc',
+          limit: limit - result.length,
+        });
+        result.push(...latest);
+      }
+      return result;
+    },
 
-  /**
-   * One page of published articles matching `q`, best first, as cards with a snippet each.
-   * Ranking and snippets come from PostgreSQL (documents/search-index.ts); cards from the
-   * Document Service, published versions only.
-   */
-  async search(q: string, page: number, pageSize: number) {
-    const { total, hits } = await searchArticles(strapi, q, page, pageSize);
-    const ids = hits.map((hit) => hit.documentId);
-    const cards = ids.length
-      ? await strapi
-          .documents('api::article.article')
-          .findMany({ ...CARD_QUERY, status: 'published', filters: { documentId: { $in: ids } } })
-      : [];
-    const byId = new Map(cards.map((card) => [card.documentId, card]));
-    // An article unpublished between the two reads is left out rather than shown half.
-    const results = hits.flatMap((hit) => {
-      const card = byId.get(hit.documentId);
-      return card ? [{ card, snippet: hit.snippet as SearchSnippet }] : [];
-    });
-    return { total, results };
-  },
-}));
+    /**
+     * One page of published articles matching `q`, best first, as cards with a snippet each.
+     * Ranking and snippets come from PostgreSQL (documents/search-index.ts); cards from the
+     * Document Service, published versions only.
+     */
+    async search(q: string, page: number, pageSize: number) {
+      const { total, hits } = await searchArticles(strapi, q, page, pageSize);
+      const cards = await publishedCards(hits.map((hit) => hit.documentId));
+      // An article unpublished between the two reads is left out rather than shown half.
+      const results = hits.flatMap((hit) => {
+        const card = cards.get(hit.documentId);
+        return card ? [{ card, snippet: hit.snippet as SearchSnippet }] : [];
+      });
+      return { total, results };
+    },
+  };
+});
