@@ -2,7 +2,7 @@ import type { CollectionResponse } from '@medblog/shared';
 import type { InfiniteData, UseSuspenseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
-import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadMore } from '@/components/ui/LoadMore';
 import { ArticleList } from './ArticleList';
 
 interface ArticleFeedProps<T extends ArticleSummary> {
@@ -25,28 +25,13 @@ export function ArticleFeed<T extends ArticleSummary>({
   summaryOf,
 }: ArticleFeedProps<T>) {
   const articles = feed.data.pages.flatMap((page) => page.data).filter((article) => !exclude?.has(article.documentId));
-  const loadMore = () => void feed.fetchNextPage({ cancelRefetch: false });
 
   if (articles.length === 0 && !feed.hasNextPage) return <p className="empty-state">{emptyMessage}</p>;
 
   return (
     <>
       <ArticleList articles={articles} headingLevel={headingLevel} summaryOf={summaryOf} />
-      {feed.isFetchNextPageError ? (
-        <ErrorState error={feed.error} onRetry={loadMore} />
-      ) : (
-        feed.hasNextPage && (
-          // Stays enabled while loading so keyboard focus is not lost; a second press is ignored.
-          <button
-            type="button"
-            className="button button--secondary load-more"
-            onClick={loadMore}
-            aria-busy={feed.isFetchingNextPage}
-          >
-            {feed.isFetchingNextPage ? 'Loading more…' : 'Load more articles'}
-          </button>
-        )
-      )}
+      <LoadMore query={feed} label="Load more articles" />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadMore } from '@/components/ui/LoadMore';
 import { useComments, type ArticleComment } from '../api/get-comments';
 import { usePendingComments, type PendingComment } from '../api/pending-comments';
 import { CommentList } from './CommentList';
@@ -43,8 +44,6 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
   const { pending, add } = usePendingComments(articleDocumentId, approved);
   const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
 
-  const showMore = () => void comments.fetchNextPage({ cancelRefetch: false });
-
   const cancelReply = () => {
     // Back to where the reader was: the comment they meant to answer.
     if (replyTo) document.getElementById(`reply-${replyTo.documentId}`)?.focus();
@@ -74,21 +73,7 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
         )
       )}
       <CommentList approved={approved ?? []} pending={pending} onReply={commentsEnabled ? setReplyTo : undefined} />
-      {comments.isFetchNextPageError ? (
-        <ErrorState error={comments.error} onRetry={showMore} />
-      ) : (
-        comments.hasNextPage && (
-          // Stays enabled while loading so keyboard focus is not lost; a second press is ignored.
-          <button
-            type="button"
-            className="button button--secondary load-more"
-            onClick={showMore}
-            aria-busy={comments.isFetchingNextPage}
-          >
-            {comments.isFetchingNextPage ? 'Loading more…' : 'Show more comments'}
-          </button>
-        )
-      )}
+      <LoadMore query={comments} label="Show more comments" />
       {commentsEnabled ? (
         <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
           <CommentForm
