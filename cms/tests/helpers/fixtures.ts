@@ -1,4 +1,5 @@
 /** Demo-content lookups and valid request bodies shared by the API tests. */
+import { articles as demoArticles } from '../../src/seed/content';
 import { api, bootStrapi } from './strapi';
 
 export async function publishedArticle(where: Record<string, unknown> = {}) {
@@ -11,16 +12,20 @@ export async function publishedArticle(where: Record<string, unknown> = {}) {
   return article;
 }
 
-/** The demo draft: an article that has never been published. */
+/**
+ * The demo draft: the seeded article that has never been published (other tests add drafts of
+ * their own, so it is picked by its seeded slug).
+ */
 export async function draftOnlyArticle() {
   const strapi = await bootStrapi();
+  const seeded = demoArticles.find((article) => article.draft);
   const published = await strapi
     .documents('api::article.article')
     .findMany({ status: 'published', fields: ['documentId'] });
   const ids = published.map((a) => a.documentId);
   const draft = await strapi
     .documents('api::article.article')
-    .findFirst({ status: 'draft', filters: { documentId: { $notIn: ids } } });
+    .findFirst({ status: 'draft', filters: { slug: seeded?.slug, documentId: { $notIn: ids } } });
   if (!draft) throw new Error('The demo content has no draft');
   return draft;
 }
