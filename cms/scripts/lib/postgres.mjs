@@ -10,8 +10,8 @@ import { freePort } from './free-port.mjs';
 /**
  * Starts an embedded PostgreSQL with its data in `dataDir` (created on first use, kept afterwards)
  * and makes sure `database` exists. Returns its connection URL and a stop function.
+ * @param {{ dataDir: string; database: string; port?: number; quiet?: boolean }} options
  */
-/** @param {{ dataDir: string; database: string; port?: number; quiet?: boolean }} options */
 export async function startEmbeddedPostgres({ dataDir, database, port, quiet = true }) {
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
