@@ -6,3 +6,4 @@ export * from './inputs.js';
 export * from './fields.js';
 export * from './article-card.js';
 export * from './rate-limit.js';
+export * from './purge.js';
