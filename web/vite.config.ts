@@ -25,16 +25,25 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), precompress()],
+/**
+ * Two builds (`pnpm build`): the browser's (dist/client, served as files) and the server's
+ * (`--ssr`: dist/server/entry-server.js, which scripts/serve.mjs loads to render pages).
+ */
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: isSsrBuild ? [react()] : [react(), precompress()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
     },
   },
-  server: { port: 5173, strictPort: true },
-  build: {
-    // scripts/bench.mjs reads the manifest to sum the JavaScript each page needs.
-    manifest: true,
-  },
-});
+  // The server bundle carries its dependencies, so it runs from wherever it is built to.
+  ssr: isSsrBuild ? { noExternal: true } : undefined,
+  build: isSsrBuild
+    ? { outDir: 'dist/server', rolldownOptions: { input: 'src/entry-server.ts' } }
+    : {
+        outDir: 'dist/client',
+        // The server reads the manifest to link each page's code; scripts/first-load.mjs to weigh it.
+        manifest: true,
+        rolldownOptions: { input: 'src/entry-client.tsx' },
+      },
+}));

@@ -1,13 +1,13 @@
 // Starts what the end-to-end tests and the benchmark run against: the CMS with demo content
 // (cms/scripts/serve-test.mjs), a production build of the site pointing at it, and
-// scripts/serve.mjs serving that build. Everything on free ports on 127.0.0.1.
+// scripts/serve.mjs serving that build (rendering its pages). Everything on free ports on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../cms/scripts/lib/free-port.mjs';
-import { startStaticServer } from './serve.mjs';
+import { startSiteServer } from './serve.mjs';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const cmsDir = join(webDir, '..', 'cms');
@@ -37,20 +37,25 @@ export function canStartCms() {
   return existsSync(CMS_SERVER);
 }
 
-/** `vite build` of the site into outDir, with the CMS and site addresses baked in. */
-export function buildSite({ outDir, apiUrl, siteUrl }) {
+/** `pnpm build` of the site into outDir (client/ and server/), with the CMS and site addresses baked in. */
+export async function buildSite({ outDir, apiUrl, siteUrl }) {
   const vite = join(webDir, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: webDir,
-    env: { ...process.env, VITE_API_URL: apiUrl, VITE_SITE_URL: siteUrl },
-    stdio: 'inherit',
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0 ? resolve(undefined) : reject(new Error(`vite build failed (exit ${code})`)),
+  for (const [part, flags] of [
+    ['client', []],
+    ['server', ['--ssr']],
+  ]) {
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', ...flags, '--outDir', join(outDir, part), '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: webDir, env: { ...process.env, VITE_API_URL: apiUrl, VITE_SITE_URL: siteUrl }, stdio: 'inherit' },
     );
-  });
+    await new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        code === 0 ? resolve(undefined) : reject(new Error(`vite build of the ${part} failed (exit ${code})`)),
+      );
+    });
+  }
 }
 
 function ensureCmsBuilt() {
@@ -144,7 +149,7 @@ export async function startStack() {
     );
     await buildSite({ outDir: distDir, apiUrl: `http://127.0.0.1:${cmsPort}`, siteUrl });
     const { url: apiUrl } = await cms;
-    const site = await startStaticServer({ root: distDir, port: sitePort, apiUrl });
+    const site = await startSiteServer({ distDir, port: sitePort, apiUrl });
     cleanups.push(site.close);
     return { siteUrl: site.url, apiUrl, distDir, stop };
   } catch (error) {

@@ -1,6 +1,6 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useState, type ComponentType } from 'react';
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router-dom';
 import { PageSkeleton } from '@/components/ui/Skeleton';
 import { ArticlePageSkeleton, ListPageSkeleton } from '@/features/articles/components/ArticleSkeletons';
 import { paths } from '@/lib/paths';
@@ -12,16 +12,24 @@ import { SiteLayout } from './site-layout';
 /** A page module in routes/: its default export is the page. */
 const page = ({ default: Component }: { default: ComponentType }) => ({ Component });
 
+/** What the server needs to know of a page route: its module, to preload the module's code. */
+export interface PageHandle {
+  module: string;
+}
+const pageHandle = (name: string): PageHandle => ({ module: `src/app/routes/${name}.tsx` });
+
 /**
- * Every page, its code loaded on demand while its loader fetches its data. Skeletons are static so
- * they show while both arrive on the first visit; later navigations keep the current page until
- * the next is ready.
+ * Every page, its code loaded on demand while its loader fetches its data. The server renders the
+ * first visit whole (src/server/render-page.tsx); later navigations keep the current page until
+ * the next is ready. Skeletons show only if the browser runs the app without a server render.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   const loaders = createLoaders(queryClient);
   return [
     {
       Component: SiteLayout,
+      // The header and footer (site settings, topic menu) load with every page, and never fail it.
+      loader: loaders.layout,
       children: [
         {
           // Below the layout, so errors and "not found" keep the header and footer around them.
@@ -31,48 +39,49 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               index: true,
               loader: loaders.home,
               HydrateFallback: ListPageSkeleton,
+              handle: pageHandle('home'),
               lazy: () => import('./routes/home').then(page),
             },
             {
               path: paths.article(':slug'),
               loader: loaders.article,
               HydrateFallback: ArticlePageSkeleton,
+              handle: pageHandle('article'),
               lazy: () => import('./routes/article').then(page),
             },
             {
               path: paths.category(':slug'),
               loader: loaders.category,
               HydrateFallback: ListPageSkeleton,
+              handle: pageHandle('category'),
               lazy: () => import('./routes/category').then(page),
             },
             {
               path: paths.search,
               loader: loaders.search,
               HydrateFallback: ListPageSkeleton,
+              handle: pageHandle('search'),
               lazy: () => import('./routes/search').then(page),
             },
             {
               path: paths.enquiry,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,
+              handle: pageHandle('enquiry'),
               lazy: () => import('./routes/enquiry').then(page),
             },
             {
               path: paths.privacy,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,
+              handle: pageHandle('privacy'),
               lazy: () => import('./routes/privacy').then(page),
             },
-            { path: '*', Component: NotFoundRoute },
+            // Answered 404, by the server too: the error boundary shows the not-found page.
+            { path: '*', loader: loaders.notFound, Component: NotFoundRoute },
           ],
         },
       ],
     },
   ];
-}
-
-export function AppRouter() {
-  const queryClient = useQueryClient();
-  const [router] = useState(() => createBrowserRouter(createRoutes(queryClient)));
-  return <RouterProvider router={router} />;
 }

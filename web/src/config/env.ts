@@ -3,4 +3,10 @@ const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
 export const API_URL = withoutTrailingSlash(import.meta.env.VITE_API_URL || 'http://localhost:1337');
 
-export const SITE_URL = withoutTrailingSlash(import.meta.env.VITE_SITE_URL || window.location.origin);
+// Without VITE_SITE_URL: the address the page is served from, in the browser; `pnpm start`'s on the server.
+export const SITE_URL = withoutTrailingSlash(
+  import.meta.env.VITE_SITE_URL || (import.meta.env.SSR ? 'http://localhost:4173' : window.location.origin),
+);
+
+/** Dates are shown in the organisation's time zone, so the server and every reader show the same day. */
+export const TIME_ZONE = import.meta.env.VITE_TIME_ZONE || 'Asia/Kolkata';

@@ -1,4 +1,5 @@
 import { isAxiosError } from 'axios';
+import { isRouteErrorResponse } from 'react-router-dom';
 
 /**
  * What went wrong, in the terms a reader needs: the site cannot be reached (their connection or
@@ -19,6 +20,8 @@ export function problemOf(error: unknown): Problem {
     if (!error.response) return 'offline';
     return error.response.status >= 500 ? 'server' : 'unexpected';
   }
+  // The server could not get the page's content from the CMS (see src/server/render-page.tsx).
+  if (isRouteErrorResponse(error) && error.status >= 500) return 'server';
   return isChunkLoadError(error) ? 'offline' : 'unexpected';
 }
 

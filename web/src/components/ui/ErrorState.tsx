@@ -4,7 +4,8 @@ import { problemOf, type Problem } from '@/lib/api-error';
 function messageFor(problem: Problem) {
   switch (problem) {
     case 'offline':
-      return navigator.onLine
+      // The server (no navigator) only renders this when it cannot reach the CMS: not the reader's connection.
+      return typeof navigator === 'undefined' || navigator.onLine
         ? {
             title: 'We can’t reach the blog right now',
             text: 'Your connection may be weak, or our server may be down for a moment. Check your connection and try again.',

@@ -47,12 +47,14 @@ function write(articleDocumentId: string, comments: PendingComment[]) {
 
 /** This reader's pending comments on the article; `approved` (once loaded) retires the published ones. */
 export function usePendingComments(articleDocumentId: string, approved: ArticleComment[] | undefined) {
-  const [pending, setPending] = useState(() => read(articleDocumentId));
+  // Storage is the browser's: the server renders none, and they appear once the page runs.
+  const [pending, setPending] = useState<PendingComment[]>([]);
 
   useEffect(() => {
-    if (!approved) return;
+    const stored = read(articleDocumentId);
+    if (!approved) return setPending(stored);
     const published = new Set(approved.map((comment) => comment.documentId));
-    const kept = read(articleDocumentId).filter((comment) => !published.has(comment.documentId));
+    const kept = stored.filter((comment) => !published.has(comment.documentId));
     write(articleDocumentId, kept);
     setPending(kept);
   }, [articleDocumentId, approved]);

@@ -10,7 +10,7 @@ export function sourcePathOf(path: string): string {
 
 /** The page this document was opened from, when it is a page of this site (a full page load). */
 export function referrerPath(): string | null {
-  if (!document.referrer) return null;
+  if (typeof document === 'undefined' || !document.referrer) return null;
   try {
     const url = new URL(document.referrer);
     return url.origin === window.location.origin ? url.pathname + url.search : null;

@@ -41,7 +41,8 @@ interface EnquiryFormProps {
  */
 export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormProps) {
   const confirmationRef = useRef<HTMLDivElement>(null);
-  const [values, setValues] = useState(readEnquiryDraft);
+  const [values, setValues] = useState(EMPTY_DRAFT);
+  const draftRestored = useRef(false);
   const [consent, setConsent] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
   const botCheck = useBotCheck();
@@ -68,7 +69,12 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
     },
   });
 
-  useEffect(() => saveEnquiryDraft(values), [values]);
+  // The draft is in this tab's storage, which the server cannot see: it returns once the page runs.
+  useEffect(() => {
+    if (draftRestored.current) return saveEnquiryDraft(values);
+    draftRestored.current = true;
+    setValues(readEnquiryDraft());
+  }, [values]);
 
   useEffect(() => {
     if (sent) confirmationRef.current?.focus();

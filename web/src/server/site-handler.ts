@@ -1,0 +1,201 @@
+/**
+ * The site's HTTP answers that are not files of the build: pages (rendered by React on the
+ * server), feeds, the sitemap and robots.txt, all through the page cache, and the CMS's purge
+ * call. scripts/serve.mjs (production) and scripts/dev-server.mjs (development, through Vite)
+ * put the static files in front of it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PURGE, PURGE_TAGS } from '@medblog/shared';
+import { paths } from '@/lib/paths';
+import { serverConfig } from './config';
+import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
+import { createPageCache, type Answer, type CachedAnswer, type CacheState } from './page-cache';
+import { checkPurge } from './purge';
+import { findRedirect } from './redirects';
+import { renderPage, type HeadAssets } from './render-page';
+
+const PURGE_BODY_MAX_BYTES = 64 * 1024;
+const HTML = 'text/html; charset=utf-8';
+
+/** The headers every answer of the site carries (static files too). */
+export function securityHeaders(apiUrl: string, { development = false } = {}): Record<string, string> {
+  const cms = new URL(apiUrl).origin;
+  const headers: Record<string, string> = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'SAMEORIGIN',
+  };
+  // Vite's development client injects inline scripts and styles: the policy is for the build.
+  if (!development) {
+    headers['Content-Security-Policy'] = [
+      "default-src 'self'",
+      `connect-src 'self' ${cms}`,
+      // Covers and avatars come from the CMS, or from the storage it hands out absolute URLs for.
+      `img-src 'self' data: https: ${cms}`,
+      "style-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'self'",
+    ].join('; ');
+  }
+  return headers;
+}
+
+function cacheControl(status: number): string {
+  const cdn = serverConfig.cdnMaxAgeSeconds;
+  // Browsers ask again each time (a 304 when nothing changed); a CDN may keep a copy briefly.
+  if (status === 200) return `public, max-age=0, s-maxage=${cdn}, stale-while-revalidate=60, stale-if-error=86400`;
+  if (status === 404) return `public, max-age=0, s-maxage=${cdn}`;
+  if (status === 301) return 'public, max-age=3600';
+  return 'no-store';
+}
+
+/** Feeds and other documents made from the CMS's content, by address. */
+const DOCUMENTS: Array<[RegExp, (match: RegExpMatchArray) => Promise<XmlDocument>]> = [
+  [/^\/feed\.xml$/, () => siteFeed()],
+  [/^\/categories\/([^/]+)\/feed\.xml$/, ([, slug]) => categoryFeed(decodeURIComponent(slug!))],
+  [/^\/sitemap\.xml$/, () => sitemap()],
+  [/^\/robots\.txt$/, async () => robotsTxt()],
+];
+
+const unavailableDocument = async (): Promise<Answer> => ({
+  status: 503,
+  contentType: 'text/plain; charset=utf-8',
+  body: 'This document is not available right now. Please try again in a minute.',
+  tags: [],
+});
+
+/**
+ * The address a page is rendered and cached for: its path, and the query only where the page
+ * reads it (search), so tracking parameters (utm_*, fbclid) neither split the cache nor show.
+ */
+function pageUrl(url: URL): URL {
+  const normal = new URL(url.pathname, url.origin);
+  const q = url.searchParams.get('q');
+  if (url.pathname === paths.search && q) normal.searchParams.set('q', q);
+  return normal;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendText(response: ServerResponse, status: number, message: string) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(message);
+}
+
+function sendAnswer(request: IncomingMessage, response: ServerResponse, answer: CachedAnswer, state: CacheState) {
+  response.setHeader('Content-Type', answer.contentType);
+  response.setHeader('Cache-Control', cacheControl(answer.status));
+  response.setHeader('ETag', answer.etag);
+  response.setHeader('Vary', 'Accept-Encoding');
+  response.setHeader('X-Cache', state);
+  if (answer.location) response.setHeader('Location', answer.location);
+  if (answer.status >= 500) response.setHeader('Retry-After', '30');
+
+  if (answer.status === 200 && request.headers['if-none-match'] === answer.etag) {
+    response.writeHead(304).end();
+    return;
+  }
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  const [encoding, body] = /\bbr\b/.test(accepted)
+    ? ['br', answer.brotli]
+    : /\bgzip\b/.test(accepted)
+      ? ['gzip', answer.gzip]
+      : [undefined, answer.bytes];
+  if (encoding) response.setHeader('Content-Encoding', encoding);
+  response.setHeader('Content-Length', body.length);
+  response.writeHead(answer.status).end(request.method === 'HEAD' ? undefined : body);
+}
+
+export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
+  const cache = createPageCache({
+    maxBytes: serverConfig.pageCacheBytes,
+    freshMs: serverConfig.pageFreshSeconds * 1000,
+    staleWhileRevalidateMs: serverConfig.pageStaleSeconds * 1000,
+    deadlineMs: serverConfig.renderDeadlineMs,
+  });
+
+  async function page(url: URL): Promise<Answer> {
+    const rendered = await renderPage(url, headAssets);
+    if (rendered.status === 404) {
+      const target = await findRedirect(url).catch(() => null);
+      if (target) return { status: 301, location: target, contentType: HTML, body: '', tags: [PURGE_TAGS.redirects] };
+    }
+    return {
+      status: rendered.status,
+      location: rendered.location,
+      contentType: HTML,
+      body: rendered.html,
+      // A "not found" may become a redirect.
+      tags: rendered.status === 404 ? [...rendered.tags, PURGE_TAGS.redirects] : rendered.tags,
+    };
+  }
+
+  async function unavailablePage(url: URL): Promise<Answer> {
+    const rendered = await renderPage(url, headAssets, { cms: 'unavailable' });
+    return { status: rendered.status, contentType: HTML, body: rendered.html, tags: [] };
+  }
+
+  async function purge(request: IncomingMessage, response: ServerResponse) {
+    if (!serverConfig.purgeSecret) return sendText(response, 403, 'Purging is not set up on this server (PURGE_SECRET).');
+    const body = await readBody(request, PURGE_BODY_MAX_BYTES);
+    if (body === null) return sendText(response, 413, `The body is over ${PURGE_BODY_MAX_BYTES} bytes`);
+    const header = request.headers[PURGE.signatureHeader];
+    const check = checkPurge(serverConfig.purgeSecret, Array.isArray(header) ? header[0] : header, body);
+    if (!check.ok) return sendText(response, check.status, check.message);
+    const purged = cache.purge(check.request.tags);
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify({ purged }));
+  }
+
+  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://site.internal');
+    if (url.pathname === PURGE.path && request.method === 'POST') return purge(request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return sendText(response, 405, 'Method not allowed');
+    }
+    if (url.pathname === '/_health') return sendText(response, 200, 'ok');
+    // Files of the build that are not there: no page of the site lives under /assets.
+    if (url.pathname.startsWith('/assets/')) return sendText(response, 404, 'Not found');
+    // Old WordPress addresses end in "/": one address per page.
+    if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+      response.writeHead(301, { Location: url.pathname.replace(/\/+$/, '') + url.search, 'Cache-Control': cacheControl(301) });
+      return void response.end();
+    }
+
+    for (const [pattern, make] of DOCUMENTS) {
+      const match = url.pathname.match(pattern);
+      if (!match) continue;
+      const { answer, state } = await cache.get(
+        url.pathname,
+        () => make(match),
+        unavailableDocument,
+      );
+      return sendAnswer(request, response, answer, state);
+    }
+
+    const target = pageUrl(url);
+    const { answer, state } = await cache.get(
+      target.pathname + target.search,
+      () => page(target),
+      () => unavailablePage(target),
+    );
+    sendAnswer(request, response, answer, state);
+  };
+}
