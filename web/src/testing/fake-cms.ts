@@ -81,9 +81,10 @@ function bySort(sort: unknown) {
   };
 }
 
-function listArticles(request: StubRequest) {
+function listArticles(state: FakeCmsState, request: StubRequest) {
   const query = request.query as Query;
-  const found = allArticles.filter((article) => matches(article, query.filters));
+  const found = state.articles.filter((article) => matches(article, query.filters));
+  found.sort(bySort(query.sort));
   const { page, pageSize } = pagination(query);
   const data = found
     .slice((page - 1) * pageSize, page * pageSize)
@@ -95,10 +96,12 @@ function listArticles(request: StubRequest) {
 }
 
 /** "Most read": a fixed pick, with the card's fields and relations, as the CMS's endpoint returns them. */
-function popularArticles(request: StubRequest) {
+function popularArticles(state: FakeCmsState, request: StubRequest) {
   const limit = Number((request.query as Query).limit ?? 5);
   return json({
-    data: allArticles.slice(2, 2 + limit).map((article) => select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate)),
+    data: state.articles
+      .slice(2, 2 + limit)
+      .map((article) => select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate)),
   });
 }
 
@@ -110,7 +113,7 @@ const textOf = (node: any): string =>
  * The CMS's full-text search, simply: an article matches when each word is in its title, excerpt,
  * category name or body; the snippet is the excerpt with those words marked.
  */
-function searchArticles(request: StubRequest): StubReply {
+function searchArticles(state: FakeCmsState, request: StubRequest): StubReply {
   const query = request.query as Query;
   if (typeof query.q !== 'string' || !query.q.trim()) {
     return validationError([{ path: ['q'], message: 'give the words to search for' }]);
@@ -119,7 +122,7 @@ function searchArticles(request: StubRequest): StubReply {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-  const found = allArticles.filter((article) => {
+  const found = state.articles.filter((article) => {
     const text = [article.title, article.excerpt, article.category?.name, textOf(article.body)].join(' ').toLowerCase();
     return words.every((word) => text.includes(word));
   });
@@ -153,12 +156,14 @@ export interface StoredEnquiry {
 
 /** What the fake CMS holds and a test may look at or change (e.g. approve a comment). */
 export interface FakeCmsState {
+  /** The published articles; the public API never shows drafts. */
+  articles: Article[];
   comments: StoredComment[];
   enquiries: StoredEnquiry[];
 }
 
 export function fakeCmsState(): FakeCmsState {
-  return { comments: structuredClone(storedComments), enquiries: [] };
+  return { articles: [...allArticles], comments: structuredClone(storedComments), enquiries: [] };
 }
 
 /** The CMS's anti-spam rule for forms: a filled honeypot or under 3 s to fill in means a bot. */
@@ -206,7 +211,7 @@ function listComments(state: FakeCmsState, request: StubRequest) {
 function createComment(state: FakeCmsState, request: StubRequest): StubReply {
   const { data: input, reply } = parseCreate(request, commentInputSchema);
   if (reply) return reply;
-  const article = allArticles.find((candidate) => candidate.documentId === input.article);
+  const article = state.articles.find((candidate) => candidate.documentId === input.article);
   if (!article) return validationError([{ path: ['article'], message: 'No published article has this documentId' }]);
   if (!article.commentsEnabled)
     return validationError([{ path: ['article'], message: 'Comments are closed on this article' }]);
@@ -274,9 +279,9 @@ function createEnquiry(state: FakeCmsState, request: StubRequest): StubReply {
  */
 export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
   return {
-    'GET /api/articles': listArticles,
-    'GET /api/articles/popular': popularArticles,
-    'GET /api/search': searchArticles,
+    'GET /api/articles': (request) => listArticles(state, request),
+    'GET /api/articles/popular': (request) => popularArticles(state, request),
+    'GET /api/search': (request) => searchArticles(state, request),
     'POST /api/articles/:documentId/views': () => ({ status: 204 }),
     'GET /api/categories': () =>
       json({

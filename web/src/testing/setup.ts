@@ -3,13 +3,16 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetApiStub } from './api-stub';
 
+// Tests of the server's code run in Node (`// @vitest-environment node`), without a DOM.
+const hasDom = typeof window !== 'undefined';
+
 // Pages load their code lazily (and the forms their validation): give them time on a busy machine.
 configure({ asyncUtilTimeout: 4000 });
 
 // jsdom has <dialog> without its behaviour. What the app relies on, as browsers do it: showModal()
 // opens it, close() closes it and fires "close", Escape fires "cancel" and closes the top one.
 // (The e2e tests check the real thing in Chromium: focus trapping, Escape, focus return.)
-if (!HTMLDialogElement.prototype.showModal) {
+if (hasDom && !HTMLDialogElement.prototype.showModal) {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
     if (this.open) return;
     this.open = true;
@@ -31,13 +34,15 @@ if (!HTMLDialogElement.prototype.showModal) {
 }
 
 beforeEach(() => {
+  if (!hasDom) return;
   // jsdom does not implement scrolling; the router restores scroll positions on navigation.
   window.scrollTo = () => {};
 });
 
 afterEach(() => {
-  cleanup();
   resetApiStub();
+  if (!hasDom) return;
+  cleanup();
   localStorage.clear();
   sessionStorage.clear();
   document.head.innerHTML = '';

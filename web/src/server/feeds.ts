@@ -1,0 +1,170 @@
+/**
+ * The documents the site serves to feed readers and search engines: the RSS feeds, the sitemap and
+ * robots.txt. The server answers their addresses with these and keeps each until the CMS purges one
+ * of its tags; a failing CMS call rejects, for the server to answer 503 or serve its stale copy.
+ */
+import { PURGE_TAGS, type Article, type Category, type CollectionResponse } from '@medblog/shared';
+import { Feed } from 'feed';
+import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import { SITE_URL } from '@/config/env';
+import type { ArticleSummary } from '@/features/articles/api/article-fields';
+import { getArticles } from '@/features/articles/api/get-articles';
+import { getCategories } from '@/features/categories/api/get-categories';
+import { getGlobal } from '@/features/site/api/get-global';
+import { apiClient } from '@/lib/api-client';
+import { paths } from '@/lib/paths';
+
+export interface XmlDocument {
+  status: 200 | 404;
+  contentType: string;
+  body: string;
+  /** Purge tags (PURGE_TAGS in @medblog/shared) this document depends on. */
+  tags: string[];
+}
+
+const RSS = 'application/rss+xml; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
+
+const FEED_LENGTH = 20;
+/** The largest page the CMS gives (`maxLimit` in cms/config/api.ts). */
+const CMS_MAX_PAGE_SIZE = 50;
+
+const FEED_TAGS = [PURGE_TAGS.articles, PURGE_TAGS.categories, PURGE_TAGS.authors, PURGE_TAGS.global];
+
+const absoluteUrl = (path: string) => `${SITE_URL}${path}`;
+
+interface Channel {
+  title: string;
+  description: string;
+  /** The page the feed follows. */
+  link: string;
+  /** The feed's own address. */
+  self: string;
+}
+
+function rss(channel: Channel, articles: ArticleSummary[]): string {
+  const feed = new Feed({
+    title: channel.title,
+    description: channel.description,
+    link: channel.link,
+    feed: channel.self,
+    language: 'en',
+    // The newest article's date rather than the time of the request: the same content gives the same document.
+    updated: articles[0] && new Date(articles[0].publishedAt),
+  });
+  for (const article of articles) {
+    feed.addItem({
+      title: article.title,
+      link: absoluteUrl(paths.article(article.slug)),
+      // Kept when an editor changes the slug, so feed readers don't show the article twice.
+      guid: article.documentId,
+      description: article.excerpt ?? undefined,
+      date: new Date(article.publishedAt),
+      author: article.author ? [{ name: article.author.name }] : undefined,
+      category: article.category ? [{ name: article.category.name }] : undefined,
+    });
+  }
+  return feed.rss2();
+}
+
+/** /feed.xml: the latest articles. */
+export async function siteFeed(): Promise<XmlDocument> {
+  const [global, articles] = await Promise.all([getGlobal(), getArticles({}, 1, FEED_LENGTH)]);
+  const channel = {
+    title: global.siteName,
+    description: global.tagline ?? '',
+    link: absoluteUrl(paths.home),
+    self: absoluteUrl(paths.feed),
+  };
+  return { status: 200, contentType: RSS, body: rss(channel, articles.data), tags: FEED_TAGS };
+}
+
+/** /categories/<slug>/feed.xml: the latest articles of one category. */
+export async function categoryFeed(slug: string): Promise<XmlDocument> {
+  const category = (await getCategories()).find((candidate) => candidate.slug === slug);
+  if (!category) {
+    // Purged with the categories, so the feed appears once an editor creates the category.
+    return {
+      status: 404,
+      contentType: TEXT,
+      body: `No category has the address "${slug}".\n`,
+      tags: [PURGE_TAGS.categories],
+    };
+  }
+  const [global, articles] = await Promise.all([getGlobal(), getArticles({ category: slug }, 1, FEED_LENGTH)]);
+  const channel = {
+    title: `${category.name} | ${global.siteName}`,
+    description: category.description ?? global.tagline ?? '',
+    link: absoluteUrl(paths.category(slug)),
+    self: absoluteUrl(paths.categoryFeed(slug)),
+  };
+  return { status: 200, contentType: RSS, body: rss(channel, articles.data), tags: FEED_TAGS };
+}
+
+type SitemapArticle = Pick<Article, 'id' | 'documentId' | 'slug' | 'updatedAt'> & {
+  category?: Pick<Category, 'slug'> | null;
+};
+
+/** Every published article, page by page: the CMS refuses larger pages. */
+async function allArticles(): Promise<SitemapArticle[]> {
+  const found: SitemapArticle[] = [];
+  for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
+    const { data } = await apiClient.get<CollectionResponse<SitemapArticle>>('/api/articles', {
+      params: {
+        fields: ['slug', 'updatedAt'],
+        populate: { category: { fields: ['slug'] } },
+        sort: ['publishedAt:desc'],
+        pagination: { page, pageSize: CMS_MAX_PAGE_SIZE },
+      },
+    });
+    found.push(...data.data);
+    pageCount = data.meta.pagination.pageCount;
+  }
+  return found;
+}
+
+/** The latest of these ISO dates; undefined for none. */
+const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
+
+/** /sitemap.xml: the home page, every category page and every published article. */
+export async function sitemap(): Promise<XmlDocument> {
+  const [categories, articles] = await Promise.all([getCategories(), allArticles()]);
+  // A list page changes when one of the articles it lists does.
+  const urls: SitemapItemLoose[] = [
+    { url: paths.home, lastmod: latest(articles.map((article) => article.updatedAt)) },
+    ...categories.map((category) => ({
+      url: paths.category(category.slug),
+      lastmod: latest(
+        articles.filter((article) => article.category?.slug === category.slug).map((article) => article.updatedAt),
+      ),
+    })),
+    ...articles.map((article) => ({ url: paths.article(article.slug), lastmod: article.updatedAt })),
+  ];
+  const stream = new SitemapStream({
+    hostname: SITE_URL,
+    xmlns: { news: false, video: false, image: false, xhtml: false },
+  });
+  const xml = streamToPromise(stream);
+  for (const url of urls) stream.write(url);
+  stream.end();
+  return {
+    status: 200,
+    contentType: XML,
+    body: (await xml).toString('utf8'),
+    tags: [PURGE_TAGS.articles, PURGE_TAGS.categories, PURGE_TAGS.global],
+  };
+}
+
+/** /robots.txt: everything may be crawled but search results and previews; where the sitemap is. */
+export function robotsTxt(): XmlDocument {
+  const lines = [
+    'User-agent: *',
+    'Allow: /',
+    `Disallow: ${paths.search}`,
+    'Disallow: /preview',
+    '',
+    `Sitemap: ${absoluteUrl(paths.sitemap)}`,
+  ];
+  return { status: 200, contentType: TEXT, body: `${lines.join('\n')}\n`, tags: [] };
+}
