@@ -2,6 +2,7 @@
 // (cms/scripts/serve-test.mjs), a production build of the site pointing at it, and
 // scripts/serve.mjs serving that build (rendering its pages). Everything on free ports on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ function ensureCmsBuilt() {
 }
 
 /** Starts the CMS with demo content; resolves once it prints "CMS ready at <url>". */
-export function startCms({ port, corsOrigins }) {
+export function startCms({ port, corsOrigins, sitePurgeUrl, purgeSecret }) {
   if (!canStartCms()) throw new Error(`${CMS_SERVER} is missing: cannot start the CMS`);
   ensureCmsBuilt();
   const child = spawn(process.execPath, [CMS_SERVER], {
@@ -82,6 +83,9 @@ export function startCms({ port, corsOrigins }) {
       CORS_ORIGINS: corsOrigins,
       COMMENT_RATE_MAX: '1000',
       ENQUIRY_RATE_MAX: '1000',
+      // Every change readers can see reaches the site's page cache at once.
+      SITE_PURGE_URLS: sitePurgeUrl ?? '',
+      PURGE_SECRET: purgeSecret ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -139,7 +143,14 @@ export async function startStack() {
   };
 
   try {
-    const cms = startCms({ port: cmsPort, corsOrigins: siteUrl });
+    // The site's server reads its settings from the environment when it loads (src/server/config.ts).
+    process.env.PURGE_SECRET = randomBytes(32).toString('hex');
+    const cms = startCms({
+      port: cmsPort,
+      corsOrigins: siteUrl,
+      sitePurgeUrl: siteUrl,
+      purgeSecret: process.env.PURGE_SECRET,
+    });
     // Registered before waiting, so a failed build still stops a CMS that started.
     cleanups.push(() =>
       cms.then(

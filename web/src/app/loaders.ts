@@ -33,15 +33,6 @@ const notFound = () => data(null, { status: 404 });
 
 export function createLoaders(queryClient: QueryClient) {
   return {
-    layout: async () => {
-      // prefetchQuery never throws: without the CMS the header still shows what it has.
-      await Promise.all([
-        queryClient.prefetchQuery(globalQueryOptions()),
-        queryClient.prefetchQuery(categoriesQueryOptions()),
-      ]);
-      return null;
-    },
-
     home: async () => {
       void queryClient.prefetchQuery(popularArticlesQueryOptions());
       await Promise.all([

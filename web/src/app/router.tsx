@@ -28,8 +28,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       Component: SiteLayout,
-      // The header and footer (site settings, topic menu) load with every page, and never fail it.
-      loader: loaders.layout,
       children: [
         {
           // Below the layout, so errors and "not found" keep the header and footer around them.
@@ -78,7 +76,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/privacy').then(page),
             },
             // Answered 404, by the server too: the error boundary shows the not-found page.
-            { path: '*', loader: loaders.notFound, Component: NotFoundRoute },
+            { path: '*', loader: loaders.notFound, HydrateFallback: PageSkeleton, Component: NotFoundRoute },
           ],
         },
       ],

@@ -150,7 +150,13 @@ export async function renderPage(
 ): Promise<RenderedPage> {
   const queryClient = createQueryClient({ retry: false });
   const handler = createStaticHandler(createRoutes(queryClient));
-  const context = await handler.query(new Request(url.href), cms === 'unavailable' ? { dataStrategy: withoutCms } : {});
+  const request = new Request(url.href);
+  const [context] = await Promise.all([
+    handler.query(request, cms === 'unavailable' ? { dataStrategy: withoutCms } : {}),
+    // The header and footer (site settings, topic menu), alongside the page's own data; never fails the page.
+    cms === 'available' && queryClient.prefetchQuery(globalQueryOptions()),
+    cms === 'available' && queryClient.prefetchQuery(categoriesQueryOptions()),
+  ]);
   if (context instanceof Response) {
     return { status: context.status, location: context.headers.get('Location') ?? '/', html: '', tags: [] };
   }
