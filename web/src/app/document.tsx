@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-
-export const FEED_PATH = '/feed.xml';
+import { paths } from '@/lib/paths';
 
 /**
  * The whole HTML document, rendered by React on the server and hydrated in the browser, so each
@@ -15,7 +14,7 @@ export function Document({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b5e63" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="alternate" type="application/rss+xml" title="All articles" href={FEED_PATH} />
+        <link rel="alternate" type="application/rss+xml" title="All articles" href={paths.feed} />
       </head>
       <body>
         <div id="root">{children}</div>

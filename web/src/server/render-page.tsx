@@ -163,13 +163,19 @@ export async function renderPage(
   await allQueriesSettled(queryClient);
 
   context.errors = asUnavailable(context.errors);
-  const unavailable = Object.values(context.errors ?? {}).some((error) => isRouteErrorResponse(error) && error.status === UNAVAILABLE);
+  const unavailable = Object.values(context.errors ?? {}).some(
+    (error) => isRouteErrorResponse(error) && error.status === UNAVAILABLE,
+  );
   if (unavailable) context.statusCode = UNAVAILABLE;
   keepOrRestoreLayoutData(queryClient);
 
   const pageModules = context.matches.flatMap(({ route }) => (route.handle as PageHandle | undefined)?.module ?? []);
   const state = pageStateElement({
-    router: { loaderData: context.loaderData, actionData: context.actionData, errors: serializeRouteErrors(context.errors) },
+    router: {
+      loaderData: context.loaderData,
+      actionData: context.actionData,
+      errors: serializeRouteErrors(context.errors),
+    },
     queries: dehydrate(queryClient),
   });
   const html = (await renderDocument(queryClient, context, handler.dataRoutes))

@@ -152,7 +152,8 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
   }
 
   async function purge(request: IncomingMessage, response: ServerResponse) {
-    if (!serverConfig.purgeSecret) return sendText(response, 403, 'Purging is not set up on this server (PURGE_SECRET).');
+    if (!serverConfig.purgeSecret)
+      return sendText(response, 403, 'Purging is not set up on this server (PURGE_SECRET).');
     const body = await readBody(request, PURGE_BODY_MAX_BYTES);
     if (body === null) return sendText(response, 413, `The body is over ${PURGE_BODY_MAX_BYTES} bytes`);
     const header = request.headers[PURGE.signatureHeader];
@@ -175,18 +176,17 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     if (url.pathname.startsWith('/assets/')) return sendText(response, 404, 'Not found');
     // Old WordPress addresses end in "/": one address per page.
     if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
-      response.writeHead(301, { Location: url.pathname.replace(/\/+$/, '') + url.search, 'Cache-Control': cacheControl(301) });
+      response.writeHead(301, {
+        Location: url.pathname.replace(/\/+$/, '') + url.search,
+        'Cache-Control': cacheControl(301),
+      });
       return void response.end();
     }
 
     for (const [pattern, make] of DOCUMENTS) {
       const match = url.pathname.match(pattern);
       if (!match) continue;
-      const { answer, state } = await cache.get(
-        url.pathname,
-        () => make(match),
-        unavailableDocument,
-      );
+      const { answer, state } = await cache.get(url.pathname, () => make(match), unavailableDocument);
       return sendAnswer(request, response, answer, state);
     }
 

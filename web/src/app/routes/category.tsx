@@ -17,6 +17,12 @@ export default function CategoryRoute() {
   return (
     <div className="container">
       <PageHead title={category.name} description={category.description} path={paths.category(slug)} />
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={`${category.name}: articles`}
+        href={paths.categoryFeed(slug)}
+      />
       <header className="page-header">
         <p className="eyebrow">Topic</p>
         <h1>{category.name}</h1>

@@ -1,0 +1,212 @@
+// What the site's server sends before any JavaScript runs, as a crawler, a link preview or a slow
+// phone gets it: real CMS, production build, plain HTTP (no browser).
+import type { Article, CollectionResponse, Comment, Global, SingleResponse } from '@medblog/shared';
+import { XMLParser } from 'fast-xml-parser';
+import { JSDOM } from 'jsdom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminGet, cmsGet, findDemoArticle, siteUrl, type DemoArticle } from './support';
+
+/** A draft of the demo content that was never published (cms/src/seed/content.ts). */
+const DRAFT_SLUG = 'first-night-shift-as-an-intern';
+
+interface Fetched {
+  status: number;
+  headers: Headers;
+  text: string;
+  document: Document;
+}
+
+async function get(path: string, headers: Record<string, string> = {}): Promise<Fetched> {
+  const response = await fetch(`${siteUrl}${path}`, { headers, redirect: 'manual' });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, document: new JSDOM(text).window.document };
+}
+
+const meta = (document: Document, key: string) =>
+  document.querySelector(`meta[name="${key}"], meta[property="${key}"]`)?.getAttribute('content');
+
+let article: DemoArticle;
+let site: Global;
+let published: Array<Pick<Article, 'slug' | 'title' | 'documentId'>>;
+
+beforeAll(async () => {
+  article = await findDemoArticle();
+  site = (await cmsGet<SingleResponse<Global>>('/api/global')).data;
+  published = (
+    await cmsGet<CollectionResponse<Article>>('/api/articles', {
+      fields: ['slug', 'title'],
+      pagination: { pageSize: 50 },
+    })
+  ).data;
+});
+
+/** The frame of every page: the header with the contacts and topics, the footer, the feed link. */
+function expectSiteFrame({ document }: Fetched) {
+  const header = document.querySelector('header.site-header')!;
+  expect(header.textContent).toContain(site.contactEmail);
+  expect(header.textContent).toContain(site.contactPhone);
+  expect(header.querySelector(`a[href="/categories/${article.category.slug}"]`)?.textContent).toBe(
+    article.category.name,
+  );
+  expect(document.querySelector('footer')?.textContent).toContain(site.footerText);
+  expect(document.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe(
+    '/feed.xml',
+  );
+}
+
+describe('a server-rendered page', () => {
+  it('the home page arrives with its title, description, social tags and the latest articles', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.document.title).toContain(site.siteName);
+    expect(meta(page.document, 'description')).toBeTruthy();
+    expect(page.document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${siteUrl}/`);
+    expect(meta(page.document, 'og:url')).toBe(`${siteUrl}/`);
+    expect(meta(page.document, 'twitter:card')).toBeTruthy();
+    for (const { title } of published.slice(0, 3)) expect(page.document.body.textContent).toContain(title);
+    expectSiteFrame(page);
+  });
+
+  it('an article arrives with its text, approved comments, JSON-LD, social tags and a comment form', async () => {
+    const page = await get(`/articles/${article.slug}`);
+    expect(page.status).toBe(200);
+    const { document } = page;
+    expect(document.querySelector('h1')?.textContent).toBe(article.title);
+    expect([...document.querySelectorAll('.prose h2, .prose h3')].map((h) => h.textContent)).toContain(
+      article.bodyHeading,
+    );
+    for (const title of article.related)
+      expect(document.querySelector('.article__footer')?.textContent).toContain(title);
+    expect(meta(document, 'og:type')).toBe('article');
+    expect(meta(document, 'og:url')).toBe(`${siteUrl}/articles/${article.slug}`);
+    expect(meta(document, 'og:title')).toBeTruthy();
+    expect(meta(document, 'twitter:title')).toBeTruthy();
+    const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd).toMatchObject({ '@type': 'Article', headline: article.title });
+
+    const { data: comments } = await cmsGet<CollectionResponse<Comment>>('/api/comments', {
+      filters: { article: { slug: { $eq: article.slug } } },
+      fields: ['body'],
+    });
+    const region = document.querySelector('section.comments')!;
+    for (const comment of comments) expect(region.textContent).toContain(comment.body);
+    // The form is there before any script runs (it works once the page has hydrated).
+    expect(region.querySelector('form textarea')).not.toBeNull();
+    expectSiteFrame(page);
+  });
+
+  it('a category page lists its articles; search results are there, and not for indexing', async () => {
+    const category = await get(`/categories/${article.category.slug}`);
+    expect(category.status).toBe(200);
+    expect(category.document.querySelector('h1')?.textContent).toBe(article.category.name);
+    expect(category.document.body.textContent).toContain(article.title);
+    expect(
+      category.document.querySelector(`link[rel="alternate"][href="/categories/${article.category.slug}/feed.xml"]`),
+    ).not.toBeNull();
+
+    const word = article.title.split(/\s+/).find((candidate) => candidate.length >= 5)!;
+    const search = await get(`/search?q=${encodeURIComponent(word)}`);
+    expect(search.status).toBe(200);
+    expect(search.document.body.textContent).toContain(article.title);
+    expect(meta(search.document, 'robots')).toBe('noindex');
+  });
+
+  it('the Quick Enquiry page arrives with its form and the contacts', async () => {
+    const page = await get('/enquiry');
+    expect(page.status).toBe(200);
+    expect(page.document.querySelector('main form input[name="email"]')).not.toBeNull();
+    expectSiteFrame(page);
+  });
+
+  it('answers 404 with the not-found page for an unknown article, category or address, and a draft', async () => {
+    // The draft exists in the CMS, unpublished.
+    const drafts = await adminGet(
+      `/content-manager/collection-types/api::article.article?filters[slug][$eq]=${DRAFT_SLUG}&status=draft`,
+    );
+    expect(((await drafts.json()) as { results: unknown[] }).results).toHaveLength(1);
+
+    for (const path of [
+      `/articles/no-such-article`,
+      '/categories/no-such-topic',
+      '/no/such/page',
+      `/articles/${DRAFT_SLUG}`,
+    ]) {
+      const page = await get(path);
+      expect(page.status, path).toBe(404);
+      expect(page.document.querySelector('h1')?.textContent).toBe('Page not found');
+      expect(meta(page.document, 'robots')).toBe('noindex');
+      expectSiteFrame(page);
+    }
+  });
+
+  it('sends an old address ending in "/" to the address without it, permanently', async () => {
+    const page = await get(`/articles/${article.slug}/?utm_source=x`);
+    expect(page.status).toBe(301);
+    expect(page.headers.get('location')).toBe(`/articles/${article.slug}?utm_source=x`);
+  });
+
+  it('lets browsers and CDNs keep pages: Cache-Control for a CDN, an ETag, 304 when unchanged', async () => {
+    const first = await get(`/articles/${article.slug}`, { 'Accept-Encoding': 'br' });
+    expect(first.headers.get('cache-control')).toMatch(/s-maxage=\d+/);
+    expect(first.headers.get('cache-control')).toMatch(/stale-while-revalidate=\d+/);
+    expect(first.headers.get('content-encoding')).toBe('br');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${siteUrl}/articles/${article.slug}`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('the feeds and the sitemap', () => {
+  const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url'].includes(name) });
+  const sorted = (values: string[]) => [...values].sort();
+
+  it('/feed.xml is RSS listing exactly the published articles, with absolute links', async () => {
+    const response = await fetch(`${siteUrl}/feed.xml`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    const { rss } = xml.parse(await response.text());
+    const links: string[] = rss.channel.item.map((item: { link: string }) => item.link);
+    expect(sorted(links)).toEqual(sorted(published.slice(0, 20).map(({ slug }) => `${siteUrl}/articles/${slug}`)));
+    expect(links).not.toContain(`${siteUrl}/articles/${DRAFT_SLUG}`);
+  });
+
+  it('a category has a feed of its own; an unknown one answers 404', async () => {
+    const { rss } = xml.parse(await (await fetch(`${siteUrl}/categories/${article.category.slug}/feed.xml`)).text());
+    expect(rss.channel.title).toContain(article.category.name);
+    expect(rss.channel.item.map((item: { link: string }) => item.link)).toContain(
+      `${siteUrl}/articles/${article.slug}`,
+    );
+    expect((await fetch(`${siteUrl}/categories/no-such-topic/feed.xml`)).status).toBe(404);
+  });
+
+  it('/sitemap.xml lists home, the categories and exactly the published articles; robots.txt names it', async () => {
+    const { urlset } = xml.parse(await (await fetch(`${siteUrl}/sitemap.xml`)).text());
+    const locations: string[] = urlset.url.map((url: { loc: string }) => url.loc);
+    expect(locations).toContain(`${siteUrl}/`);
+    expect(locations).toContain(`${siteUrl}/categories/${article.category.slug}`);
+    expect(sorted(locations.filter((loc) => loc.includes('/articles/')))).toEqual(
+      sorted(published.map(({ slug }) => `${siteUrl}/articles/${slug}`)),
+    );
+    expect(urlset.url.every((url: { lastmod?: string }) => url.lastmod)).toBe(true);
+
+    const robots = await (await fetch(`${siteUrl}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
+  });
+});
+
+describe('the purge call', () => {
+  it('refuses a call without a valid signature', async () => {
+    const body = JSON.stringify({ tags: ['articles'] });
+    const unsigned = await fetch(`${siteUrl}/_purge`, { method: 'POST', body });
+    expect(unsigned.status).toBe(401);
+    const forged = await fetch(`${siteUrl}/_purge`, {
+      method: 'POST',
+      body,
+      headers: { 'X-Medblog-Signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` },
+    });
+    expect(forged.status).toBe(401);
+    expect(await forged.text()).toBe('Wrong signature');
+  });
+});

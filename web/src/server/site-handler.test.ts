@@ -1,0 +1,164 @@
+// @vitest-environment node
+// The site's server over HTTP, with the CMS behind the app's API client answering from the fake
+// CMS, so a test can make it fail, hang or change its content.
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PURGE, purgeSignedText } from '@medblog/shared';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { json, networkError, pending, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
+import { cmsRoutes, fakeCmsState, type FakeCmsState } from '@/testing/fake-cms';
+import { articles, site } from '@/testing/fixtures';
+
+const SECRET = 'test-purge-secret';
+// Read by src/server/config.ts when the handler's module loads (below).
+process.env.PURGE_SECRET = SECRET;
+process.env.RENDER_DEADLINE_MS = '2000';
+
+let server: Server;
+let origin: string;
+let state: FakeCmsState;
+let requests: StubRequest[];
+
+/** Answers from the fake CMS, with the redirects of an old WordPress address. */
+function cms(overrides: StubRoutes = {}): void {
+  requests = stubApi({
+    ...cmsRoutes(state),
+    'GET /api/redirects': (request) => {
+      const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
+      return json({ data: from === '/2024/05/old-post' ? [{ toPath: `/articles/${articles[0]!.slug}` }] : [] });
+    },
+    ...overrides,
+  });
+}
+
+const offline: StubRoutes = Object.fromEntries(
+  ['articles', 'articles/:id', 'categories', 'global', 'comments', 'redirects', 'articles/popular'].map((path) => [
+    `GET /api/${path}`,
+    networkError,
+  ]),
+);
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${origin}${path}`, { headers, redirect: 'manual' });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, document: new JSDOM(text).window.document };
+}
+
+function purge(tags: string[], { secret = SECRET, at = Math.floor(Date.now() / 1000) } = {}) {
+  const body = JSON.stringify({ tags });
+  const v1 = createHmac('sha256', secret).update(purgeSignedText(at, body)).digest('hex');
+  return fetch(`${origin}${PURGE.path}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', [PURGE.signatureHeader]: `t=${at},v1=${v1}` },
+  });
+}
+
+beforeAll(async () => {
+  const { createSiteHandler } = await import('./site-handler');
+  const handle = createSiteHandler({ headAssets: () => '' });
+  server = createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+beforeEach(() => {
+  state = fakeCmsState();
+  cms();
+});
+
+describe('the site server', () => {
+  it('renders an article once for many readers at the same time, then from its cache', async () => {
+    const path = `/articles/${articles[1]!.slug}`;
+    const pages = await Promise.all(Array.from({ length: 10 }, () => get(path)));
+    expect(pages.map((page) => page.status)).toEqual(Array(10).fill(200));
+    expect(pages[0]!.document.querySelector('h1')?.textContent).toBe(articles[1]!.title);
+    const articleRequests = () =>
+      requests.filter((request) => request.query.filters && request.path === '/api/articles');
+    const rendered = articleRequests().length;
+
+    // Tracking parameters neither split the cache nor reach the page.
+    const again = await get(`${path}?utm_source=newsletter&fbclid=abc`);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(articleRequests()).toHaveLength(rendered);
+    expect(again.document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `https://blog.test${path}`,
+    );
+  });
+
+  it('shows an edit after the CMS purges the page, and only after a signed purge', async () => {
+    const article = state.articles[2]!;
+    const path = `/articles/${article.slug}`;
+    expect((await get(path)).document.querySelector('h1')?.textContent).toBe(article.title);
+    state.articles[2] = { ...article, title: 'A corrected title' };
+    expect((await get(path)).document.querySelector('h1')?.textContent).toBe(article.title);
+
+    const unsigned = await fetch(`${origin}${PURGE.path}`, { method: 'POST', body: '{"tags":["articles"]}' });
+    expect(unsigned.status).toBe(401);
+    expect((await purge(['articles'], { secret: 'a guess' })).status).toBe(401);
+    expect((await purge(['articles'], { at: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
+    expect((await get(path)).document.querySelector('h1')?.textContent).toBe(article.title);
+
+    const purged = await purge(['articles']);
+    expect(purged.status).toBe(200);
+    expect(((await purged.json()) as { purged: number }).purged).toBeGreaterThan(0);
+    expect((await get(path)).document.querySelector('h1')?.textContent).toBe('A corrected title');
+  });
+
+  it('refuses a signed purge whose body is not a list of tags, naming the problem', async () => {
+    const response = await purge('articles' as unknown as string[]);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('"tags"');
+  });
+
+  it('answers 301 for an old address the CMS redirects, and 404 for one it does not know', async () => {
+    const moved = await get('/2024/05/old-post');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(`/articles/${articles[0]!.slug}`);
+    const unknown = await get('/2024/05/never-was');
+    expect(unknown.status).toBe(404);
+    expect(unknown.document.querySelector('h1')?.textContent).toBe('Page not found');
+  });
+
+  it('keeps answering while the CMS is down: the last copy of a page, else the frame with a clear message', async () => {
+    const path = `/articles/${articles[3]!.slug}`;
+    await get(path);
+    await purge(['articles']);
+    cms(offline);
+
+    const stale = await get(path);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('x-cache')).toBe('stale-if-error');
+    expect(stale.document.querySelector('h1')?.textContent).toBe(articles[3]!.title);
+
+    const never = await get(`/articles/${articles[4]!.slug}`);
+    expect(never.status).toBe(503);
+    expect(never.headers.get('cache-control')).toBe('no-store');
+    expect(never.headers.get('retry-after')).toBeTruthy();
+    expect(never.document.querySelector('main')?.textContent).toContain('Something went wrong on our side');
+    // The header still shows the contacts it had.
+    expect(never.document.querySelector('header')?.textContent).toContain(site.contactEmail);
+    // Not kept: once the CMS is back, the page comes.
+    cms();
+    expect((await get(`/articles/${articles[4]!.slug}`)).status).toBe(200);
+  });
+
+  it('does not wait for ever on a CMS that does not answer', async () => {
+    cms(Object.fromEntries(Object.keys(offline).map((route) => [route, pending])));
+    const page = await get('/categories/never-cached-topic');
+    expect(page.status).toBe(503);
+    expect(page.document.querySelector('main')?.textContent).toContain('Something went wrong on our side');
+  });
+
+  it('answers feeds through the same cache, and 405 to other methods', async () => {
+    const feed = await get('/feed.xml');
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('etag')).toBeTruthy();
+    expect((await get('/feed.xml')).headers.get('x-cache')).toBe('hit');
+    expect((await fetch(`${origin}/`, { method: 'DELETE' })).status).toBe(405);
+  });
+});
