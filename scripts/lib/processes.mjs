@@ -1,6 +1,7 @@
 // Runs the product's processes side by side and stops them all, database last, on Ctrl-C or when
 // one of them exits.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../../cms/scripts/lib/postgres.mjs';
@@ -12,6 +13,17 @@ export async function database() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   console.log('Starting the embedded PostgreSQL (data in .data/postgres)…');
   return startEmbeddedPostgres({ dataDir: join(root, '.data', 'postgres'), database: 'medblog' });
+}
+
+/**
+ * Where the CMS sends its purge calls (the site started beside it) and the secret both share,
+ * unless the environment sets them: a new secret each run, since only these two processes use it.
+ */
+export function purgeSettings(siteUrl) {
+  return {
+    SITE_PURGE_URLS: process.env.SITE_PURGE_URLS ?? siteUrl,
+    PURGE_SECRET: process.env.PURGE_SECRET || randomBytes(32).toString('hex'),
+  };
 }
 
 /** Starts each { name, command, args, cwd, env } and resolves when all have stopped. */
