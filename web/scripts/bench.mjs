@@ -3,25 +3,28 @@
 //   1. the JavaScript a first visit to an article page downloads (gzip), against the 150 kB budget;
 //   2. Lighthouse scores of the home and an article page (mobile, simulated slow 4G; median of
 //      LIGHTHOUSE_RUNS runs, default 3), when the CMS and Chromium are available to run them
-//      against real demo content.
+//      against real demo content;
+//   3. the site server's speed: a cached page against a raw Node server, an uncached render, and
+//      the time from an editor's publish to the page (scripts/bench-server.mjs).
 // It prints numbers; it fails only when the JavaScript budget is exceeded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { runServerBench } from './bench-server.mjs';
 import { reportJavaScript } from './first-load.mjs';
 import { buildSite, canStartCms, CHROMIUM_ARGS, chromiumPath, startStack } from './test-stack.mjs';
 
 const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo']);
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS) || 3;
 
-/** The most recent published article's address, asked from the CMS. */
-async function articlePath(apiUrl) {
+/** The most recent published article, asked from the CMS. */
+async function latestArticle(apiUrl) {
   const response = await fetch(`${apiUrl}/api/articles?fields[0]=slug&sort=publishedAt:desc&pagination[pageSize]=1`);
   const { data } = await response.json();
   if (!data?.[0]) throw new Error('The CMS has no published article');
-  return `/articles/${data[0].slug}`;
+  return { articlePath: `/articles/${data[0].slug}`, articleDocumentId: data[0].documentId };
 }
 
 const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -94,7 +97,9 @@ async function main() {
   }
   try {
     const within = reportJavaScript(stack.distDir);
-    await runLighthouse({ home: `${stack.siteUrl}/`, article: `${stack.siteUrl}${await articlePath(stack.apiUrl)}` });
+    const article = await latestArticle(stack.apiUrl);
+    await runLighthouse({ home: `${stack.siteUrl}/`, article: `${stack.siteUrl}${article.articlePath}` });
+    await runServerBench({ ...stack, ...article });
     return within;
   } finally {
     await stack.stop();

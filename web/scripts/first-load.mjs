@@ -1,5 +1,5 @@
 // Sums the JavaScript a browser downloads to show one route on a first visit, from Vite's manifest.
-//   node scripts/first-load.mjs [distDir]   the article page of a build (default dist/), against the budget
+//   node scripts/first-load.mjs [distDir]   the article page of a build (default dist/, its client/ part), against the budget
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,9 @@ const ARTICLE_ROUTE = 'src/app/routes/article.tsx';
  * @param {string} routeSource
  */
 export function firstLoadJavaScript(distDir, routeSource) {
+  const clientDir = join(distDir, 'client');
   /** @type {Record<string, ManifestChunk>} */
-  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(clientDir, '.vite', 'manifest.json'), 'utf8'));
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error('No entry chunk in the Vite manifest');
   if (!manifest[routeSource]) throw new Error(`${routeSource} is not a chunk of this build`);
@@ -34,7 +35,7 @@ export function firstLoadJavaScript(distDir, routeSource) {
   visit(routeSource);
 
   return [...seen].map((key) => {
-    const source = readFileSync(join(distDir, manifest[key].file));
+    const source = readFileSync(join(clientDir, manifest[key].file));
     return { chunk: manifest[key].file, bytes: source.length, gzipBytes: gzipSync(source).length };
   });
 }

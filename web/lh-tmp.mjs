@@ -1,0 +1,13 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS } from './scripts/test-stack.mjs';
+const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_ARGS });
+const r = await lighthouse(process.argv[2], { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+writeFileSync('/tmp/lh.json', JSON.stringify(r.lhr));
+const a = r.lhr.audits;
+console.log('perf', r.lhr.categories.performance.score, 'FCP', a['first-contentful-paint'].numericValue, 'LCP', a['largest-contentful-paint'].numericValue, 'SI', a['speed-index'].numericValue, 'TBT', a['total-blocking-time'].numericValue);
+console.log('render-blocking', JSON.stringify(a['render-blocking-resources']?.details?.items ?? a['render-blocking-insight']?.details?.items));
+console.log('lcp breakdown', JSON.stringify(a['largest-contentful-paint-element']?.details?.items?.map(i => i.items ?? i), null, 0).slice(0, 1500));
+for (const req of a['network-requests'].details.items) console.log(req.url.slice(-50), req.resourceType, req.priority, Math.round(req.transferSize), Math.round(req.networkRequestTime), Math.round(req.networkEndTime));
+await chrome.kill();
