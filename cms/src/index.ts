@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
+import { registerRedirectPaths } from './documents/redirect-paths';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
@@ -14,6 +15,7 @@ export default {
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
     registerSearchIndexing(strapi);
+    registerRedirectPaths(strapi);
     registerAdminApi(strapi);
   },
 
