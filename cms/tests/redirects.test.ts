@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
-import { adminToken } from './helpers/admin';
+import { loginAsNewUser } from './helpers/admin';
 
 const REDIRECTS = '/content-manager/collection-types/api::redirect.redirect';
 
@@ -16,7 +16,11 @@ let admin: { Authorization: string };
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  admin = { Authorization: `Bearer ${await adminToken('strapi-super-admin')}` };
+  // An admin of its own: the admin login allows only a few logins per e-mail address.
+  const superAdmin = await strapi.service('admin::role').findOne({ code: 'strapi-super-admin' });
+  admin = {
+    Authorization: `Bearer ${await loginAsNewUser(`redirects-admin-${Date.now()}@example.org`, superAdmin.id)}`,
+  };
 });
 
 /** What an admin saves in the content manager. */
@@ -50,7 +54,7 @@ describe('public lookup', () => {
   it('answers 400 to a query parameter the route does not take', async () => {
     const response = await request.get('/api/redirects').query({ fromPath: '/old' });
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain('"fromPath"');
+    expect(response.body.error.message).toContain('Unknown query parameter "fromPath"');
   });
 
   it('lets no visitor create, change or delete a redirect', async () => {

@@ -4,12 +4,12 @@
  * of a save.
  */
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { env } from '@strapi/utils';
 import { PURGE, PURGE_TAGS, purgeSignedText } from '@medblog/shared';
 import { api, bootStrapi } from './helpers/strapi';
-import { adminToken } from './helpers/admin';
+import { loginAsNewUser } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { purgeCalls, siteServer, waitForPurges, type PurgeCall } from './helpers/site';
 import { watchLog } from './helpers/log';
@@ -26,8 +26,16 @@ let log: ReturnType<typeof watchLog> | undefined;
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  editor = { Authorization: `Bearer ${await adminToken('strapi-editor')}` };
+  // An editor of its own: the admin login allows only a few logins per e-mail address.
+  const editorRole = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
+  editor = { Authorization: `Bearer ${await loginAsNewUser(`purge-editor-${Date.now()}@example.org`, editorRole.id)}` };
   commented = await publishedArticle();
+});
+
+// Other test files expect the published articles to be the demo content.
+const createdArticles: string[] = [];
+afterAll(async () => {
+  for (const documentId of createdArticles) await strapi.documents('api::article.article').delete({ documentId });
 });
 
 afterEach(() => {
@@ -66,6 +74,7 @@ function signedWithTheSecret(call: PurgeCall): boolean {
 async function newDraft(title: string): Promise<string> {
   const response = await request.post(ARTICLES).set(editor).send({ title });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
+  createdArticles.push(response.body.data.documentId);
   return response.body.data.documentId;
 }
 
