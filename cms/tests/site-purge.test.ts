@@ -30,6 +30,8 @@ beforeAll(async () => {
   const editorRole = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
   editor = { Authorization: `Bearer ${await loginAsNewUser(`purge-editor-${Date.now()}@example.org`, editorRole.id)}` };
   commented = await publishedArticle();
+  // What the start (the demo content) and earlier test files changed has gone out before the first test.
+  await saveSiteSettings(purgeCalls.length);
 });
 
 // Other test files expect the published articles to be the demo content.
@@ -119,6 +121,46 @@ describe('purge calls to the site', () => {
     expect(saved.status).toBe(200);
     await saveSiteSettings(mark);
     expect(tagsSince(mark)).toEqual([[PURGE_TAGS.global]]);
+  });
+
+  it('names the articles when a published article is deleted, and sends nothing for a deleted draft', async () => {
+    const published = await newDraft('Purge test: deleted after publishing');
+    const before = purgeCalls.length;
+    await publish(published);
+    await waitForPurges((c) => purgeCalls.indexOf(c) >= before && c.tags.includes(PURGE_TAGS.articles));
+    const draft = await newDraft('Purge test: a draft deleted');
+
+    const mark = purgeCalls.length;
+    expect((await request.delete(`${ARTICLES}/${draft}`).set(editor)).status).toBe(200);
+    await saveSiteSettings(mark);
+    expect(tagsSince(mark)).toEqual([[PURGE_TAGS.global]]);
+
+    const second = purgeCalls.length;
+    expect((await request.delete(`${ARTICLES}/${published}`).set(editor)).status).toBe(200);
+    await waitForPurges((c) => purgeCalls.indexOf(c) >= second);
+    expect(tagsSince(second)).toEqual([[PURGE_TAGS.articles]]);
+  });
+
+  it.each([
+    ['a category', 'api::category.category', [PURGE_TAGS.categories, PURGE_TAGS.articles]],
+    ['an author', 'api::author.author', [PURGE_TAGS.authors, PURGE_TAGS.articles]],
+  ] as const)('names what shows %s when it is saved', async (_, uid, tags) => {
+    const entry = await strapi.documents(uid).findFirst({ fields: ['documentId'] });
+    const mark = purgeCalls.length;
+    await strapi.documents(uid).update({ documentId: entry!.documentId, data: {} });
+    await waitForPurges((c) => purgeCalls.indexOf(c) >= mark);
+    expect(tagsSince(mark).map((t) => [...t].sort())).toEqual([[...tags].sort()]);
+  });
+
+  it('names the redirects when one is added or removed', async () => {
+    const redirects = strapi.documents('api::redirect.redirect');
+    const mark = purgeCalls.length;
+    const created = await redirects.create({ data: { fromPath: '/purge-test-old', toPath: '/articles' } });
+    await waitForPurges((c) => purgeCalls.indexOf(c) >= mark);
+    const second = purgeCalls.length;
+    await redirects.delete({ documentId: created.documentId });
+    await waitForPurges((c) => purgeCalls.indexOf(c) >= second);
+    expect(tagsSince(mark)).toEqual([[PURGE_TAGS.redirects], [PURGE_TAGS.redirects]]);
   });
 
   it("sends nothing for a reader's new comment, which waits for moderation", async () => {

@@ -35,12 +35,8 @@ interface WriteParams {
   status?: string;
 }
 
-/**
- * An article's published version changes on publish and unpublish, on a create or update that
- * publishes (`status: 'published'`), and on deleting a document that had one. Saving or discarding
- * a draft leaves what readers see alone.
- */
-async function articleIsVisibleBefore(strapi: Core.Strapi, action: string, params: WriteParams) {
+/** Whether this write deletes an article that has a published version (read before the delete). */
+async function deletesPublishedArticle(strapi: Core.Strapi, action: string, params: WriteParams) {
   if (action !== 'delete' || !params.documentId) return false;
   const published = await strapi
     .documents(ARTICLE)
@@ -48,11 +44,16 @@ async function articleIsVisibleBefore(strapi: Core.Strapi, action: string, param
   return Boolean(published);
 }
 
-const articleChanged = (action: string, params: WriteParams, publishedBefore: boolean) =>
+/**
+ * An article's published version changes on publish and unpublish, on a create or update that
+ * publishes (`status: 'published'`), and on deleting a document that had one. Saving or discarding
+ * a draft leaves what readers see alone.
+ */
+const articleChanged = (action: string, params: WriteParams, deletedPublished: boolean) =>
   action === 'publish' ||
   action === 'unpublish' ||
   ((action === 'create' || action === 'update') && params.status === 'published') ||
-  (action === 'delete' && publishedBefore);
+  deletedPublished;
 
 /** What the public sees of a comment, and its article; null when the public does not see it. */
 type VisibleComment = { articleId: string | undefined; shown: string } | null;
@@ -101,14 +102,14 @@ export function registerContentChanges(strapi: Core.Strapi): void {
 
     const params = context.params as WriteParams;
     // What a delete or an update takes away can only be read before it happens.
-    const articlePublished = isArticle && (await articleIsVisibleBefore(strapi, action, params));
+    const deletedPublished = isArticle && (await deletesPublishedArticle(strapi, action, params));
     const commentBefore = isComment && action !== 'create' ? await visibleComment(strapi, params.documentId) : null;
 
     const result = await next();
 
     try {
       if (isArticle) {
-        if (articleChanged(action, params, articlePublished)) announce(strapi, [PURGE_TAGS.articles]);
+        if (articleChanged(action, params, deletedPublished)) announce(strapi, [PURGE_TAGS.articles]);
       } else if (isComment) {
         const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
         const commentAfter = action === 'delete' ? null : await visibleComment(strapi, documentId);
