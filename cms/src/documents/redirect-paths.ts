@@ -25,13 +25,12 @@ function notASitePath(path: string): string | null {
       : 'must start with /';
   }
   if (/\s/.test(path)) return 'must not contain spaces';
-  // Browsers never send the part after #: such a path would never match.
-  if (path.includes('#')) return 'must not contain #';
   return null;
 }
 
 function checkedFromPath(path: string): string {
-  const problem = notASitePath(path);
+  // Browsers never send the part after #: such an old address would never match.
+  const problem = notASitePath(path) ?? (path.includes('#') ? 'must not contain #' : null);
   if (problem) throw fieldError('fromPath', problem);
   return normaliseRedirectPath(path);
 }
