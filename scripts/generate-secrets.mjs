@@ -11,5 +11,7 @@ const lines = {
   JWT_SECRET: value(),
   ENCRYPTION_KEY: value(),
   IP_HASH_SALT: value(),
+  // The site's server checks the CMS's purge calls with the same value.
+  PURGE_SECRET: value(),
 };
 for (const [name, secret] of Object.entries(lines)) console.log(`${name}=${secret}`);

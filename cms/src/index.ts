@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
+import { registerContentChanges } from './documents/content-changes';
+import { registerRedirectPaths } from './documents/redirect-paths';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
+import { registerSitePurge } from './notifications/site-purge';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
 import { applyAdminRoles } from './bootstrap/admin-roles';
 import { applyAdminViews } from './bootstrap/admin-views';
@@ -14,6 +17,9 @@ export default {
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
     registerSearchIndexing(strapi);
+    registerRedirectPaths(strapi);
+    registerContentChanges(strapi);
+    registerSitePurge(strapi);
     registerAdminApi(strapi);
   },
 

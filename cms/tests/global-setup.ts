@@ -46,6 +46,12 @@ export default async function setup() {
     SMTP_GREETING_TIMEOUT_MS: '1000',
     SMTP_SOCKET_TIMEOUT_MS: '1000',
     EMAIL_RETRY_DELAY_MS: '200',
+    // Purge calls go to helpers/site.ts (started with Strapi); tests/site-purge.test.ts checks
+    // their signatures with this secret. A wider window than production's keeps a bulk
+    // moderation on a busy machine in one call.
+    PURGE_SECRET: 'test-purge-secret',
+    SITE_PURGE_WINDOW_MS: '200',
+    SITE_PURGE_MAX_DELAY_MS: '2000',
   });
 
   return async () => {

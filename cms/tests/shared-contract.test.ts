@@ -26,7 +26,7 @@ const publicNames = (attrs: Attributes) =>
     .sort();
 
 describe('public shapes match the content types', () => {
-  it.each(['article', 'category', 'author', 'comment', 'global'] as const)('%s', (name) => {
+  it.each(['article', 'category', 'author', 'comment', 'global', 'redirect'] as const)('%s', (name) => {
     expect([...PUBLIC_FIELDS[name]].sort()).toEqual(publicNames(schemaOf(name)));
   });
 

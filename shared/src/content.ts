@@ -125,6 +125,17 @@ export interface Global extends Entity, Timestamps {
   defaultSeo?: Seo | null;
 }
 
+/**
+ * An old address of the site (a WordPress path, say) and where it now leads; the site answers a
+ * request for `fromPath` with a 301 to `toPath`.
+ */
+export interface Redirect extends Entity, Timestamps {
+  /** A path on the site, maybe with a query (`/?p=123`), stored as `normaliseRedirectPath` gives it. */
+  fromPath: string;
+  /** A path on the site or an absolute https URL. */
+  toPath: string;
+}
+
 /** What the public gets back after sending an enquiry: an acknowledgement, never the stored record. */
 export interface EnquiryAcknowledgement {
   data: { documentId: string; topic: EnquiryTopic; receivedAt: string };

@@ -10,6 +10,7 @@ import type {
   Entity,
   Global,
   PublicComment,
+  Redirect,
   Seo,
   SocialLink,
   Timestamps,
@@ -51,6 +52,7 @@ export const PUBLIC_FIELDS = {
     'footerText',
     'defaultSeo',
   ]),
+  redirect: allFieldsOf<Redirect>()(['fromPath', 'toPath']),
   seo: allFieldsOf<Seo>()(['metaTitle', 'metaDescription', 'shareImage']),
   socialLink: allFieldsOf<SocialLink>()(['platform', 'url']),
 } as const;

@@ -7,3 +7,4 @@ export * from './fields.js';
 export * from './article-card.js';
 export * from './rate-limit.js';
 export * from './purge.js';
+export * from './redirects.js';

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const VIEWS_VERSION = 2;
+const VIEWS_VERSION = 3;
 
 /** Field labels editors read in lists and forms instead of the field names. */
 const LABELS: Record<string, string> = {
@@ -21,6 +21,14 @@ const LABELS: Record<string, string> = {
   readingTimeMinutes: 'Reading time (minutes, computed)',
   commentsEnabled: 'Comments enabled',
   blockedWords: 'Blocked words (one per line)',
+  fromPath: 'Old address',
+  toPath: 'Sends readers to',
+};
+/** Help shown under a field in the edit form. */
+const DESCRIPTIONS: Record<string, string> = {
+  fromPath:
+    'A path of this site starting with /, such as /2019/05/old-post or /?p=123. Saved without a trailing slash.',
+  toPath: 'A path of this site such as /articles/new-post, or a full https:// address elsewhere.',
 };
 // Recorded by the server; shown, never edited.
 const READ_ONLY = ['ipHash', 'userAgent', 'readingTimeMinutes'];
@@ -56,6 +64,12 @@ const LIST_VIEWS: Record<
     mainField: 'name',
   },
   'api::author.author': { columns: ['name', 'jobTitle', 'slug'], sortBy: 'name', order: 'ASC', mainField: 'name' },
+  'api::redirect.redirect': {
+    columns: ['fromPath', 'toPath', 'updatedAt'],
+    sortBy: 'fromPath',
+    order: 'ASC',
+    mainField: 'fromPath',
+  },
 };
 
 export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
@@ -87,6 +101,9 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
     }
     for (const [field, label] of Object.entries(LABELS)) {
       if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, label } };
+    }
+    for (const [field, description] of Object.entries(DESCRIPTIONS)) {
+      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, description } };
     }
     for (const field of READ_ONLY) {
       if (metadatas[field])

@@ -1,7 +1,7 @@
 /**
  * The public role (visitors without a login) may do exactly this and nothing more: read published
- * content, the most-read list and search, count a page view, read approved comments, send a comment or an
- * enquiry. Anything else answers 403.
+ * content, the most-read list and search, count a page view, read approved comments, look up a redirect,
+ * send a comment or an enquiry. Anything else answers 403.
  * Applied at every start, so a permission ticked by hand in the admin does not survive a restart.
  */
 import type { Core } from '@strapi/strapi';
@@ -17,6 +17,7 @@ export const PUBLIC_ACTIONS = [
   'api::author.author.find',
   'api::author.author.findOne',
   'api::global.global.find',
+  'api::redirect.redirect.find',
   'api::comment.comment.find',
   'api::comment.comment.create',
   'api::enquiry.enquiry.create',

@@ -42,3 +42,11 @@ export function secret(name: keyof typeof DEV_DEFAULTS | string): string {
   assertSecretsPresent();
   return DEV_DEFAULTS[name];
 }
+
+/** A secret that only a configured feature needs: in production, start-up stops without it. */
+export function assertSecretFor(name: string, feature: string): void {
+  if (!isProduction() || isBuilding() || process.env[name]?.trim()) return;
+  throw new Error(
+    `Missing required secret in the environment: ${name}, needed for ${feature}. Set it to a long random value (see README, "Production").`,
+  );
+}

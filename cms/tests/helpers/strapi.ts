@@ -1,19 +1,23 @@
 /**
  * The Strapi instance the tests talk to: booted once per run (the test files share one process),
  * on the database prepared by global-setup.ts, with the demo content seeded by its bootstrap and
- * e-mail going to a local SMTP server (helpers/smtp.ts).
+ * e-mail going to a local SMTP server (helpers/smtp.ts) and purge calls to a stand-in of the site's
+ * server (helpers/site.ts).
  */
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { loadStrapi } from '../../scripts/lib/strapi.mjs';
 import { startSmtpServer } from './smtp';
+import { startSiteServer } from './site';
 
 const holder = globalThis as typeof globalThis & { __strapi?: Promise<Core.Strapi> };
 
 export function bootStrapi(): Promise<Core.Strapi> {
   holder.__strapi ??= (async () => {
     const smtp = await startSmtpServer();
+    const site = await startSiteServer();
     Object.assign(process.env, {
+      SITE_PURGE_URLS: site.url,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       SMTP_IGNORE_TLS: 'true',

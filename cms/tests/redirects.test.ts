@@ -1,0 +1,119 @@
+/**
+ * Redirects: the site looks an old address up through the public API; only admins write them,
+ * and every save stores fromPath the way the site looks it up.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '@strapi/strapi';
+import { api, bootStrapi } from './helpers/strapi';
+import { loginAsNewUser } from './helpers/admin';
+
+const REDIRECTS = '/content-manager/collection-types/api::redirect.redirect';
+
+let strapi: Core.Strapi;
+let request: Awaited<ReturnType<typeof api>>;
+let admin: { Authorization: string };
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  request = await api();
+  // An admin of its own: the admin login allows only a few logins per e-mail address.
+  const superAdmin = await strapi.service('admin::role').findOne({ code: 'strapi-super-admin' });
+  admin = {
+    Authorization: `Bearer ${await loginAsNewUser(`redirects-admin-${Date.now()}@example.org`, superAdmin.id)}`,
+  };
+});
+
+/** What an admin saves in the content manager. */
+const saveRedirect = (data: Record<string, unknown>) => request.post(REDIRECTS).set(admin).send(data);
+
+/** The site's lookup of an old address. */
+const lookUp = (fromPath: string) =>
+  request.get('/api/redirects').query({ 'filters[fromPath][$eq]': fromPath, 'fields[0]': 'toPath' });
+
+const redirectCount = () => strapi.db.query('api::redirect.redirect').count();
+const stored = (fromPath: string) => strapi.db.query('api::redirect.redirect').findMany({ where: { fromPath } });
+
+describe('public lookup', () => {
+  it('finds the new address of an old path, and only that', async () => {
+    expect((await saveRedirect({ fromPath: '/2019/05/usmle-tips', toPath: '/articles/usmle-tips' })).status).toBe(201);
+    expect((await saveRedirect({ fromPath: '/?p=123', toPath: 'https://academy.example.org/courses' })).status).toBe(
+      201,
+    );
+
+    const found = await lookUp('/2019/05/usmle-tips');
+    expect(found.status).toBe(200);
+    expect(found.body.data).toEqual([
+      { id: expect.any(Number), documentId: expect.any(String), toPath: '/articles/usmle-tips' },
+    ]);
+    expect((await lookUp('/?p=123')).body.data.map((r: { toPath: string }) => r.toPath)).toEqual([
+      'https://academy.example.org/courses',
+    ]);
+    expect((await lookUp('/2019/05/not-moved')).body.data).toEqual([]);
+  });
+
+  it('answers 400 to a query parameter the route does not take', async () => {
+    const response = await request.get('/api/redirects').query({ fromPath: '/old' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('Unknown query parameter "fromPath"');
+  });
+
+  it('lets no visitor create, change or delete a redirect', async () => {
+    await saveRedirect({ fromPath: '/kept-as-is', toPath: '/articles' });
+    const [redirect] = await stored('/kept-as-is');
+    const data = { fromPath: '/articles', toPath: 'https://evil.example' };
+    expect((await request.post('/api/redirects').send({ data })).status).toBe(403);
+    expect((await request.put(`/api/redirects/${redirect.documentId}`).send({ data })).status).toBe(403);
+    expect((await request.delete(`/api/redirects/${redirect.documentId}`)).status).toBe(403);
+    expect(await stored('/kept-as-is')).toEqual([redirect]);
+  });
+});
+
+describe('saving a redirect', () => {
+  it('stores fromPath trimmed and without its trailing slash, so either spelling finds it', async () => {
+    const saved = await saveRedirect({
+      fromPath: '  /category/internships/?page=2  ',
+      toPath: '/categories/internships#latest',
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    expect(saved.body.data).toMatchObject({
+      fromPath: '/category/internships?page=2',
+      toPath: '/categories/internships#latest',
+    });
+    expect((await lookUp('/category/internships?page=2')).body.data).toHaveLength(1);
+
+    const edited = await request
+      .put(`${REDIRECTS}/${saved.body.data.documentId}`)
+      .set(admin)
+      .send({ fromPath: '/category/internships/' });
+    expect(edited.body.data.fromPath).toBe('/category/internships');
+  });
+
+  it('refuses a second redirect for the same address written with a trailing slash', async () => {
+    expect((await saveRedirect({ fromPath: '/once', toPath: '/articles' })).status).toBe(201);
+    const again = await saveRedirect({ fromPath: '/once/', toPath: '/elsewhere' });
+    expect(again.status).toBe(400);
+    expect(JSON.stringify(again.body.error)).toContain('fromPath');
+    expect(await stored('/once')).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'a full address',
+      { fromPath: 'http://old-blog.example.org/2018/ecfmg', toPath: '/articles' },
+      'fromPath',
+      'http://',
+    ],
+    ['an address with #', { fromPath: '/2018/ecfmg#comments', toPath: '/articles' }, 'fromPath', '#'],
+    ['a path without its leading slash', { fromPath: '2018/ecfmg', toPath: '/articles' }, 'fromPath', 'start with /'],
+    ['an http:// target', { fromPath: '/2018/ecfmg', toPath: 'http://elsewhere.example' }, 'toPath', 'https://'],
+    ['a script target', { fromPath: '/2018/ecfmg', toPath: 'javascript:alert(1)' }, 'toPath', 'https://'],
+  ])('answers 400 naming the field to %s, storing nothing', async (_, data, field, hint) => {
+    const before = await redirectCount();
+    const response = await saveRedirect(data);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(field);
+    expect(response.body.error.message).toContain(hint);
+    expect(response.body.error.details.errors[0].path).toEqual([field]);
+    expect(await redirectCount()).toBe(before);
+  });
+});
