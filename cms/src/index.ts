@@ -8,6 +8,7 @@ import { applyAdminRoles } from './bootstrap/admin-roles';
 import { applyAdminViews } from './bootstrap/admin-views';
 import { createDevAdmin } from './bootstrap/dev-admin';
 import { isEmpty, seedDemoContent } from './seed/seed';
+import { closeRedis, connectRedis } from './infra/redis';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,7 +19,10 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('api::article.article').ensureViewsTable();
+    await connectRedis(strapi);
+    const articles = strapi.service('api::article.article');
+    await articles.ensureViewsTable();
+    articles.startViewFlushing();
     await ensureSearchIndex(strapi);
     await applyPublicPermissions(strapi);
     await applyAdminRoles(strapi);
@@ -30,5 +34,10 @@ export default {
     }
     const indexed = await rebuildSearchIndex(strapi);
     if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::article.article').stopViewFlushing();
+    await closeRedis();
   },
 };
