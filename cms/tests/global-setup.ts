@@ -32,6 +32,12 @@ export default async function setup() {
       rmSync(folder, { recursive: true, force: true });
     };
   }
+  // The shared test CMS keeps its state in memory; tests of shared state start CMS processes of
+  // their own on this Redis (helpers/redis.ts).
+  if (process.env.REDIS_URL) {
+    process.env.TEST_REDIS_URL = process.env.REDIS_URL;
+    delete process.env.REDIS_URL;
+  }
   Object.assign(process.env, {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
