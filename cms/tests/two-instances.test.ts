@@ -46,7 +46,7 @@ describe.skipIf(redisMissing)('two CMS instances sharing PostgreSQL and Redis', 
       REDIS_KEY_PREFIX: redis.keyPrefix,
       BEHIND_PROXY: 'true',
       COMMENT_RATE_MAX: String(COMMENT_LIMIT),
-      // Both flush while the views arrive, so their flushes meet.
+      // Both flush every second as well as when they stop: their flushes may meet.
       VIEW_FLUSH_SECONDS: '1',
     };
     // One after the other: the first creates the tables and the demo content.

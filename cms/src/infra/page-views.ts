@@ -71,7 +71,8 @@ export function createViewCounter(strapi: Core.Strapi) {
   async function flushNow() {
     await flushMemory();
     const client = redis(strapi);
-    if (client) await flushRedis(client);
+    // While Redis is unreachable its counts wait there; they are written once it is back.
+    if (client?.status === 'ready') await flushRedis(client);
   }
 
   return {
