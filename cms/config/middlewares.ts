@@ -1,8 +1,23 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
+import { s3PublicOrigins } from '../src/infra/s3';
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        // The admin shows uploaded images and media from the bucket when uploads go to S3.
+        directives: {
+          'img-src': [...CSP_DEFAULTS['img-src'], ...s3PublicOrigins(env)],
+          'media-src': [...CSP_DEFAULTS['media-src'], ...s3PublicOrigins(env)],
+        },
+      },
+    },
+  },
   {
     name: 'strapi::cors',
     config: {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/utils/secrets';
+import { s3UploadPlugin } from '../src/infra/s3';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -41,4 +42,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         },
       }
     : {}),
+  // Uploads go to the S3 bucket when S3_BUCKET is set (src/infra/s3.ts); otherwise to public/uploads.
+  ...s3UploadPlugin(env),
 });

@@ -11,6 +11,7 @@ import { applyAdminRoles } from './bootstrap/admin-roles';
 import { applyAdminViews } from './bootstrap/admin-views';
 import { createDevAdmin } from './bootstrap/dev-admin';
 import { isEmpty, seedDemoContent } from './seed/seed';
+import { closeRedis, connectRedis } from './infra/redis';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,7 +25,10 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('api::article.article').ensureViewsTable();
+    await connectRedis(strapi);
+    const articles = strapi.service('api::article.article');
+    await articles.ensureViewsTable();
+    articles.startViewFlushing();
     await ensureSearchIndex(strapi);
     await applyPublicPermissions(strapi);
     await applyAdminRoles(strapi);
@@ -36,5 +40,10 @@ export default {
     }
     const indexed = await rebuildSearchIndex(strapi);
     if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::article.article').stopViewFlushing();
+    await closeRedis();
   },
 };

@@ -7,10 +7,11 @@ import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vite
 import { env } from '@strapi/utils';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Core } from '@strapi/strapi';
-import { api, bootStrapi } from './helpers/strapi';
+import { api, bootStrapi, flushViews } from './helpers/strapi';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import serverConfig from '../config/server';
 import { rateLimiter } from '../src/anti-abuse/rate-limit';
+import { utcDay } from '../src/utils/dates';
 
 let request: Awaited<ReturnType<typeof api>>;
 let article: { documentId: string };
@@ -105,10 +106,11 @@ describe('comment rate limit', () => {
 
 describe('page views', () => {
   const views = async (documentId: string) => {
+    await flushViews();
     const strapi = await bootStrapi();
     const { rows } = await strapi.db.connection.raw(
-      'SELECT COALESCE(SUM(views), 0)::int AS views FROM article_daily_views WHERE article_document_id = ? AND day = CURRENT_DATE',
-      [documentId],
+      'SELECT COALESCE(SUM(views), 0)::int AS views FROM article_daily_views WHERE article_document_id = ? AND day = ?',
+      [documentId, utcDay(new Date())],
     );
     return rows[0].views as number;
   };

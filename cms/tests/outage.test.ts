@@ -4,21 +4,19 @@
  * the same process serves again by itself. The shared test CMS's database cannot be stopped, so
  * this file runs its own PostgreSQL and its own CMS process.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../scripts/lib/free-port.mjs';
 import { startEmbeddedPostgres } from '../scripts/lib/postgres.mjs';
 import { validComment } from './helpers/fixtures';
+import { startCmsProcess, type CmsProcess } from './helpers/cms-child';
 
 const folder = mkdtempSync(join(tmpdir(), 'medblog-outage-'));
 const dataDir = join(folder, 'pg');
 let db: { url: string; stop: () => Promise<void> } | undefined;
-let cms: ChildProcess | undefined;
-let cmsOutput = '';
+let cms: CmsProcess | undefined;
 let baseUrl = '';
 let articleDocumentId = '';
 
@@ -26,41 +24,6 @@ let articleDocumentId = '';
 async function startDatabase(port?: number) {
   db = await startEmbeddedPostgres({ dataDir, database: 'medblog', port });
   return db;
-}
-
-async function startCms(databaseUrl: string) {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  cms = fork(join(__dirname, 'helpers', 'cms-process.mjs'), {
-    // Only what the CMS needs: not the shared test CMS's database, SMTP server or vitest's flags.
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_LOG_LEVEL: 'error',
-    },
-    execArgv: [],
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  cms.stdout?.on('data', (chunk) => (cmsOutput += chunk));
-  cms.stderr?.on('data', (chunk) => (cmsOutput += chunk));
-  await new Promise<void>((resolve, reject) => {
-    cms!.once('message', () => resolve());
-    cms!.once('exit', (code) => reject(new Error(`The CMS exited (${code}) before listening:\n${cmsOutput}`)));
-  });
-}
-
-async function stopCms() {
-  if (!cms || cms.exitCode !== null) return;
-  const exited = new Promise((resolve) => cms!.once('exit', resolve));
-  cms.kill('SIGTERM');
-  const killLater = setTimeout(() => cms!.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(killLater);
 }
 
 async function get(path: string) {
@@ -113,11 +76,12 @@ function expectServiceUnavailable(response: { status: number; headers: Headers; 
 
 beforeAll(async () => {
   const { url } = await startDatabase();
-  await startCms(url);
+  cms = await startCmsProcess({ DATABASE_URL: url });
+  baseUrl = cms.url;
 }, 120_000);
 
 afterAll(async () => {
-  await stopCms();
+  await cms?.stop();
   await db?.stop().catch(() => {});
   rmSync(folder, { recursive: true, force: true });
 });

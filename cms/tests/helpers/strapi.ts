@@ -36,3 +36,8 @@ export async function api() {
   const strapi = await bootStrapi();
   return supertest(strapi.server.httpServer);
 }
+
+/** Writes the page views the CMS has counted so far, as its next scheduled flush would. */
+export async function flushViews(): Promise<void> {
+  await (await bootStrapi()).service('api::article.article').flushViews();
+}

@@ -58,7 +58,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await articles.isPublished(documentId))) {
       return ctx.notFound('No published article has this documentId');
     }
-    if (await firstTimeToday('article-view', `${documentId}:${visitorKey(ctx.request.ip)}`)) {
+    if (await firstTimeToday(strapi, 'article-view', `${documentId}:${visitorKey(ctx.request.ip)}`)) {
       await articles.addView(documentId);
     }
     ctx.status = 204;

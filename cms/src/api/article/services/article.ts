@@ -1,13 +1,14 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_CARD, type SearchSnippet } from '@medblog/shared';
 import { searchArticles } from '../../../documents/search-index';
+import { createViewCounter, VIEWS_TABLE } from '../../../infra/page-views';
+import { utcDay } from '../../../utils/dates';
 
 type Writable<T> = { -readonly [K in keyof T]: Writable<T[K]> };
 // Strapi's query types want mutable arrays; the shared definition is read-only (as const) so that
 // its field names stay checked. Same object, writable type.
 const CARD_QUERY = ARTICLE_CARD as Writable<typeof ARTICLE_CARD>;
 
-const VIEWS_TABLE = 'article_daily_views';
 const POPULAR_WINDOW_DAYS = 30;
 
 export default factories.createCoreService('api::article.article', ({ strapi }) => {
@@ -20,6 +21,8 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
       : [];
     return new Map(cards.map((card) => [card.documentId, card]));
   }
+
+  const views = createViewCounter(strapi);
 
   return {
     /**
@@ -42,13 +45,15 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
       );
     },
 
+    /** Counts a view today (UTC); it reaches the table with the next flush. */
     async addView(documentId: string): Promise<void> {
-      await strapi.db.connection.raw(
-        `INSERT INTO ${VIEWS_TABLE} (article_document_id, day, views) VALUES (?, CURRENT_DATE, 1)
-       ON CONFLICT (article_document_id, day) DO UPDATE SET views = ${VIEWS_TABLE}.views + 1`,
-        [documentId],
-      );
+      await views.add(documentId, utcDay(new Date()));
     },
+
+    /** Writes the views counted so far (tests call it before reading the table). */
+    flushViews: () => views.flush(),
+    startViewFlushing: () => views.start(),
+    stopViewFlushing: () => views.stop(),
 
     /**
      * The most-read published articles of the last 30 days, most read first; topped up with the

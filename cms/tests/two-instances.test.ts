@@ -1,0 +1,105 @@
+/**
+ * Two CMS instances on one PostgreSQL and one Redis, as behind a load balancer: a visitor meets one
+ * rate limit however its requests are spread over them, and a page view is counted once per
+ * visitor per day and written to the database once, whichever instance took it and flushed it.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validComment } from './helpers/fixtures';
+import { scratchDatabase, startCmsProcess, type CmsProcess } from './helpers/cms-child';
+import { redisMissing, startTestRedis, type TestRedis } from './helpers/redis';
+
+const COMMENT_LIMIT = 10;
+
+let redis: TestRedis | undefined;
+let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
+let instances: CmsProcess[] = [];
+let articles: string[] = [];
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: database!.url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The `index`-th request goes to the instances in turn, as a round-robin balancer sends it. */
+function send(index: number, path: string, forwardedFor: string, body?: unknown) {
+  return fetch(instances[index % instances.length].url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+}
+
+describe.skipIf(redisMissing)('two CMS instances sharing PostgreSQL and Redis', () => {
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    database = await scratchDatabase('instances');
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: redis.keyPrefix,
+      BEHIND_PROXY: 'true',
+      COMMENT_RATE_MAX: String(COMMENT_LIMIT),
+      // Both flush every second as well as when they stop: their flushes may meet.
+      VIEW_FLUSH_SECONDS: '1',
+    };
+    // One after the other: the first creates the tables and the demo content.
+    instances = [await startCmsProcess(env)];
+    instances.push(await startCmsProcess(env));
+    const rows = await query<{ document_id: string }>(
+      `SELECT DISTINCT document_id FROM articles
+       WHERE published_at IS NOT NULL AND comments_enabled ORDER BY document_id LIMIT 2`,
+    );
+    articles = rows.map((row) => row.document_id);
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.stop()));
+    await database?.drop();
+    await redis?.stop();
+  });
+
+  it('holds one visitor to one comment limit across both instances', async () => {
+    const comments = async () => (await query<{ n: number }>('SELECT count(*)::int AS n FROM comments'))[0].n;
+    const before = await comments();
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        send(i, '/api/comments', '203.0.113.10', { data: validComment(articles[0]) }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(COMMENT_LIMIT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(40 - COMMENT_LIMIT);
+    expect(await comments()).toBe(before + COMMENT_LIMIT);
+  });
+
+  it('counts a visitor once a day whichever instance it reaches, and writes each view once', async () => {
+    // 30 readers open the first article three times each, 10 of them the second one twice, spread
+    // over both instances.
+    const views: Array<[article: string, reader: string]> = [];
+    for (let reader = 1; reader <= 30; reader += 1) {
+      for (let time = 0; time < 3; time += 1) views.push([articles[0], `198.51.100.${reader}`]);
+      if (reader <= 10) for (let time = 0; time < 2; time += 1) views.push([articles[1], `198.51.100.${reader}`]);
+    }
+    const responses = await Promise.all(
+      views.map(([article, reader], i) => send(i, `/api/articles/${article}/views`, reader)),
+    );
+    expect(responses.map((response) => response.status)).toEqual(views.map(() => 204));
+
+    // Each instance writes what is left as it stops.
+    await Promise.all(instances.map((instance) => instance.stop()));
+    const rows = await query<{ article: string; views: number }>(
+      'SELECT article_document_id AS article, SUM(views)::int AS views FROM article_daily_views GROUP BY 1 ORDER BY 1',
+    );
+    expect(rows).toEqual([
+      { article: articles[0], views: 30 },
+      { article: articles[1], views: 10 },
+    ]);
+  });
+});
