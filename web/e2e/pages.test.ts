@@ -1,6 +1,6 @@
 // What the site's server sends before any JavaScript runs, as a crawler, a link preview or a slow
 // phone gets it: real CMS, production build, plain HTTP (no browser).
-import type { Article, CollectionResponse, Comment, Global, SingleResponse } from '@medblog/shared';
+import type { Article, CollectionResponse, Global, PublicComment, SingleResponse } from '@medblog/shared';
 import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +85,7 @@ describe('a server-rendered page', () => {
     const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(jsonLd).toMatchObject({ '@type': 'Article', headline: article.title });
 
-    const { data: comments } = await cmsGet<CollectionResponse<Comment>>('/api/comments', {
+    const { data: comments } = await cmsGet<CollectionResponse<PublicComment>>('/api/comments', {
       filters: { article: { slug: { $eq: article.slug } } },
       fields: ['body'],
     });

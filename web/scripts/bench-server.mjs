@@ -42,7 +42,11 @@ function purge(siteUrl, tags) {
   const body = JSON.stringify({ tags });
   const t = Math.floor(Date.now() / 1000);
   const v1 = createHmac('sha256', process.env.PURGE_SECRET).update(purgeSignedText(t, body)).digest('hex');
-  return fetch(`${siteUrl}${PURGE.path}`, { method: 'POST', body, headers: { [PURGE.signatureHeader]: `t=${t},v1=${v1}` } });
+  return fetch(`${siteUrl}${PURGE.path}`, {
+    method: 'POST',
+    body,
+    headers: { [PURGE.signatureHeader]: `t=${t},v1=${v1}` },
+  });
 }
 
 /** Milliseconds for each of RENDERS renders of `url` right after a purge of what it shows. */
@@ -53,7 +57,8 @@ async function uncachedRenders(siteUrl, url) {
     const started = performance.now();
     const response = await fetch(url);
     await response.arrayBuffer();
-    if (response.headers.get('x-cache') !== 'miss') throw new Error(`Expected a fresh render, got ${response.headers.get('x-cache')}`);
+    if (response.headers.get('x-cache') !== 'miss')
+      throw new Error(`Expected a fresh render, got ${response.headers.get('x-cache')}`);
     times.push(performance.now() - started);
   }
   return times;
@@ -109,7 +114,9 @@ export async function runServerBench({ siteUrl, apiUrl, articlePath, articleDocu
       'site, cached article': await wrk(url),
     };
     const share = rows['site, cached article']['req/s'] / rows['raw Node, same bytes']['req/s'];
-    console.log(`\nArticle page (${(body.length / 1000).toFixed(1)} kB), wrk ${CONNECTIONS} connections, ${DURATION} s each:`);
+    console.log(
+      `\nArticle page (${(body.length / 1000).toFixed(1)} kB), wrk ${CONNECTIONS} connections, ${DURATION} s each:`,
+    );
     console.table(rows);
     console.log(`Cached page at ${(share * 100).toFixed(0)}% of the raw Node bound (goal: at least 25%).`);
   } finally {

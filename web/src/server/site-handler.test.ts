@@ -27,7 +27,8 @@ function cms(overrides: StubRoutes = {}): void {
     ...cmsRoutes(state),
     'GET /api/redirects': (request) => {
       const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
-      return json({ data: from === '/2024/05/old-post' ? [{ toPath: `/articles/${articles[0]!.slug}` }] : [] });
+      const moved = from === '/2024/05/old-post' || from === '/?p=123';
+      return json({ data: moved ? [{ toPath: `/articles/${articles[0]!.slug}` }] : [] });
     },
     ...overrides,
   });
@@ -119,6 +120,11 @@ describe('the site server', () => {
     const moved = await get('/2024/05/old-post');
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toBe(`/articles/${articles[0]!.slug}`);
+    const byNumber = await get('/?p=123&utm_source=old-newsletter');
+    expect(byNumber.status).toBe(301);
+    expect(byNumber.headers.get('location')).toBe(`/articles/${articles[0]!.slug}`);
+    // A post number nobody mapped is just the home page.
+    expect((await get('/?p=999')).status).toBe(200);
     const unknown = await get('/2024/05/never-was');
     expect(unknown.status).toBe(404);
     expect(unknown.document.querySelector('h1')?.textContent).toBe('Page not found');

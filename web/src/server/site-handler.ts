@@ -67,14 +67,21 @@ const unavailableDocument = async (): Promise<Answer> => ({
   tags: [],
 });
 
+/** WordPress's addresses by post or page number ("/?p=123"), which the CMS's redirects may map. */
+const WORDPRESS_IDS = ['p', 'page_id'];
+
 /**
- * The address a page is rendered and cached for: its path, and the query only where the page
- * reads it (search), so tracking parameters (utm_*, fbclid) neither split the cache nor show.
+ * The address a page is rendered and cached for: its path, and the query only where it matters
+ * (a search, an old WordPress post number), so tracking parameters (utm_*, fbclid) neither split
+ * the cache nor show.
  */
 function pageUrl(url: URL): URL {
   const normal = new URL(url.pathname, url.origin);
-  const q = url.searchParams.get('q');
-  if (url.pathname === paths.search && q) normal.searchParams.set('q', q);
+  const kept = url.pathname === paths.search ? ['q'] : url.pathname === paths.home ? WORDPRESS_IDS : [];
+  for (const name of kept) {
+    const value = url.searchParams.get(name);
+    if (value) normal.searchParams.set(name, value);
+  }
   return normal;
 }
 
@@ -131,10 +138,22 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
   });
 
   async function page(url: URL): Promise<Answer> {
+    const moved = (target: string): Answer => ({
+      status: 301,
+      location: target,
+      contentType: HTML,
+      body: '',
+      tags: [PURGE_TAGS.redirects],
+    });
+    // An old post number is looked up first: without a redirect it is just the home page.
+    const oldPostNumber = url.pathname === paths.home && url.search;
+    const earlyTarget = oldPostNumber ? await findRedirect(url).catch(() => null) : null;
+    if (earlyTarget) return moved(earlyTarget);
+
     const rendered = await renderPage(url, headAssets);
     if (rendered.status === 404) {
       const target = await findRedirect(url).catch(() => null);
-      if (target) return { status: 301, location: target, contentType: HTML, body: '', tags: [PURGE_TAGS.redirects] };
+      if (target) return moved(target);
     }
     return {
       status: rendered.status,
