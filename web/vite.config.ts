@@ -44,6 +44,6 @@ export default defineConfig(({ isSsrBuild }) => ({
         outDir: 'dist/client',
         // The server reads the manifest to link each page's code; scripts/first-load.mjs to weigh it.
         manifest: true,
-        rolldownOptions: { input: 'src/entry-client.tsx' },
+        rolldownOptions: { input: 'src/boot.ts' },
       },
 }));

@@ -95,6 +95,28 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await expectHealthyPage(page, errors);
   });
 
+  it('gets a page that hydrates without errors, whose links then move without reloading it', async () => {
+    const consoleErrors: string[] = [];
+    const onConsole = (message: { type: () => string; text: () => string }) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    };
+    page.on('console', onConsole);
+    try {
+      await page.goto(`${siteUrl}/articles/${article.slug}`, { waitUntil: 'networkidle' });
+      // Hydrated: the comment form reacts (its check runs in the browser).
+      await page.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Name is required').first().waitFor();
+      await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+      await page.getByRole('link', { name: article.category.name }).first().click();
+      await heading1(page, article.category.name).waitFor();
+      expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      page.off('console', onConsole);
+    }
+    await expectHealthyPage(page, errors);
+  });
+
   it('gets the 404 page for an unknown article and an unknown address', async () => {
     await page.goto(`${siteUrl}/articles/no-such-article-${Date.now()}`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();

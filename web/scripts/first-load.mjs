@@ -32,6 +32,8 @@ export function firstLoadJavaScript(distDir, routeSource) {
     for (const imported of manifest[key].imports ?? []) visit(imported);
   };
   visit(entry);
+  // The boot script loads the app after the first paint (src/boot.ts): it counts as first load.
+  visit('src/entry-client.tsx');
   visit(routeSource);
 
   return [...seen].map((key) => {

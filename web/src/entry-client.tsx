@@ -3,7 +3,7 @@
  * the same routes and the data the server fetched, then runs as a single-page app.
  */
 import { hydrate } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router-dom';
 import { Document } from '@/app/document';
@@ -30,16 +30,20 @@ async function start() {
   // Reads the loader data and errors the server rendered with (see readPageState).
   const router = createBrowserRouter(routes);
 
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <Document>
-        <AppProvider queryClient={queryClient}>
-          <RouterProvider router={router} />
-        </AppProvider>
-      </Document>
-    </StrictMode>,
-  );
+  // As a transition, hydration yields to the browser between parts: a tap or scroll meanwhile
+  // is not held up behind one long task.
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <Document>
+          <AppProvider queryClient={queryClient}>
+            <RouterProvider router={router} />
+          </AppProvider>
+        </Document>
+      </StrictMode>,
+    );
+  });
 }
 
 void start();

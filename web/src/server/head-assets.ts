@@ -9,13 +9,13 @@ interface ManifestChunk {
 }
 export type Manifest = Record<string, ManifestChunk>;
 
+/** The page's script (src/boot.ts), which loads the app (src/entry-client.tsx) after the first paint. */
+const BOOT_ENTRY = 'src/boot.ts';
 export const CLIENT_ENTRY = 'src/entry-client.tsx';
 
 /**
- * The stylesheet, the entry script, and a modulepreload of every chunk the entry and the page's
- * modules import, so the browser fetches them in parallel instead of one import after another.
- * The scripts come at low priority: the page is complete without them, so the HTML's text and the
- * stylesheet go first on a slow connection, and the reader sees the page before it hydrates.
+ * The stylesheet, the boot script, and the name of every module the app and the page's modules
+ * need, which the boot script preloads together (in parallel, not one import after another).
  */
 export function manifestHeadAssets(manifest: Manifest): HeadAssets {
   return (pageModules) => {
@@ -26,14 +26,11 @@ export function manifestHeadAssets(manifest: Manifest): HeadAssets {
       manifest[key].imports?.forEach(visit);
     };
     [CLIENT_ENTRY, ...pageModules].forEach(visit);
-    const entry = manifest[CLIENT_ENTRY]!;
     const css = [...new Set([...chunks].flatMap((key) => manifest[key]!.css ?? []))];
     return [
       ...css.map((file) => `<link rel="stylesheet" href="/${file}">`),
-      ...[...chunks]
-        .filter((key) => key !== CLIENT_ENTRY)
-        .map((key) => `<link rel="modulepreload" href="/${manifest[key]!.file}" fetchpriority="low">`),
-      `<script type="module" src="/${entry.file}" fetchpriority="low"></script>`,
+      ...[...chunks].map((key) => `<meta name="page-module" content="/${manifest[key]!.file}">`),
+      `<script type="module" src="/${manifest[BOOT_ENTRY]!.file}"></script>`,
     ].join('');
   };
 }
