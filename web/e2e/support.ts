@@ -42,10 +42,11 @@ export interface DemoArticle {
   bodyHeading: string;
 }
 
-/** A published article with a category, a heading in its body and "Read also" links. */
+/** A published article open to comments, with a category, a heading in its body and "Read also" links. */
 export async function findDemoArticle(): Promise<DemoArticle> {
   const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
     fields: ['title', 'slug', 'body'],
+    filters: { commentsEnabled: { $eq: true } },
     populate: { category: { fields: ['name', 'slug'] }, relatedArticles: { fields: ['title'] } },
     sort: ['publishedAt:desc'],
     pagination: { pageSize: 50 },

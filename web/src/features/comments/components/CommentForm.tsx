@@ -4,6 +4,7 @@ import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
 import { Field } from '@/components/form/Field';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
+import { useHydrated } from '@/lib/use-hydrated';
 import { loadCommentRules, useCreateComment } from '../api/create-comment';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
@@ -68,6 +69,8 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
     clearError(field);
   };
 
+  const hydrated = useHydrated();
+
   return (
     <form
       ref={formRef}
@@ -78,52 +81,54 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
       // Fetch the validation while the reader types, so sending does not wait for it.
       onFocus={() => void loadCommentRules().catch(() => {})}
     >
-      <h3 id={headingId}>Leave a Reply</h3>
-      {replyTo && (
-        <div className="comment-form__reply">
-          <p ref={replyNoteRef} tabIndex={-1}>
-            Replying to <strong>{replyTo.authorName}</strong>
+      <fieldset className="form-fields" disabled={!hydrated}>
+        <h3 id={headingId}>Leave a Reply</h3>
+        {replyTo && (
+          <div className="comment-form__reply">
+            <p ref={replyNoteRef} tabIndex={-1}>
+              Replying to <strong>{replyTo.authorName}</strong>
+            </p>
+            <button type="button" className="button button--secondary" onClick={onCancelReply}>
+              Cancel reply
+            </button>
+          </div>
+        )}
+        {posted && (
+          <p ref={postedRef} className="form-success" role="status" tabIndex={-1}>
+            Thank you. Your comment is awaiting moderation. Until a moderator approves it, only you can see it here.
           </p>
-          <button type="button" className="button button--secondary" onClick={onCancelReply}>
-            Cancel reply
-          </button>
-        </div>
-      )}
-      {posted && (
-        <p ref={postedRef} className="form-success" role="status" tabIndex={-1}>
-          Thank you. Your comment is awaiting moderation. Until a moderator approves it, only you can see it here.
-        </p>
-      )}
-      <p className="form-note">Your e-mail address will not be published. Required fields are marked *</p>
-      <Field label="Name" required error={errors.authorName}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            name="authorName"
-            autoComplete="name"
-            value={values.authorName}
-            onChange={change('authorName')}
-          />
         )}
-      </Field>
-      <Field label="E-mail" required error={errors.authorEmail}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            name="authorEmail"
-            autoComplete="email"
-            value={values.authorEmail}
-            onChange={change('authorEmail')}
-          />
-        )}
-      </Field>
-      <Field label="Comment" required error={errors.body}>
-        {(control) => <textarea {...control} name="body" rows={6} value={values.body} onChange={change('body')} />}
-      </Field>
-      <Honeypot inputRef={botCheck.honeypotRef} />
-      <FormFooter problem={problem} sending={sending} label="Post comment" />
+        <p className="form-note">Your e-mail address will not be published. Required fields are marked *</p>
+        <Field label="Name" required error={errors.authorName}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              name="authorName"
+              autoComplete="name"
+              value={values.authorName}
+              onChange={change('authorName')}
+            />
+          )}
+        </Field>
+        <Field label="E-mail" required error={errors.authorEmail}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              name="authorEmail"
+              autoComplete="email"
+              value={values.authorEmail}
+              onChange={change('authorEmail')}
+            />
+          )}
+        </Field>
+        <Field label="Comment" required error={errors.body}>
+          {(control) => <textarea {...control} name="body" rows={6} value={values.body} onChange={change('body')} />}
+        </Field>
+        <Honeypot inputRef={botCheck.honeypotRef} />
+        <FormFooter problem={problem} sending={sending} label="Post comment" />
+      </fieldset>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { FormFooter } from '@/components/form/FormFooter';
 import { CheckboxField, Field } from '@/components/form/Field';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
+import { useHydrated } from '@/lib/use-hydrated';
 import { loadEnquiryRules, useCreateEnquiry } from '../api/create-enquiry';
 import { sourcePathOf } from '../api/source-path';
 import { EMPTY_DRAFT, readEnquiryDraft, saveEnquiryDraft, type EnquiryDraft } from '../api/enquiry-draft';
@@ -44,6 +45,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
   const [values, setValues] = useState(EMPTY_DRAFT);
   const draftRestored = useRef(false);
   const [consent, setConsent] = useState(false);
+  const hydrated = useHydrated();
   const [sent, setSent] = useState<Sent | null>(null);
   const botCheck = useBotCheck();
   const createEnquiry = useCreateEnquiry();
@@ -120,77 +122,79 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
       // Fetch the validation while the reader types, so sending does not wait for it.
       onFocus={() => void loadEnquiryRules().catch(() => {})}
     >
-      <p className="form-note">Required fields are marked *</p>
-      <Field label="Name" required error={errors.name}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            name="name"
-            autoComplete="name"
-            value={values.name}
-            onChange={change('name')}
-          />
-        )}
-      </Field>
-      <Field label="E-mail" required error={errors.email}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            name="email"
-            autoComplete="email"
-            value={values.email}
-            onChange={change('email')}
-          />
-        )}
-      </Field>
-      <Field label="Phone" hint="International format, e.g. +91 98765 43210" error={errors.phone}>
-        {(control) => (
-          <input
-            {...control}
-            type="tel"
-            name="phone"
-            autoComplete="tel"
-            value={values.phone}
-            onChange={change('phone')}
-          />
-        )}
-      </Field>
-      <Field label="Topic" error={errors.topic}>
-        {(control) => (
-          <select {...control} name="topic" value={values.topic} onChange={change('topic')}>
-            {ENQUIRY_TOPICS.map((topic) => (
-              <option key={topic} value={topic}>
-                {ENQUIRY_TOPIC_LABELS[topic]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Message" required error={errors.message}>
-        {(control) => (
-          <textarea {...control} name="message" rows={5} value={values.message} onChange={change('message')} />
-        )}
-      </Field>
-      <CheckboxField
-        name="consent"
-        required
-        checked={consent}
-        onChange={(checked) => {
-          setConsent(checked);
-          clearError('consent');
-        }}
-        error={errors.consent}
-        label={
-          <>
-            I agree that my details are stored to answer this enquiry, as described in the{' '}
-            <Link to={paths.privacy}>privacy notice</Link>.
-          </>
-        }
-      />
-      <Honeypot inputRef={botCheck.honeypotRef} />
-      <FormFooter problem={problem} sending={sending} label="Send enquiry" />
+      <fieldset className="form-fields" disabled={!hydrated}>
+        <p className="form-note">Required fields are marked *</p>
+        <Field label="Name" required error={errors.name}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              name="name"
+              autoComplete="name"
+              value={values.name}
+              onChange={change('name')}
+            />
+          )}
+        </Field>
+        <Field label="E-mail" required error={errors.email}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              name="email"
+              autoComplete="email"
+              value={values.email}
+              onChange={change('email')}
+            />
+          )}
+        </Field>
+        <Field label="Phone" hint="International format, e.g. +91 98765 43210" error={errors.phone}>
+          {(control) => (
+            <input
+              {...control}
+              type="tel"
+              name="phone"
+              autoComplete="tel"
+              value={values.phone}
+              onChange={change('phone')}
+            />
+          )}
+        </Field>
+        <Field label="Topic" error={errors.topic}>
+          {(control) => (
+            <select {...control} name="topic" value={values.topic} onChange={change('topic')}>
+              {ENQUIRY_TOPICS.map((topic) => (
+                <option key={topic} value={topic}>
+                  {ENQUIRY_TOPIC_LABELS[topic]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Message" required error={errors.message}>
+          {(control) => (
+            <textarea {...control} name="message" rows={5} value={values.message} onChange={change('message')} />
+          )}
+        </Field>
+        <CheckboxField
+          name="consent"
+          required
+          checked={consent}
+          onChange={(checked) => {
+            setConsent(checked);
+            clearError('consent');
+          }}
+          error={errors.consent}
+          label={
+            <>
+              I agree that my details are stored to answer this enquiry, as described in the{' '}
+              <Link to={paths.privacy}>privacy notice</Link>.
+            </>
+          }
+        />
+        <Honeypot inputRef={botCheck.honeypotRef} />
+        <FormFooter problem={problem} sending={sending} label="Send enquiry" />
+      </fieldset>
     </form>
   );
 }
