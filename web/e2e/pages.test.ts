@@ -4,7 +4,7 @@ import type { Article, CollectionResponse, Global, PublicComment, SingleResponse
 import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminGet, cmsGet, findDemoArticle, siteUrl, type DemoArticle } from './support';
+import { adminFetch, adminGet, cmsGet, findDemoArticle, siteUrl, type DemoArticle } from './support';
 
 /** A draft of the demo content that was never published (cms/src/seed/content.ts). */
 const DRAFT_SLUG = 'first-night-shift-as-an-intern';
@@ -48,7 +48,7 @@ function expectSiteFrame({ document }: Fetched) {
   expect(header.querySelector(`a[href="/categories/${article.category.slug}"]`)?.textContent).toBe(
     article.category.name,
   );
-  expect(document.querySelector('footer')?.textContent).toContain(site.footerText);
+  expect(document.querySelector('footer.site-footer')?.textContent).toContain(site.footerText);
   expect(document.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe(
     '/feed.xml',
   );
@@ -193,6 +193,64 @@ describe('the feeds and the sitemap', () => {
 
     const robots = await (await fetch(`${siteUrl}/robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
+  });
+});
+
+/** Polls `path` until its HTML passes `check`: the CMS's purge call comes after the save answers. */
+async function eventually(path: string, check: (page: Fetched) => boolean): Promise<Fetched> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const page = await get(path);
+    if (check(page) || Date.now() > deadline) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("an editor's change", () => {
+  const ARTICLES = '/content-manager/collection-types/api::article.article';
+
+  async function publishTitle(documentId: string, title: string) {
+    await adminFetch(`${ARTICLES}/${documentId}`, { method: 'PUT', body: { title } });
+    await adminFetch(`${ARTICLES}/${documentId}/actions/publish`, { method: 'POST', body: {} });
+  }
+
+  it('shows on the cached page, the home page and the feed once published', async () => {
+    const { documentId, slug, title } = published.find((candidate) => candidate.slug === article.slug)!;
+    const path = `/articles/${slug}`;
+    await get(path); // in the page cache
+    await get('/');
+    const edited = `${title} (revised)`;
+    await publishTitle(documentId, edited);
+    try {
+      expect(
+        (await eventually(path, (page) => page.document.title.includes(edited))).document.querySelector('h1')
+          ?.textContent,
+      ).toBe(edited);
+      expect((await eventually('/', (page) => page.text.includes(edited))).text).toContain(edited);
+      expect(await (await fetch(`${siteUrl}/feed.xml`)).text()).toContain(edited);
+    } finally {
+      await publishTitle(documentId, title);
+    }
+    expect((await eventually(path, (page) => !page.text.includes(edited))).text).not.toContain(edited);
+  });
+
+  it('a redirect made in the CMS answers 301 where the old address answered 404', async () => {
+    const oldPath = `/2023/07/an-old-wordpress-post-${Date.now()}`;
+    expect((await get(oldPath)).status).toBe(404); // now in the page cache
+    const created = await adminFetch('/content-manager/collection-types/api::redirect.redirect', {
+      method: 'POST',
+      body: { fromPath: `${oldPath}/`, toPath: `/articles/${article.slug}` },
+    });
+    const { data } = (await created.json()) as { data: { documentId: string } };
+    try {
+      const moved = await eventually(oldPath, (page) => page.status === 301);
+      expect(moved.status).toBe(301);
+      expect(moved.headers.get('location')).toBe(`/articles/${article.slug}`);
+    } finally {
+      await adminFetch(`/content-manager/collection-types/api::redirect.redirect/${data.documentId}`, {
+        method: 'DELETE',
+      });
+    }
   });
 });
 

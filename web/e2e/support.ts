@@ -111,10 +111,10 @@ const ADMIN = { email: 'admin@example.org', password: 'Admin12345' };
 let adminToken: Promise<string> | undefined;
 
 /**
- * Reads the CMS's admin API as a staff member would see it (the moderation queue, the enquiries
- * export), to check what a reader's submission really stored.
+ * Calls the CMS's admin API as a staff member would through the admin (the moderation queue, the
+ * enquiries export, an editor's save and publish), to check or change what the site shows.
  */
-export async function adminGet(path: string): Promise<Response> {
+export async function adminFetch(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
   adminToken ??= fetch(`${apiUrl}/admin/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -123,10 +123,17 @@ export async function adminGet(path: string): Promise<Response> {
     if (!response.ok) throw new Error(`Admin login answered ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { data: { token: string } }).data.token;
   });
-  const response = await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${await adminToken}` } });
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  const response = await fetch(`${apiUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${await adminToken}`, 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`);
   return response;
 }
+
+export const adminGet = (path: string) => adminFetch(path);
 
 /** Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks), keyed by the header. */
 export function parseCsv(text: string): Array<Record<string, string>> {
