@@ -63,7 +63,14 @@ describe('a server-rendered page', () => {
     expect(meta(page.document, 'description')).toBeTruthy();
     expect(page.document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${siteUrl}/`);
     expect(meta(page.document, 'og:url')).toBe(`${siteUrl}/`);
-    expect(meta(page.document, 'twitter:card')).toBeTruthy();
+    expect(meta(page.document, 'twitter:card')).toBe('summary_large_image');
+    // Link previews get an absolute picture with its size (the site's card while the CMS has none).
+    expect(meta(page.document, 'og:image')).toMatch(/^https?:\/\//);
+    expect(Number(meta(page.document, 'og:image:width'))).toBeGreaterThan(0);
+    expect(Number(meta(page.document, 'og:image:height'))).toBeGreaterThan(0);
+    expect((await fetch(meta(page.document, 'og:image')!)).headers.get('content-type')).toMatch(/^image\//);
+    const jsonLd = JSON.parse(page.document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd).toMatchObject({ '@type': 'WebSite', name: site.siteName, url: `${siteUrl}/` });
     for (const { title } of published.slice(0, 3)) expect(page.document.body.textContent).toContain(title);
     expectSiteFrame(page);
   });

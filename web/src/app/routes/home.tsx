@@ -1,5 +1,7 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { homeQueries } from '@/app/loaders';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { SITE_URL } from '@/config/env';
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
 import { ArticleList } from '@/features/articles/components/ArticleList';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
@@ -16,6 +18,23 @@ export default function HomeRoute() {
   return (
     <div className="container with-aside">
       <PageHead title={site?.tagline ?? undefined} path={paths.home} />
+      {site && (
+        <JsonLd
+          data={{
+            '@context': 'https://schema.org',
+            '@type': 'WebSite',
+            name: site.siteName,
+            url: `${SITE_URL}/`,
+            // Lets search engines offer the site's own search under its result.
+            potentialAction: {
+              '@type': 'SearchAction',
+              target: `${SITE_URL}${paths.search}?q={search_term_string}`,
+              'query-input': 'required name=search_term_string',
+            },
+            publisher: { '@type': 'Organization', name: site.siteName, email: site.contactEmail ?? undefined },
+          }}
+        />
+      )}
       <div>
         <h1 className="visually-hidden">{site?.siteName ?? 'Home'}</h1>
         {featured.data.length > 0 && (

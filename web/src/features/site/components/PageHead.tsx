@@ -2,6 +2,15 @@ import { SITE_URL } from '@/config/env';
 import { useGlobal } from '@/features/site/api/get-global';
 import { mediaUrl, type Image } from '@/lib/media';
 
+/** The site's own share card (web/public), for pages and sites without a picture of their own. */
+const SITE_CARD: Image = {
+  url: '/share-default.png',
+  width: 1200,
+  height: 630,
+  alternativeText: 'A bridge under a medical cross',
+  formats: null,
+};
+
 interface PageHeadProps {
   /** The page's own title; the site name is added after it. */
   title?: string;
@@ -23,8 +32,9 @@ export function PageHead({ title, description, path, image, type = 'website', no
   const siteName = site?.siteName;
   const fullTitle = [title, siteName].filter(Boolean).join(' | ');
   const summary = description || site?.defaultSeo?.metaDescription || site?.tagline || undefined;
-  const shareImage = image ?? site?.defaultSeo?.shareImage;
-  const imageUrl = shareImage ? mediaUrl(shareImage.url) : undefined;
+  // Link previews always get a picture: the page's, the site's default, or the site's own card.
+  const shareImage = image ?? site?.defaultSeo?.shareImage ?? SITE_CARD;
+  const imageUrl = shareImage === SITE_CARD ? `${SITE_URL}${SITE_CARD.url}` : mediaUrl(shareImage.url);
   const url = `${SITE_URL}${path}`;
 
   return (
@@ -38,12 +48,14 @@ export function PageHead({ title, description, path, image, type = 'website', no
       {fullTitle && <meta property="og:title" content={title ?? fullTitle} />}
       {summary && <meta property="og:description" content={summary} />}
       {siteName && <meta property="og:site_name" content={siteName} />}
-      {imageUrl && <meta property="og:image" content={imageUrl} />}
-      {imageUrl && shareImage?.alternativeText && <meta property="og:image:alt" content={shareImage.alternativeText} />}
-      <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
+      <meta property="og:image" content={imageUrl} />
+      {shareImage.width && <meta property="og:image:width" content={String(shareImage.width)} />}
+      {shareImage.height && <meta property="og:image:height" content={String(shareImage.height)} />}
+      {shareImage.alternativeText && <meta property="og:image:alt" content={shareImage.alternativeText} />}
+      <meta name="twitter:card" content="summary_large_image" />
       {fullTitle && <meta name="twitter:title" content={title ?? fullTitle} />}
       {summary && <meta name="twitter:description" content={summary} />}
-      {imageUrl && <meta name="twitter:image" content={imageUrl} />}
+      <meta name="twitter:image" content={imageUrl} />
     </>
   );
 }
