@@ -160,6 +160,13 @@ describe('the site server', () => {
     expect(page.document.querySelector('main')?.textContent).toContain('Something went wrong on our side');
   });
 
+  it('answers 400 or 404, never 500, to addresses that are not well-formed', async () => {
+    for (const path of ['/articles/%E0%A4%A', '/categories/%ZZ/feed.xml', '/%00', '/articles/a%2Fb/..%2F..']) {
+      const { status } = await get(path);
+      expect([400, 404], path).toContain(status);
+    }
+  });
+
   it('answers feeds through the same cache, and 405 to other methods', async () => {
     const feed = await get('/feed.xml');
     expect(feed.status).toBe(200);

@@ -85,6 +85,16 @@ function pageUrl(url: URL): URL {
   return normal;
 }
 
+/** Every %-escape of the path decodes to UTF-8 text (the router and the feeds decode it). */
+function wellFormed(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -191,6 +201,7 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
       return sendText(response, 405, 'Method not allowed');
     }
     if (url.pathname === '/_health') return sendText(response, 200, 'ok');
+    if (!wellFormed(url.pathname)) return sendText(response, 400, 'The address is not well-formed (bad %-encoding).');
     // Files of the build that are not there: no page of the site lives under /assets.
     if (url.pathname.startsWith('/assets/')) return sendText(response, 404, 'Not found');
     // Old WordPress addresses end in "/": one address per page.
