@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createPreviewToken } from '../src/preview/token';
 import { secret } from '../src/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -6,7 +7,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   apiToken: { salt: secret('API_TOKEN_SALT') },
   transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
   secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
-  // The admin panel's path on this server. (Strapi's Preview, `preview: { enabled, config }`, is not set up.)
+  // The admin panel's path on this server.
   url: env('ADMIN_PATH', '/admin'),
+  // The Preview button of an article opens the reader site's preview of its draft, with a
+  // short-lived link for that one article (src/preview/token.ts).
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: [new URL(env('SITE_URL', 'http://localhost:5173')).origin],
+      async handler(uid: string, { documentId }: { documentId?: string }) {
+        if (uid !== 'api::article.article' || !documentId) return null;
+        const site = env('SITE_URL', 'http://localhost:5173').replace(/\/+$/, '');
+        return `${site}/preview/${documentId}?token=${createPreviewToken(documentId)}`;
+      },
+    },
+  },
   flags: { nps: false, promoteEE: false },
 });

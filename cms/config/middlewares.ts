@@ -14,6 +14,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
         directives: {
           'img-src': [...CSP_DEFAULTS['img-src'], ...s3PublicOrigins(env)],
           'media-src': [...CSP_DEFAULTS['media-src'], ...s3PublicOrigins(env)],
+          // The Preview button shows the reader site's preview of a draft inside the admin.
+          'frame-src': ["'self'", new URL(env('SITE_URL', 'http://localhost:5173')).origin],
         },
       },
     },

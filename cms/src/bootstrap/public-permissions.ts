@@ -10,6 +10,7 @@ export const PUBLIC_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
   'api::article.article.popular',
+  'api::article.article.preview',
   'api::article.article.search',
   'api::article.article.view',
   'api::category.category.find',

@@ -4,6 +4,7 @@ import { DOCUMENT_ID_PATTERN, SEARCH, type SearchSnippet } from '@medblog/shared
 import { badTextReason, checkPagination } from '../../../middlewares/public-input';
 import { visitorKey } from '../../../utils/client';
 import { firstTimeToday } from '../../../anti-abuse/rate-limit';
+import { checkPreviewToken } from '../../../preview/token';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
   // The public sees published articles only, whatever `status` a client asks for.
@@ -15,6 +16,30 @@ export default factories.createCoreController('api::article.article', ({ strapi 
   async findOne(ctx) {
     ctx.query = { ...ctx.query, status: 'published' };
     return super.findOne(ctx);
+  },
+
+  /**
+   * GET /api/preview/articles/:documentId?token=…&fields…&populate…: the article's draft as its
+   * page shows it, for the holder of a preview token for this article (src/preview/token.ts).
+   */
+  async preview(ctx) {
+    const { documentId } = ctx.params;
+    const check = checkPreviewToken(ctx.query.token, documentId);
+    if (check === 'expired') return ctx.unauthorized('This preview link has expired: open Preview again in the editor');
+    if (check === 'other-document') return ctx.forbidden('This preview link is for another article');
+    if (check !== 'valid') return ctx.unauthorized('This preview link is not valid');
+
+    const model = strapi.getModel('api::article.article');
+    const { token: _token, ...query } = ctx.query;
+    const { fields, populate } = (await strapi.contentAPI.sanitize.query(query, model, { auth: ctx.state.auth })) as {
+      fields?: string[];
+      populate?: object;
+    };
+    const draft = await strapi
+      .documents('api::article.article')
+      .findOne({ documentId, status: 'draft', fields, populate } as never);
+    if (!draft) return ctx.notFound('No article has this documentId');
+    return { data: await strapi.contentAPI.sanitize.output(draft, model, { auth: ctx.state.auth }), meta: {} };
   },
 
   /** GET /api/articles/popular?limit=5 */
