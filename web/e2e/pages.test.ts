@@ -4,7 +4,7 @@ import type { Article, CollectionResponse, Global, PublicComment, SingleResponse
 import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminFetch, adminGet, cmsGet, findDemoArticle, siteUrl, type DemoArticle } from './support';
+import { adminFetch, adminGet, apiUrl, cmsGet, findDemoArticle, siteUrl, type DemoArticle } from './support';
 
 /** A draft of the demo content that was never published (cms/src/seed/content.ts). */
 const DRAFT_SLUG = 'first-night-shift-as-an-intern';
@@ -258,6 +258,35 @@ describe("an editor's change", () => {
         method: 'DELETE',
       });
     }
+  });
+});
+
+describe("an editor's preview", () => {
+  it("the admin's Preview link opens the draft on the site, framed only by the admin, not for indexing", async () => {
+    const drafts = await adminGet(
+      `/content-manager/collection-types/api::article.article?filters[slug][$eq]=${DRAFT_SLUG}&status=draft`,
+    );
+    const [draft] = ((await drafts.json()) as { results: Array<{ documentId: string; title: string }> }).results;
+    const preview = await adminGet(
+      `/content-manager/preview/url/api::article.article?documentId=${draft!.documentId}&status=draft`,
+    );
+    const { url } = ((await preview.json()) as { data: { url: string } }).data;
+    expect(url.startsWith(`${siteUrl}/preview/${draft!.documentId}?token=`)).toBe(true);
+
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const document = new JSDOM(await response.text()).window.document;
+    expect(document.querySelector('h1')?.textContent).toBe(draft!.title);
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-security-policy')).toContain(
+      `frame-ancestors 'self' ${new URL(apiUrl).origin}`,
+    );
+    expect(response.headers.get('x-frame-options')).toBeNull();
+
+    // The same token does not open another article.
+    const other = url.replace(draft!.documentId, published[0]!.documentId);
+    expect((await fetch(other)).status).toBe(403);
   });
 });
 

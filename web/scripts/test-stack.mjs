@@ -85,6 +85,8 @@ export function startCms({ port, corsOrigins, sitePurgeUrl, purgeSecret }) {
       ENQUIRY_RATE_MAX: '1000',
       // Every change readers can see reaches the site's page cache at once.
       SITE_PURGE_URLS: sitePurgeUrl ?? '',
+      // Where the admin's Preview button sends editors.
+      SITE_URL: sitePurgeUrl ?? '',
       PURGE_SECRET: purgeSecret ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,17 @@ export function RouteErrorBoundary() {
   const { pathname } = useLocation();
 
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundRoute />;
+  // A preview link that has expired, or is for another article (the CMS says which).
+  if (isRouteErrorResponse(error) && (error.status === 401 || error.status === 403)) {
+    return (
+      <div className="container narrow">
+        <PageHead title="Preview not available" path={pathname} noindex />
+        <h1>This preview can’t be opened</h1>
+        <p>{(error.data as { message?: string } | null)?.message ?? 'The preview link is not valid.'}</p>
+        <p>Open the article in the editor and choose Preview again.</p>
+      </div>
+    );
+  }
 
   // A page's code that failed to download is only fetched again by a reload; data just needs the loaders rerun.
   const retry = isChunkLoadError(error) ? () => window.location.reload() : () => void revalidator.revalidate();

@@ -62,6 +62,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/search').then(page),
             },
             {
+              path: paths.preview(':documentId'),
+              loader: loaders.preview,
+              HydrateFallback: ArticlePageSkeleton,
+              handle: pageHandle('preview'),
+              lazy: () => import('./routes/preview').then(page),
+            },
+            {
               path: paths.enquiry,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,

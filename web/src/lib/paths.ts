@@ -12,4 +12,6 @@ export const paths = {
   search: '/search',
   enquiry: '/enquiry',
   privacy: '/privacy',
+  /** An article's draft, for its editor (the CMS's Preview button links here with a token). */
+  preview: (documentId: string) => `/preview/${documentId}`,
 } as const;

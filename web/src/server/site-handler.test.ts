@@ -30,6 +30,13 @@ function cms(overrides: StubRoutes = {}): void {
       const moved = from === '/2024/05/old-post' || from === '/?p=123';
       return json({ data: moved ? [{ toPath: `/articles/${articles[0]!.slug}` }] : [] });
     },
+    'GET /api/preview/articles/:documentId': (request) =>
+      request.query.token === 'good'
+        ? json({ data: { ...state.articles[0]!, title: 'A draft title', publishedAt: null }, meta: {} })
+        : json(
+            { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } },
+            401,
+          ),
     ...overrides,
   });
 }
@@ -165,6 +172,24 @@ describe('the site server', () => {
       const { status } = await get(path);
       expect([400, 404], path).toContain(status);
     }
+  });
+
+  it("shows an article's draft to the holder of a preview link, never cached or indexed", async () => {
+    const path = `/preview/${articles[0]!.documentId}?token=good`;
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    expect(first.document.querySelector('h1')?.textContent).toBe('A draft title');
+    expect(first.document.querySelector('.preview-banner')?.textContent).toContain('Preview of the draft');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(first.headers.get('x-robots-tag')).toBe('noindex');
+    expect(first.document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    const asked = requests.filter((request) => request.path.startsWith('/api/preview/')).length;
+    await get(path);
+    expect(requests.filter((request) => request.path.startsWith('/api/preview/'))).toHaveLength(asked + 1);
+
+    const expired = await get(`/preview/${articles[0]!.documentId}?token=old`);
+    expect(expired.status).toBe(401);
+    expect(expired.document.querySelector('main')?.textContent).toContain('This preview link has expired');
   });
 
   it('answers feeds through the same cache, and 405 to other methods', async () => {

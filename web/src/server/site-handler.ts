@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PURGE, PURGE_TAGS } from '@medblog/shared';
+import { API_URL } from '@/config/env';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
@@ -15,6 +16,7 @@ import { findRedirect } from './redirects';
 import { renderPage, type HeadAssets } from './render-page';
 
 const PURGE_BODY_MAX_BYTES = 64 * 1024;
+const PREVIEW_PREFIX = paths.preview('');
 const HTML = 'text/html; charset=utf-8';
 
 /** The headers every answer of the site carries (static files too). */
@@ -180,6 +182,31 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     return { status: rendered.status, contentType: HTML, body: rendered.html, tags: [] };
   }
 
+  /**
+   * A draft's preview: made for each request (never cached: it carries a token and changes with
+   * every save), kept out of search engines, and framed only by the CMS's admin.
+   */
+  async function preview(url: URL, response: ServerResponse) {
+    const rendered = await renderPage(url, headAssets);
+    const policy = String(response.getHeader('Content-Security-Policy') ?? '');
+    if (policy) {
+      const admin = new URL(API_URL).origin;
+      response.setHeader(
+        'Content-Security-Policy',
+        policy.replace("frame-ancestors 'self'", `frame-ancestors 'self' ${admin}`),
+      );
+    }
+    response.removeHeader('X-Frame-Options');
+    response.writeHead(rendered.status, {
+      'Content-Type': HTML,
+      'Cache-Control': 'no-store',
+      'X-Robots-Tag': 'noindex',
+      // The token stays on this page: links from it do not pass it on.
+      'Referrer-Policy': 'no-referrer',
+    });
+    response.end(rendered.html);
+  }
+
   async function purge(request: IncomingMessage, response: ServerResponse) {
     if (!serverConfig.purgeSecret)
       return sendText(response, 403, 'Purging is not set up on this server (PURGE_SECRET).');
@@ -219,6 +246,8 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
       const { answer, state } = await cache.get(url.pathname, () => make(match), unavailableDocument);
       return sendAnswer(request, response, answer, state);
     }
+
+    if (url.pathname.startsWith(PREVIEW_PREFIX)) return preview(url, response);
 
     const target = pageUrl(url);
     const { answer, state } = await cache.get(

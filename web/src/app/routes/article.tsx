@@ -27,9 +27,13 @@ export default function ArticleRoute() {
   return <ArticlePage article={article} />;
 }
 
-function ArticlePage({ article }: { article: ArticleDetail }) {
+/**
+ * An article as readers see it. As a preview (of a draft, for its editor: routes/preview.tsx) it
+ * counts no view, asks search engines to stay away, and has no comments yet.
+ */
+export function ArticlePage({ article, preview = false }: { article: ArticleDetail; preview?: boolean }) {
   const { data: site } = useGlobal();
-  useRecordArticleView(article.documentId);
+  useRecordArticleView(article.documentId, { enabled: !preview });
 
   const { title, slug, excerpt, cover, category, author, seo, body, relatedArticles = [] } = article;
   const path = paths.article(slug);
@@ -45,6 +49,7 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
         path={path}
         image={shareImage}
         type="article"
+        noindex={preview}
       />
       {/* Dates and author are machine-readable here for search engines; only public fields appear. */}
       <JsonLd
@@ -101,12 +106,18 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
         </footer>
       </article>
       <div className="container article-after">
-        {/* Keyed: another article starts with its own comments, reply and form. */}
-        <CommentsSection
-          key={article.documentId}
-          articleDocumentId={article.documentId}
-          commentsEnabled={article.commentsEnabled}
-        />
+        {preview ? (
+          <p className="comments__note">
+            Readers’ comments and the comment form appear here once the article is published.
+          </p>
+        ) : (
+          // Keyed: another article starts with its own comments, reply and form.
+          <CommentsSection
+            key={article.documentId}
+            articleDocumentId={article.documentId}
+            commentsEnabled={article.commentsEnabled}
+          />
+        )}
         <MoreArticles currentSlug={slug} />
         <PopularPosts />
       </div>

@@ -24,8 +24,9 @@ function forgetEarlierDays(storage: Storage, day: string) {
  * Counts one view of the article per browser per day for "Popular posts". It runs after the page
  * has rendered and never affects it: no personal data is sent, and failures are ignored.
  */
-export function useRecordArticleView(documentId: string) {
+export function useRecordArticleView(documentId: string, { enabled = true } = {}) {
   useEffect(() => {
+    if (!enabled) return;
     const day = today();
     const key = `${STORAGE_PREFIX}${documentId}:${day}`;
     try {
@@ -37,5 +38,5 @@ export function useRecordArticleView(documentId: string) {
       return; // storage blocked (private mode, strict settings): rather not count than count every visit
     }
     recordArticleView(documentId).catch(() => localStorage.removeItem(key));
-  }, [documentId]);
+  }, [documentId, enabled]);
 }
