@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { assertSecretsPresent, secret } from '../src/utils/secrets';
+import cronTasks from './cron-tasks';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   assertSecretsPresent();
@@ -13,5 +14,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     // header is ignored, so a visitor cannot pick its own address.
     proxy: { koa: env.bool('BEHIND_PROXY', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
     app: { keys: secret('APP_KEYS').split(',') },
+    // Scheduled publishing (config/cron-tasks.ts); safe on every instance, it runs under a lock.
+    cron: { enabled: true, tasks: cronTasks },
   };
 };

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const VIEWS_VERSION = 3;
+const VIEWS_VERSION = 4;
 
 /** Field labels editors read in lists and forms instead of the field names. */
 const LABELS: Record<string, string> = {
@@ -23,22 +23,29 @@ const LABELS: Record<string, string> = {
   blockedWords: 'Blocked words (one per line)',
   fromPath: 'Old address',
   toPath: 'Sends readers to',
+  publishAt: 'Publish at',
+  unpublishAt: 'Unpublish at',
+  scheduleNote: 'Schedule note',
+  scheduledAt: 'Schedule set at',
 };
 /** Help shown under a field in the edit form. */
 const DESCRIPTIONS: Record<string, string> = {
   fromPath:
     'A path of this site starting with /, such as /2019/05/old-post or /?p=123. Saved without a trailing slash.',
   toPath: 'A path of this site such as /articles/new-post, or a full https:// address elsewhere.',
+  publishAt: 'Save the draft with a time here: it is published then (within a minute), as last saved.',
+  unpublishAt: 'The published article is taken down then (within a minute); the draft stays.',
+  scheduleNote: 'What scheduled publishing last did, written by the CMS.',
 };
 // Recorded by the server; shown, never edited.
-const READ_ONLY = ['ipHash', 'userAgent', 'readingTimeMinutes'];
+const READ_ONLY = ['ipHash', 'userAgent', 'readingTimeMinutes', 'scheduledAt', 'scheduleNote'];
 
 const LIST_VIEWS: Record<
   string,
   { columns: string[]; sortBy: string; order: 'ASC' | 'DESC'; mainField: string; labels?: Record<string, string> }
 > = {
   'api::article.article': {
-    columns: ['title', 'category', 'author', 'featured', 'updatedAt'],
+    columns: ['title', 'category', 'publishAt', 'unpublishAt', 'updatedAt'],
     sortBy: 'updatedAt',
     order: 'DESC',
     mainField: 'title',
