@@ -21,4 +21,7 @@ export const serverConfig = {
   cdnMaxAgeSeconds: number('CDN_MAX_AGE_SECONDS', 10),
   /** Shared with the CMS, which signs its purge calls with it; without it, purge calls are refused. */
   purgeSecret: process.env.PURGE_SECRET || '',
+  /** With several site servers: their shared page cache and purges (src/server/shared-pages.ts). */
+  redisUrl: process.env.REDIS_URL || '',
+  redisKeyPrefix: process.env.REDIS_KEY_PREFIX || 'medblog:',
 };

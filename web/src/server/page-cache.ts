@@ -8,10 +8,12 @@
  *
  * Concurrent requests for one address share one render. A render that started before a purge of
  * what it shows is stored as already purged, so a change is never hidden by an old render.
+ * With a shared tier (shared-pages.ts, Redis), servers share their renders and their purges.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import type { SharedPages } from './shared-pages';
 
 export interface Answer {
   status: number;
@@ -39,6 +41,7 @@ export interface PageCacheOptions {
   staleWhileRevalidateMs: number;
   /** How long a request waits for a render before the stale copy or `fallback` answers. */
   deadlineMs: number;
+  shared?: SharedPages | null;
 }
 
 /** Answers worth keeping: a page, a redirect, a "not found". Not a failure of the CMS. */
@@ -57,7 +60,7 @@ function prepare(answer: Answer, storedAt: number, purged: boolean): CachedAnswe
   };
 }
 
-export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, deadlineMs }: PageCacheOptions) {
+export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, deadlineMs, shared }: PageCacheOptions) {
   const entries = new LRUCache<string, CachedAnswer>({
     maxSize: maxBytes,
     sizeCalculation: (entry) => entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
@@ -75,7 +78,10 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
         const purgedSince = answer.tags.some((tag) => (purgedAt.get(tag) ?? 0) >= startedAt);
         const prepared = prepare(answer, startedAt, purgedSince);
         const newer = (entries.peek(key)?.storedAt ?? 0) > startedAt;
-        if (cacheable(answer) && !newer) entries.set(key, prepared);
+        if (cacheable(answer) && !newer) {
+          entries.set(key, prepared);
+          if (!purgedSince) shared?.set(key, { ...answer, storedAt: startedAt });
+        }
         return prepared;
       })
       .finally(() => {
@@ -90,7 +96,7 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
     produce: () => Promise<Answer>,
     fallback: () => Promise<Answer>,
   ): Promise<{ answer: CachedAnswer; state: CacheState }> {
-    const kept = entries.get(key);
+    const kept = entries.get(key) ?? (shared ? await fromShared(key) : undefined);
     const age = kept ? Date.now() - kept.storedAt : Infinity;
     if (kept && !kept.purged && age < freshMs) return { answer: kept, state: 'hit' };
     if (kept && !kept.purged && age < freshMs + staleWhileRevalidateMs) {
@@ -114,8 +120,22 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
     }
   }
 
-  /** Marks every answer showing one of `tags` as out of date; returns how many. */
+  /** Another server's render of `key`, kept here too. */
+  async function fromShared(key: string): Promise<CachedAnswer | undefined> {
+    const stored = await shared?.get(key);
+    if (!stored) return undefined;
+    const prepared = prepare(stored, stored.storedAt, false);
+    entries.set(key, prepared);
+    return prepared;
+  }
+
+  /** Marks every answer showing one of `tags` as out of date, on every server; returns how many here. */
   function purge(tags: string[]): number {
+    shared?.purge(tags);
+    return purgeHere(tags);
+  }
+
+  function purgeHere(tags: string[]): number {
     const now = Date.now();
     for (const tag of tags) purgedAt.set(tag, now);
     // Requests from now on start renders of their own rather than wait for one begun before the change.
@@ -129,6 +149,9 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
     }
     return count;
   }
+
+  // Purges that reached another server.
+  shared?.onPurge(purgeHere);
 
   return { get, purge, stats: () => ({ entries: entries.size, bytes: entries.calculatedSize }) };
 }

@@ -14,6 +14,7 @@ import { createPageCache, type Answer, type CachedAnswer, type CacheState } from
 import { checkPurge } from './purge';
 import { findRedirect } from './redirects';
 import { renderPage, type HeadAssets } from './render-page';
+import { createSharedPages } from './shared-pages';
 
 const PURGE_BODY_MAX_BYTES = 64 * 1024;
 const PREVIEW_PREFIX = paths.preview('');
@@ -147,6 +148,14 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     freshMs: serverConfig.pageFreshSeconds * 1000,
     staleWhileRevalidateMs: serverConfig.pageStaleSeconds * 1000,
     deadlineMs: serverConfig.renderDeadlineMs,
+    shared: serverConfig.redisUrl
+      ? createSharedPages({
+          url: serverConfig.redisUrl,
+          keyPrefix: serverConfig.redisKeyPrefix,
+          // Long enough to serve as the stale copy while the CMS is down.
+          ttlSeconds: 24 * 3600,
+        })
+      : null,
   });
 
   async function page(url: URL): Promise<Answer> {

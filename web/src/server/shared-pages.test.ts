@@ -1,0 +1,79 @@
+// @vitest-environment node
+// Several site servers on one Redis: each finds the pages another rendered, and a purge that
+// reaches one reaches all. Real Redis (REDIS_URL, or a throw-away redis-server; else skipped).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisMissing, startTestRedis, type TestRedis } from '../../../cms/scripts/lib/test-redis.mjs';
+import { createPageCache, type Answer } from './page-cache';
+import { createSharedPages, type SharedPages } from './shared-pages';
+
+const page = (body: string): Answer => ({ status: 200, contentType: 'text/html', body, tags: ['articles'] });
+const options = { maxBytes: 1024 * 1024, freshMs: 60_000, staleWhileRevalidateMs: 60_000, deadlineMs: 2000 };
+const neverCalled = () => Promise.reject(new Error('no fallback expected'));
+
+let redis: TestRedis;
+const connections: SharedPages[] = [];
+
+/** A site server's page cache on the test Redis. */
+function server() {
+  const shared = createSharedPages({ url: redis.url, keyPrefix: redis.keyPrefix, ttlSeconds: 60 });
+  connections.push(shared);
+  return createPageCache({ ...options, shared });
+}
+
+async function until(check: () => Promise<boolean>) {
+  const deadline = Date.now() + 1000;
+  while (!(await check()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe.skipIf(redisMissing)('site servers sharing one Redis', () => {
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await redis?.stop();
+  });
+
+  it('one renders a page, the others send it without rendering it again', async () => {
+    const [a, b] = [server(), server()];
+    await a.get('/articles/one', async () => page('rendered by a'), neverCalled);
+    let renderedByB = false;
+    await until(async () => {
+      const { answer } = await b.get(
+        '/articles/one',
+        async () => {
+          renderedByB = true;
+          return page('rendered by b');
+        },
+        neverCalled,
+      );
+      return answer.body === 'rendered by a';
+    });
+    expect(renderedByB).toBe(false);
+  });
+
+  it('a purge that reaches one server makes every server render the page again, within a second', async () => {
+    const [a, b] = [server(), server()];
+    await a.get('/articles/two', async () => page('old'), neverCalled);
+    await b.get('/articles/two', async () => page('old, from b'), neverCalled);
+    b.purge(['articles']);
+
+    let seen = '';
+    await until(async () => {
+      seen = (await a.get('/articles/two', async () => page('new'), neverCalled)).answer.body;
+      return seen === 'new';
+    });
+    expect(seen).toBe('new');
+    // A server started after the purge does not take the old copy from Redis either.
+    const c = server();
+    expect((await c.get('/articles/two', async () => page('new, from c'), neverCalled)).answer.body).not.toBe('old');
+  });
+
+  it('keeps serving from its own memory when Redis is unreachable', async () => {
+    const shared = createSharedPages({ url: 'redis://127.0.0.1:1', keyPrefix: 'none:', ttlSeconds: 60 });
+    connections.push(shared);
+    const alone = createPageCache({ ...options, shared });
+    expect((await alone.get('/x', async () => page('local'), neverCalled)).answer.body).toBe('local');
+    expect((await alone.get('/x', async () => page('again'), neverCalled)).state).toBe('hit');
+  });
+});
