@@ -28,6 +28,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       expose: ['Retry-After'],
     },
   },
+  // As early as it can answer: after security and cors, whose headers every answer needs (cached
+  // bodies carry none of them), and before the database check, so cached answers are still given
+  // while PostgreSQL is down. A hit skips the input checks below: only URLs that passed them were
+  // stored; anything else (and every miss) goes on through them to the router.
+  'global::api-cache',
   // After cors, so the reader site can read its 503 and Retry-After.
   'global::database-health',
   'strapi::poweredBy',
