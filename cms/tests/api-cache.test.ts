@@ -196,7 +196,7 @@ describe('what a change evicts', () => {
       await settings.update({ documentId: current!.documentId, data: { siteName: 'Cache test site' } });
       expect((await read('/api/global')).body.data.siteName).toBe('Cache test site');
     } finally {
-      await settings.update({ documentId: current!.documentId, data: { siteName: current!.siteName } });
+      await settings.update({ documentId: current!.documentId, data: { siteName: current!.siteName ?? undefined } });
     }
     expect((await read('/api/global')).body.data.siteName).toBe(current!.siteName);
   });

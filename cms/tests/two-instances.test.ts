@@ -46,11 +46,11 @@ async function read(index: number, path: string) {
 }
 
 /** Reads `path` from instance `index` until `shows` holds of its body, for at most a second. */
-async function seenWithinASecond(index: number, path: string, shows: (body: any) => boolean) {
+async function seenWithinASecond<T>(index: number, path: string, shows: (body: T) => boolean) {
   const deadline = Date.now() + 1000;
   for (;;) {
     const { body } = await read(index, path);
-    if (shows(body)) return true;
+    if (shows(body as T)) return true;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -63,7 +63,7 @@ async function admin(index: number, method: string, path: string, body: unknown 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(DEV_ADMIN),
   });
-  const { data } = await login.json();
+  const { data } = (await login.json()) as { data: { token: string } };
   const response = await fetch(instances[index].url + path, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${data.token}` },
@@ -132,11 +132,14 @@ describe.skipIf(redisMissing)('two CMS instances sharing PostgreSQL and Redis', 
   it('shows a comment approved through one instance on the other within a second', async () => {
     const comments = `/api/comments?filters[article][documentId][$eq]=${articles[1]}&fields[0]=body`;
     const posted = await send(0, '/api/comments', '203.0.113.20', { data: validComment(articles[1]) });
-    const { data } = await posted.json();
+    const { data } = (await posted.json()) as { data: { documentId: string; body: string } };
     await read(1, comments);
     expect((await read(1, comments)).cache).toBe('hit');
 
-    await admin(0, 'POST', '/medblog/comments/moderate', { documentIds: [data.documentId], moderationStatus: 'approved' });
+    await admin(0, 'POST', '/medblog/comments/moderate', {
+      documentIds: [data.documentId],
+      moderationStatus: 'approved',
+    });
     const hasComment = (body: { data: Array<{ body: string }> }) => body.data.some((c) => c.body === data.body);
     expect(await seenWithinASecond(1, comments, hasComment)).toBe(true);
   });

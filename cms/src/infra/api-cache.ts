@@ -56,7 +56,11 @@ export function memoryStore(maxBytes: number) {
   const entries = new LRUCache<string, MemoryEntry>({
     maxSize: maxBytes,
     sizeCalculation: (entry, key) =>
-      entry.body.length + entry.etag.length + key.length + ENTRY_OVERHEAD_BYTES + TAG_OVERHEAD_BYTES * entry.tags.length,
+      entry.body.length +
+      entry.etag.length +
+      key.length +
+      ENTRY_OVERHEAD_BYTES +
+      TAG_OVERHEAD_BYTES * entry.tags.length,
     // However an entry goes (evicted, expired, invalidated, replaced), its tags forget it.
     dispose: (entry, key) => {
       for (const tag of entry.tags) {
@@ -181,7 +185,11 @@ export function redisStore(client: Redis, log: Core.Strapi['log']): ResponseStor
         return skipStore;
       }
       return async ({ etag, body }) => {
-        const keys = [ENTRY_PREFIX + key, ...tags.map((tag) => TAG_PREFIX + tag), ...tags.map((t) => VERSION_PREFIX + t)];
+        const keys = [
+          ENTRY_PREFIX + key,
+          ...tags.map((tag) => TAG_PREFIX + tag),
+          ...tags.map((t) => VERSION_PREFIX + t),
+        ];
         const value = Buffer.concat([Buffer.from(`${etag}\n`), body]);
         await client
           .eval(STORE_SCRIPT, keys.length, ...keys, value, ttlMs, ...versions.map((version) => version ?? '0'))

@@ -62,7 +62,7 @@ const ROUTES: Route[] = [
 ];
 
 // Longer URLs are answered but not kept: a crafted query must not take much of the cache.
-const MAX_KEY_LENGTH = 2048;
+const MAX_KEY_LENGTH = 8192;
 
 /** `a=1&b` as pairs, decoded as Strapi's query parser decodes them; null when it cannot be decoded. */
 function parseQuery(querystring: string): QueryPairs | null {
