@@ -30,6 +30,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       expose: ['Retry-After'],
     },
   },
+  // As early as it can answer: after the headers every answer needs (security, cors; cached bodies
+  // carry none of them), before the database check, so readers still get what is cached while
+  // PostgreSQL is down (nothing can change it meanwhile). A hit skips the input checks below: only
+  // URLs that passed them were stored; anything else, and every miss, goes on through them.
+  'global::api-cache',
   // After cors, so the reader site can read its 503 and Retry-After.
   'global::database-health',
   'strapi::poweredBy',

@@ -1,6 +1,6 @@
-// `pnpm bench` (CMS part): what the reader site's requests cost, side by side in one run, on a
-// throw-away CMS with the demo content, then search on 1,000 generated articles. Prints tables;
-// never fails on timings.
+// `pnpm bench` (CMS part, after bench-api.mjs, with the response cache off): what computing the
+// reader site's requests costs, side by side in one run, on a throw-away CMS with the demo content,
+// then search on 1,000 generated articles. Prints tables; never fails on timings.
 import { createRequire } from 'node:module';
 import { cmsDir } from './lib/strapi.mjs';
 import { startThrowawayCms } from './lib/throwaway-cms.mjs';

@@ -13,6 +13,7 @@ import { applyAdminViews } from './bootstrap/admin-views';
 import { createDevAdmin } from './bootstrap/dev-admin';
 import { isEmpty, seedDemoContent } from './seed/seed';
 import { closeRedis, connectRedis } from './infra/redis';
+import { registerApiCache } from './infra/api-cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,7 @@ export default {
     registerRedirectPaths(strapi);
     registerContentChanges(strapi);
     registerSitePurge(strapi);
+    registerApiCache(strapi);
     registerAdminApi(strapi);
   },
 

@@ -1,11 +1,14 @@
 /**
  * Two CMS instances on one PostgreSQL and one Redis, as behind a load balancer: a visitor meets one
- * rate limit however its requests are spread over them, and a page view is counted once per
- * visitor per day and written to the database once, whichever instance took it and flushed it.
+ * rate limit however its requests are spread over them, an editor's or a moderator's change made
+ * through one is shown by the other's response cache within a second, and a page view is counted
+ * once per visitor per day and written to the database once, whichever instance took it and
+ * flushed it.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validComment } from './helpers/fixtures';
+import { DEV_ADMIN } from '../src/bootstrap/dev-admin';
 import { scratchDatabase, startCmsProcess, type CmsProcess } from './helpers/cms-child';
 import { redisMissing, startTestRedis, type TestRedis } from './helpers/redis';
 
@@ -34,6 +37,40 @@ function send(index: number, path: string, forwardedFor: string, body?: unknown)
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
+}
+
+/** A GET of instance `index`, with the answer's body. */
+async function read(index: number, path: string) {
+  const response = await fetch(instances[index].url + path, { signal: AbortSignal.timeout(10_000) });
+  return { status: response.status, cache: response.headers.get('x-cache'), body: await response.json() };
+}
+
+/** Reads `path` from instance `index` until `shows` holds of its body, for at most a second. */
+async function seenWithinASecond<T>(index: number, path: string, shows: (body: T) => boolean) {
+  const deadline = Date.now() + 1000;
+  for (;;) {
+    const { body } = await read(index, path);
+    if (shows(body as T)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** An admin call to instance `index`, logged in as the development admin. */
+async function admin(index: number, method: string, path: string, body: unknown = {}) {
+  const login = await fetch(`${instances[index].url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEV_ADMIN),
+  });
+  const { data } = (await login.json()) as { data: { token: string } };
+  const response = await fetch(instances[index].url + path, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${data.token}` },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return response.json();
 }
 
 describe.skipIf(redisMissing)('two CMS instances sharing PostgreSQL and Redis', () => {
@@ -77,6 +114,34 @@ describe.skipIf(redisMissing)('two CMS instances sharing PostgreSQL and Redis', 
     expect(statuses.filter((status) => status === 201)).toHaveLength(COMMENT_LIMIT);
     expect(statuses.filter((status) => status === 429)).toHaveLength(40 - COMMENT_LIMIT);
     expect(await comments()).toBe(before + COMMENT_LIMIT);
+  });
+
+  it("shows an edit made through one instance in the other's cached answers within a second", async () => {
+    const list = '/api/articles?fields[0]=title&sort=publishedAt:desc';
+    await read(1, list);
+    expect((await read(1, list)).cache).toBe('hit');
+
+    const article = `/content-manager/collection-types/api::article.article/${articles[0]}`;
+    const title = `Edited through the first instance (${Date.now()})`;
+    await admin(0, 'PUT', article, { title });
+    await admin(0, 'POST', `${article}/actions/publish`);
+    const hasTitle = (body: { data: Array<{ title: string }> }) => body.data.some((a) => a.title === title);
+    expect(await seenWithinASecond(1, list, hasTitle)).toBe(true);
+  });
+
+  it('shows a comment approved through one instance on the other within a second', async () => {
+    const comments = `/api/comments?filters[article][documentId][$eq]=${articles[1]}&fields[0]=body`;
+    const posted = await send(0, '/api/comments', '203.0.113.20', { data: validComment(articles[1]) });
+    const { data } = (await posted.json()) as { data: { documentId: string; body: string } };
+    await read(1, comments);
+    expect((await read(1, comments)).cache).toBe('hit');
+
+    await admin(0, 'POST', '/medblog/comments/moderate', {
+      documentIds: [data.documentId],
+      moderationStatus: 'approved',
+    });
+    const hasComment = (body: { data: Array<{ body: string }> }) => body.data.some((c) => c.body === data.body);
+    expect(await seenWithinASecond(1, comments, hasComment)).toBe(true);
   });
 
   it('counts a visitor once a day whichever instance it reaches, and writes each view once', async () => {

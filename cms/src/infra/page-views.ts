@@ -11,6 +11,7 @@ import type { Core } from '@strapi/strapi';
 import type { Redis } from 'ioredis';
 import { redis } from './redis';
 import { runExclusive } from './exclusive';
+import { apiCache, CACHE_TAGS } from './api-cache';
 
 export const VIEWS_TABLE = 'article_daily_views';
 // Views not written yet, as a hash of "documentId/day" to a count.
@@ -20,8 +21,9 @@ const FLUSHING = 'page-views:flushing';
 
 type Database = Core.Strapi['db']['connection'];
 
-async function write(db: Database, counts: Array<[field: string, views: number]>): Promise<void> {
-  if (!counts.length) return;
+/** Writes `counts`; returns how many rows it wrote. */
+async function write(db: Database, counts: Array<[field: string, views: number]>): Promise<number> {
+  if (!counts.length) return 0;
   const rows = counts.map(([field, views]) => {
     const [documentId, day] = field.split('/');
     return { article_document_id: documentId, day, views };
@@ -30,6 +32,7 @@ async function write(db: Database, counts: Array<[field: string, views: number]>
     .insert(rows)
     .onConflict(['article_document_id', 'day'])
     .merge({ views: db.raw('??.views + excluded.views', [VIEWS_TABLE]) });
+  return rows.length;
 }
 
 export function createViewCounter(strapi: Core.Strapi) {
@@ -43,7 +46,7 @@ export function createViewCounter(strapi: Core.Strapi) {
     const batch = memory;
     memory = new Map();
     try {
-      await write(strapi.db.connection, [...batch]);
+      return await write(strapi.db.connection, [...batch]);
     } catch (error) {
       for (const [field, views] of batch) remember(field, views);
       throw error;
@@ -51,6 +54,7 @@ export function createViewCounter(strapi: Core.Strapi) {
   }
 
   async function flushRedis(client: Redis) {
+    let written = 0;
     await runExclusive(strapi, 'page-view-flush', async (trx) => {
       if (!(await client.exists(FLUSHING))) {
         if (!(await client.exists(PENDING))) return;
@@ -58,7 +62,7 @@ export function createViewCounter(strapi: Core.Strapi) {
         await client.rename(PENDING, FLUSHING);
       }
       const batch = await client.hgetall(FLUSHING);
-      await write(
+      written = await write(
         trx,
         Object.entries(batch).map(([field, views]) => [field, Number(views)]),
       );
@@ -66,13 +70,16 @@ export function createViewCounter(strapi: Core.Strapi) {
       // Only a commit failing after it loses the batch; nothing is ever counted twice.
       await client.del(FLUSHING);
     });
+    return written;
   }
 
   async function flushNow() {
-    await flushMemory();
+    let written = await flushMemory();
     const client = redis(strapi);
     // While Redis is unreachable its counts wait there; they are written once it is back.
-    if (client?.status === 'ready') await flushRedis(client);
+    if (client?.status === 'ready') written += await flushRedis(client);
+    // The popular list changed (after the commit: a list computed before it must not be kept).
+    if (written) await apiCache(strapi).invalidate([CACHE_TAGS.views]);
   }
 
   return {

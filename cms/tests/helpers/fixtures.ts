@@ -73,8 +73,9 @@ export async function approvedComment(overrides: Record<string, unknown>, userAg
     .post('/api/comments')
     .set('User-Agent', userAgent)
     .send({ data: validComment(article.documentId, overrides) });
-  const comments = (await bootStrapi()).db.query('api::comment.comment');
-  const where = { documentId: created.body.data.documentId };
-  await comments.update({ where, data: { moderationStatus: 'approved' } });
-  return comments.findOne({ where });
+  const strapi = await bootStrapi();
+  const { documentId } = created.body.data;
+  // Through the Document Service, as the moderation screen does, so the cached comment lists learn of it.
+  await strapi.documents('api::comment.comment').update({ documentId, data: { moderationStatus: 'approved' } });
+  return strapi.db.query('api::comment.comment').findOne({ where: { documentId } });
 }

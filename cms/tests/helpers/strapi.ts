@@ -4,9 +4,11 @@
  * e-mail going to a local SMTP server (helpers/smtp.ts) and purge calls to a stand-in of the site's
  * server (helpers/site.ts).
  */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
-import { loadStrapi } from '../../scripts/lib/strapi.mjs';
+import { cmsDir, loadStrapi } from '../../scripts/lib/strapi.mjs';
 import { startSmtpServer } from './smtp';
 import { startSiteServer } from './site';
 
@@ -40,4 +42,15 @@ export async function api() {
 /** Writes the page views the CMS has counted so far, as its next scheduled flush would. */
 export async function flushViews(): Promise<void> {
   await (await bootStrapi()).service('api::article.article').flushViews();
+}
+
+/**
+ * Evicts the CMS's cached answers carrying `tags`, as a content change does: for tests that write
+ * behind the Document Service's back. The cache is the compiled module the running CMS loaded (an
+ * import of the source would be another instance, with a cache of its own).
+ */
+export async function evictCached(tags: string[]): Promise<void> {
+  const strapi = await bootStrapi();
+  const { apiCache } = createRequire(__filename)(join(cmsDir, 'dist', 'src', 'infra', 'api-cache.js'));
+  await apiCache(strapi).invalidate(tags);
 }

@@ -1,0 +1,153 @@
+/**
+ * Global middleware: the response cache of the public API (storage and eviction in
+ * src/infra/api-cache.ts), and the HTTP caching headers of its answers.
+ *
+ * - Only anonymous GETs of the public read routes (ROUTES) are cached, and only their 200s. A
+ *   request with an Authorization header (a user's JWT or an API token, the only credentials the
+ *   content API reads; it reads no cookies) is always answered by Strapi.
+ * - The key is the path and the query string with its parameters in one order: two spellings of
+ *   one query share an entry.
+ * - Every GET answered with JSON carries an ETag, and a matching If-None-Match gets a 304 without
+ *   body, whether the answer came from the cache or from Strapi. Cacheable answers tell CDNs how
+ *   long they may keep them (Cache-Control: s-maxage, stale-while-revalidate); the rest are
+ *   no-store. X-Cache says hit or miss.
+ */
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { PURGE_TAGS } from '@medblog/shared';
+import { apiCache, CACHE_TAGS, type CachedResponse } from '../infra/api-cache';
+import type { Context, Next } from '../utils/http';
+
+interface CacheSettings {
+  enabled: boolean;
+  ttlSeconds: number;
+  sharedMaxAgeSeconds: number;
+  staleWhileRevalidateSeconds: number;
+}
+
+type QueryPairs = Array<[name: string, value: string | null]>;
+
+/** Cards and article pages show their category and author. */
+const ARTICLE_TAGS = [PURGE_TAGS.articles, PURGE_TAGS.categories, PURGE_TAGS.authors];
+
+// A comment list limited to named articles: filters[article][documentId]=…, …[$eq]=…, …[$in][]=….
+const ARTICLE_FILTER = /^filters\[article\]\[documentId\](\[\$(eq|in)\])?(\[\d*\])?$/;
+
+/**
+ * What a comment list depends on: the comments of the articles its filter names (else any
+ * comment), and articles, since a list filtered on its article empties when that is unpublished.
+ */
+function commentTags(query: QueryPairs): string[] {
+  const articles = query.flatMap(([name, value]) => (ARTICLE_FILTER.test(name) && value ? [value] : []));
+  const comments = articles.length ? articles.map((id) => PURGE_TAGS.comments(id)) : [CACHE_TAGS.anyComments];
+  return [...comments, PURGE_TAGS.articles];
+}
+
+interface Route {
+  path: RegExp;
+  tags: (query: QueryPairs) => string[];
+  /** Lives one page-view flush: the popular list changes with views, not only with content. */
+  untilViewFlush?: boolean;
+}
+
+// Paths after the API prefix; the first match wins (popular before an article's id).
+const ROUTES: Route[] = [
+  { path: /^\/articles\/popular$/, tags: () => [...ARTICLE_TAGS, CACHE_TAGS.views], untilViewFlush: true },
+  { path: /^\/(articles(\/[^/]+)?|search)$/, tags: () => ARTICLE_TAGS },
+  { path: /^\/categories(\/[^/]+)?$/, tags: () => [PURGE_TAGS.categories] },
+  { path: /^\/authors(\/[^/]+)?$/, tags: () => [PURGE_TAGS.authors] },
+  { path: /^\/global$/, tags: () => [PURGE_TAGS.global] },
+  { path: /^\/redirects$/, tags: () => [PURGE_TAGS.redirects] },
+  { path: /^\/comments$/, tags: commentTags },
+];
+
+// Longer URLs are answered but not kept: a crafted query must not take much of the cache.
+const MAX_KEY_LENGTH = 8192;
+
+/** `a=1&b` as pairs, decoded as Strapi's query parser decodes them; null when it cannot be decoded. */
+function parseQuery(querystring: string): QueryPairs | null {
+  const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+  try {
+    return querystring
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => {
+        const equals = pair.indexOf('=');
+        return equals < 0 ? [decode(pair), null] : [decode(pair.slice(0, equals)), decode(pair.slice(equals + 1))];
+      });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The key of a URL: its parameters ordered by their top-level name, each spelled one way. Within a
+ * name the order stays (it means something in `sort[0]=…&sort[1]=…` or `sort[a]=…&sort[b]=…`).
+ * `a` and `a=` stay apart: Strapi reads the first as null, the second as empty.
+ */
+function cacheKey(path: string, query: QueryPairs): string {
+  const topLevel = (name: string) => name.split('[', 1)[0];
+  const ordered = [...query].sort(([a], [b]) => (topLevel(a) < topLevel(b) ? -1 : topLevel(a) > topLevel(b) ? 1 : 0));
+  const spelled = ordered.map(([name, value]) =>
+    value === null ? encodeURIComponent(name) : `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+  );
+  return spelled.length ? `${path}?${spelled.join('&')}` : path;
+}
+
+const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** A body Koa would send as JSON (not a stream, a buffer or text). */
+const isJsonBody = (body: unknown) => Array.isArray(body) || (body !== null && body?.constructor === Object);
+
+/** Sends `response` (or a 304 when the client holds it) with its caching headers. */
+function answer(ctx: Context, response: CachedResponse, cacheControl: string, xCache: 'hit' | 'miss' | null) {
+  ctx.status = 200;
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.body = response.body;
+  ctx.set('ETag', response.etag);
+  ctx.set('Cache-Control', cacheControl);
+  if (xCache) ctx.set('X-Cache', xCache);
+  if (ctx.fresh) ctx.status = 304;
+}
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const settings = strapi.config.get('api-cache') as CacheSettings;
+  const { flushSeconds } = strapi.config.get('page-views') as { flushSeconds: number };
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  const store = apiCache(strapi);
+  const publicControl = `public, max-age=0, s-maxage=${settings.sharedMaxAgeSeconds}, stale-while-revalidate=${settings.staleWhileRevalidateSeconds}`;
+
+  /** The entry this request reads and writes, or null when it must be answered by Strapi. */
+  function cacheable(ctx: Context) {
+    if (ctx.get('Authorization')) return null;
+    const route = ROUTES.find(({ path }) => path.test(ctx.path.slice(prefix.length)));
+    const query = route && parseQuery(ctx.querystring);
+    if (!query) return null;
+    const key = cacheKey(ctx.path, query);
+    if (key.length > MAX_KEY_LENGTH) return null;
+    const ttlMs = (route.untilViewFlush ? flushSeconds : settings.ttlSeconds) * 1000;
+    return { key, tags: route.tags(query), ttlMs };
+  }
+
+  return async (ctx: Context, next: Next) => {
+    if (ctx.method !== 'GET' || !ctx.path.startsWith(`${prefix}/`)) return next();
+    const entry = cacheable(ctx);
+    if (entry && settings.enabled) {
+      const hit = await store.get(entry.key);
+      if (hit) return answer(ctx, hit, publicControl, 'hit');
+    }
+    const storeAnswer = entry && settings.enabled ? await store.beginMiss(entry.key, entry.tags, entry.ttlMs) : null;
+
+    await next();
+
+    if (ctx.status !== 200 || !isJsonBody(ctx.body)) return;
+    const json = JSON.stringify(ctx.body);
+    // Memory of its own: a small Buffer.from() is a slice of a shared 8 kB slab, all of which a
+    // cached entry would keep alive.
+    const body = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
+    body.write(json);
+    const response = { body, etag: etagOf(body) };
+    await storeAnswer?.(response);
+    answer(ctx, response, entry ? publicControl : 'no-store', entry ? 'miss' : null);
+  };
+};
