@@ -14,6 +14,7 @@ import { createDevAdmin } from './bootstrap/dev-admin';
 import { isEmpty, seedDemoContent } from './seed/seed';
 import { closeRedis, connectRedis } from './infra/redis';
 import { registerApiCache } from './infra/api-cache';
+import { serveHitsFirst } from './middlewares/api-cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +31,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await connectRedis(strapi);
+    serveHitsFirst(strapi);
     const articles = strapi.service('api::article.article');
     await articles.ensureViewsTable();
     articles.startViewFlushing();

@@ -73,6 +73,22 @@ describe('cached answers', () => {
     expect(second.headers['cache-control']).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=60');
   });
 
+  it("answers hits with Strapi's own security and CORS headers, for each Origin as Strapi would", async () => {
+    const path = '/api/categories?fields[0]=name&sort=name:asc';
+    const site = { Origin: 'http://localhost:5173' };
+    const stranger = { Origin: 'https://elsewhere.example' };
+    const fromStrapi = await read(path, site);
+    await read(path, stranger);
+    const hit = await read(path, site);
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(hit.body).toEqual(fromStrapi.body);
+    expect(hit.headers['content-security-policy']).toBe(fromStrapi.headers['content-security-policy']);
+    expect(hit.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const strangerHit = await read(path, stranger);
+    expect(strangerHit.headers['x-cache']).toBe('hit');
+    expect(strangerHit.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('answers 304 without a body when the client holds the current version, cached or not', async () => {
     // Only the name: the answer stays the same bytes when the settings are saved unchanged.
     const path = '/api/global?fields[0]=siteName';

@@ -11,8 +11,12 @@
  *   body, whether the answer came from the cache or from Strapi. Cacheable answers tell CDNs how
  *   long they may keep them (Cache-Control: s-maxage, stale-while-revalidate); the rest are
  *   no-store. X-Cache says hit or miss.
+ * - Hits are answered before Koa (serveHitsFirst, below), with the headers Strapi's middlewares
+ *   gave the same kind of answer (security, CORS for that Origin): nothing else of Strapi runs for
+ *   them, which is what makes a hit cheap. Misses, and hits of a kind not seen yet, go through Koa.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { PURGE_TAGS } from '@medblog/shared';
 import { apiCache, CACHE_TAGS, type CachedResponse } from '../infra/api-cache';
@@ -110,28 +114,111 @@ function answer(ctx: Context, response: CachedResponse, cacheControl: string, xC
   if (ctx.fresh) ctx.status = 304;
 }
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+// Per-answer headers, set for each answer; the rest of Strapi's headers are the same for a kind of answer.
+// (and never replay a cookie).
+const OWN_HEADERS = new Set([
+  'content-length',
+  'content-type',
+  'etag',
+  'cache-control',
+  'x-cache',
+  'date',
+  'set-cookie',
+]);
+// One kind of answer per Origin header value (none, the site's, …); a bound against made-up origins.
+const MAX_HEADER_KINDS = 32;
+
+/** What the middleware and the fast path share: which entry a request reads, and the headers of hits. */
+function createLookup(strapi: Core.Strapi) {
   const settings = strapi.config.get('api-cache') as CacheSettings;
   const { flushSeconds } = strapi.config.get('page-views') as { flushSeconds: number };
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  const store = apiCache(strapi);
   const publicControl = `public, max-age=0, s-maxage=${settings.sharedMaxAgeSeconds}, stale-while-revalidate=${settings.staleWhileRevalidateSeconds}`;
+  /** Strapi's headers (security, CORS) on a cacheable answer, by the request's Origin. */
+  const hitHeaders = new Map<string, Record<string, string>>();
 
-  /** The entry this request reads and writes, or null when it must be answered by Strapi. */
-  function cacheable(ctx: Context) {
-    if (ctx.get('Authorization')) return null;
-    const route = ROUTES.find(({ path }) => path.test(ctx.path.slice(prefix.length)));
-    const query = route && parseQuery(ctx.querystring);
-    if (!query) return null;
-    const key = cacheKey(ctx.path, query);
-    if (key.length > MAX_KEY_LENGTH) return null;
-    const ttlMs = (route.untilViewFlush ? flushSeconds : settings.ttlSeconds) * 1000;
-    return { key, tags: route.tags(query), ttlMs };
-  }
+  return {
+    settings,
+    prefix,
+    publicControl,
+    store: apiCache(strapi),
+    hitHeaders,
+    /** The entry this request reads and writes, or null when it must be answered by Strapi. */
+    cacheable(path: string, querystring: string, authorization: string | undefined) {
+      if (authorization) return null;
+      const route = ROUTES.find((candidate) => candidate.path.test(path.slice(prefix.length)));
+      const query = route && parseQuery(querystring);
+      if (!query) return null;
+      const key = cacheKey(path, query);
+      if (key.length > MAX_KEY_LENGTH) return null;
+      const ttlMs = (route.untilViewFlush ? flushSeconds : settings.ttlSeconds) * 1000;
+      return { key, tags: route.tags(query), ttlMs };
+    },
+    rememberHeaders(origin: string, headers: Record<string, unknown>) {
+      if (hitHeaders.has(origin) || hitHeaders.size >= MAX_HEADER_KINDS) return;
+      hitHeaders.set(
+        origin,
+        Object.fromEntries(
+          Object.entries(headers)
+            .filter(([name]) => !OWN_HEADERS.has(name.toLowerCase()))
+            .map(([name, value]) => [name, String(value)]),
+        ),
+      );
+    },
+  };
+}
+
+let lookup: ReturnType<typeof createLookup> | undefined;
+const lookupFor = (strapi: Core.Strapi) => (lookup ??= createLookup(strapi));
+
+/**
+ * Answers cache hits before Koa: a listener in front of Strapi's own on its HTTP server. Anything
+ * it cannot answer whole (a miss, a kind of answer not seen yet, Redis slow or down) goes to Koa.
+ */
+export function serveHitsFirst(strapi: Core.Strapi): void {
+  const server = strapi.server.httpServer;
+  const [koa] = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+  if (!koa) return;
+  const { settings, prefix, publicControl, store, hitHeaders, cacheable } = lookupFor(strapi);
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = request.url ?? '';
+    const headers = hitHeaders.get(request.headers.origin ?? '');
+    if (request.method !== 'GET' || !settings.enabled || !headers || !url.startsWith(`${prefix}/`)) {
+      return koa(request, response);
+    }
+    const queryAt = url.indexOf('?');
+    const entry = cacheable(
+      queryAt < 0 ? url : url.slice(0, queryAt),
+      queryAt < 0 ? '' : url.slice(queryAt + 1),
+      request.headers.authorization,
+    );
+    if (!entry) return koa(request, response);
+    store.get(entry.key).then(
+      (hit) => {
+        if (!hit) return koa(request, response);
+        const notModified = request.headers['if-none-match']?.split(/\s*,\s*/).includes(hit.etag);
+        response.writeHead(notModified ? 304 : 200, {
+          ...headers,
+          'Content-Type': 'application/json; charset=utf-8',
+          ETag: hit.etag,
+          'Cache-Control': publicControl,
+          'X-Cache': 'hit',
+          ...(notModified ? {} : { 'Content-Length': hit.body.length }),
+        });
+        response.end(notModified ? undefined : hit.body);
+      },
+      () => koa(request, response),
+    );
+  });
+}
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const { settings, prefix, publicControl, store, cacheable, rememberHeaders } = lookupFor(strapi);
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' || !ctx.path.startsWith(`${prefix}/`)) return next();
-    const entry = cacheable(ctx);
+    const entry = cacheable(ctx.path, ctx.querystring, ctx.get('Authorization') || undefined);
     if (entry && settings.enabled) {
       const hit = await store.get(entry.key);
       if (hit) return answer(ctx, hit, publicControl, 'hit');
@@ -149,5 +236,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const response = { body, etag: etagOf(body) };
     await storeAnswer?.(response);
     answer(ctx, response, entry ? publicControl : 'no-store', entry ? 'miss' : null);
+    // The headers the fast path gives hits of this kind (security, CORS for this Origin).
+    if (entry) rememberHeaders(ctx.get('Origin'), ctx.response.headers);
   };
 };
