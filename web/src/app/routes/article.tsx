@@ -1,3 +1,4 @@
+import { articleDate } from '@medblog/shared';
 import { Link, useParams } from 'react-router-dom';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -54,7 +55,7 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
           headline: title,
           description: description ?? undefined,
           image: shareImage ? [mediaUrl(shareImage.url)] : undefined,
-          datePublished: article.publishedAt,
+          datePublished: articleDate(article),
           author: author ? { '@type': 'Person', name: author.name, jobTitle: author.jobTitle ?? undefined } : undefined,
           publisher: site ? { '@type': 'Organization', name: site.siteName } : undefined,
           mainEntityOfPage: url,
@@ -83,7 +84,7 @@ function ArticlePage({ article }: { article: ArticleDetail }) {
                   {author.jobTitle && <span className="byline__job">{author.jobTitle}</span>}
                 </p>
               )}
-              <ArticleMeta publishedAt={article.publishedAt} readingTimeMinutes={article.readingTimeMinutes}>
+              <ArticleMeta publishedAt={articleDate(article)} readingTimeMinutes={article.readingTimeMinutes}>
                 <CommentCount articleDocumentId={article.documentId} commentsEnabled={article.commentsEnabled} />
               </ArticleMeta>
             </div>
