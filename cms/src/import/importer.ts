@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { LIMITS, normaliseRedirectPath, PURGE_TAGS, type Block, type InlineNode } from '@medblog/shared';
@@ -193,6 +194,7 @@ async function importFile(strapi: Core.Strapi, file: string, options: ImportOpti
     const posts = await readPosts(file, options, summary);
     await strapi.db.transaction(async () => {
       const writer = new Writer(strapi, summary, options, touched);
+      await writer.load(posts);
       for (const [index, post] of posts.entries()) {
         try {
           await writer.post(post);
@@ -215,7 +217,18 @@ async function importFile(strapi: Core.Strapi, file: string, options: ImportOpti
   }
   // Purge calls made during the transaction may have reached the site before the commit.
   if (!options.dryRun && touched.size) announceChange(strapi, [...touched]);
+  await eventsSent(strapi);
   return summary;
+}
+
+/**
+ * Once a transaction commits, Strapi reads every entry it saved once more, all at once, for its
+ * events (webhooks): after a large file, thousands of queries wait for a connection. The next file
+ * and the end of the run wait for them (a minute at most).
+ */
+async function eventsSent(strapi: Core.Strapi): Promise<void> {
+  const { pool } = (strapi.db.connection as unknown as { client: { pool: Pool } }).client;
+  for (let waited = 0; waited < 60_000 && (pool.numPendingAcquires() || pool.numUsed()); waited += 50) await sleep(50);
 }
 
 /** An error as one line, with each field a validation error names. */
@@ -225,11 +238,25 @@ function reasonOf(error: unknown): string {
   return fields.length ? fields.join('; ') : message;
 }
 
+interface Pool {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
 type Existing = Record<string, unknown> & { documentId: string };
+
+type StoredComment = Existing & { importKey: string; parent?: Existing | null; article?: Existing | null };
+
+const commentKey = (post: PostInput, comment: WxrComment) => `${post.key}#comment-${comment.id}`;
 
 class Writer {
   private readonly authors = new Map<string, string>();
   private readonly categories = new Map<string, string>();
+  // What earlier runs stored for this file's entries, read in one query each (see load).
+  private drafts = new Map<string, Existing>();
+  private published = new Set<string>();
+  private storedComments = new Map<string, StoredComment>();
+  private redirects = new Map<string, Existing>();
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -244,6 +271,34 @@ class Writer {
     if (outcome !== 'unchanged' && tag) this.touched.add(tag);
   }
 
+  /** Reads what a previous import of these posts stored: their articles, comments and redirects. */
+  async load(posts: PostInput[]): Promise<void> {
+    const keys = posts.map((post) => post.key);
+    const articles = this.strapi.db.query(ARTICLE);
+    const drafts = (await articles.findMany({
+      where: { importKey: { $in: keys }, publishedAt: { $null: true } },
+      select: ['documentId', 'importKey', 'title', 'excerpt', 'body', 'originalPublishedAt', 'slug'],
+      populate: { category: { select: ['documentId'] }, author: { select: ['documentId'] } },
+    })) as Existing[];
+    this.drafts = new Map(drafts.map((row) => [row.importKey as string, row]));
+    const published = await articles.findMany({
+      where: { importKey: { $in: keys }, publishedAt: { $notNull: true } },
+      select: ['importKey'],
+    });
+    this.published = new Set(published.map((row) => row.importKey as string));
+    const comments = (await this.strapi.db.query(COMMENT).findMany({
+      where: { importKey: { $in: posts.flatMap((post) => post.comments.map((c) => commentKey(post, c))) } },
+      select: ['documentId', 'importKey', 'authorName', 'authorEmail', 'body', 'moderationStatus'],
+      populate: { parent: { select: ['documentId'] }, article: { select: ['documentId'] } },
+    })) as StoredComment[];
+    this.storedComments = new Map(comments.map((row) => [row.importKey, row]));
+    const redirects = (await this.strapi.db.query(REDIRECT).findMany({
+      where: { fromPath: { $in: posts.flatMap((post) => post.oldPaths.map(normaliseRedirectPath)) } },
+      select: ['documentId', 'fromPath', 'toPath', 'code'],
+    })) as Existing[];
+    this.redirects = new Map(redirects.map((row) => [row.fromPath as string, row]));
+  }
+
   async post(post: PostInput): Promise<void> {
     const blocks = await this.images(post);
     const data: Record<string, unknown> = {
@@ -255,12 +310,7 @@ class Writer {
       ...(post.excerpt ? { excerpt: post.excerpt } : {}),
     };
     const articles = this.strapi.documents(ARTICLE);
-    const existing = (await articles.findFirst({
-      filters: { importKey: post.key },
-      status: 'draft',
-      fields: ['title', 'excerpt', 'body', 'originalPublishedAt', 'slug'],
-      populate: { category: { fields: ['documentId'] }, author: { fields: ['documentId'] } },
-    })) as Existing | null;
+    const existing = this.drafts.get(post.key);
     const status = post.published ? 'published' : 'draft';
     let documentId: string;
     let slug: string;
@@ -275,9 +325,7 @@ class Writer {
     } else {
       documentId = existing.documentId;
       slug = existing.slug as string;
-      const isPublished = post.published
-        ? Boolean(await articles.findFirst({ filters: { importKey: post.key }, status: 'published', fields: [] }))
-        : false;
+      const isPublished = this.published.has(post.key);
       const stored = {
         title: existing.title,
         body: existing.body,
@@ -288,7 +336,8 @@ class Writer {
         author: (existing.author as Existing | null)?.documentId ?? null,
         ...(post.excerpt ? { excerpt: existing.excerpt } : {}),
       };
-      if (same(stored, data) && isPublished === post.published) this.count('article', 'unchanged');
+      // A draft post leaves a version published here before alone.
+      if (same(stored, data) && (isPublished || !post.published)) this.count('article', 'unchanged');
       else {
         await articles.update({ documentId, data: data as never, status });
         this.count('article', 'updated');
@@ -335,9 +384,11 @@ class Writer {
       return;
     }
     const redirects = this.strapi.documents(REDIRECT);
-    const found = await redirects.findFirst({ filters: { fromPath }, fields: ['toPath', 'code'] });
+    const found = this.redirects.get(fromPath);
     if (!found) {
-      await redirects.create({ data: { fromPath, toPath, code: 'permanent-301' } });
+      const created = await redirects.create({ data: { fromPath, toPath, code: 'permanent-301' } });
+      // A later post of the file may claim the same old address.
+      this.redirects.set(fromPath, created);
       this.count('redirect', 'created');
     } else if (found.toPath === toPath && found.code === 'permanent-301') this.count('redirect', 'unchanged');
     else {
@@ -429,13 +480,7 @@ class Writer {
   /** A post's comments in their WordPress order, replies after what they answer. */
   private async comments(post: PostInput, articleId: string): Promise<void> {
     if (!post.comments.length) return;
-    const keyOf = (comment: WxrComment) => `${post.key}#comment-${comment.id}`;
-    const rows = (await this.strapi.db.query(COMMENT).findMany({
-      where: { importKey: { $in: post.comments.map(keyOf) } },
-      select: ['documentId', 'importKey', 'authorName', 'authorEmail', 'body', 'moderationStatus'],
-      populate: { parent: { select: ['documentId'] }, article: { select: ['documentId'] } },
-    })) as Array<Existing & { importKey: string; parent?: Existing | null; article?: Existing | null }>;
-    const existing = new Map(rows.map((row) => [row.importKey, row]));
+    const keyOf = (comment: WxrComment) => commentKey(post, comment);
     const ids = new Map<string, string>();
     const ordered = [...post.comments].sort((a, b) => Number(a.id) - Number(b.id));
     let changedShown = false;
@@ -474,7 +519,7 @@ class Writer {
         parent,
         article: articleId,
       };
-      const found = existing.get(keyOf(comment));
+      const found = this.storedComments.get(keyOf(comment));
       const comments = this.strapi.documents(COMMENT);
       if (!found) {
         const created = await comments.create({

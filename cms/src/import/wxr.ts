@@ -102,7 +102,7 @@ const emptyComment = (): WxrComment => ({
   type: '',
 });
 
-/** Parses an export; `source` is the file's path, read as a stream. */
+/** Parses the export at `path`, read as a stream. */
 export async function parseWxrFile(path: string): Promise<WxrExport> {
   const parser = new SaxesParser({ xmlns: true, fileName: basename(path) });
   const result: WxrExport = { version: null, authors: [], posts: [] };
