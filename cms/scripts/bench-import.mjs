@@ -10,7 +10,13 @@ import { startThrowawayCms } from './lib/throwaway-cms.mjs';
 
 const POSTS = Number(process.env.BENCH_IMPORT_POSTS ?? 1000);
 const COMMENTS_PER_POST = 5;
-const TOPICS = ['USMLE Step 1', 'clinical rotations', 'surgical internships', 'electives abroad', 'residency interviews'];
+const TOPICS = [
+  'USMLE Step 1',
+  'clinical rotations',
+  'surgical internships',
+  'electives abroad',
+  'residency interviews',
+];
 
 const cdata = (text) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
