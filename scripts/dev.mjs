@@ -2,11 +2,11 @@
 // http://localhost:1337 and the reader site on http://localhost:5173 (rendered on the server),
 // with reloading. The CMS tells the site about each edit, as in production.
 import { join } from 'node:path';
-import { database, purgeSettings, root, runAll } from './lib/processes.mjs';
+import { database, DEV_PURGE_FILE, purgeSettings, root, runAll } from './lib/processes.mjs';
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.NODE_ENV ??= 'development';
-Object.assign(process.env, purgeSettings('http://localhost:5173'));
+Object.assign(process.env, purgeSettings('http://localhost:5173', { persistIn: DEV_PURGE_FILE }));
 
 const db = await database();
 await runAll(db, [

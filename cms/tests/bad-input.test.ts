@@ -256,7 +256,7 @@ describe('fuzz', () => {
   });
 
   const PRIVATE_KEYS =
-    /"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy|email)"\s*:/;
+    /"(authorEmail|ipHash|userAgent|internalNotes|importKey|password|resetPasswordToken|createdBy|updatedBy|email)"\s*:/;
 
   /** What is wrong with an answer, or null; every problem of a run is listed at once. */
   function problem(response: { status: number; text: string }, what: string): string | null {

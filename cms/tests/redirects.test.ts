@@ -51,6 +51,18 @@ describe('public lookup', () => {
     expect((await lookUp('/2019/05/not-moved')).body.data).toEqual([]);
   });
 
+  it('tells the site how to answer: 301 unless the editor chose 302 or 410', async () => {
+    await saveRedirect({ fromPath: '/2020/summer-school', toPath: '/categories/internships', code: 'temporary-302' });
+    await saveRedirect({ fromPath: '/2017/withdrawn-course', toPath: '/', code: 'gone-410' });
+    await saveRedirect({ fromPath: '/2016/plain-move', toPath: '/articles' });
+    const codeOf = async (fromPath: string) =>
+      (await request.get('/api/redirects').query({ 'filters[fromPath][$eq]': fromPath, 'fields[0]': 'code' })).body
+        .data[0].code;
+    expect(await codeOf('/2020/summer-school')).toBe('temporary-302');
+    expect(await codeOf('/2017/withdrawn-course')).toBe('gone-410');
+    expect(await codeOf('/2016/plain-move')).toBe('permanent-301');
+  });
+
   it('answers 400 to a query parameter the route does not take', async () => {
     const response = await request.get('/api/redirects').query({ fromPath: '/old' });
     expect(response.status).toBe(400);
@@ -94,6 +106,14 @@ describe('saving a redirect', () => {
     expect(again.status).toBe(400);
     expect(JSON.stringify(again.body.error)).toContain('fromPath');
     expect(await stored('/once')).toHaveLength(1);
+  });
+
+  it('refuses a code other than 301, 302 or 410, naming the field', async () => {
+    const before = await redirectCount();
+    const response = await saveRedirect({ fromPath: '/2015/odd', toPath: '/articles', code: '307' });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.error)).toContain('code');
+    expect(await redirectCount()).toBe(before);
   });
 
   it.each([

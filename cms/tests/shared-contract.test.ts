@@ -11,6 +11,7 @@ import {
   LIMITS,
   MODERATION_STATUSES,
   PUBLIC_FIELDS,
+  REDIRECT_CODES,
   SOCIAL_PLATFORMS,
 } from '@medblog/shared';
 
@@ -64,6 +65,7 @@ describe('enumerations and limits', () => {
     expect(schemaOf('enquiry').topic.enum).toEqual([...ENQUIRY_TOPICS]);
     expect(schemaOf('enquiry').handlingStatus.enum).toEqual([...HANDLING_STATUSES]);
     expect(schemaOf('comment').moderationStatus.enum).toEqual([...MODERATION_STATUSES]);
+    expect(schemaOf('redirect').code.enum).toEqual(Object.keys(REDIRECT_CODES));
     expect(attributes('components/shared/social-link.json').platform.enum).toEqual([...SOCIAL_PLATFORMS]);
   });
 

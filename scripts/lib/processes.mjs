@@ -2,7 +2,8 @@
 // one of them exits.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../../cms/scripts/lib/postgres.mjs';
 
@@ -15,15 +16,25 @@ export async function database() {
   return startEmbeddedPostgres({ dataDir: join(root, '.data', 'postgres'), database: 'medblog' });
 }
 
+/** Where `pnpm dev` keeps its purge settings, so `pnpm import` beside it can sign purge calls too. */
+export const DEV_PURGE_FILE = join(root, '.data', 'dev-purge.json');
+
 /**
  * Where the CMS sends its purge calls (the site started beside it) and the secret both share,
- * unless the environment sets them: a new secret each run, since only these two processes use it.
+ * unless the environment sets them: a random secret, kept in `persistIn` when given (the same
+ * from one run to the next), else new each run.
  */
-export function purgeSettings(siteUrl) {
-  return {
+export function purgeSettings(siteUrl, { persistIn } = {}) {
+  const kept = persistIn && existsSync(persistIn) ? JSON.parse(readFileSync(persistIn, 'utf8')) : {};
+  const settings = {
     SITE_PURGE_URLS: process.env.SITE_PURGE_URLS ?? siteUrl,
-    PURGE_SECRET: process.env.PURGE_SECRET || randomBytes(32).toString('hex'),
+    PURGE_SECRET: process.env.PURGE_SECRET || kept.PURGE_SECRET || randomBytes(32).toString('hex'),
   };
+  if (persistIn) {
+    mkdirSync(dirname(persistIn), { recursive: true });
+    writeFileSync(persistIn, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  }
+  return settings;
 }
 
 /** Starts each { name, command, args, cwd, env } and resolves when all have stopped. */

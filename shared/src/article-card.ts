@@ -8,7 +8,7 @@
 export const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats'] as const;
 
 export const ARTICLE_CARD = {
-  fields: ['title', 'slug', 'excerpt', 'publishedAt', 'readingTimeMinutes', 'featured'],
+  fields: ['title', 'slug', 'excerpt', 'publishedAt', 'originalPublishedAt', 'readingTimeMinutes', 'featured'],
   populate: {
     cover: { fields: IMAGE_FIELDS },
     category: { fields: ['name', 'slug'] },

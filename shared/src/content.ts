@@ -102,7 +102,14 @@ export interface Article extends Entity, Timestamps {
   featured: boolean;
   commentsEnabled: boolean;
   readingTimeMinutes: number | null;
+  /** When the post first appeared on the old blog (imported posts); the date readers are shown. */
+  originalPublishedAt: string | null;
   publishedAt: string;
+}
+
+/** The date an article is shown and published with: its original one when it was imported. */
+export function articleDate(article: Pick<Article, 'publishedAt'> & { originalPublishedAt?: string | null }): string {
+  return article.originalPublishedAt ?? article.publishedAt;
 }
 
 /** A comment as the public sees it: approved only, no e-mail, IP or user agent. */
@@ -126,14 +133,23 @@ export interface Global extends Entity, Timestamps {
 }
 
 /**
- * An old address of the site (a WordPress path, say) and where it now leads; the site answers a
- * request for `fromPath` with a 301 to `toPath`.
+ * How the site answers a redirect, by the value the CMS stores (Strapi's enumeration values may
+ * not start with a digit): moved for good, moved for now, or gone (toPath unused).
+ */
+export const REDIRECT_CODES = { 'permanent-301': 301, 'temporary-302': 302, 'gone-410': 410 } as const;
+export type RedirectCode = keyof typeof REDIRECT_CODES;
+
+/**
+ * An old address of the site (a WordPress path, say) and what it now answers: a 301 or 302 to
+ * `toPath`, or 410 Gone.
  */
 export interface Redirect extends Entity, Timestamps {
   /** A path on the site, maybe with a query (`/?p=123`), stored as `normaliseRedirectPath` gives it. */
   fromPath: string;
   /** A path on the site or an absolute https URL. */
   toPath: string;
+  /** null on redirects saved before there was a choice: those are 301s. */
+  code: RedirectCode | null;
 }
 
 /** What the public gets back after sending an enquiry: an acknowledgement, never the stored record. */

@@ -39,6 +39,7 @@ export const PUBLIC_FIELDS = {
     'featured',
     'commentsEnabled',
     'readingTimeMinutes',
+    'originalPublishedAt',
   ]),
   category: allFieldsOf<Category>()(['name', 'slug', 'description']),
   author: allFieldsOf<Author>()(['name', 'slug', 'jobTitle', 'bio', 'avatar']),
@@ -52,7 +53,7 @@ export const PUBLIC_FIELDS = {
     'footerText',
     'defaultSeo',
   ]),
-  redirect: allFieldsOf<Redirect>()(['fromPath', 'toPath']),
+  redirect: allFieldsOf<Redirect>()(['fromPath', 'toPath', 'code']),
   seo: allFieldsOf<Seo>()(['metaTitle', 'metaDescription', 'shareImage']),
   socialLink: allFieldsOf<SocialLink>()(['platform', 'url']),
 } as const;

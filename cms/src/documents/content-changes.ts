@@ -81,7 +81,11 @@ function commentTags(before: VisibleComment, after: VisibleComment): string[] {
     .map((id) => PURGE_TAGS.comments(id));
 }
 
-function announce(strapi: Core.Strapi, tags: string[]): void {
+/**
+ * Tells the listeners that `tags` changed. Also for writers that know better than each save, such
+ * as the importer once its transaction has committed.
+ */
+export function announceChange(strapi: Core.Strapi, tags: string[]): void {
   const unique = [...new Set(tags)];
   if (!unique.length) return;
   for (const listener of listeners) {
@@ -109,13 +113,13 @@ export function registerContentChanges(strapi: Core.Strapi): void {
 
     try {
       if (isArticle) {
-        if (articleChanged(action, params, deletedPublished)) announce(strapi, [PURGE_TAGS.articles]);
+        if (articleChanged(action, params, deletedPublished)) announceChange(strapi, [PURGE_TAGS.articles]);
       } else if (isComment) {
         const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
         const commentAfter = action === 'delete' ? null : await visibleComment(strapi, documentId);
-        announce(strapi, commentTags(commentBefore, commentAfter));
+        announceChange(strapi, commentTags(commentBefore, commentAfter));
       } else {
-        announce(strapi, ALWAYS_VISIBLE[uid]);
+        announceChange(strapi, ALWAYS_VISIBLE[uid]);
       }
     } catch (error) {
       // The change itself is saved; only its announcement is lost, and the log says which.

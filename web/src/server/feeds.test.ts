@@ -59,12 +59,20 @@ describe('site feed', () => {
         title: article.title,
         link: `https://blog.test/articles/${article.slug}`,
         guid: { '#text': article.documentId, '@_isPermaLink': 'false' },
-        pubDate: new Date(article.publishedAt).toUTCString(),
+        pubDate: new Date(article.originalPublishedAt ?? article.publishedAt).toUTCString(),
         description: article.excerpt,
         author: 'Dr Asha Rao',
         category: [article.category?.name],
       })),
     );
+  });
+
+  it('dates an imported post by its day on the old blog', async () => {
+    stubApi(cmsRoutes(fakeCmsState()));
+    const imported = itemsOf(await siteFeed()).find(
+      (item: { title: string }) => item.title === 'Step 1 is pass/fail: what now?',
+    );
+    expect(imported.pubDate).toBe('Wed, 26 Jan 2022 09:00:00 GMT');
   });
 
   it('holds the latest 20 articles only', async () => {

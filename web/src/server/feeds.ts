@@ -3,7 +3,7 @@
  * robots.txt. The server answers their addresses with these and keeps each until the CMS purges one
  * of its tags; a failing CMS call rejects, for the server to answer 503 or serve its stale copy.
  */
-import { PURGE_TAGS, type Article, type Category, type CollectionResponse } from '@medblog/shared';
+import { articleDate, PURGE_TAGS, type Article, type Category, type CollectionResponse } from '@medblog/shared';
 import { Feed } from 'feed';
 import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { SITE_URL } from '@/config/env';
@@ -51,7 +51,7 @@ function rss(channel: Channel, articles: ArticleSummary[]): string {
     feed: channel.self,
     language: 'en',
     // The newest article's date rather than the time of the request: the same content gives the same document.
-    updated: articles[0] && new Date(articles[0].publishedAt),
+    updated: articles[0] && new Date(articleDate(articles[0])),
   });
   for (const article of articles) {
     feed.addItem({
@@ -60,7 +60,7 @@ function rss(channel: Channel, articles: ArticleSummary[]): string {
       // Kept when an editor changes the slug, so feed readers don't show the article twice.
       guid: article.documentId,
       description: article.excerpt ?? undefined,
-      date: new Date(article.publishedAt),
+      date: new Date(articleDate(article)),
       author: article.author ? [{ name: article.author.name }] : undefined,
       category: article.category ? [{ name: article.category.name }] : undefined,
     });
@@ -130,7 +130,8 @@ const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (
 /** /sitemap.xml: the home page, every category page and every published article. */
 export async function sitemap(): Promise<XmlDocument> {
   const [categories, articles] = await Promise.all([getCategories(), allArticles()]);
-  // A list page changes when one of the articles it lists does.
+  // A list page changes when one of the articles it lists does. lastmod is when a page last changed
+  // here (updatedAt), never an imported post's original date, which is older than its page.
   const urls: SitemapItemLoose[] = [
     { url: paths.home, lastmod: latest(articles.map((article) => article.updatedAt)) },
     ...categories.map((category) => ({

@@ -21,14 +21,27 @@ let origin: string;
 let state: FakeCmsState;
 let requests: StubRequest[];
 
-/** Answers from the fake CMS, with the redirects of an old WordPress address. */
+/** The CMS's redirects, by old address (older ones have no code: 301). */
+const REDIRECTS: Record<string, { toPath: string; code?: string }> = {
+  '/2024/05/old-post': { toPath: `/articles/${articles[0]!.slug}` },
+  '/?p=123': { toPath: `/articles/${articles[0]!.slug}`, code: 'permanent-301' },
+  '/summer-school-2025': { toPath: '/categories/internships', code: 'temporary-302' },
+  '/2019/01/withdrawn-course': { toPath: '/', code: 'gone-410' },
+  '/loops-to-itself': { toPath: '/loops-to-itself/', code: 'permanent-301' },
+  '/round/one': { toPath: '/round/two', code: 'permanent-301' },
+  '/round/two': { toPath: '/round/three', code: 'temporary-302' },
+  '/round/three': { toPath: '/round/one', code: 'permanent-301' },
+  '/old/hop': { toPath: '/2024/05/old-post', code: 'permanent-301' },
+};
+
+/** Answers from the fake CMS, with the redirects of old WordPress addresses. */
 function cms(overrides: StubRoutes = {}): void {
   requests = stubApi({
     ...cmsRoutes(state),
     'GET /api/redirects': (request) => {
       const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
-      const moved = from === '/2024/05/old-post' || from === '/?p=123';
-      return json({ data: moved ? [{ toPath: `/articles/${articles[0]!.slug}` }] : [] });
+      const found = from ? REDIRECTS[from] : undefined;
+      return json({ data: found ? [found] : [] });
     },
     'GET /api/preview/articles/:documentId': (request) =>
       request.query.token === 'good'
@@ -135,6 +148,30 @@ describe('the site server', () => {
     const unknown = await get('/2024/05/never-was');
     expect(unknown.status).toBe(404);
     expect(unknown.document.querySelector('h1')?.textContent).toBe('Page not found');
+  });
+
+  it('answers 302 for an address moved for now, and 410 with a page of its own for one that is gone', async () => {
+    const moved = await get('/summer-school-2025');
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get('location')).toBe('/categories/internships');
+    expect(moved.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+$/);
+    const gone = await get('/2019/01/withdrawn-course');
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('location')).toBeNull();
+    expect(gone.headers.get('cache-control')).not.toMatch(/max-age=[1-9]/);
+    expect(gone.document.querySelector('h1')?.textContent).toBe('This page has been removed');
+  });
+
+  it('answers 404, never a redirect, for a redirect that leads back to itself or round in a circle', async () => {
+    for (const path of ['/loops-to-itself', '/round/one', '/round/two']) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.document.querySelector('h1')?.textContent).toBe('Page not found');
+    }
+    // A chain that ends on a page is fine: the first step is answered.
+    const chained = await get('/old/hop');
+    expect(chained.status).toBe(301);
+    expect(chained.headers.get('location')).toBe('/2024/05/old-post');
   });
 
   it('keeps answering while the CMS is down: the last copy of a page, else the frame with a clear message', async () => {

@@ -12,7 +12,7 @@ import { serverConfig } from './config';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
 import { createPageCache, type Answer, type CachedAnswer, type CacheState } from './page-cache';
 import { checkPurge } from './purge';
-import { findRedirect } from './redirects';
+import { findRedirect, type FoundRedirect } from './redirects';
 import { renderPage, type HeadAssets } from './render-page';
 import { createSharedPages } from './shared-pages';
 
@@ -50,7 +50,8 @@ function cacheControl(status: number): string {
   const cdn = serverConfig.cdnMaxAgeSeconds;
   // Browsers ask again each time (a 304 when nothing changed); a CDN may keep a copy briefly.
   if (status === 200) return `public, max-age=0, s-maxage=${cdn}, stale-while-revalidate=60, stale-if-error=86400`;
-  if (status === 404) return `public, max-age=0, s-maxage=${cdn}`;
+  // Not found, gone or moved for now: the CMS may change that at any moment.
+  if (status === 404 || status === 410 || status === 302) return `public, max-age=0, s-maxage=${cdn}`;
   if (status === 301) return 'public, max-age=3600';
   return 'no-store';
 }
@@ -62,6 +63,11 @@ const DOCUMENTS: Array<[RegExp, (match: RegExpMatchArray) => Promise<XmlDocument
   [/^\/sitemap\.xml$/, () => sitemap()],
   [/^\/robots\.txt$/, async () => robotsTxt()],
 ];
+
+/** What an old address the CMS marks as gone answers: a short page of its own. */
+const GONE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>This page has been removed</title></head>
+<body><main><h1>This page has been removed</h1><p>It is no longer on the site. <a href="/">Go to the home page</a>.</p></main></body></html>`;
 
 const unavailableDocument = async (): Promise<Answer> => ({
   status: 503,
@@ -159,11 +165,11 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
   });
 
   async function page(url: URL): Promise<Answer> {
-    const moved = (target: string): Answer => ({
-      status: 301,
-      location: target,
+    const moved = ({ status, location }: FoundRedirect): Answer => ({
+      status,
+      location,
       contentType: HTML,
-      body: '',
+      body: status === 410 ? GONE_PAGE : '',
       tags: [PURGE_TAGS.redirects],
     });
     // An old post number is looked up first: without a redirect it is just the home page.

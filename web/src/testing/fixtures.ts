@@ -106,6 +106,8 @@ interface ArticleInput {
   title: string;
   category: Category;
   publishedAt: string;
+  /** An imported post's date on the old blog. */
+  originalPublishedAt?: string;
   featured?: boolean;
   related?: number[];
   commentsEnabled?: boolean;
@@ -171,6 +173,7 @@ const inputs: ArticleInput[] = [
     title: 'Step 1 is pass/fail: what now?',
     category: categories[2],
     publishedAt: '2026-03-01T12:00:00.000Z',
+    originalPublishedAt: '2022-01-26T09:00:00.000Z',
   },
 ];
 
@@ -194,6 +197,7 @@ export const articles: Article[] = inputs.map((input) => ({
   commentsEnabled: input.commentsEnabled ?? true,
   readingTimeMinutes: 4 + input.id,
   publishedAt: input.publishedAt,
+  originalPublishedAt: input.originalPublishedAt ?? null,
   ...STAMP,
 }));
 

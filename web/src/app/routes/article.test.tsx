@@ -97,6 +97,16 @@ describe('article page', () => {
     });
   });
 
+  it('shows an imported post with the date it first appeared on the old blog, to readers and search engines', async () => {
+    stubApi(cmsRoutes());
+    renderApp('/articles/step-1-pass-fail');
+    const article = await screen.findByRole('article', { name: 'Step 1 is pass/fail: what now?' });
+    expect(within(article).getByText('26 January 2022')).toHaveAttribute('datetime', '2022-01-26T09:00:00.000Z');
+    expect(article).not.toHaveTextContent('1 March 2026');
+    const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd.datePublished).toBe('2022-01-26T09:00:00.000Z');
+  });
+
   it('escapes "<" in its structured data, so a title cannot close the script', async () => {
     const cms = cmsRoutes();
     stubApi({

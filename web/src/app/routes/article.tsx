@@ -1,3 +1,4 @@
+import { articleDate } from '@medblog/shared';
 import { Link, useParams } from 'react-router-dom';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -59,7 +60,7 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
           headline: title,
           description: description ?? undefined,
           image: shareImage ? [mediaUrl(shareImage.url)] : undefined,
-          datePublished: article.publishedAt,
+          datePublished: articleDate(article),
           author: author ? { '@type': 'Person', name: author.name, jobTitle: author.jobTitle ?? undefined } : undefined,
           publisher: site ? { '@type': 'Organization', name: site.siteName } : undefined,
           mainEntityOfPage: url,
@@ -88,7 +89,7 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
                   {author.jobTitle && <span className="byline__job">{author.jobTitle}</span>}
                 </p>
               )}
-              <ArticleMeta publishedAt={article.publishedAt} readingTimeMinutes={article.readingTimeMinutes}>
+              <ArticleMeta publishedAt={articleDate(article)} readingTimeMinutes={article.readingTimeMinutes}>
                 <CommentCount articleDocumentId={article.documentId} commentsEnabled={article.commentsEnabled} />
               </ArticleMeta>
             </div>

@@ -29,6 +29,15 @@ describe('category page', () => {
     expect(within(nav).getByRole('link', { name: 'Internships' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('dates the card of an imported post by its day on the old blog', async () => {
+    stubApi(cmsRoutes());
+    renderApp('/categories/usmle-preparation');
+    const title = await screen.findByRole('link', { name: 'Step 1 is pass/fail: what now?' });
+    const card = title.closest('article')!;
+    expect(card).toHaveTextContent('26 January 2022');
+    expect(card).not.toHaveTextContent('1 March 2026');
+  });
+
   it('is reached from the topic navigation', async () => {
     stubApi(cmsRoutes());
     const { user } = renderApp('/');

@@ -36,6 +36,7 @@ describe('requests to the CMS', () => {
         'slug',
         'excerpt',
         'publishedAt',
+        'originalPublishedAt',
         'readingTimeMinutes',
         'featured',
       ]);

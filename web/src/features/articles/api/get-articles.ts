@@ -28,6 +28,7 @@ export async function getArticles(filter: ArticleFilter, page: number, pageSize:
       fields: ARTICLE_CARD.fields,
       populate: ARTICLE_CARD.populate,
       filters: toStrapiFilters(filter),
+      // Newest first by when it went up here; imported posts went up in their export's order (oldest first).
       sort: ['publishedAt:desc'],
       pagination: { page, pageSize },
     },

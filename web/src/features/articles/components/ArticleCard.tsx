@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { articleDate } from '@medblog/shared';
 import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -17,7 +18,7 @@ interface ArticleCardProps {
 
 export function ArticleCard({ article, featured = false, headingLevel = 3, summary }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const { title, slug, excerpt, cover, category, author, publishedAt, readingTimeMinutes } = article;
+  const { title, slug, excerpt, cover, category, author, readingTimeMinutes } = article;
 
   return (
     <article className="card">
@@ -42,7 +43,11 @@ export function ArticleCard({ article, featured = false, headingLevel = 3, summa
           </Link>
         </Heading>
         {summary ?? (excerpt && <p className="card__excerpt">{excerpt}</p>)}
-        <ArticleMeta authorName={author?.name} publishedAt={publishedAt} readingTimeMinutes={readingTimeMinutes} />
+        <ArticleMeta
+          authorName={author?.name}
+          publishedAt={articleDate(article)}
+          readingTimeMinutes={readingTimeMinutes}
+        />
       </div>
     </article>
   );

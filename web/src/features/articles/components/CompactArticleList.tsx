@@ -1,10 +1,14 @@
+import { articleDate } from '@medblog/shared';
 import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '@/features/articles/api/article-fields';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import { formatDate } from '@/lib/format';
 import { paths } from '@/lib/paths';
 
-type CompactArticle = Pick<ArticleSummary, 'documentId' | 'title' | 'slug' | 'publishedAt' | 'cover'>;
+type CompactArticle = Pick<
+  ArticleSummary,
+  'documentId' | 'title' | 'slug' | 'publishedAt' | 'originalPublishedAt' | 'cover'
+>;
 
 interface CompactArticleListProps {
   articles: CompactArticle[];
@@ -17,15 +21,18 @@ export function CompactArticleList({ articles, ordered = false }: CompactArticle
   const List = ordered ? 'ol' : 'ul';
   return (
     <List className={ordered ? 'compact-list compact-list--ordered' : 'compact-list'}>
-      {articles.map(({ documentId, title, slug, publishedAt, cover }) => (
-        <li key={documentId}>
-          {cover && <ResponsiveImage className="compact-list__image" image={cover} sizes="5rem" />}
-          <div>
-            <Link to={paths.article(slug)}>{title}</Link>
-            <time dateTime={publishedAt}>{formatDate(publishedAt)}</time>
-          </div>
-        </li>
-      ))}
+      {articles.map((article) => {
+        const { documentId, title, slug, cover } = article;
+        return (
+          <li key={documentId}>
+            {cover && <ResponsiveImage className="compact-list__image" image={cover} sizes="5rem" />}
+            <div>
+              <Link to={paths.article(slug)}>{title}</Link>
+              <time dateTime={articleDate(article)}>{formatDate(articleDate(article))}</time>
+            </div>
+          </li>
+        );
+      })}
     </List>
   );
 }

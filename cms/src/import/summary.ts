@@ -1,0 +1,70 @@
+/** What an import did, counted by kind of entry, and how it reads at the end of `pnpm import`. */
+export type EntryKind = 'article' | 'comment' | 'redirect' | 'author' | 'category' | 'image';
+export type Outcome = 'created' | 'updated' | 'unchanged';
+
+const PLURALS: Record<EntryKind, string> = {
+  article: 'articles',
+  comment: 'comments',
+  redirect: 'redirects',
+  author: 'authors',
+  category: 'categories',
+  image: 'images',
+};
+
+export interface Summary {
+  created: Record<EntryKind, number>;
+  updated: Record<EntryKind, number>;
+  unchanged: Record<EntryKind, number>;
+  skipped: Array<{ what: string; why: string }>;
+  warnings: string[];
+  /** Files that failed, each with the reason; nothing from them was kept. */
+  failed: Array<{ file: string; error: string }>;
+}
+
+const zero = (): Record<EntryKind, number> => ({
+  article: 0,
+  comment: 0,
+  redirect: 0,
+  author: 0,
+  category: 0,
+  image: 0,
+});
+
+export function emptySummary(): Summary {
+  return { created: zero(), updated: zero(), unchanged: zero(), skipped: [], warnings: [], failed: [] };
+}
+
+/** Adds a file's summary (once its transaction committed) to the run's. */
+export function addSummary(total: Summary, part: Summary): void {
+  for (const outcome of ['created', 'updated', 'unchanged'] as const) {
+    for (const kind of Object.keys(PLURALS) as EntryKind[]) total[outcome][kind] += part[outcome][kind];
+  }
+  total.skipped.push(...part.skipped);
+  total.warnings.push(...part.warnings);
+  total.failed.push(...part.failed);
+}
+
+function counts(record: Record<EntryKind, number>): string {
+  const parts = (Object.keys(PLURALS) as EntryKind[])
+    .filter((kind) => record[kind])
+    .map((kind) => `${record[kind]} ${record[kind] === 1 ? kind : PLURALS[kind]}`);
+  return parts.length ? parts.join(', ') : 'nothing';
+}
+
+export function formatSummary(summary: Summary, { dryRun = false } = {}): string {
+  const lines = [
+    dryRun ? 'Dry run: nothing was saved. It would have:' : 'Import finished.',
+    `  created:   ${counts(summary.created)}`,
+    `  updated:   ${counts(summary.updated)}`,
+    `  unchanged: ${counts(summary.unchanged)}`,
+    `  skipped:   ${summary.skipped.length}`,
+    ...summary.skipped.map(({ what, why }) => `    - ${what}: ${why}`),
+    `  warnings:  ${summary.warnings.length}`,
+    ...summary.warnings.map((warning) => `    - ${warning}`),
+  ];
+  if (summary.failed.length) {
+    lines.push(`  failed files (nothing imported from them): ${summary.failed.length}`);
+    lines.push(...summary.failed.map(({ file, error }) => `    - ${file}: ${error}`));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,369 @@
+/**
+ * `pnpm import`: the old blog's WordPress exports and plain-text copies become articles, comments
+ * and redirects an editor and a reader would recognise; a second run changes nothing; a broken
+ * file leaves nothing behind. Fixtures: tests/fixtures/import (invented posts).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '@strapi/strapi';
+import { importFiles } from '../src/import/importer';
+import type { Summary } from '../src/import/summary';
+import { api, bootStrapi } from './helpers/strapi';
+
+const FIXTURES = join(__dirname, 'fixtures', 'import');
+const WXR_12 = join(FIXTURES, 'blog-wxr-1.2.xml');
+const WXR_10 = join(FIXTURES, 'blog-wxr-1.0.xml');
+const MEDIA = join(FIXTURES, 'media');
+const TEXTS = join(FIXTURES, 'text');
+const ARTICLE = 'api::article.article';
+const COMMENT = 'api::comment.comment';
+
+let strapi: Core.Strapi;
+let request: Awaited<ReturnType<typeof api>>;
+let first: Summary;
+
+const findArticle = (title: string, status: 'published' | 'draft' = 'published') =>
+  strapi.documents(ARTICLE).findFirst({
+    filters: { title },
+    status,
+    populate: { category: { fields: ['name'] }, author: { fields: ['name'] } },
+  });
+
+const commentsOf = async (title: string) => {
+  const article = await findArticle(title, 'draft');
+  return strapi.db.query(COMMENT).findMany({
+    where: { article: { documentId: article!.documentId } },
+    populate: { parent: { select: ['authorName'] } },
+    orderBy: { createdAt: 'asc' },
+  });
+};
+
+const importedKeys = () =>
+  strapi.db.query(ARTICLE).findMany({ where: { importKey: { $notNull: true } }, select: ['documentId', 'title'] });
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  request = await api();
+  first = await importFiles(strapi, [WXR_12, WXR_10], { mediaDir: MEDIA });
+}, 120_000);
+
+// Other test files expect the published articles to be the demo content.
+afterAll(async () => {
+  const documentIds = [...new Set((await importedKeys()).map((article) => article.documentId))];
+  await strapi.db.query(COMMENT).deleteMany({ where: { importKey: { $notNull: true } } });
+  for (const documentId of documentIds) await strapi.documents(ARTICLE).delete({ documentId });
+  await strapi.db.query('api::redirect.redirect').deleteMany({ where: { toPath: { $startsWith: '/articles/' } } });
+  await strapi.db.query('api::category.category').deleteMany({ where: { name: { $endsWith: '(imported)' } } });
+  await strapi.db.query('api::author.author').deleteMany({ where: { name: { $endsWith: 'Import-Test' } } });
+  const uploaded = await strapi.db.query('plugin::upload.file').findMany({ where: { name: { $startsWith: '2024/' } } });
+  for (const file of uploaded) await strapi.plugin('upload').service('upload').remove(file);
+});
+
+describe('a WordPress export (WXR 1.2 and 1.0)', () => {
+  it('makes the published posts published articles, with their original date, excerpt, category and author', async () => {
+    const plan = await findArticle('Three months to USMLE Step 1: a ward-friendly plan');
+    expect(plan).toMatchObject({
+      slug: 'usmle-step-1-ward-plan',
+      excerpt: 'A study plan that fits around ward work & night shifts.',
+      originalPublishedAt: '2019-04-16T08:30:00.000Z',
+      category: { name: 'Exam Strategy (imported)' },
+      author: { name: 'Dr Meera Import-Test' },
+    });
+    const old = await findArticle('Choosing a clinical partner hospital – notes from 2010');
+    expect(old).toMatchObject({
+      originalPublishedAt: '2010-11-10T12:00:00.000Z',
+      category: { name: 'Clinical Partnerships (imported)' },
+      author: { name: 'Legacy Editor Import-Test' },
+    });
+  });
+
+  it('turns classic-editor HTML into paragraphs with bold, italic, links and decoded entities', async () => {
+    const plan = await findArticle('Three months to USMLE Step 1: a ward-friendly plan');
+    expect(plan!.body).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Most of our interns study between night shifts, so the plan starts with ' },
+          { type: 'text', text: 'short blocks', bold: true },
+          { type: 'text', text: ' and ' },
+          { type: 'text', text: 'honest', italic: true },
+          { type: 'text', text: ' rest days.' },
+        ],
+      },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Begin with the ' },
+          {
+            type: 'link',
+            url: 'https://old-blog.example.org/resources/',
+            children: [{ type: 'text', text: 'resource list' }],
+          },
+          { type: 'text', text: ' & pick one question bank — not three.' },
+        ],
+      },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Keep a notebook of the questions you got wrong\u00a0and read it every Sunday.' },
+        ],
+      },
+    ]);
+  });
+
+  it('turns block-editor content into headings h2–h6, lists, a quote, code and images', async () => {
+    const article = await findArticle('Inside a surgical internship: ward rounds, logbooks & café breaks ☕');
+    const body = article!.body as unknown as Array<Record<string, unknown>>;
+    const texts = (node: Record<string, unknown>): string =>
+      typeof node.text === 'string' ? node.text : ((node.children as []) ?? []).map(texts).join('|');
+    expect(body.map((block) => [block.type, block.level ?? block.format ?? null, texts(block)])).toEqual([
+      ['paragraph', null, 'Rounds start at seven. Bring your |logbook| and a pen that works.'],
+      ['heading', 2, 'Before the first round'],
+      ['heading', 3, 'What to carry'],
+      ['list', 'unordered', 'Stethoscope|Pocket formulary|the 2021 edition|Snacks 🍎'],
+      ['heading', 4, 'Order of the day'],
+      ['list', 'ordered', 'Handover|Rounds|Theatre'],
+      ['heading', 5, 'Words from a consultant'],
+      ['quote', null, 'Write it down, or it did not happen.'],
+      ['heading', 6, 'Logbook export'],
+      ['code', null, 'SELECT count(*) FROM procedures WHERE supervised = true && year = 2021;'],
+      ['image', null, ''],
+      ['paragraph', null, 'Theatre lights'],
+      [
+        'paragraph',
+        null,
+        'Our visiting fellows wrote a note in Arabic: مرحبا بكم في الجناح, and in Hebrew: ברוכים הבאים. ' +
+          'A resident from Hanoi signed it Nguyễn Thị Mai (with combining marks: Nguye\u0302\u0303n).',
+      ],
+      ['paragraph', null, 'Code in prose: the end of a CDATA section is written ]]> and survives.'],
+    ]);
+    expect(body[1]).toMatchObject({ type: 'heading', level: 2 });
+    expect((body[3].children as unknown[])[2]).toMatchObject({ type: 'list', format: 'unordered' });
+    expect((body[0].children as unknown[])[1]).toMatchObject({ text: 'logbook', bold: true, italic: true });
+  });
+
+  it('uploads an image found in --media, and links one that is missing, naming it in a warning', async () => {
+    const article = await findArticle('Inside a surgical internship: ward rounds, logbooks & café breaks ☕');
+    const body = article!.body as Array<{ image?: Record<string, unknown>; children: unknown[] }>;
+    const uploaded = await strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { name: '2024/03/ward-round.png' } });
+    expect(uploaded).toBeTruthy();
+    expect(body[10].image).toMatchObject({
+      url: uploaded.url,
+      alternativeText: 'A ward round at dawn',
+      caption: 'Our first round',
+    });
+    expect(body[11].children[0]).toEqual({
+      type: 'link',
+      url: 'https://old-blog.example.org/wp-content/uploads/2024/03/theatre-lights.jpg',
+      children: [{ type: 'text', text: 'Theatre lights' }],
+    });
+    expect(first.warnings).toContainEqual(expect.stringContaining('theatre-lights.jpg not found in'));
+  });
+
+  it('keeps drafts and pending posts as drafts, and skips private and trashed posts, saying why', async () => {
+    for (const title of [
+      'Electives abroad: a checklist we are still writing',
+      'Residency interviews: questions we were asked',
+    ]) {
+      expect(await findArticle(title, 'draft')).toBeTruthy();
+      expect(await findArticle(title, 'published')).toBeNull();
+    }
+    expect(await findArticle('Staff rota notes (private)', 'draft')).toBeNull();
+    expect(await findArticle('An old announcement we binned', 'draft')).toBeNull();
+    expect(first.skipped).toEqual(
+      expect.arrayContaining([
+        { what: expect.stringContaining('Staff rota notes (private)'), why: 'private on WordPress' },
+        { what: expect.stringContaining('An old announcement we binned'), why: 'in the trash on WordPress' },
+        { what: expect.stringContaining('ward-round'), why: 'a WordPress attachment, not a post' },
+        { what: expect.stringContaining('comment 505'), why: 'in the trash on WordPress' },
+      ]),
+    );
+    expect(first.created.article).toBe(5);
+  });
+
+  it('brings the comments with their statuses, dates and replies; e-mails stay private', async () => {
+    const comments = await commentsOf('Three months to USMLE Step 1: a ward-friendly plan');
+    expect(
+      comments.map((c) => [
+        c.authorName,
+        c.moderationStatus,
+        c.parent?.authorName ?? null,
+        new Date(c.createdAt).toISOString(),
+      ]),
+    ).toEqual([
+      ['Anika', 'approved', null, '2019-04-17T09:15:00.000Z'],
+      ['Dr Meera Import-Test', 'approved', 'Anika', '2019-04-17T11:00:00.000Z'],
+      ['Waiting Reader', 'pending', null, '2019-04-18T10:00:00.000Z'],
+      ['Cheap Pills', 'spam', null, '2019-04-18T12:00:00.000Z'],
+    ]);
+    expect(comments[1].body).toBe('Glad it helped — good luck on exam day.');
+    expect(comments[0].ipHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(comments[0].ipHash).not.toContain('203.0.113.9');
+
+    const shown = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': 'usmle-step-1-ward-plan' });
+    expect(shown.status).toBe(200);
+    expect(shown.body.data.map((c: { authorName: string }) => c.authorName)).toEqual(['Anika', 'Dr Meera Import-Test']);
+    expect(shown.text).not.toContain('anika.import@example.net');
+    expect(shown.text).not.toContain('importKey');
+  });
+
+  it('shows the original date through the public API, and never the import key', async () => {
+    const response = await request.get('/api/articles').query({ 'filters[slug][$eq]': 'usmle-step-1-ward-plan' });
+    expect(response.body.data[0].originalPublishedAt).toBe('2019-04-16T08:30:00.000Z');
+    expect(response.text).not.toContain('importKey');
+    const probe = await request.get('/api/articles').query({ 'filters[importKey][$notNull]': 'true' });
+    expect(probe.status).toBe(400);
+  });
+
+  it('adds a 301 from each published post’s old permalink and post number to its new address', async () => {
+    const lookUp = async (fromPath: string) =>
+      (
+        await request
+          .get('/api/redirects')
+          .query({ 'filters[fromPath][$eq]': fromPath, 'fields[0]': 'toPath', 'fields[1]': 'code' })
+      ).body.data;
+    expect(await lookUp('/2019/04/usmle-step-1-ward-plan')).toEqual([
+      expect.objectContaining({ toPath: '/articles/usmle-step-1-ward-plan', code: 'permanent-301' }),
+    ]);
+    expect(await lookUp('/?p=101')).toEqual([expect.objectContaining({ toPath: '/articles/usmle-step-1-ward-plan' })]);
+    expect(await lookUp('/2010/11/choosing-a-partner-hospital')).toHaveLength(1);
+    // A draft has no page to send readers to.
+    expect(await lookUp('/?p=303')).toEqual([]);
+  });
+
+  it('changes nothing when the same export is imported again', async () => {
+    const again = await importFiles(strapi, [WXR_12, WXR_10], { mediaDir: MEDIA });
+    expect(again.created).toEqual({ article: 0, comment: 0, redirect: 0, author: 0, category: 0, image: 0 });
+    expect(again.updated).toEqual({ article: 0, comment: 0, redirect: 0, author: 0, category: 0, image: 0 });
+    expect(again.unchanged).toMatchObject({ article: 5, comment: 5, redirect: 6, image: 1 });
+  });
+
+  it('updates only the post and comment that changed in an edited export', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'import-edited-'));
+    const edited = join(folder, 'edited.xml');
+    writeFileSync(
+      edited,
+      readFileSync(WXR_12, 'utf8')
+        .replace('read it every Sunday.', 'read it every Saturday.')
+        .replace(
+          '<wp:comment_approved><![CDATA[0]]></wp:comment_approved>',
+          '<wp:comment_approved><![CDATA[1]]></wp:comment_approved>',
+        ),
+    );
+    const summary = await importFiles(strapi, [edited], { mediaDir: MEDIA });
+    expect(summary.updated).toMatchObject({ article: 1, comment: 1 });
+    expect(summary.unchanged).toMatchObject({ article: 3, comment: 3 });
+    const plan = await findArticle('Three months to USMLE Step 1: a ward-friendly plan');
+    expect(JSON.stringify(plan!.body)).toContain('every Saturday.');
+    const waiting = (await commentsOf('Three months to USMLE Step 1: a ward-friendly plan')).find(
+      (c) => c.authorName === 'Waiting Reader',
+    );
+    expect(waiting!.moderationStatus).toBe('approved');
+    // Put back, so the article reads as the fixture again.
+    expect((await importFiles(strapi, [WXR_12], { mediaDir: MEDIA })).updated.article).toBe(1);
+  });
+
+  it('imports nothing from a malformed file and names the file and line', async () => {
+    const before = (await importedKeys()).length;
+    const summary = await importFiles(strapi, [join(FIXTURES, 'malformed.xml')]);
+    expect(summary.failed).toEqual([{ file: 'malformed.xml', error: expect.stringMatching(/malformed\.xml:17:\d+/) }]);
+    expect(await findArticle('A post before the broken one', 'draft')).toBeNull();
+    expect((await importedKeys()).length).toBe(before);
+  });
+
+  it('rolls the whole file back when a save fails halfway through it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'import-failing-'));
+    const failing = join(folder, 'failing.xml');
+    // A first post that saves, then one whose category name is longer than the CMS takes.
+    const firstPost =
+      '<item><title>First of two, saved before the failure</title><guid>failing-1</guid>' +
+      '<wp:post_id>41</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>';
+    writeFileSync(
+      failing,
+      readFileSync(WXR_10, 'utf8')
+        .replace('<item>', `${firstPost}\n<item>`)
+        .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+    );
+    const summary = await importFiles(strapi, [failing]);
+    expect(summary.failed).toEqual([{ file: 'failing.xml', error: expect.stringContaining('name') }]);
+    expect(summary.created.article).toBe(0);
+    expect(await findArticle('First of two, saved before the failure', 'draft')).toBeNull();
+  });
+
+  it('saves nothing in a dry run, yet counts what it would do', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'import-dry-'));
+    const file = join(folder, 'dry.xml');
+    writeFileSync(
+      file,
+      readFileSync(WXR_10, 'utf8')
+        .replaceAll('choosing-a-partner-hospital', 'dry-run-post')
+        .replace('<title>Choosing', '<title>Dry run: choosing'),
+    );
+    const summary = await importFiles(strapi, [file], { dryRun: true });
+    expect(summary.created.article).toBe(1);
+    expect(await findArticle('Dry run: choosing a clinical partner hospital – notes from 2010', 'draft')).toBeNull();
+  });
+});
+
+describe('plain-text copies', () => {
+  let summary: Summary;
+  beforeAll(async () => {
+    summary = await importFiles(strapi, [TEXTS], { publish: true });
+  });
+
+  it('takes the first line as the title and drops the old page furniture', async () => {
+    const article = await findArticle('My first week as an intern in paediatrics');
+    const texts = (article!.body as Array<{ type: string; children: Array<{ text: string }> }>).map((block) => [
+      block.type,
+      block.children.map((child) => child.text).join(''),
+    ]);
+    expect(texts).toEqual([
+      [
+        'paragraph',
+        "The first morning on the children's ward felt like learning a new language. Every parent had a question, and every chart had a story.",
+      ],
+      ['heading', 'What surprised me'],
+      ['paragraph', 'Nurses know everything. Ask them first, and thank them twice.'],
+      ['heading', '2. Medical school'],
+      [
+        'paragraph',
+        'Lectures had taught me doses, but not how to explain them to a worried father at three in the morning.',
+      ],
+    ]);
+  });
+
+  it('nests numbered headings under "Part" headings', async () => {
+    const article = await findArticle('USMLE Step 2 CK, told in two parts');
+    const headings = (article!.body as Array<{ type: string; level?: number; children: Array<{ text: string }> }>)
+      .filter((block) => block.type === 'heading')
+      .map((block) => [block.level, block.children[0].text]);
+    expect(headings).toEqual([
+      [2, 'Part 1: Building the base'],
+      [3, '1. Internal medicine'],
+      [3, '2. Paediatrics and obstetrics'],
+      [2, 'Part 2: The last month'],
+    ]);
+  });
+
+  it('gives a copy without a title line a short title of its own, named in a warning', async () => {
+    const warning = summary.warnings.find((text) => text.startsWith('untitled-copy.txt'));
+    expect(warning).toMatch(/no title line; titled "Clinical rotations abroad need planning months ahead,?…"/);
+    const article = await strapi.documents(ARTICLE).findFirst({
+      filters: { title: { $startsWith: 'Clinical rotations abroad' } },
+      status: 'published',
+    });
+    const body = article!.body as Array<{ type: string; children: Array<{ text?: string }> }>;
+    expect(body.map((block) => block.type)).toEqual(['paragraph', 'heading', 'list']);
+    expect(JSON.stringify(body)).not.toMatch(/Popular posts|More articles|Choosing a partner hospital/);
+  });
+
+  it('changes nothing when imported again (keyed on the title)', async () => {
+    const again = await importFiles(strapi, [TEXTS], { publish: true });
+    expect(again.created.article + again.updated.article).toBe(0);
+    expect(again.unchanged.article).toBe(3);
+  });
+});
