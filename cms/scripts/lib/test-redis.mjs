@@ -9,7 +9,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port.mjs';
 
-
 // The CMS's global-setup.ts moves a given REDIS_URL to TEST_REDIS_URL, so that its shared test CMS keeps its state in memory.
 const givenUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
 const installed = !givenUrl && spawnSync('redis-server', ['--version']).status === 0;
