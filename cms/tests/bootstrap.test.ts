@@ -70,7 +70,7 @@ describe('admin list views', () => {
       (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`))
         .body.data.contentType;
     const article = await view('api::article.article');
-    expect(article.layouts.list).toEqual(['title', 'category', 'author', 'featured', 'updatedAt']);
+    expect(article.layouts.list).toEqual(['title', 'category', 'publishAt', 'unpublishAt', 'updatedAt']);
     const comment = await view('api::comment.comment');
     expect(comment.layouts.list.slice(0, 4)).toEqual(['authorName', 'article', 'moderationStatus', 'createdAt']);
     expect(comment.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
