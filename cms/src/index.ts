@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
+import { registerEnquirySenderFields } from './documents/enquiry-sender';
 import { registerContentChanges } from './documents/content-changes';
 import { registerRedirectPaths } from './documents/redirect-paths';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
@@ -17,6 +18,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
+    registerEnquirySenderFields(strapi);
     registerSearchIndexing(strapi);
     registerRedirectPaths(strapi);
     registerContentChanges(strapi);
