@@ -4,8 +4,20 @@
  * the site, and the decisions left to take.
  */
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Flex, Link, Status, Td, Tr, Typography } from '@strapi/design-system';
-import { ExternalLink } from '@strapi/icons';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Flex,
+  IconButton,
+  Link,
+  Status,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { ExternalLink, User } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
 import type { ModerationStatus } from '@medblog/shared';
 import type { QueueComment } from '../hooks/useModerationQueue';
@@ -71,39 +83,52 @@ function Received({ comment }: { comment: QueueComment }) {
   );
 }
 
+/** One line, cut with an ellipsis; the whole text on hover. */
+const ONE_LINE: React.CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+
 function Author({
   comment,
   canModerate,
   onSelectSender,
 }: Pick<CommentViewProps, 'comment' | 'canModerate' | 'onSelectSender'>) {
   return (
-    <Flex direction="column" alignItems="flex-start" gap={0}>
-      <Flex gap={1} wrap="wrap">
-        <Typography variant="omega" fontWeight="semiBold" textColor="neutral800">
-          {authorOf(comment)}
-        </Typography>
-        {comment.trustedSender && (
-          <Badge size="S" backgroundColor="success100" textColor="success700" title="Has had a comment approved before">
-            Trusted
-          </Badge>
-        )}
-      </Flex>
-      <Flex gap={1} wrap="wrap">
-        <Typography variant="pi" textColor="neutral600" style={{ overflowWrap: 'anywhere' }}>
+    <Flex gap={1} alignItems="flex-start" justifyContent="space-between">
+      <Flex direction="column" alignItems="stretch" gap={0} style={{ minWidth: 0 }}>
+        <Flex gap={1}>
+          <Typography
+            variant="omega"
+            fontWeight="semiBold"
+            textColor="neutral800"
+            title={authorOf(comment)}
+            style={ONE_LINE}
+          >
+            {authorOf(comment)}
+          </Typography>
+          {comment.trustedSender && (
+            <Badge
+              size="S"
+              backgroundColor="success100"
+              textColor="success700"
+              title="Has had a comment approved before"
+            >
+              Trusted
+            </Badge>
+          )}
+        </Flex>
+        <Typography variant="pi" textColor="neutral600" title={comment.authorEmail} style={ONE_LINE}>
           {comment.authorEmail}
         </Typography>
-        {canModerate && (
-          <Button
-            size="S"
-            variant="ghost"
-            style={{ padding: '0 0.4rem', height: 'auto' }}
-            aria-label={`Select all comments from ${comment.authorEmail}`}
-            onClick={() => onSelectSender(comment)}
-          >
-            All from sender
-          </Button>
-        )}
       </Flex>
+      {canModerate && (
+        <IconButton
+          size="S"
+          variant="ghost"
+          label={`Select all comments from ${comment.authorEmail}`}
+          onClick={() => onSelectSender(comment)}
+        >
+          <User />
+        </IconButton>
+      )}
     </Flex>
   );
 }
@@ -111,9 +136,14 @@ function Author({
 function Article({ comment }: { comment: QueueComment }) {
   if (!comment.article) return <Typography textColor="neutral500">Article deleted</Typography>;
   return (
-    <Flex direction="column" alignItems="flex-start" gap={0}>
-      <Link tag={RouterLink} to={articleEditPath(comment.article.documentId)} style={{ fontSize: '1.3rem' }}>
-        {excerpt(comment.article.title, 48)}
+    <Flex direction="column" alignItems="stretch" gap={0} style={{ minWidth: 0 }}>
+      <Link
+        tag={RouterLink}
+        to={articleEditPath(comment.article.documentId)}
+        title={comment.article.title}
+        style={{ ...ONE_LINE, display: 'block', fontSize: '1.3rem' }}
+      >
+        {comment.article.title}
       </Link>
       {comment.siteUrl && (
         <Link
@@ -190,7 +220,7 @@ function DecisionButton({
   );
 }
 
-const CELL: React.CSSProperties = { verticalAlign: 'top', paddingTop: '0.6rem', paddingBottom: '0.6rem' };
+const CELL: React.CSSProperties = { verticalAlign: 'top', paddingTop: '0.4rem', paddingBottom: '0.4rem' };
 const CURRENT_BACKGROUND = 'primary100';
 
 export interface CommentRowProps extends CommentViewProps {
@@ -230,13 +260,13 @@ export function CommentRow({
       <Td style={CELL}>
         <Received comment={comment} />
       </Td>
-      <Td style={{ ...CELL, maxWidth: '22rem', whiteSpace: 'normal' }}>
+      <Td style={{ ...CELL, width: '17rem', maxWidth: '17rem' }}>
         <Author comment={comment} canModerate={canModerate} onSelectSender={onSelectSender} />
       </Td>
-      <Td style={{ ...CELL, maxWidth: '18rem', whiteSpace: 'normal' }}>
+      <Td style={{ ...CELL, width: '14rem', maxWidth: '14rem' }}>
         <Article comment={comment} />
       </Td>
-      <Td style={{ ...CELL, width: '100%', whiteSpace: 'normal' }}>
+      <Td style={{ ...CELL, whiteSpace: 'normal' }}>
         <Box minWidth="20rem">
           <Body comment={comment} current={current} />
         </Box>

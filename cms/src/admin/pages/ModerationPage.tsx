@@ -81,7 +81,7 @@ function KeyLegend() {
           <kbd style={{ fontFamily: 'monospace', fontWeight: 600 }}>{key}</kbd> {does}
         </React.Fragment>
       ))}{' '}
-      (a/r/s act on the selection when there is one)
+      (a/r/s: the selection, if any)
     </Typography>
   );
 }
@@ -279,40 +279,49 @@ function ModerationScreen() {
                   size="S"
                   variant="secondary"
                   aria-label={`Show every sender again (now only ${search.sender})`}
-                  onClick={() => setQuery({ sender: undefined, page: '1' })}
+                  onClick={() => setQuery({ sender: undefined, page: '1', pageSize: String(DEFAULT_PAGE_SIZE) })}
                 >
                   From {search.sender} ✕
                 </Button>
               )}
             </Flex>
             {canModerate && (
-              <Flex gap={2} paddingTop={2} paddingBottom={2} minHeight="4.8rem" wrap="wrap" aria-live="polite">
-                {selection.selected.length > 0 ? (
-                  <>
+              <Flex
+                gap={4}
+                paddingTop={2}
+                paddingBottom={2}
+                minHeight="4.8rem"
+                wrap="wrap"
+                justifyContent="space-between"
+              >
+                <Flex gap={2} wrap="wrap" aria-live="polite">
+                  {selection.selected.length > 0 ? (
+                    <>
+                      <Typography variant="omega" textColor="neutral600">
+                        {selection.selected.length} selected
+                      </Typography>
+                      {DECISIONS.filter((decision) => decision !== status).map((decision) => (
+                        <Button
+                          key={decision}
+                          size="S"
+                          variant={BULK_VARIANT[decision]}
+                          loading={inFlight.bulk === decision}
+                          disabled={inFlight.bulk !== undefined}
+                          onClick={() => decide(selection.selected, decision, { bulk: true })}
+                        >
+                          {DECISION_BUTTON[decision].selection}
+                        </Button>
+                      ))}
+                    </>
+                  ) : (
                     <Typography variant="omega" textColor="neutral600">
-                      {selection.selected.length} selected
+                      Tick comments, or a sender’s icon for all of theirs, to decide on several at once.
                     </Typography>
-                    {DECISIONS.filter((decision) => decision !== status).map((decision) => (
-                      <Button
-                        key={decision}
-                        size="S"
-                        variant={BULK_VARIANT[decision]}
-                        loading={inFlight.bulk === decision}
-                        disabled={inFlight.bulk !== undefined}
-                        onClick={() => decide(selection.selected, decision, { bulk: true })}
-                      >
-                        {DECISION_BUTTON[decision].selection}
-                      </Button>
-                    ))}
-                  </>
-                ) : (
-                  <Typography variant="omega" textColor="neutral600">
-                    Tick comments, or choose “All from sender”, to decide on several at once.
-                  </Typography>
-                )}
+                  )}
+                </Flex>
+                <KeyLegend />
               </Flex>
             )}
-            {canModerate && <KeyLegend />}
             {error !== undefined && rows !== undefined && (
               <Box paddingBottom={4} role="alert">
                 <Typography variant="omega" textColor="danger600">
