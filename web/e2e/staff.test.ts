@@ -237,9 +237,12 @@ describe('a moderator on a busy day', () => {
     expect(await phone.page.locator('table').count()).toBe(0);
 
     const viewport = phone.page.viewportSize()!;
-    const buttons = phone.page.getByRole('button', { name: /^(Approve|Reject) comment by|^Mark comment by/ });
-    expect(await buttons.count()).toBe(9);
-    for (const button of await buttons.all()) {
+    const decisions = cards.getByRole('button', { name: /^(Approve|Reject) comment by|^Mark comment by/ });
+    expect(await decisions.count()).toBe(9);
+    // Every action on a card (decisions, "all from this sender", selection, links) is on the screen.
+    const actions = cards.locator('button, a');
+    expect(await actions.count()).toBeGreaterThanOrEqual(18);
+    for (const button of await actions.all()) {
       const box = (await button.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);

@@ -94,7 +94,7 @@ function Author({
   return (
     <Flex gap={1} alignItems="flex-start" justifyContent="space-between">
       <Flex direction="column" alignItems="stretch" gap={0} style={{ minWidth: 0 }}>
-        <Flex gap={1}>
+        <Flex gap={1} style={{ minWidth: 0 }}>
           <Typography
             variant="omega"
             fontWeight="semiBold"
@@ -317,21 +317,22 @@ export function CommentCard({
       aria-label={`Comment by ${authorOf(comment)}`}
     >
       <Flex direction="column" alignItems="stretch" gap={2}>
-        <Flex gap={2} justifyContent="space-between" alignItems="flex-start">
-          <Flex gap={2} alignItems="flex-start">
-            {canModerate && (
-              <Checkbox
-                aria-label={`Select comment by ${authorOf(comment)}`}
-                checked={selected}
-                onCheckedChange={() => onSelectedChange(comment.documentId)}
-              />
-            )}
+        <Flex gap={2} alignItems="flex-start">
+          {canModerate && (
+            <Checkbox
+              aria-label={`Select comment by ${authorOf(comment)}`}
+              checked={selected}
+              onCheckedChange={() => onSelectedChange(comment.documentId)}
+            />
+          )}
+          {/* minWidth 0 lets a long name or e-mail shrink to an ellipsis instead of widening the card. */}
+          <Box flex="1" style={{ minWidth: 0 }}>
             <Author comment={comment} canModerate={canModerate} onSelectSender={onSelectSender} />
-          </Flex>
-          <Flex direction="column" alignItems="flex-end" gap={1}>
-            <Received comment={comment} />
-            {showStatus && <StatusLabel status={comment.moderationStatus} />}
-          </Flex>
+          </Box>
+        </Flex>
+        <Flex gap={2} wrap="wrap">
+          <Received comment={comment} />
+          {showStatus && <StatusLabel status={comment.moderationStatus} />}
         </Flex>
         <Article comment={comment} />
         <Body comment={comment} current={current} />
