@@ -103,7 +103,7 @@ describe('searching the queue', () => {
 describe("one sender's comments", () => {
   it('lists every comment from one e-mail, whatever its case, and marks them all as spam in one decision', async () => {
     const sender = `Bulk-${run}@Example.net`;
-    const theirs = [];
+    const theirs: string[] = [];
     for (let i = 0; i < 4; i += 1) theirs.push(await post({ authorEmail: sender, body: `Buy now, offer ${i}` }));
     const someoneElse = await post({ authorEmail: `other-${run}@example.net`, body: 'A real question' });
 
@@ -189,16 +189,14 @@ describe('roles', () => {
   it('a role that may read comments but not change them gets 403 for a bulk decision and nothing changes', async () => {
     const strapi = await bootStrapi();
     const role = await strapi.service('admin::role').create({ name: `Comment readers ${run}`, description: 'read' });
-    await strapi
-      .service('admin::role')
-      .assignPermissions(role.id, [
-        {
-          action: 'plugin::content-manager.explorer.read',
-          subject: 'api::comment.comment',
-          properties: {},
-          conditions: [],
-        },
-      ]);
+    await strapi.service('admin::role').assignPermissions(role.id, [
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: 'api::comment.comment',
+        properties: {},
+        conditions: [],
+      },
+    ]);
     const reader = { Authorization: `Bearer ${await loginAsNewUser(`reader-${run}@example.org`, role.id)}` };
     const id = await post({ body: `Only a reader role sees this (${run})` });
     expect((await request.get('/medblog/comments').query({ q: run }).set(reader)).status).toBe(200);

@@ -767,7 +767,6 @@ export interface ApiModerationSettingModerationSetting
   };
   attributes: {
     approveTrustedCommenters: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<false>;
     blockedWords: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
