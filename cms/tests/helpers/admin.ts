@@ -27,18 +27,10 @@ export async function loginAsNewUser(email: string, roleId: number): Promise<str
   return login(email, PASSWORD);
 }
 
-// One login per role for the whole run: Strapi limits logins per e-mail address (5 in 5 minutes).
-const tokens = new Map<string, Promise<string>>();
-
 /** A logged-in admin with the role `code` (created on first use); the super admin for 'strapi-super-admin'. */
-export function adminToken(
+export async function adminToken(
   code: 'strapi-super-admin' | 'strapi-editor' | 'strapi-author' | typeof ENQUIRY_STAFF_ROLE.code,
 ): Promise<string> {
-  if (!tokens.has(code)) tokens.set(code, firstLogin(code));
-  return tokens.get(code)!;
-}
-
-async function firstLogin(code: Parameters<typeof adminToken>[0]): Promise<string> {
   if (code === 'strapi-super-admin') return login(DEV_ADMIN.email, DEV_ADMIN.password);
   const strapi = await bootStrapi();
   const email = `${code}@example.org`;
