@@ -9,6 +9,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     .map((base) => base.replace(/\/+$/, ''));
   if (urls.length) assertSecretFor('PURGE_SECRET', 'the purge calls to SITE_PURGE_URLS');
   return {
+    // The site's public address, for the moderation screen's "View on site" links (empty: no links).
+    publicUrl: env('SITE_URL', 'http://localhost:5173').replace(/\/+$/, ''),
     purge: {
       urls,
       secret: env('PURGE_SECRET', ''),

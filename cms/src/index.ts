@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
 import { registerScheduleChecks } from './documents/scheduling';
+import { registerEnquirySenderFields } from './documents/enquiry-sender';
 import { registerContentChanges } from './documents/content-changes';
 import { registerRedirectPaths } from './documents/redirect-paths';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
@@ -21,6 +22,7 @@ export default {
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
     registerScheduleChecks(strapi);
+    registerEnquirySenderFields(strapi);
     registerSearchIndexing(strapi);
     registerRedirectPaths(strapi);
     registerContentChanges(strapi);

@@ -70,16 +70,22 @@ describe('admin list views', () => {
       (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`))
         .body.data.contentType;
     const article = await view('api::article.article');
-    expect(article.layouts.list).toEqual(['title', 'category', 'publishAt', 'unpublishAt', 'updatedAt']);
+    expect(article.layouts.list).toEqual(['title', 'category', 'publishAt', 'updatedAt']);
+    expect(article.metadatas.commentsEnabled.edit.description).toMatch(/only once approved/);
     const comment = await view('api::comment.comment');
     expect(comment.layouts.list.slice(0, 4)).toEqual(['authorName', 'article', 'moderationStatus', 'createdAt']);
     expect(comment.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
     expect(comment.metadatas.article.list.mainField).toBe('title');
     const enquiry = await view('api::enquiry.enquiry');
-    expect(enquiry.layouts.list.slice(0, 4)).toEqual(['name', 'topic', 'handlingStatus', 'createdAt']);
+    expect(enquiry.layouts.list).toEqual(['createdAt', 'name', 'email', 'topic', 'handlingStatus']);
     expect(enquiry.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
     expect(enquiry.metadatas.handlingStatus.edit.label).toBe('Handling status');
-    expect(enquiry.metadatas.ipHash.edit.editable).toBe(false);
+    expect(enquiry.metadatas.ipHash.edit.visible).toBe(false);
+    expect(JSON.stringify(enquiry.layouts.edit)).not.toContain('ipHash');
+    for (const field of ['name', 'email', 'phone', 'topic', 'message', 'consent', 'sourcePath']) {
+      expect(enquiry.metadatas[field].edit.editable, field).toBe(false);
+    }
+    expect(enquiry.metadatas.internalNotes.edit.editable).toBe(true);
   });
 });
 

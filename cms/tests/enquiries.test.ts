@@ -1,7 +1,8 @@
 /** Enquiries: durable, never readable by the public, staff notified, exported safely to CSV. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { adminToken } from './helpers/admin';
+import { adminToken, loginAsNewUser } from './helpers/admin';
+import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
 import { count, validEnquiry } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
 import { csvField, toCsv } from '../src/admin-api/csv';
@@ -11,6 +12,16 @@ let request: Awaited<ReturnType<typeof api>>;
 beforeAll(async () => {
   request = await api();
 });
+
+// Strapi allows a few logins per e-mail address in 5 minutes: the tests below share one of their own.
+let ownStaff: Promise<{ Authorization: string }> | undefined;
+function staffAuth() {
+  ownStaff ??= (async () => {
+    const role = await (await bootStrapi()).service('admin::role').findOne({ code: ENQUIRY_STAFF_ROLE.code });
+    return { Authorization: `Bearer ${await loginAsNewUser(`enquiry-desk-${Date.now()}@example.org`, role.id)}` };
+  })();
+  return ownStaff;
+}
 
 const send = (overrides: Record<string, unknown> = {}) =>
   request.post('/api/enquiries').send({ data: validEnquiry(overrides) });
@@ -120,6 +131,44 @@ describe('staff in the admin', () => {
     });
     expect((await request.get('/content-manager/collection-types/api::article.article').set(auth)).status).toBe(403);
   });
+
+  it("may not change what the sender wrote: a 400 names the field and nothing is saved, the edit form's own save works", async () => {
+    const auth = await staffAuth();
+    const { documentId } = (await send({ message: 'What the sender really wrote' })).body.data;
+    const path = `/content-manager/collection-types/api::enquiry.enquiry/${documentId}`;
+    const original = await stored(documentId);
+    const changes = {
+      name: 'Someone Else',
+      email: 'other@example.net',
+      phone: '+91 90000 00000',
+      topic: 'internships',
+      message: 'Words the sender never wrote',
+      consent: false,
+      sourcePath: '/elsewhere',
+    };
+    for (const [field, value] of Object.entries(changes)) {
+      const response = await request
+        .put(path)
+        .set(auth)
+        .send({ [field]: value, handlingStatus: 'closed' });
+      expect(response.status, field).toBe(400);
+      expect(response.body.error.message).toBe(`${field}: is what the sender wrote and cannot be changed`);
+    }
+    expect(await stored(documentId)).toEqual(original);
+
+    // The edit form sends every field back as it was, with the handling status and notes changed.
+    const form = (await request.get(path).set(auth)).body.data;
+    const saved = await request
+      .put(path)
+      .set(auth)
+      .send({ ...form, handlingStatus: 'in-progress', internalNotes: 'Replied by e-mail' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(await stored(documentId)).toMatchObject({
+      message: 'What the sender really wrote',
+      handlingStatus: 'in-progress',
+      internalNotes: 'Replied by e-mail',
+    });
+  });
 });
 
 describe('CSV export', () => {
@@ -177,6 +226,52 @@ describe('CSV export', () => {
     const all = await request.get('/medblog/enquiries/export').query({ from: today }).set(auth);
     expect(all.text.trim().split(/\r\n(?=")/).length - 1).toBe(await count('api::enquiry.enquiry'));
     expect(Number(all.headers['x-total-count'])).toBe(await count('api::enquiry.enquiry'));
+  });
+
+  it("writes dates as DD/MM/YYYY on the organisation's clock, picks days by that clock, and counts before the download", async () => {
+    const auth = await staffAuth();
+    const { documentId } = (await send({ name: 'Late Night Sender' })).body.data;
+    // 20:00 UTC on 1 March is 01:30 on 2 March in India.
+    await (
+      await bootStrapi()
+    ).db
+      .query('api::enquiry.enquiry')
+      .update({ where: { documentId }, data: { createdAt: new Date('2026-03-01T20:00:00Z') } });
+
+    const onSecond = { from: '2026-03-02', to: '2026-03-02' };
+    const csv = await request.get('/medblog/enquiries/export').query(onSecond).set(auth);
+    expect(csv.text).toContain('"02/03/2026 01:30","Late Night Sender"');
+    expect(csv.text).toContain('"New"');
+    const counted = await request.get('/medblog/enquiries/count').query(onSecond).set(auth);
+    expect(counted.body).toEqual({ data: { count: 1 } });
+    expect(counted.body.data.count).toBe(Number(csv.headers['x-total-count']));
+
+    const onFirst = { from: '2026-03-01', to: '2026-03-01' };
+    expect((await request.get('/medblog/enquiries/count').query(onFirst).set(auth)).body).toEqual({
+      data: { count: 0 },
+    });
+    expect((await request.get('/medblog/enquiries/export').query(onFirst).set(auth)).text).not.toContain('Late Night');
+
+    const strapi = await bootStrapi();
+    strapi.config.set('organisation.timeZone', 'UTC');
+    try {
+      const utc = await request.get('/medblog/enquiries/export').query(onFirst).set(auth);
+      expect(utc.text).toContain('"01/03/2026 20:00","Late Night Sender"');
+    } finally {
+      strapi.config.set('organisation.timeZone', 'Asia/Kolkata');
+    }
+  });
+
+  it('counts for staff only, and answers 400 to bad filters there too', async () => {
+    expect((await request.get('/medblog/enquiries/count')).status).toBe(401);
+    const author = { Authorization: `Bearer ${await adminToken('strapi-author')}` };
+    expect((await request.get('/medblog/enquiries/count').set(author)).status).toBe(403);
+    const response = await request
+      .get('/medblog/enquiries/count')
+      .query({ from: '31/01/2026' })
+      .set(await staffAuth());
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^from: /);
   });
 
   it('answers 400 to bad filters', async () => {

@@ -24,3 +24,11 @@ export function contentManagerEntryPath(uid: string, documentId: string): string
 export function adminUrl(cmsUrl: string, path: string): string {
   return `${cmsUrl.replace(/\/+$/, '')}/admin${path}`;
 }
+
+/**
+ * A comment's place on the reader site, for the moderation screen's "View on site":
+ * `https://site.example/articles/<slug>#comment-<documentId>`.
+ */
+export function commentOnSiteUrl(siteUrl: string, articleSlug: string, commentDocumentId: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/articles/${encodeURIComponent(articleSlug)}#comment-${encodeURIComponent(commentDocumentId)}`;
+}

@@ -1,18 +1,35 @@
 /**
  * The people behind the site, in the real Strapi admin: a moderator approves a reader's comment on
  * the Moderation screen and the reader then sees it published, while a bot's comment never shows;
- * a staff member finds a reader's enquiry and marks it in progress.
+ * a moderator clears a busy queue of 50 with bulk decisions and the keyboard, and on a phone;
+ * a staff member finds a reader's enquiry, replies by e-mail and marks it in progress, but cannot
+ * change what the reader sent.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Article, CollectionResponse } from '@medblog/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminGet, apiUrl, cmsGet, launchBrowser, openPage, parseCsv, siteUrl, waitSince } from './support';
+import {
+  adminFetch,
+  adminGet,
+  apiUrl,
+  cmsGet,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  parseCsv,
+  siteUrl,
+  waitSince,
+} from './support';
 
 let browser: Browser;
 let reader: Page;
 let staff: Page;
 let closeAll: Array<() => Promise<void>> = [];
 let slug: string;
+let articleId: string;
 const run = Date.now().toString(36);
 
 beforeAll(async () => {
@@ -21,19 +38,45 @@ beforeAll(async () => {
   [reader, staff] = opened.map((o) => o.page);
   closeAll = opened.map((o) => o.close);
   const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
-    fields: ['slug'],
+    fields: ['slug', 'documentId'],
     filters: { commentsEnabled: { $eq: true } },
     sort: ['publishedAt:asc'],
     pagination: { pageSize: 1 },
   });
   slug = data[0].slug;
-
-  await staff.goto(`${apiUrl}/admin`);
-  await staff.getByLabel('Email').fill('admin@example.org');
-  await staff.getByLabel('Password').fill('Admin12345');
-  await staff.getByRole('button', { name: 'Login' }).click();
-  await staff.getByRole('link', { name: 'Moderation' }).waitFor({ timeout: 30_000 });
+  articleId = data[0].documentId;
+  await logIn(staff);
 });
+
+async function logIn(page: Page) {
+  await page.goto(`${apiUrl}/admin`);
+  await page.getByLabel('Email').fill('admin@example.org');
+  await page.getByLabel('Password').fill('Admin12345');
+  await page.getByRole('button', { name: 'Login' }).click();
+  // On a phone the main menu is folded away: wait for the home page instead.
+  await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });
+}
+
+/** Readers' comments sent through the public API, as the site's form sends them. */
+async function sendComments(comments: Array<{ authorName: string; authorEmail: string; body: string }>) {
+  for (const comment of comments) {
+    const response = await fetch(`${apiUrl}/api/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: { article: articleId, ...comment } }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+  }
+}
+
+/** The moderation screen, searched for `q`. */
+async function openQueue(page: Page, q: string) {
+  await page.goto(`${apiUrl}/admin/moderation`);
+  await page.getByRole('tab', { name: /^Pending/ }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search comments' }).fill(q);
+}
+
+const pendingTab = (page: Page, count: number) => page.getByRole('tab', { name: new RegExp(`^Pending\\s*${count}$`) });
 
 afterAll(async () => {
   for (const close of closeAll) await close();
@@ -92,8 +135,135 @@ describe('a moderator', () => {
   });
 });
 
+describe('a moderator on a busy day', () => {
+  it('clears 50 pending comments with "All from sender", a page-wide selection and the keyboard', async () => {
+    const batch = `batch-${run}`;
+    const spammer = `spammer-${run}@example.net`;
+    await sendComments(
+      Array.from({ length: 50 }, (_, i) =>
+        // Every fifth from one sender: their ten comments are spread over the queue's pages.
+        i % 5 === 0
+          ? { authorName: 'Deal Finder', authorEmail: spammer, body: `Great offers every day, number ${i} (${batch})` }
+          : {
+              authorName: `Student ${i}`,
+              authorEmail: `student-${i}-${run}@example.net`,
+              body: `Question ${i} about the night shift rota, please (${batch})`,
+            },
+      ),
+    );
+    await openQueue(staff, batch);
+    await pendingTab(staff, 50).waitFor();
+    await staff.getByText('Keys: j next · k previous · x select · a approve · r reject · s spam').waitFor();
+
+    // Compact rows: ten or more fit on a 1280 × 900 screen, every decision button within it.
+    const viewport = staff.viewportSize()!;
+    const rows = staff.locator('tbody tr');
+    await rows.nth(19).waitFor();
+    let onScreen = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const box = (await rows.nth(i).boundingBox())!;
+      if (box.y >= 0 && box.y + box.height <= viewport.height) onScreen += 1;
+    }
+    expect(onScreen).toBeGreaterThanOrEqual(10);
+    for (const name of [/^Approve comment by/, /^Reject comment by/, /^Mark comment by .* as spam$/]) {
+      const box = (await staff.getByRole('button', { name }).first().boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+
+    // One sender's ten comments, on three pages: all of them selected at once, then spam.
+    await staff
+      .getByRole('button', { name: `Select all comments from ${spammer}` })
+      .first()
+      .click();
+    await staff.getByText('10 selected').waitFor();
+    await staff.getByRole('button', { name: 'Mark selected as spam' }).click();
+    await staff.getByText('10 comments marked as spam').waitFor();
+    await staff.getByRole('button', { name: /^Show every sender again/ }).click();
+
+    // A page of twenty approved at once.
+    await staff.getByRole('searchbox', { name: 'Search comments' }).fill(batch);
+    await pendingTab(staff, 40).waitFor();
+    await staff.getByRole('checkbox', { name: 'Select all comments on this page' }).click();
+    await staff.getByText('20 selected').waitFor();
+    await staff.getByRole('button', { name: 'Approve selected' }).click();
+    await staff.getByText('20 comments approved').waitFor();
+    await pendingTab(staff, 20).waitFor();
+
+    // The keyboard: x selects, j moves on, r rejects the two selected; then a approves the
+    // current comment, which the next one replaces, until the queue is empty.
+    await staff.locator('body').click({ position: { x: 5, y: 5 } });
+    await staff.keyboard.press('x');
+    await staff.keyboard.press('j');
+    await staff.keyboard.press('x');
+    await staff.getByText('2 selected').waitFor();
+    await staff.keyboard.press('r');
+    await staff.getByText('2 comments rejected').waitFor();
+    for (let left = 18; left > 0; left -= 1) {
+      await pendingTab(staff, left).waitFor();
+      await staff.locator('tbody tr[aria-current="true"]').waitFor();
+      await staff.keyboard.press('a');
+    }
+    await staff.getByText('Nothing waiting for moderation', { exact: true }).waitFor();
+
+    const decided = await (
+      await adminGet(`/medblog/comments?status=all&pageSize=100&q=${encodeURIComponent(batch)}`)
+    ).json();
+    const byStatus = (status: string) =>
+      decided.data.filter((comment: { moderationStatus: string }) => comment.moderationStatus === status).length;
+    expect([byStatus('spam'), byStatus('rejected'), byStatus('approved'), byStatus('pending')]).toEqual([10, 2, 38, 0]);
+    expect(
+      decided.data
+        .filter((comment: { authorEmail: string }) => comment.authorEmail === spammer)
+        .every((comment: { moderationStatus: string }) => comment.moderationStatus === 'spam'),
+    ).toBe(true);
+  });
+
+  it('moderates on a 360 px phone: comments as cards, every decision button on the screen', async () => {
+    const tag = `phone-${run}`;
+    await sendComments(
+      [1, 2, 3].map((i) => ({
+        authorName: `Phone Reader ${i} with a rather long name`,
+        authorEmail: `phone-reader-${i}-with-a-long-address-${run}@example.net`,
+        body: `A comment to moderate on a phone, number ${i}, with enough words to wrap over lines (${tag})`,
+      })),
+    );
+    const phone = await openPage(browser, 'phone');
+    closeAll.push(phone.close);
+    await logIn(phone.page);
+    await openQueue(phone.page, tag);
+    await pendingTab(phone.page, 3).waitFor();
+    const cards = phone.page.getByRole('list', { name: 'Comments' }).getByRole('listitem');
+    await cards.nth(2).waitFor();
+    expect(await phone.page.locator('table').count()).toBe(0);
+
+    const viewport = phone.page.viewportSize()!;
+    const decisions = cards.getByRole('button', { name: /^(Approve|Reject) comment by|^Mark comment by/ });
+    expect(await decisions.count()).toBe(9);
+    // Every action on a card (decisions, "all from this sender", selection, links) is on the screen.
+    const actions = cards.locator('button, a');
+    expect(await actions.count()).toBeGreaterThanOrEqual(18);
+    for (const button of await actions.all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+    expect(await horizontalOverflow(phone.page)).toBe(0);
+    await phone.page.screenshot({
+      path: join(mkdtempSync(join(tmpdir(), 'medblog-staff-')), 'moderation-360.png'),
+      fullPage: true,
+    });
+
+    await cards
+      .first()
+      .getByRole('button', { name: /^Approve comment by/ })
+      .click();
+    await phone.page.getByText('1 comment approved').waitFor();
+    await pendingTab(phone.page, 2).waitFor();
+  });
+});
+
 describe('a staff member', () => {
-  it("finds a reader's enquiry in the admin and marks it in progress", async () => {
+  it("finds a reader's enquiry, replies by e-mail and marks it in progress; what the reader sent stays as sent", async () => {
     const name = `Enquirer ${run}`;
     await reader.goto(`${siteUrl}/enquiry`);
     const form = reader.getByRole('main').getByRole('form', { name: 'Quick Enquiry' });
@@ -113,10 +283,27 @@ describe('a staff member', () => {
       .waitFor();
 
     await staff.goto(`${apiUrl}/admin/content-manager/collection-types/api::enquiry.enquiry`);
-    // Newest first: the reader's enquiry is on the first page.
-    const href = await staff.getByRole('link', { name, exact: true }).getAttribute('href');
+    // Newest first: the reader's enquiry is on the first page; its date received opens it.
+    const href = await staff.getByRole('row').filter({ hasText: name }).getByRole('link').first().getAttribute('href');
     await staff.goto(new URL(href!, apiUrl).toString());
     await staff.getByRole('button', { name: 'Save' }).waitFor();
+
+    const reply = staff.getByRole('link', { name: 'Reply by e-mail' });
+    expect(await reply.getAttribute('href')).toBe(
+      'mailto:enquirer@example.org?subject=Your%20enquiry%3A%20Clinical%20partnerships',
+    );
+    await staff.getByText(/^Received \d{1,2} \w+ \d{4}/).waitFor();
+    // What the reader sent is shown but cannot be edited; the anonymised address is not shown.
+    for (const field of ['Name', 'E-mail', 'Message']) {
+      expect(await staff.getByRole('textbox', { name: field, exact: true }).isEditable(), field).toBe(false);
+    }
+    expect(await staff.getByText(/Visitor code|ipHash/).count()).toBe(0);
+    const documentId = new URL(href!, apiUrl).pathname.split('/').pop();
+    const overwrite = await adminFetch(`/content-manager/collection-types/api::enquiry.enquiry/${documentId}`, {
+      method: 'PUT',
+      body: { message: 'Words the reader never wrote' },
+    }).catch((error: Error) => error.message);
+    expect(overwrite).toMatch(/answered 400: .*message: is what the sender wrote and cannot be changed/);
     await staff.getByRole('combobox', { name: 'Handling status' }).click();
     await staff.getByRole('option', { name: 'in-progress' }).click();
     await staff.getByRole('button', { name: 'Save' }).click();
@@ -126,6 +313,8 @@ describe('a staff member', () => {
     expect(parseCsv(csv).find((row) => row.Name === name)).toMatchObject({
       Topic: 'Clinical partnerships',
       'Handling status': 'In progress',
+      Message: 'Our hospital would like to host your students.',
+      Received: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
     });
   });
 
@@ -133,6 +322,10 @@ describe('a staff member', () => {
     const expected = parseCsv(await (await adminGet('/medblog/enquiries/export')).text()).length;
     await staff.goto(`${apiUrl}/admin`);
     await staff.getByRole('link', { name: 'Export enquiries' }).click();
+    // How many the file will hold is shown before the download.
+    await staff
+      .getByText(`${expected} ${expected === 1 ? 'enquiry matches' : 'enquiries match'} these filters.`)
+      .waitFor();
     await staff.getByRole('button', { name: 'Download CSV' }).click();
     await staff
       .getByText(new RegExp(`^${expected} enquir(y|ies) saved to enquiries-\\d{4}-\\d{2}-\\d{2}\\.csv$`))

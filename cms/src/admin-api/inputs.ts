@@ -31,10 +31,21 @@ const day = z.preprocess(
     .optional(),
 );
 
+function text(max: number) {
+  const error = `must be a text of at most ${max} characters`;
+  return z.preprocess(notGivenIfEmpty, z.string({ error }).trim().max(max, { error }).optional());
+}
+
 export const commentQueueQuery = z.object({
   status: z.preprocess(notGivenIfEmpty, oneOf(['all', ...MODERATION_STATUSES]).default('pending')),
   page: wholeNumber(100_000, 1),
   pageSize: wholeNumber(100, 20),
+  /** Words in the comment, the author's name or e-mail. */
+  q: text(200),
+  /** An article's documentId. */
+  article: text(100),
+  /** One sender's comments: their e-mail, any case. */
+  sender: text(254),
 });
 
 const documentIdsError = 'must list 1 to 100 comment documentIds';

@@ -32,6 +32,12 @@ export const adminRoutes = {
     },
     {
       method: 'GET',
+      path: '/enquiries/count',
+      handler: 'api::medblog.enquiry-export.count',
+      config: allowedTo('read', ENQUIRY),
+    },
+    {
+      method: 'GET',
       path: '/enquiries/export',
       handler: 'api::medblog.enquiry-export.export',
       config: allowedTo('read', ENQUIRY),

@@ -1,10 +1,66 @@
 /**
- * Admin panel customisation: English only, no tutorials or release notifications, and two screens
- * of our own in the main menu: the comment moderation queue and the enquiries CSV export.
+ * Admin panel customisation: English only; no tutorials, release notifications, product banner or
+ * guided tour; two screens of our own in the main menu (the comment moderation queue and the
+ * enquiries CSV export); list columns of topics and statuses in words; and a side panel on the
+ * enquiry form (received date, reply by e-mail).
  */
+import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Discuss, Download } from '@strapi/icons';
-import { ADMIN_SCREENS } from '@medblog/shared';
+import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
+import { EnquiryPanel } from './components/EnquiryPanel';
+
+// Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+
+function turnOffGuidedTour() {
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(window.localStorage.getItem(GUIDED_TOUR_KEY) ?? '{}') ?? {};
+  } catch {
+    // unreadable: replaced below
+  }
+  window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ ...stored, enabled: false }));
+}
+
+/** Enumeration columns of the content manager's lists, shown as people read them ("In progress"). */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  topic: ENQUIRY_TOPIC_LABELS,
+  handlingStatus: HANDLING_STATUS_LABELS,
+  moderationStatus: MODERATION_STATUS_LABELS,
+};
+
+interface ListHeader {
+  name: string;
+  attribute?: { type: string };
+  cellFormatter?: (row: Record<string, unknown>) => React.ReactNode;
+}
+
+function withReadableValues({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) {
+  return {
+    ...rest,
+    displayedHeaders: displayedHeaders.map((header) => {
+      const labels = header.attribute?.type === 'enumeration' ? VALUE_LABELS[header.name] : undefined;
+      if (!labels || header.cellFormatter) return header;
+      return {
+        ...header,
+        cellFormatter: (row: Record<string, unknown>) => labels[String(row[header.name])] ?? row[header.name],
+      };
+    }),
+  };
+}
+
+/**
+ * Strapi's "Introducing the new Media Library" banner remembers a dismissal per project id: `false`
+ * when the project sets none (as here), `undefined` while the admin is still loading.
+ */
+function dismissMediaLibraryBanner() {
+  for (const legacy of [true, false]) {
+    for (const projectId of [false, undefined]) {
+      window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${projectId}`, 'true');
+    }
+  }
+}
 
 export default {
   config: {
@@ -13,6 +69,7 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues);
     // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
       to: ADMIN_SCREENS.moderation,
@@ -31,5 +88,13 @@ export default {
       Component: () => import('./pages/EnquiryExportPage'),
     });
   },
-  bootstrap() {},
+  bootstrap(app: StrapiApp) {
+    turnOffGuidedTour();
+    dismissMediaLibraryBanner();
+    // @strapi/strapi does not re-export the content manager's plugin types.
+    const contentManager = app.getPlugin('content-manager').apis as {
+      addEditViewSidePanel: (panels: Array<typeof EnquiryPanel>) => void;
+    };
+    contentManager.addEditViewSidePanel([EnquiryPanel]);
+  },
 };

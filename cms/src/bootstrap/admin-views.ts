@@ -1,51 +1,184 @@
 /**
- * What editors see in the admin: list columns that matter, a useful order, readable field labels,
- * and server-recorded fields shown read-only.
+ * What staff see in the admin: list columns that matter, a useful order, a readable label and a
+ * line of help on every field, server-recorded fields and what readers sent shown read-only.
  * Applied once per version of these defaults, so an editor's own "Configure the view" choices
  * are kept afterwards.
  */
 import type { Core } from '@strapi/strapi';
+import { SENDER_FIELDS } from '../documents/enquiry-sender';
 
-const VIEWS_VERSION = 4;
+const VIEWS_VERSION = 5;
 
-/** Field labels editors read in lists and forms instead of the field names. */
+/** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
+  title: 'Title',
+  slug: 'Address (slug)',
+  excerpt: 'Summary',
+  cover: 'Cover picture',
+  body: 'Text',
+  category: 'Category',
+  author: 'Author',
+  relatedArticles: 'Read also',
+  seo: 'Search engines and sharing',
+  featured: 'Featured on the home page',
+  commentsEnabled: 'Comments enabled',
+  readingTimeMinutes: 'Reading time (minutes, computed)',
+  name: 'Name',
+  jobTitle: 'Job title',
+  bio: 'About',
+  avatar: 'Photo',
+  description: 'Description',
+  article: 'Article',
+  parent: 'In reply to',
   authorName: 'Author',
   authorEmail: 'E-mail (never published)',
   moderationStatus: 'Status',
   moderatedAt: 'Moderated at',
+  ipHash: 'Visitor code (anonymised address)',
+  userAgent: 'Browser',
+  email: 'E-mail',
+  phone: 'Phone',
+  topic: 'Topic',
+  message: 'Message',
+  consent: 'Agreed to be contacted',
+  sourcePath: 'Sent from page',
   handlingStatus: 'Handling status',
   internalNotes: 'Internal notes',
-  sourcePath: 'Sent from page',
-  relatedArticles: 'Read also',
-  readingTimeMinutes: 'Reading time (minutes, computed)',
-  commentsEnabled: 'Comments enabled',
+  siteName: 'Site name',
+  tagline: 'Tagline',
+  contactEmail: 'Contact e-mail',
+  contactPhone: 'Contact phone',
+  socialLinks: 'Social media links',
+  footerText: 'Footer text',
+  defaultSeo: 'Search engines and sharing (default)',
   blockedWords: 'Blocked words (one per line)',
+  approveTrustedCommenters: 'Publish comments from trusted commenters at once',
   fromPath: 'Old address',
   toPath: 'Sends readers to',
   publishAt: 'Publish at',
   unpublishAt: 'Unpublish at',
   scheduleNote: 'Schedule note',
   scheduledAt: 'Schedule set at',
+  metaTitle: 'Title in search results',
+  metaDescription: 'Description in search results',
+  shareImage: 'Picture when shared',
+  platform: 'Network',
+  url: 'Address',
+  createdAt: 'Created',
+  updatedAt: 'Last changed',
+  publishedAt: 'Published',
 };
 /** Help shown under a field in the edit form. */
 const DESCRIPTIONS: Record<string, string> = {
+  title: 'The headline readers see on the page and in lists.',
+  slug: 'The last part of the page address, made from the title. Changing it later breaks old links.',
+  excerpt: 'One or two sentences for lists and previews. Left empty, the start of the text is used.',
+  cover: 'Shown at the top of the article and on its card.',
+  body: 'The article itself.',
+  category: 'Where the article is listed.',
+  author: 'Who wrote it; shown with the article.',
+  relatedArticles: 'Articles suggested at the end of this one.',
+  seo: 'How the page appears in search results and when shared. Left empty, the title and summary are used.',
+  featured: 'Featured articles are shown first on the home page.',
+  commentsEnabled: 'Readers may comment on this article. Their comments are shown only once approved.',
+  readingTimeMinutes: 'Worked out from the length of the text when saved.',
+  jobTitle: 'Shown under the name, e.g. "Consultant cardiologist".',
+  bio: 'A few sentences about the author for their page.',
+  avatar: 'A square photo works best.',
+  description: 'Shown at the top of the category page.',
+  article: 'The article the comment was written on.',
+  parent: 'The comment this one answers, if any.',
+  authorName: 'The name the reader gave; shown with the comment.',
+  authorEmail: 'Given by the reader, never shown on the site.',
+  moderationStatus: 'Only approved comments are shown on the site.',
+  moderatedAt: 'When a moderator last changed the status.',
+  ipHash: 'An anonymised code of the sender’s address, used against abuse only.',
+  userAgent: 'The browser the comment came from, used against abuse only.',
+  email: 'Given by the sender; use it to reply.',
+  phone: 'Given by the sender, optional.',
+  topic: 'Chosen by the sender.',
+  message: 'What the sender wrote.',
+  consent: 'The sender agreed to be contacted about the enquiry.',
+  sourcePath: 'The page of the site the form was sent from.',
+  handlingStatus: 'Where the enquiry stands: new, in progress or closed.',
+  internalNotes: 'For staff only; never sent to the sender.',
+  siteName: 'Shown in the header and in page titles.',
+  tagline: 'A short line under the site name.',
+  contactEmail: 'Shown in the footer and on the contact page.',
+  contactPhone: 'Shown in the footer and on the contact page.',
+  socialLinks: 'The organisation’s pages on social networks, shown in the footer.',
+  footerText: 'A short text at the bottom of every page.',
+  defaultSeo: 'Used by pages that have no search and sharing settings of their own.',
+  blockedWords: 'A comment containing one of these words is filed as spam and never shown.',
+  approveTrustedCommenters:
+    'Off: every comment waits for a moderator. On: a comment from an e-mail address that already has an approved comment is published at once.',
   fromPath:
     'A path of this site starting with /, such as /2019/05/old-post or /?p=123. Saved without a trailing slash.',
   toPath: 'A path of this site such as /articles/new-post, or a full https:// address elsewhere.',
   publishAt: 'Save the draft with a time here: it is published then (within a minute), as last saved.',
   unpublishAt: 'The published article is taken down then (within a minute); the draft stays.',
   scheduleNote: 'What scheduled publishing last did, written by the CMS.',
+  metaTitle: 'Up to 60 characters; search engines cut longer titles.',
+  metaDescription: 'Up to 160 characters; the text under the title in search results.',
+  shareImage: 'Shown when the page is shared on social networks; 1200 × 630 pixels works best.',
+  platform: 'The social network.',
+  url: 'The full address of the page, starting with https://.',
 };
-// Recorded by the server; shown, never edited.
-const READ_ONLY = ['ipHash', 'userAgent', 'readingTimeMinutes', 'scheduledAt', 'scheduleNote'];
+// Recorded by the server, or what a reader sent: shown, never edited.
+const READ_ONLY: Record<string, readonly string[]> = {
+  'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote'],
+  'api::comment.comment': ['ipHash', 'userAgent'],
+  'api::enquiry.enquiry': SENDER_FIELDS,
+};
+// Not shown in the edit form: staff have no use for them.
+const HIDDEN: Record<string, readonly string[]> = { 'api::enquiry.enquiry': ['ipHash'] };
+/** Edit forms laid out for the work done in them (rows of [field, width of 12]). */
+const EDIT_LAYOUTS: Record<string, Array<Array<[string, number]>>> = {
+  // What staff change first, then what the sender wrote.
+  'api::enquiry.enquiry': [
+    [['handlingStatus', 6]],
+    [['internalNotes', 12]],
+    [
+      ['name', 6],
+      ['email', 6],
+    ],
+    [
+      ['phone', 6],
+      ['topic', 6],
+    ],
+    [['message', 12]],
+    [
+      ['sourcePath', 6],
+      ['consent', 6],
+    ],
+  ],
+};
+const COMPONENTS = ['shared.seo', 'shared.social-link'];
+
+type Metadatas = Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
+
+/** Labels, help, read-only and hidden fields, for a content type's or a component's fields. */
+function withFieldTexts(uid: string, current: Metadatas, listLabels: Record<string, string> = {}): Metadatas {
+  const metadatas = { ...current };
+  const set = (field: string, part: 'edit' | 'list', values: Record<string, unknown>) => {
+    if (metadatas[field]) metadatas[field] = { ...metadatas[field], [part]: { ...metadatas[field][part], ...values } };
+  };
+  for (const [field, label] of Object.entries({ ...LABELS, ...listLabels })) set(field, 'list', { label });
+  for (const [field, label] of Object.entries(LABELS)) set(field, 'edit', { label });
+  for (const [field, description] of Object.entries(DESCRIPTIONS)) set(field, 'edit', { description });
+  for (const field of READ_ONLY[uid] ?? []) set(field, 'edit', { editable: false });
+  for (const field of HIDDEN[uid] ?? []) set(field, 'edit', { visible: false });
+  return metadatas;
+}
 
 const LIST_VIEWS: Record<
   string,
   { columns: string[]; sortBy: string; order: 'ASC' | 'DESC'; mainField: string; labels?: Record<string, string> }
 > = {
   'api::article.article': {
-    columns: ['title', 'category', 'publishAt', 'unpublishAt', 'updatedAt'],
+    // Few columns, so the Status column Strapi adds at the end shows without scrolling sideways;
+    // "Publish at" shows what is scheduled.
+    columns: ['title', 'category', 'publishAt', 'updatedAt'],
     sortBy: 'updatedAt',
     order: 'DESC',
     mainField: 'title',
@@ -58,11 +191,11 @@ const LIST_VIEWS: Record<
     labels: { moderationStatus: 'Status', authorName: 'Author', createdAt: 'Date' },
   },
   'api::enquiry.enquiry': {
-    columns: ['name', 'topic', 'handlingStatus', 'createdAt', 'email'],
+    columns: ['createdAt', 'name', 'email', 'topic', 'handlingStatus'],
     sortBy: 'createdAt',
     order: 'DESC',
     mainField: 'name',
-    labels: { handlingStatus: 'Handling status', createdAt: 'Received' },
+    labels: { handlingStatus: 'Status', createdAt: 'Received' },
   },
   'api::category.category': {
     columns: ['name', 'slug', 'description'],
@@ -84,11 +217,11 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
   if ((await store.get({ key: 'admin-views-version' })) === VIEWS_VERSION) return;
 
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const uid of [...Object.keys(LIST_VIEWS), 'api::moderation-setting.moderation-setting']) {
+  for (const uid of [...Object.keys(LIST_VIEWS), 'api::moderation-setting.moderation-setting', 'api::global.global']) {
     const view = LIST_VIEWS[uid];
     const contentType = contentTypes.findContentType(uid);
     const configuration = await contentTypes.findConfiguration(contentType);
-    const metadatas = { ...configuration.metadatas };
+    const metadatas = withFieldTexts(uid, configuration.metadatas, view?.labels);
     // The relation columns show the related entry's name, not its id.
     for (const [field, mainField] of Object.entries({
       article: 'title',
@@ -103,19 +236,7 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
           list: { ...metadatas[field].list, mainField },
         };
     }
-    for (const [field, label] of Object.entries({ ...LABELS, ...(view?.labels ?? {}) })) {
-      if (metadatas[field]) metadatas[field] = { ...metadatas[field], list: { ...metadatas[field].list, label } };
-    }
-    for (const [field, label] of Object.entries(LABELS)) {
-      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, label } };
-    }
-    for (const [field, description] of Object.entries(DESCRIPTIONS)) {
-      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, description } };
-    }
-    for (const field of READ_ONLY) {
-      if (metadatas[field])
-        metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
-    }
+    const editLayout = EDIT_LAYOUTS[uid]?.map((row) => row.map(([name, size]) => ({ name, size })));
     await contentTypes.updateConfiguration(contentType, {
       metadatas,
       ...(view && {
@@ -126,8 +247,17 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
           defaultSortOrder: view.order,
           pageSize: 20,
         },
-        layouts: { ...configuration.layouts, list: view.columns },
+        layouts: { ...configuration.layouts, list: view.columns, ...(editLayout && { edit: editLayout }) },
       }),
+    });
+  }
+  const components = strapi.plugin('content-manager').service('components');
+  for (const uid of COMPONENTS) {
+    const component = components.findComponent(uid);
+    const configuration = await components.findConfiguration(component);
+    await components.updateConfiguration(component, {
+      ...configuration,
+      metadatas: withFieldTexts(uid, configuration.metadatas),
     });
   }
   await store.set({ key: 'admin-views-version', value: VIEWS_VERSION });

@@ -768,7 +768,7 @@ export interface ApiModerationSettingModerationSetting
   extends Struct.SingleTypeSchema {
   collectionName: 'moderation_settings';
   info: {
-    description: 'Words that mark a comment as spam; never shown to the public';
+    description: 'Words that mark a comment as spam, and whether trusted commenters skip the queue; never shown to the public';
     displayName: 'Moderation settings';
     pluralName: 'moderation-settings';
     singularName: 'moderation-setting';
@@ -777,6 +777,8 @@ export interface ApiModerationSettingModerationSetting
     draftAndPublish: false;
   };
   attributes: {
+    approveTrustedCommenters: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
     blockedWords: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 20000;

@@ -1,6 +1,23 @@
-/** One comment in the moderation table: who wrote what where, and the decisions left to take. */
+/**
+ * One comment on the moderation screen: a compact table row on wide screens, a stacked card on
+ * phones. Both show who wrote what where, whether the sender is trusted, a link to the comment on
+ * the site, and the decisions left to take.
+ */
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Flex, Link, Status, Td, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Flex,
+  IconButton,
+  Link,
+  Status,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { ExternalLink, User } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
 import type { ModerationStatus } from '@medblog/shared';
 import type { QueueComment } from '../hooks/useModerationQueue';
@@ -14,7 +31,12 @@ import {
   type Decision,
 } from '../lib/moderation';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
@@ -35,16 +57,173 @@ const STATUS_VARIANT: Record<ModerationStatus, 'warning' | 'success' | 'danger' 
   spam: 'neutral',
 };
 
-export interface CommentRowProps {
+export interface CommentViewProps {
   comment: QueueComment;
   /** Checkbox and decision buttons: only for roles that may update comments. */
   canModerate: boolean;
   showStatus: boolean;
   selected: boolean;
+  /** The keyboard's current comment (j/k): shown whole and highlighted. */
+  current: boolean;
   onSelectedChange: (documentId: string) => void;
   onDecide: (comment: QueueComment, decision: Decision) => void;
-  /** The decision on its way to the server for this row, if any. */
+  /** Show this sender's comments only, all selected. */
+  onSelectSender: (comment: QueueComment) => void;
+  /** The decision on its way to the server for this comment, if any. */
   deciding?: Decision;
+}
+
+const authorOf = (comment: QueueComment) => comment.authorName || 'Anonymous';
+
+function Received({ comment }: { comment: QueueComment }) {
+  return (
+    <Typography variant="pi" textColor="neutral800" style={{ whiteSpace: 'nowrap' }}>
+      <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+    </Typography>
+  );
+}
+
+/** One line, cut with an ellipsis; the whole text on hover. */
+const ONE_LINE: React.CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+
+function Author({
+  comment,
+  canModerate,
+  onSelectSender,
+}: Pick<CommentViewProps, 'comment' | 'canModerate' | 'onSelectSender'>) {
+  return (
+    <Flex gap={1} alignItems="flex-start" justifyContent="space-between">
+      <Flex direction="column" alignItems="stretch" gap={0} style={{ minWidth: 0 }}>
+        <Flex gap={1} style={{ minWidth: 0 }}>
+          <Typography
+            variant="omega"
+            fontWeight="semiBold"
+            textColor="neutral800"
+            title={authorOf(comment)}
+            style={ONE_LINE}
+          >
+            {authorOf(comment)}
+          </Typography>
+          {comment.trustedSender && (
+            <Badge
+              size="S"
+              backgroundColor="success100"
+              textColor="success700"
+              title="Has had a comment approved before"
+            >
+              Trusted
+            </Badge>
+          )}
+        </Flex>
+        <Typography variant="pi" textColor="neutral600" title={comment.authorEmail} style={ONE_LINE}>
+          {comment.authorEmail}
+        </Typography>
+      </Flex>
+      {canModerate && (
+        <IconButton
+          size="S"
+          variant="ghost"
+          label={`Select all comments from ${comment.authorEmail}`}
+          onClick={() => onSelectSender(comment)}
+        >
+          <User />
+        </IconButton>
+      )}
+    </Flex>
+  );
+}
+
+function Article({ comment }: { comment: QueueComment }) {
+  if (!comment.article) return <Typography textColor="neutral500">Article deleted</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={0} style={{ minWidth: 0 }}>
+      <Link
+        tag={RouterLink}
+        to={articleEditPath(comment.article.documentId)}
+        title={comment.article.title}
+        style={{ ...ONE_LINE, display: 'block', fontSize: '1.3rem' }}
+      >
+        {comment.article.title}
+      </Link>
+      {comment.siteUrl && (
+        <Link
+          href={comment.siteUrl}
+          isExternal
+          endIcon={<ExternalLink />}
+          aria-label={`View the comment by ${authorOf(comment)} on the site`}
+          style={{ fontSize: '1.2rem' }}
+        >
+          View on site
+        </Link>
+      )}
+    </Flex>
+  );
+}
+
+function Body({ comment, current }: { comment: QueueComment; current: boolean }) {
+  return (
+    <>
+      {comment.parent && (
+        <Typography variant="pi" textColor="neutral600" title={comment.parent.body}>
+          <Badge size="S">Reply</Badge> to {comment.parent.authorName || 'Anonymous'}: “
+          {excerpt(comment.parent.body, 60)}”
+        </Typography>
+      )}
+      {/* Plain text: React escapes it, and pre-wrap keeps the author's line breaks. Two lines
+          unless it is the keyboard's current comment, which shows whole. */}
+      <Typography
+        tag="p"
+        variant="omega"
+        textColor="neutral800"
+        title={current ? undefined : comment.body}
+        style={{
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          ...(current
+            ? {}
+            : { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }),
+        }}
+      >
+        {comment.body}
+      </Typography>
+    </>
+  );
+}
+
+function StatusLabel({ status }: { status: ModerationStatus }) {
+  return (
+    <Status variant={STATUS_VARIANT[status]} size="S">
+      <Typography variant="pi" fontWeight="bold">
+        {STATUS_LABELS[status]}
+      </Typography>
+    </Status>
+  );
+}
+
+function DecisionButton({
+  comment,
+  decision,
+  deciding,
+  onDecide,
+}: Pick<CommentViewProps, 'comment' | 'deciding' | 'onDecide'> & { decision: Decision }) {
+  return (
+    <Button
+      size="S"
+      fullWidth
+      variant={BUTTON_VARIANT[decision]}
+      aria-label={decisionLabel(decision, authorOf(comment))}
+      loading={deciding === decision}
+      onClick={() => deciding === undefined && onDecide(comment, decision)}
+    >
+      {DECISION_BUTTON[decision].one}
+    </Button>
+  );
+}
+
+const CELL: React.CSSProperties = { verticalAlign: 'top', paddingTop: '0.4rem', paddingBottom: '0.4rem' };
+const CURRENT_BACKGROUND = 'primary100';
+
+export interface CommentRowProps extends CommentViewProps {
   /** Set by the design system's Tbody: the row's place for the table's arrow-key navigation. */
   'aria-rowindex'?: number;
 }
@@ -54,102 +233,47 @@ export function CommentRow({
   canModerate,
   showStatus,
   selected,
+  current,
   onSelectedChange,
   onDecide,
+  onSelectSender,
   deciding,
   ...row
 }: CommentRowProps) {
-  const author = comment.authorName || 'Anonymous';
   return (
-    <Tr {...row} aria-selected={canModerate ? selected : undefined}>
+    <Tr
+      {...row}
+      aria-selected={canModerate ? selected : undefined}
+      aria-current={current || undefined}
+      data-comment={comment.documentId}
+      background={current ? CURRENT_BACKGROUND : undefined}
+    >
       {canModerate && (
-        <Td style={{ verticalAlign: 'top' }}>
-          <Box paddingTop={2}>
-            <Checkbox
-              aria-label={`Select comment by ${author}`}
-              checked={selected}
-              onCheckedChange={() => onSelectedChange(comment.documentId)}
-            />
-          </Box>
+        <Td style={CELL}>
+          <Checkbox
+            aria-label={`Select comment by ${authorOf(comment)}`}
+            checked={selected}
+            onCheckedChange={() => onSelectedChange(comment.documentId)}
+          />
         </Td>
       )}
-      <Td style={{ verticalAlign: 'top' }}>
-        <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2} paddingBottom={2}>
-          <Typography textColor="neutral800" style={{ whiteSpace: 'nowrap' }}>
-            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
-          </Typography>
-          {comment.moderatedAt && comment.moderationStatus !== 'pending' && (
-            <Typography variant="pi" textColor="neutral600" style={{ maxWidth: '15rem' }}>
-              {STATUS_LABELS[comment.moderationStatus]} {formatDateTime(comment.moderatedAt)}
-            </Typography>
-          )}
-        </Flex>
+      <Td style={CELL}>
+        <Received comment={comment} />
       </Td>
-      <Td style={{ verticalAlign: 'top' }}>
-        <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2} paddingBottom={2}>
-          <Typography fontWeight="semiBold" textColor="neutral800">
-            {author}
-          </Typography>
-          <Typography variant="pi" textColor="neutral600" style={{ overflowWrap: 'anywhere' }}>
-            {comment.authorEmail}
-          </Typography>
-        </Flex>
+      <Td style={{ ...CELL, width: '17rem', maxWidth: '17rem' }}>
+        <Author comment={comment} canModerate={canModerate} onSelectSender={onSelectSender} />
       </Td>
-      <Td style={{ verticalAlign: 'top' }}>
-        <Flex
-          direction="column"
-          alignItems="flex-start"
-          gap={2}
-          paddingTop={2}
-          paddingBottom={2}
-          minWidth="14rem"
-          maxWidth="28rem"
-          style={{ whiteSpace: 'normal' }}
-        >
-          {comment.article ? (
-            <Link tag={RouterLink} to={articleEditPath(comment.article.documentId)}>
-              {comment.article.title}
-            </Link>
-          ) : (
-            <Typography textColor="neutral500">Article deleted</Typography>
-          )}
-          {comment.parent && (
-            <Flex direction="column" alignItems="flex-start" gap={1}>
-              <Flex gap={1} wrap="wrap">
-                <Badge size="S">Reply</Badge>
-                <Typography variant="pi" textColor="neutral700">
-                  to {comment.parent.authorName || 'Anonymous'}
-                </Typography>
-              </Flex>
-              <Typography
-                variant="pi"
-                textColor="neutral600"
-                title={comment.parent.body}
-                style={{ overflowWrap: 'anywhere' }}
-              >
-                “{excerpt(comment.parent.body)}”
-              </Typography>
-            </Flex>
-          )}
-        </Flex>
+      <Td style={{ ...CELL, width: '14rem', maxWidth: '14rem' }}>
+        <Article comment={comment} />
       </Td>
-      <Td style={{ verticalAlign: 'top' }}>
-        <Box paddingTop={2} paddingBottom={2} minWidth="24rem" maxWidth="56rem">
-          {/* Plain text: React escapes it, and pre-wrap keeps the author's line breaks. */}
-          <Typography tag="p" textColor="neutral800" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {comment.body}
-          </Typography>
+      <Td style={{ ...CELL, whiteSpace: 'normal' }}>
+        <Box minWidth="20rem">
+          <Body comment={comment} current={current} />
         </Box>
       </Td>
       {showStatus && (
-        <Td style={{ verticalAlign: 'top' }}>
-          <Box paddingTop={2}>
-            <Status variant={STATUS_VARIANT[comment.moderationStatus]} size="S">
-              <Typography variant="omega" fontWeight="bold">
-                {STATUS_LABELS[comment.moderationStatus]}
-              </Typography>
-            </Status>
-          </Box>
+        <Td style={CELL}>
+          <StatusLabel status={comment.moderationStatus} />
         </Td>
       )}
       {/* One cell per decision: the design system's table lets Enter and Space press a button
@@ -157,23 +281,71 @@ export function CommentRow({
           moderator's hand learns it; the decision the comment already has leaves the cell empty. */}
       {canModerate &&
         DECISIONS.map((decision) => (
-          <Td key={decision} style={{ verticalAlign: 'top', paddingLeft: '0.4rem', paddingRight: '0.4rem' }}>
-            <Box paddingTop={2} paddingBottom={2} minWidth="7.6rem">
+          <Td key={decision} style={{ ...CELL, paddingLeft: '0.2rem', paddingRight: '0.2rem' }}>
+            <Box minWidth="6.8rem">
               {decision !== comment.moderationStatus && (
-                <Button
-                  size="S"
-                  fullWidth
-                  variant={BUTTON_VARIANT[decision]}
-                  aria-label={decisionLabel(decision, author)}
-                  loading={deciding === decision}
-                  onClick={() => deciding === undefined && onDecide(comment, decision)}
-                >
-                  {DECISION_BUTTON[decision].one}
-                </Button>
+                <DecisionButton comment={comment} decision={decision} deciding={deciding} onDecide={onDecide} />
               )}
             </Box>
           </Td>
         ))}
     </Tr>
+  );
+}
+
+/** The phone layout: the same comment as a card, its decisions in a row that fits the screen. */
+export function CommentCard({
+  comment,
+  canModerate,
+  showStatus,
+  selected,
+  current,
+  onSelectedChange,
+  onDecide,
+  onSelectSender,
+  deciding,
+}: CommentViewProps) {
+  return (
+    <Box
+      tag="li"
+      background={current ? CURRENT_BACKGROUND : 'neutral0'}
+      hasRadius
+      shadow="tableShadow"
+      padding={3}
+      aria-current={current || undefined}
+      data-comment={comment.documentId}
+      aria-label={`Comment by ${authorOf(comment)}`}
+    >
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Flex gap={2} alignItems="flex-start">
+          {canModerate && (
+            <Checkbox
+              aria-label={`Select comment by ${authorOf(comment)}`}
+              checked={selected}
+              onCheckedChange={() => onSelectedChange(comment.documentId)}
+            />
+          )}
+          {/* minWidth 0 lets a long name or e-mail shrink to an ellipsis instead of widening the card. */}
+          <Box flex="1" style={{ minWidth: 0 }}>
+            <Author comment={comment} canModerate={canModerate} onSelectSender={onSelectSender} />
+          </Box>
+        </Flex>
+        <Flex gap={2} wrap="wrap">
+          <Received comment={comment} />
+          {showStatus && <StatusLabel status={comment.moderationStatus} />}
+        </Flex>
+        <Article comment={comment} />
+        <Body comment={comment} current={current} />
+        {canModerate && (
+          <Flex gap={2}>
+            {DECISIONS.filter((decision) => decision !== comment.moderationStatus).map((decision) => (
+              <Box key={decision} flex="1">
+                <DecisionButton comment={comment} decision={decision} deciding={deciding} onDecide={onDecide} />
+              </Box>
+            ))}
+          </Flex>
+        )}
+      </Flex>
+    </Box>
   );
 }

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from 'react-query';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ModerationStatus } from '@medblog/shared';
-import { commentsPath, type StatusFilter } from '../lib/moderation';
+import { commentsPath, type QueueSearch, type StatusFilter } from '../lib/moderation';
 
 export interface QueueComment {
   documentId: string;
@@ -18,6 +18,10 @@ export interface QueueComment {
   createdAt: string;
   article: { documentId: string; title: string; slug: string } | null;
   parent: { documentId: string; authorName: string; body: string } | null;
+  /** The sender has had a comment approved before. */
+  trustedSender: boolean;
+  /** The comment's place on the reader site; null when the CMS does not know the site's address. */
+  siteUrl: string | null;
 }
 
 export interface QueueResponse {
@@ -32,25 +36,31 @@ export interface QueueResponse {
 export const moderationKeys = {
   all: ['medblog', 'moderation'] as const,
   queues: () => [...moderationKeys.all, 'queue'] as const,
-  queue: (status: StatusFilter, page: number, pageSize: number) =>
-    [...moderationKeys.queues(), { status, page, pageSize }] as const,
+  queue: (status: StatusFilter, page: number, pageSize: number, search: QueueSearch) =>
+    [...moderationKeys.queues(), { status, page, pageSize, ...search }] as const,
 };
 
 type FetchClient = ReturnType<typeof useFetchClient>;
 
 /** The one place for a queue request's key and function (react-query 3 predates `queryOptions`). */
-export function moderationQueueQuery(get: FetchClient['get'], status: StatusFilter, page: number, pageSize: number) {
+export function moderationQueueQuery(
+  get: FetchClient['get'],
+  status: StatusFilter,
+  page: number,
+  pageSize: number,
+  search: QueueSearch,
+) {
   return {
-    queryKey: moderationKeys.queue(status, page, pageSize),
+    queryKey: moderationKeys.queue(status, page, pageSize, search),
     queryFn: async ({ signal }: QueryFunctionContext) =>
-      (await get<QueueResponse>(commentsPath(status, page, pageSize), { signal })).data,
+      (await get<QueueResponse>(commentsPath(status, page, pageSize, search), { signal })).data,
   };
 }
 
-export function useModerationQueue(status: StatusFilter, page: number, pageSize: number) {
+export function useModerationQueue(status: StatusFilter, page: number, pageSize: number, search: QueueSearch) {
   const { get } = useFetchClient();
   const query = useQuery({
-    ...moderationQueueQuery(get, status, page, pageSize),
+    ...moderationQueueQuery(get, status, page, pageSize, search),
     // The tab counts and pagination stay on screen while another tab or page loads...
     keepPreviousData: true,
     // ...and a failed load shows at once, with "Try again", rather than after three retries.
@@ -89,5 +99,27 @@ export function useModerate() {
       queryClient.removeQueries(moderationKeys.queues(), { inactive: true });
       void queryClient.invalidateQueries(moderationKeys.queues());
     },
+  });
+}
+
+export interface ArticleOption {
+  documentId: string;
+  title: string;
+}
+
+/** The articles to filter the queue by, from the content manager (what this user may read). */
+export function useArticleOptions() {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: [...moderationKeys.all, 'articles'],
+    queryFn: async ({ signal }: QueryFunctionContext) =>
+      (
+        await get<{ results: ArticleOption[] }>('/content-manager/collection-types/api::article.article', {
+          params: { page: 1, pageSize: 100, sort: 'title:ASC' },
+          signal,
+        })
+      ).data.results,
+    staleTime: 60_000,
+    retry: false,
   });
 }

@@ -22,6 +22,7 @@ export function useSelection(rows: ReadonlyArray<{ documentId: string }> | undef
         previous.includes(documentId) ? previous.filter((id) => id !== documentId) : [...previous, documentId],
       ),
     toggleAll: () => setSelected(allSelected ? [] : visible.map((row) => row.documentId)),
+    selectAll: () => setSelected(visible.map((row) => row.documentId)),
     deselect: (documentIds: string[]) => setSelected((previous) => previous.filter((id) => !documentIds.includes(id))),
   };
 }

@@ -8,6 +8,7 @@ import {
   errorMessageFromBody,
   exportPath,
   isoDay,
+  matchingSummary,
   rangeError,
 } from './enquiry-export';
 
@@ -26,6 +27,17 @@ describe('exportPath', () => {
     expect(path).toBe(
       '/medblog/enquiries/export?handlingStatus=in-progress&topic=usmle-preparation&from=2026-01-05&to=2026-02-28',
     );
+  });
+});
+
+describe('the count before the download', () => {
+  it('asks the count endpoint with the same filters, and says how many match', () => {
+    expect(exportPath({ handlingStatus: 'closed', topic: ANY }, 'count')).toBe(
+      '/medblog/enquiries/count?handlingStatus=closed',
+    );
+    expect(matchingSummary(0)).toBe('No enquiry matches these filters.');
+    expect(matchingSummary(1)).toBe('1 enquiry matches these filters.');
+    expect(matchingSummary(12)).toBe('12 enquiries match these filters.');
   });
 });
 

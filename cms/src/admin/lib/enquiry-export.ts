@@ -44,15 +44,18 @@ export function rangeError(filters: Pick<ExportFilters, 'from' | 'to'>): string 
   return undefined;
 }
 
-/** `/medblog/enquiries/export?...` with only the filters that are set. */
-export function exportPath(filters: ExportFilters): string {
+/**
+ * `/medblog/enquiries/export?...` with only the filters that are set; `count` for the number of
+ * enquiries they match.
+ */
+export function exportPath(filters: ExportFilters, endpoint: 'export' | 'count' = 'export'): string {
   const query = new URLSearchParams();
   if (filters.handlingStatus !== ANY) query.set('handlingStatus', filters.handlingStatus);
   if (filters.topic !== ANY) query.set('topic', filters.topic);
   if (filters.from) query.set('from', isoDay(filters.from));
   if (filters.to) query.set('to', isoDay(filters.to));
   const search = query.toString();
-  return `/medblog/enquiries/export${search ? `?${search}` : ''}`;
+  return `/medblog/enquiries/${endpoint}${search ? `?${search}` : ''}`;
 }
 
 /** The file name from a Content-Disposition header, or a dated default. */
@@ -79,6 +82,12 @@ function safeFileName(name: string): string {
 export function exportedCount(totalCountHeader: string | null | undefined): number | undefined {
   const count = totalCountHeader && /^\d+$/.test(totalCountHeader.trim()) ? Number(totalCountHeader) : NaN;
   return Number.isSafeInteger(count) ? count : undefined;
+}
+
+/** "12 enquiries match", before the download. */
+export function matchingSummary(count: number): string {
+  if (count === 0) return 'No enquiry matches these filters.';
+  return `${count} ${count === 1 ? 'enquiry matches' : 'enquiries match'} these filters.`;
 }
 
 /** The message of a Strapi error body (`{ error: { message } }`) read from a failed download. */

@@ -5,6 +5,7 @@ import {
   decisionLabel,
   decisionOutcome,
   excerpt,
+  keyCommand,
   parsePositiveInt,
   parseStatusFilter,
   pendingSummary,
@@ -62,6 +63,9 @@ describe('URL state', () => {
 
   it('builds the request and the article link', () => {
     expect(commentsPath('pending', 2, 50)).toBe('/medblog/comments?status=pending&page=2&pageSize=50');
+    expect(commentsPath('all', 1, 20, { q: 'night shifts', article: '', sender: 'a+b@example.net' })).toBe(
+      '/medblog/comments?status=all&page=1&pageSize=20&q=night+shifts&sender=a%2Bb%40example.net',
+    );
     expect(articleEditPath('abc123')).toBe('/content-manager/collection-types/api::article.article/abc123');
   });
 });
@@ -72,5 +76,27 @@ describe('excerpt', () => {
     const long = excerpt('word '.repeat(40), 20);
     expect(long.length).toBeLessThanOrEqual(20);
     expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('keyCommand', () => {
+  const press = (key: string, more: Partial<Parameters<typeof keyCommand>[0]> = {}) =>
+    keyCommand({ key, ctrlKey: false, altKey: false, metaKey: false, target: null, ...more });
+
+  it('maps j/k/x/a/r/s to moving, selecting and the three decisions', () => {
+    expect(['j', 'k', 'x', 'a', 'r', 's'].map((key) => press(key))).toEqual([
+      'next',
+      'previous',
+      'select',
+      'approved',
+      'rejected',
+      'spam',
+    ]);
+    expect(press('q')).toBeUndefined();
+  });
+
+  it("leaves the browser's shortcuts alone", () => {
+    expect(press('r', { ctrlKey: true })).toBeUndefined();
+    expect(press('s', { metaKey: true })).toBeUndefined();
   });
 });

@@ -96,10 +96,58 @@ export function parsePositiveInt(value: unknown, fallback: number, max = 100_000
   return Number.isInteger(number) && number >= 1 ? Math.min(number, max) : fallback;
 }
 
-/** The queue request's path: `/medblog/comments?status=pending&page=1&pageSize=20`. */
-export function commentsPath(status: StatusFilter, page: number, pageSize: number): string {
+/** What narrows the queue: words of the text, name or e-mail; one article; one sender's e-mail. */
+export interface QueueSearch {
+  q?: string;
+  article?: string;
+  sender?: string;
+}
+
+/** The queue request's path: `/medblog/comments?status=pending&page=1&pageSize=20&q=...`. */
+export function commentsPath(status: StatusFilter, page: number, pageSize: number, search: QueueSearch = {}): string {
   const query = new URLSearchParams({ status, page: String(page), pageSize: String(pageSize) });
+  for (const [name, value] of Object.entries(search)) if (value) query.set(name, value);
   return `/medblog/comments?${query.toString()}`;
+}
+
+/** The moderation keys, in the order the legend shows them. */
+export const KEYS = [
+  { key: 'j', does: 'next' },
+  { key: 'k', does: 'previous' },
+  { key: 'x', does: 'select' },
+  { key: 'a', does: 'approve' },
+  { key: 'r', does: 'reject' },
+  { key: 's', does: 'spam' },
+] as const;
+
+export type KeyCommand = 'next' | 'previous' | 'select' | Decision;
+
+const KEY_COMMANDS: Record<string, KeyCommand> = {
+  j: 'next',
+  k: 'previous',
+  x: 'select',
+  a: 'approved',
+  r: 'rejected',
+  s: 'spam',
+};
+
+/**
+ * The command a key press means on the moderation screen, or undefined: never while the moderator
+ * types in a field, nor with Ctrl, Alt or Cmd (the browser's own shortcuts).
+ */
+export function keyCommand(event: {
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  target: EventTarget | null;
+}): KeyCommand | undefined {
+  if (event.ctrlKey || event.altKey || event.metaKey) return undefined;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest?.('input, textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"]')) {
+    return undefined;
+  }
+  return KEY_COMMANDS[event.key];
 }
 
 /** The admin path of an article's edit view in the content manager (relative to /admin). */

@@ -1,6 +1,6 @@
 /**
  * /admin/enquiry-export: download enquiries as CSV, all of them or filtered by handling status,
- * topic and the day they were received.
+ * topic and the day they were received; how many match is shown before the download.
  */
 import * as React from 'react';
 import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@strapi/strapi/admin';
@@ -19,6 +19,7 @@ import {
 } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
+import { useQuery } from 'react-query';
 import { contentManagerListPath } from '@medblog/shared';
 import {
   ANY,
@@ -28,6 +29,7 @@ import {
   errorMessageFromBody,
   exportPath,
   exportedCount,
+  matchingSummary,
   rangeError,
   type ExportFilters,
 } from '../lib/enquiry-export';
@@ -79,6 +81,13 @@ function ExportScreen() {
   const [downloading, setDownloading] = React.useState(false);
   const [failure, setFailure] = React.useState<string | null>(null);
   const invalidRange = rangeError(filters);
+  const countPath = exportPath(filters, 'count');
+  const matching = useQuery({
+    queryKey: ['medblog', 'enquiries', 'count', countPath],
+    queryFn: async ({ signal }) => (await get<{ data: { count: number } }>(countPath, { signal })).data.data.count,
+    enabled: !invalidRange,
+    retry: false,
+  });
 
   const update = (patch: Partial<ExportFilters>) => {
     setFailure(null);
@@ -191,12 +200,19 @@ function ExportScreen() {
                   </Field.Root>
                 </Grid.Item>
               </Grid.Root>
+              <Typography variant="omega" fontWeight="semiBold" role="status" aria-live="polite">
+                {matching.data !== undefined && !invalidRange
+                  ? matchingSummary(matching.data)
+                  : matching.isError
+                    ? 'Could not count the matching enquiries.'
+                    : 'Counting the matching enquiries…'}
+              </Typography>
               <Flex gap={4} wrap="wrap">
                 <Button
                   size="L"
                   startIcon={<Download />}
                   loading={downloading}
-                  disabled={Boolean(invalidRange)}
+                  disabled={Boolean(invalidRange) || matching.data === 0}
                   onClick={() => void download()}
                 >
                   Download CSV
@@ -209,8 +225,8 @@ function ExportScreen() {
             </Flex>
           </Box>
           <Typography variant="pi" textColor="neutral600">
-            Dates are calendar days in UTC, both included. To follow up an enquiry or change its handling status, open
-            it in{' '}
+            Dates are calendar days in the organisation&apos;s time zone, both included; the file writes them as
+            DD/MM/YYYY. To follow up an enquiry or change its handling status, open it in{' '}
             <Link tag={RouterLink} to={ENQUIRIES_LIST}>
               Content Manager › Enquiries
             </Link>

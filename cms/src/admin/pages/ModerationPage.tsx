@@ -1,7 +1,9 @@
 /**
- * /admin/moderation: the comment queue. Pending comments first, newest first; a decision on one
- * comment or on a selection, then the list and the counts refresh. E-mails to moderators link here
- * (moderationScreenPath in @medblog/shared).
+ * /admin/moderation: the comment queue. Pending comments first, newest first; searched by text,
+ * name or e-mail, narrowed to one article or one sender; a decision on one comment or on a
+ * selection (by mouse or with the keys in the legend), then the list and the counts refresh. A
+ * table on wide screens, cards on phones. E-mails to moderators link here (moderationScreenPath in
+ * @medblog/shared).
  */
 import * as React from 'react';
 import { Page, Layouts, Pagination, isFetchError, useAuth, useQueryParams } from '@strapi/strapi/admin';
@@ -12,6 +14,9 @@ import {
   Checkbox,
   Flex,
   Loader,
+  Searchbar,
+  SingleSelect,
+  SingleSelectOption,
   Table,
   Tabs,
   Tbody,
@@ -22,9 +27,11 @@ import {
   Typography,
   VisuallyHidden,
 } from '@strapi/design-system';
-import { CommentRow } from '../components/CommentRow';
+import { CommentCard, CommentRow } from '../components/CommentRow';
 import { useDecisions } from '../hooks/useDecisions';
-import { useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
+import { useKeyboardModeration } from '../hooks/useKeyboardModeration';
+import { useArticleOptions, useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
+import { useNarrowScreen } from '../hooks/useNarrowScreen';
 import { useSelection } from '../hooks/useSelection';
 import { useTableFocus } from '../hooks/useTableFocus';
 import {
@@ -32,6 +39,7 @@ import {
   DECISIONS,
   DEFAULT_PAGE_SIZE,
   EMPTY_MESSAGES,
+  KEYS,
   PAGE_SIZES,
   STATUS_FILTERS,
   STATUS_LABELS,
@@ -39,6 +47,7 @@ import {
   parseStatusFilter,
   pendingSummary,
   type Decision,
+  type QueueSearch,
   type StatusFilter,
 } from '../lib/moderation';
 
@@ -59,13 +68,66 @@ function loadError(error: unknown, verb: 'load' | 'refresh' = 'load'): string {
   return `Could not ${verb} the comments.`;
 }
 
+const ANY_ARTICLE = 'any';
+
+/** The key legend, always on screen for moderators. */
+function KeyLegend() {
+  return (
+    <Typography variant="pi" textColor="neutral600" aria-label="Keyboard shortcuts">
+      Keys:{' '}
+      {KEYS.map(({ key, does }, i) => (
+        <React.Fragment key={key}>
+          {i > 0 && ' · '}
+          <kbd style={{ fontFamily: 'monospace', fontWeight: 600 }}>{key}</kbd> {does}
+        </React.Fragment>
+      ))}{' '}
+      (a/r/s: the selection, if any)
+    </Typography>
+  );
+}
+
+/** Search as the moderator types, once they pause. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const [text, setText] = React.useState(value);
+  React.useEffect(() => setText(value), [value]);
+  React.useEffect(() => {
+    if (text === value) return undefined;
+    const timer = window.setTimeout(() => onSearch(text.trim()), 300);
+    return () => window.clearTimeout(timer);
+  }, [text, value, onSearch]);
+  return (
+    <Box flex="1" minWidth="20rem">
+      <Searchbar
+        name="q"
+        size="S"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onClear={() => {
+          setText('');
+          onSearch('');
+        }}
+        clearLabel="Clear the search"
+        placeholder="Search text, name or e-mail"
+      >
+        Search comments
+      </Searchbar>
+    </Box>
+  );
+}
+
 function ModerationScreen() {
   const [{ query }, setQuery] = useQueryParams<Record<string, string | undefined>>(INITIAL_QUERY);
   const status = parseStatusFilter(query.status);
   const page = parsePositiveInt(query.page, 1);
   const pageSize = parsePositiveInt(query.pageSize, DEFAULT_PAGE_SIZE, 100);
 
-  const { rows, response, error, isFetching, reload } = useModerationQueue(status, page, pageSize);
+  const search: QueueSearch = React.useMemo(
+    () => ({ q: query.q || undefined, article: query.article || undefined, sender: query.sender || undefined }),
+    [query.q, query.article, query.sender],
+  );
+  const { rows, response, error, isFetching, reload } = useModerationQueue(status, page, pageSize, search);
+  const articles = useArticleOptions();
+  const narrow = useNarrowScreen();
   const counts = response?.meta.counts;
   const pagination = response?.meta.pagination;
 
@@ -75,6 +137,28 @@ function ModerationScreen() {
   const selection = useSelection(rows);
   const { tableRef, rememberFocus } = useTableFocus(rows);
   const { inFlight, decide } = useDecisions({ beforeSend: rememberFocus, onDecided: selection.deselect });
+  const keyboard = useKeyboardModeration({
+    rows: rows ?? [],
+    canModerate,
+    selected: selection.selected,
+    toggle: selection.toggle,
+    decide,
+  });
+
+  const onSearch = React.useCallback((q: string) => setQuery({ q: q || undefined, page: '1' }), [setQuery]);
+  // "All from sender": that sender's comments only, all of them selected once they are loaded.
+  const selectSenderOnLoad = React.useRef(false);
+  const onSelectSender = (comment: QueueComment) => {
+    selectSenderOnLoad.current = true;
+    setQuery({ sender: comment.authorEmail, q: undefined, page: '1', pageSize: '100' });
+  };
+  React.useEffect(() => {
+    if (rows && selectSenderOnLoad.current) {
+      selectSenderOnLoad.current = false;
+      selection.selectAll();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when new rows arrive
+  }, [rows]);
 
   // After decisions emptied the last page, show the new last page rather than an empty one.
   React.useEffect(() => {
@@ -84,6 +168,17 @@ function ModerationScreen() {
   }, [rows, pagination, page, setQuery]);
 
   const onDecide = (comment: QueueComment, decision: Decision) => decide([comment.documentId], decision);
+  const viewProps = (comment: QueueComment) => ({
+    comment,
+    canModerate,
+    showStatus,
+    selected: selection.isSelected(comment.documentId),
+    current: keyboard.current === comment.documentId,
+    onSelectedChange: selection.toggle,
+    onDecide,
+    onSelectSender,
+    deciding: inFlight.rows[comment.documentId],
+  });
   const visible = rows ?? [];
   const showStatus = status === 'all';
   const colCount = 4 + (canModerate ? 1 + DECISIONS.length : 0) + (showStatus ? 1 : 0);
@@ -128,18 +223,7 @@ function ModerationScreen() {
       </Tr>
     );
   } else {
-    body = rows.map((comment) => (
-      <CommentRow
-        key={comment.documentId}
-        comment={comment}
-        canModerate={canModerate}
-        showStatus={showStatus}
-        selected={selection.isSelected(comment.documentId)}
-        onSelectedChange={selection.toggle}
-        onDecide={onDecide}
-        deciding={inFlight.rows[comment.documentId]}
-      />
-    ));
+    body = rows.map((comment) => <CommentRow key={comment.documentId} {...viewProps(comment)} />);
   }
 
   return (
@@ -171,31 +255,71 @@ function ModerationScreen() {
             ))}
           </Tabs.List>
           <Tabs.Content value={status}>
+            <Flex gap={2} paddingTop={3} wrap="wrap" alignItems="center">
+              <SearchBox value={search.q ?? ''} onSearch={onSearch} />
+              <Box minWidth="20rem">
+                <SingleSelect
+                  size="S"
+                  aria-label="Article"
+                  value={search.article ?? ANY_ARTICLE}
+                  onChange={(value) =>
+                    setQuery({ article: value === ANY_ARTICLE ? undefined : String(value), page: '1' })
+                  }
+                >
+                  <SingleSelectOption value={ANY_ARTICLE}>All articles</SingleSelectOption>
+                  {(articles.data ?? []).map((article) => (
+                    <SingleSelectOption key={article.documentId} value={article.documentId}>
+                      {article.title}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Box>
+              {search.sender && (
+                <Button
+                  size="S"
+                  variant="secondary"
+                  aria-label={`Show every sender again (now only ${search.sender})`}
+                  onClick={() => setQuery({ sender: undefined, page: '1', pageSize: String(DEFAULT_PAGE_SIZE) })}
+                >
+                  From {search.sender} ✕
+                </Button>
+              )}
+            </Flex>
             {canModerate && (
-              <Flex gap={2} paddingTop={4} paddingBottom={4} minHeight="6.4rem" wrap="wrap" aria-live="polite">
-                {selection.selected.length > 0 ? (
-                  <>
+              <Flex
+                gap={4}
+                paddingTop={2}
+                paddingBottom={2}
+                minHeight="4.8rem"
+                wrap="wrap"
+                justifyContent="space-between"
+              >
+                <Flex gap={2} wrap="wrap" aria-live="polite">
+                  {selection.selected.length > 0 ? (
+                    <>
+                      <Typography variant="omega" textColor="neutral600">
+                        {selection.selected.length} selected
+                      </Typography>
+                      {DECISIONS.filter((decision) => decision !== status).map((decision) => (
+                        <Button
+                          key={decision}
+                          size="S"
+                          variant={BULK_VARIANT[decision]}
+                          loading={inFlight.bulk === decision}
+                          disabled={inFlight.bulk !== undefined}
+                          onClick={() => decide(selection.selected, decision, { bulk: true })}
+                        >
+                          {DECISION_BUTTON[decision].selection}
+                        </Button>
+                      ))}
+                    </>
+                  ) : (
                     <Typography variant="omega" textColor="neutral600">
-                      {selection.selected.length} selected
+                      Tick comments, or a sender’s icon for all of theirs, to decide on several at once.
                     </Typography>
-                    {DECISIONS.filter((decision) => decision !== status).map((decision) => (
-                      <Button
-                        key={decision}
-                        size="S"
-                        variant={BULK_VARIANT[decision]}
-                        loading={inFlight.bulk === decision}
-                        disabled={inFlight.bulk !== undefined}
-                        onClick={() => decide(selection.selected, decision, { bulk: true })}
-                      >
-                        {DECISION_BUTTON[decision].selection}
-                      </Button>
-                    ))}
-                  </>
-                ) : (
-                  <Typography variant="omega" textColor="neutral600">
-                    Tick comments to approve, reject or mark several as spam at once.
-                  </Typography>
-                )}
+                  )}
+                </Flex>
+                <KeyLegend />
               </Flex>
             )}
             {error !== undefined && rows !== undefined && (
@@ -212,42 +336,54 @@ function ModerationScreen() {
                 </Typography>
               </Box>
             )}
-            {/* The design system's table is an ARIA grid that decides at mount how each cell takes
-                the focus. Radix checkboxes outside a form drop their hidden input right after
-                mount, which leaves the grid's focus stuck on the first cell; inside a form they
-                keep it, and arrow keys, Enter and Escape move through the table as intended.
-                Nothing here submits. */}
-            <form onSubmit={(event) => event.preventDefault()}>
-              <Table ref={tableRef} colCount={colCount} rowCount={visible.length + 1}>
-                <Thead>
-                  <Tr>
-                    {canModerate && (
-                      <Th>
-                        <Checkbox
-                          aria-label="Select all comments on this page"
-                          checked={selection.someSelected ? 'indeterminate' : selection.allSelected}
-                          onCheckedChange={selection.toggleAll}
-                        />
-                      </Th>
-                    )}
-                    {['Received', 'Author', 'Article', 'Comment', ...(showStatus ? ['Status'] : [])].map((label) => (
-                      <Th key={label}>
-                        <Typography variant="sigma" textColor="neutral600">
-                          {label}
-                        </Typography>
-                      </Th>
-                    ))}
-                    {canModerate &&
-                      DECISIONS.map((decision) => (
-                        <Th key={decision} style={{ paddingLeft: '0.4rem', paddingRight: '0.4rem' }}>
-                          <VisuallyHidden>{DECISION_BUTTON[decision].one}</VisuallyHidden>
-                        </Th>
-                      ))}
-                  </Tr>
-                </Thead>
-                <Tbody>{body}</Tbody>
-              </Table>
-            </form>
+            {narrow && rows && rows.length > 0 ? (
+              <Flex tag="ol" direction="column" alignItems="stretch" gap={3} aria-label="Comments">
+                {rows.map((comment) => (
+                  <CommentCard key={comment.documentId} {...viewProps(comment)} />
+                ))}
+              </Flex>
+            ) : (
+              <>
+                {/* The design system's table is an ARIA grid that decides at mount how each cell takes
+                    the focus. Radix checkboxes outside a form drop their hidden input right after
+                    mount, which leaves the grid's focus stuck on the first cell; inside a form they
+                    keep it, and arrow keys, Enter and Escape move through the table as intended.
+                    Nothing here submits. */}
+                <form onSubmit={(event) => event.preventDefault()}>
+                  <Table ref={tableRef} colCount={colCount} rowCount={visible.length + 1}>
+                    <Thead>
+                      <Tr>
+                        {canModerate && (
+                          <Th>
+                            <Checkbox
+                              aria-label="Select all comments on this page"
+                              checked={selection.someSelected ? 'indeterminate' : selection.allSelected}
+                              onCheckedChange={selection.toggleAll}
+                            />
+                          </Th>
+                        )}
+                        {['Received', 'Author', 'Article', 'Comment', ...(showStatus ? ['Status'] : [])].map(
+                          (label) => (
+                            <Th key={label}>
+                              <Typography variant="sigma" textColor="neutral600">
+                                {label}
+                              </Typography>
+                            </Th>
+                          ),
+                        )}
+                        {canModerate &&
+                          DECISIONS.map((decision) => (
+                            <Th key={decision} style={{ paddingLeft: '0.4rem', paddingRight: '0.4rem' }}>
+                              <VisuallyHidden>{DECISION_BUTTON[decision].one}</VisuallyHidden>
+                            </Th>
+                          ))}
+                      </Tr>
+                    </Thead>
+                    <Tbody>{body}</Tbody>
+                  </Table>
+                </form>
+              </>
+            )}
             {pagination && pagination.total > 0 && (
               <Pagination.Root
                 pageCount={pagination.pageCount}

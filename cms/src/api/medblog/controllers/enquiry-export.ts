@@ -1,6 +1,8 @@
 /**
- * CSV export of enquiries for staff: all, or filtered by handling status, topic and date range,
- * with topics and handling statuses written as people read them ("In progress"). Routed as an
+ * CSV export of enquiries for staff: all, or filtered by handling status, topic and the days
+ * received (in the organisation's time zone), with topics and handling statuses written as people
+ * read them ("In progress") and dates as DD/MM/YYYY HH:mm on the organisation's clock; and how many
+ * enquiries a filter matches, for the export screen to say before the download. Routed as an
  * admin route in src/admin-api/routes.ts; the content manager's permission checker decides which
  * enquiries and which fields this user may read.
  */
@@ -10,6 +12,7 @@ import { permittedQuery } from '../../../admin-api/access';
 import { toCsv } from '../../../admin-api/csv';
 import { enquiryExportQuery } from '../../../admin-api/inputs';
 import { parseInput } from '../../../utils/validation';
+import { dayStart, localDateTime } from '../../../utils/dates';
 import type { Context } from '../../../utils/http';
 
 const ENQUIRY = 'api::enquiry.enquiry';
@@ -25,28 +28,41 @@ const HEADER = [
   'Internal notes',
 ];
 
+/** The enquiries the request's filters match, among those this user may read. */
+async function matching(strapi: Core.Strapi, ctx: Context) {
+  const { handlingStatus, topic, from, to } = parseInput(ctx.query, enquiryExportQuery);
+  const timeZone = strapi.config.get<string>('organisation.timeZone');
+  const createdAt = {
+    ...(from ? { $gte: dayStart(from, timeZone).toISOString() } : {}),
+    ...(to ? { $lt: dayStart(to, timeZone, { nextDay: true }).toISOString() } : {}),
+  };
+  const permitted = await permittedQuery(strapi, ctx, ENQUIRY, 'read', {
+    filters: {
+      ...(handlingStatus ? { handlingStatus } : {}),
+      ...(topic ? { topic } : {}),
+      ...(from || to ? { createdAt } : {}),
+    },
+    sort: 'createdAt:desc',
+  });
+  return { ...permitted, timeZone };
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async count(ctx: Context) {
+    const { query } = await matching(strapi, ctx);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: { count: await strapi.documents(ENQUIRY).count({ filters: query.filters }) } };
+  },
+
   async export(ctx: Context) {
-    const { handlingStatus, topic, from, to } = parseInput(ctx.query, enquiryExportQuery);
-    const createdAt = {
-      ...(from ? { $gte: `${from}T00:00:00.000Z` } : {}),
-      ...(to ? { $lte: `${to}T23:59:59.999Z` } : {}),
-    };
-    const { query, checker } = await permittedQuery(strapi, ctx, ENQUIRY, 'read', {
-      filters: {
-        ...(handlingStatus ? { handlingStatus } : {}),
-        ...(topic ? { topic } : {}),
-        ...(from || to ? { createdAt } : {}),
-      },
-      sort: 'createdAt:desc',
-    });
+    const { query, checker, timeZone } = await matching(strapi, ctx);
     const found = await strapi.documents(ENQUIRY).findMany(query);
     // Fields the user may not read (e.g. internal notes for some roles) come out empty.
     const rows = await Promise.all(found.map((entry) => checker.sanitizeOutput(entry)));
     const csv = toCsv(
       HEADER,
       rows.map((e) => [
-        new Date(e.createdAt).toISOString(),
+        localDateTime(new Date(e.createdAt), timeZone),
         e.name,
         e.email,
         e.phone,

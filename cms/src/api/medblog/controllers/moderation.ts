@@ -6,18 +6,33 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { MODERATION_STATUSES } from '@medblog/shared';
+import { MODERATION_STATUSES, commentOnSiteUrl } from '@medblog/shared';
 import { permittedQuery } from '../../../admin-api/access';
 import { commentQueueQuery, moderateBody } from '../../../admin-api/inputs';
 import { parseInput } from '../../../utils/validation';
+import { trustedSenders } from '../../../anti-abuse/trusted-senders';
 import type { Context } from '../../../utils/http';
 
 const COMMENT = 'api::comment.comment';
 
+/** The queue's search: words in the text, name or e-mail; one article; one sender. */
+function searchFilters({ q, article, sender }: { q?: string; article?: string; sender?: string }) {
+  return [
+    ...(q
+      ? [{ $or: [{ body: { $containsi: q } }, { authorName: { $containsi: q } }, { authorEmail: { $containsi: q } }] }]
+      : []),
+    ...(article ? [{ article: { documentId: article } }] : []),
+    ...(sender ? [{ authorEmail: { $eqi: sender } }] : []),
+  ];
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async queue(ctx: Context) {
-    const { status, page, pageSize } = parseInput(ctx.query, commentQueueQuery);
-    const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'read', {});
+    const { status, page, pageSize, ...search } = parseInput(ctx.query, commentQueueQuery);
+    // The search goes through the permission checker too: a role may not filter on fields it may not read.
+    const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'read', {
+      filters: { $and: searchFilters(search) },
+    });
     const withStatus = (s: string) => ({ $and: [query.filters ?? {}, s === 'all' ? {} : { moderationStatus: s }] });
     const comments = strapi.documents(COMMENT);
     const [found, total, ...counts] = await Promise.all([
@@ -32,7 +47,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       comments.count({ filters: withStatus(status) }),
       ...MODERATION_STATUSES.map((s) => comments.count({ filters: withStatus(s) })),
     ]);
-    const data = await Promise.all(found.map((comment) => checker.sanitizeOutput(comment)));
+    const trusted = await trustedSenders(
+      strapi,
+      found.map((comment) => comment.authorEmail as string),
+    );
+    const siteUrl = strapi.config.get<string>('site.publicUrl');
+    const data = await Promise.all(
+      found.map(async (comment) => {
+        const slug = (comment.article as { slug?: string } | null)?.slug;
+        return {
+          ...(await checker.sanitizeOutput(comment)),
+          trustedSender: trusted.has(String(comment.authorEmail).toLowerCase()),
+          siteUrl: siteUrl && slug ? commentOnSiteUrl(siteUrl, slug, comment.documentId) : null,
+        };
+      }),
+    );
     ctx.body = {
       data,
       meta: {

@@ -63,6 +63,8 @@ function Comments({
       {shown.map(({ comment, pending, answers, replies }) => (
         <li key={comment.documentId}>
           <article
+            // The moderation screen's "View on site" links here (commentOnSiteUrl in @medblog/shared).
+            id={`comment-${comment.documentId}`}
             className={pending ? 'comment comment--pending' : 'comment'}
             aria-label={`Comment by ${comment.authorName}`}
           >
