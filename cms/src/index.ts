@@ -3,6 +3,7 @@ import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
 import { registerContentChanges } from './documents/content-changes';
 import { registerRedirectPaths } from './documents/redirect-paths';
+import { registerArticleTrustChecks } from './documents/article-trust';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
 import { registerSitePurge } from './notifications/site-purge';
@@ -19,6 +20,7 @@ export default {
     registerModerationTimestamps(strapi);
     registerSearchIndexing(strapi);
     registerRedirectPaths(strapi);
+    registerArticleTrustChecks(strapi);
     registerContentChanges(strapi);
     registerSitePurge(strapi);
     registerAdminApi(strapi);
