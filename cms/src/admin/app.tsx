@@ -1,9 +1,10 @@
 /**
- * Admin panel customisation: English only, no tutorials or release notifications, and two screens
- * of our own in the main menu: the comment moderation queue and the enquiries CSV export.
+ * Admin panel customisation: English only, no tutorials or release notifications, and screens of
+ * our own in the main menu: the comment moderation queue, the enquiries CSV export and the articles
+ * due for a medical review.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Discuss, Download } from '@strapi/icons';
+import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS } from '@medblog/shared';
 
 export default {
@@ -29,6 +30,14 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],
       position: 3,
       Component: () => import('./pages/EnquiryExportPage'),
+    });
+    app.addMenuLink({
+      to: ADMIN_SCREENS.reviewsDue,
+      icon: Clock,
+      intlLabel: { id: 'medblog.reviews-due.menu', defaultMessage: 'Reviews due' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
+      position: 4,
+      Component: () => import('./pages/ReviewsDuePage'),
     });
   },
   bootstrap() {},
