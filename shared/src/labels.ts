@@ -2,7 +2,7 @@
  * What people read for each value of the content model's enumerations: the reader site, the admin
  * screens, the CSV export and the notification e-mails all take their wording from here.
  */
-import type { Audience, EnquiryTopic, HandlingStatus, ModerationStatus } from './constants.js';
+import type { EnquiryTopic, HandlingStatus, ModerationStatus } from './constants.js';
 
 export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
   general: 'General question',
@@ -24,11 +24,4 @@ export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {
   new: 'New',
   'in-progress': 'In progress',
   closed: 'Closed',
-};
-
-/** "Written for …" on an article. */
-export const AUDIENCE_LABELS: Record<Audience, string> = {
-  students: 'Medical students',
-  doctors: 'Doctors',
-  public: 'Everyone',
 };

@@ -42,7 +42,7 @@ export function ArticleCard({ article, featured = false, headingLevel = 3, summa
           </Link>
         </Heading>
         {summary ?? (excerpt && <p className="card__excerpt">{excerpt}</p>)}
-        <ArticleMeta authorName={author?.name} publishedAt={publishedAt} readingTimeMinutes={readingTimeMinutes} />
+        <ArticleMeta author={author} publishedAt={publishedAt} readingTimeMinutes={readingTimeMinutes} />
       </div>
     </article>
   );
