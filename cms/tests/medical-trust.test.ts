@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
+import { reviewsDueListPath } from '@medblog/shared';
 import { articles as demoArticles, authors as demoAuthors } from '../src/seed/content';
 import { api, bootStrapi } from './helpers/strapi';
 import { loginAsNewUser } from './helpers/admin';
@@ -134,6 +135,21 @@ describe('references an editor saves', () => {
       { doi: '10.1136/bmj.m1234', pmid: null, url: null },
       { doi: null, pmid: '31978945', url: null },
       { doi: null, pmid: null, url: 'https://www.who.int/publications' },
+    ]);
+  });
+});
+
+describe('reviews due', () => {
+  it("the admin's Reviews due link lists the articles due for review by that day, most overdue first", async () => {
+    const listed = async (day: string) => {
+      const response = await request.get(reviewsDueListPath(day)).set(admin);
+      expect(response.status).toBe(200);
+      return response.body.results.map((article: { slug: string }) => article.slug);
+    };
+    expect(await listed('2026-12-01')).toEqual(['usmle-step-1-where-to-begin']);
+    expect(await listed('2027-01-31')).toEqual([
+      'usmle-step-1-where-to-begin',
+      'documents-for-an-international-elective',
     ]);
   });
 });
