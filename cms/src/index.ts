@@ -5,6 +5,7 @@ import { registerScheduleChecks } from './documents/scheduling';
 import { registerEnquirySenderFields } from './documents/enquiry-sender';
 import { registerContentChanges } from './documents/content-changes';
 import { registerRedirectPaths } from './documents/redirect-paths';
+import { registerArticleTrustChecks } from './documents/article-trust';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
 import { registerSitePurge } from './notifications/site-purge';
@@ -25,6 +26,7 @@ export default {
     registerEnquirySenderFields(strapi);
     registerSearchIndexing(strapi);
     registerRedirectPaths(strapi);
+    registerArticleTrustChecks(strapi);
     registerContentChanges(strapi);
     registerSitePurge(strapi);
     registerApiCache(strapi);

@@ -70,8 +70,12 @@ describe('admin list views', () => {
       (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`))
         .body.data.contentType;
     const article = await view('api::article.article');
-    expect(article.layouts.list).toEqual(['title', 'category', 'publishAt', 'updatedAt']);
+    expect(article.layouts.list).toEqual(['title', 'category', 'publishAt', 'nextReviewDueAt', 'updatedAt']);
     expect(article.metadatas.commentsEnabled.edit.description).toMatch(/only once approved/);
+    expect(article.metadatas.reviewer.edit).toMatchObject({ label: 'Medically reviewed by', mainField: 'name' });
+    expect(article.metadatas.references.edit.description).toMatch(/DOI .* PubMed ID/);
+    expect((await view('api::author.author')).metadatas.registrationNumber.edit.label).toMatch(/never published/);
+    expect((await view('api::global.global')).metadatas.disclaimer.edit.label).toBe('Disclaimer on every article');
     const comment = await view('api::comment.comment');
     expect(comment.layouts.list.slice(0, 4)).toEqual(['authorName', 'article', 'moderationStatus', 'createdAt']);
     expect(comment.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  AUDIENCES,
   BOT_CHECK_FIELDS,
   commentInputSchema,
   ENQUIRY_TOPICS,
@@ -34,6 +35,7 @@ describe('public shapes match the content types', () => {
   it('components', () => {
     expect([...PUBLIC_FIELDS.seo].sort()).toEqual(publicNames(attributes('components/shared/seo.json')));
     expect([...PUBLIC_FIELDS.socialLink].sort()).toEqual(publicNames(attributes('components/shared/social-link.json')));
+    expect([...PUBLIC_FIELDS.reference].sort()).toEqual(publicNames(attributes('components/shared/reference.json')));
   });
 });
 
@@ -66,6 +68,7 @@ describe('enumerations and limits', () => {
     expect(schemaOf('enquiry').handlingStatus.enum).toEqual([...HANDLING_STATUSES]);
     expect(schemaOf('comment').moderationStatus.enum).toEqual([...MODERATION_STATUSES]);
     expect(schemaOf('redirect').code.enum).toEqual(Object.keys(REDIRECT_CODES));
+    expect(schemaOf('article').audience.enum).toEqual([...AUDIENCES]);
     expect(attributes('components/shared/social-link.json').platform.enum).toEqual([...SOCIAL_PLATFORMS]);
   });
 

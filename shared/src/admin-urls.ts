@@ -4,7 +4,11 @@
  */
 
 /** Our own admin screens (`app.addMenuLink({ to })` takes them without a leading slash). */
-export const ADMIN_SCREENS = { moderation: 'moderation', enquiryExport: 'enquiry-export' } as const;
+export const ADMIN_SCREENS = {
+  moderation: 'moderation',
+  enquiryExport: 'enquiry-export',
+  reviewsDue: 'reviews-due',
+} as const;
 
 export function moderationScreenPath(): string {
   return `/${ADMIN_SCREENS.moderation}`;
@@ -13,6 +17,20 @@ export function moderationScreenPath(): string {
 /** The content manager's list of a collection type, e.g. `api::enquiry.enquiry`. */
 export function contentManagerListPath(uid: string): string {
   return `/content-manager/collection-types/${uid}`;
+}
+
+/**
+ * The content manager's list of the articles whose next medical review is due on or before `today`
+ * (YYYY-MM-DD), the most overdue first: a saved filter, as the list's own filter menu writes it.
+ */
+export function reviewsDueListPath(today: string): string {
+  const query = new URLSearchParams({
+    page: '1',
+    pageSize: '20',
+    sort: 'nextReviewDueAt:ASC',
+    'filters[$and][0][nextReviewDueAt][$lte]': today,
+  });
+  return `${contentManagerListPath('api::article.article')}?${query}`;
 }
 
 /** The content manager's edit view of one entry. */

@@ -16,6 +16,10 @@ export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
 export const HANDLING_STATUSES = ['new', 'in-progress', 'closed'] as const;
 export type HandlingStatus = (typeof HANDLING_STATUSES)[number];
 
+/** Whom an article is written for (its medical audience). */
+export const AUDIENCES = ['students', 'doctors', 'public'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
 export const SOCIAL_PLATFORMS = ['instagram', 'facebook', 'linkedin', 'youtube', 'x'] as const;
 export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
 

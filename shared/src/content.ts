@@ -1,9 +1,9 @@
 /**
  * Shapes of the public content API (Strapi 5 REST: flattened attributes, `documentId`).
- * Private fields (authorEmail, ipHash, userAgent, internalNotes) never appear here: the public
+ * Private fields (authorEmail, ipHash, userAgent, internalNotes, registrationNumber) never appear here: the public
  * API never returns them.
  */
-import type { EnquiryTopic, SocialPlatform } from './constants.js';
+import type { Audience, EnquiryTopic, SocialPlatform } from './constants.js';
 
 export interface Entity {
   id: number;
@@ -75,6 +75,17 @@ export interface SocialLink {
   url: string;
 }
 
+/** A source an article cites; the site links the DOI or PMID when there is one, else the URL. */
+export interface Reference {
+  id?: number;
+  citation: string;
+  url: string | null;
+  /** Such as 10.1136/bmj.m1234, without https://doi.org/. */
+  doi: string | null;
+  /** A PubMed ID: digits only. */
+  pmid: string | null;
+}
+
 export interface Category extends Entity, Timestamps {
   name: string;
   slug: string;
@@ -87,6 +98,8 @@ export interface Author extends Entity, Timestamps {
   jobTitle: string | null;
   bio: string | null;
   avatar?: Media | null;
+  /** Degrees and qualifications, such as "MBBS, MD (Paediatrics)". */
+  credentials: string | null;
 }
 
 export interface Article extends Entity, Timestamps {
@@ -104,6 +117,14 @@ export interface Article extends Entity, Timestamps {
   readingTimeMinutes: number | null;
   /** When the post first appeared on the old blog (imported posts); the date readers are shown. */
   originalPublishedAt: string | null;
+  /** Who checked the article's medical content: one of the authors. */
+  reviewer?: Author | null;
+  /** Dates as YYYY-MM-DD. */
+  lastReviewedAt: string | null;
+  nextReviewDueAt: string | null;
+  references?: Reference[];
+  conflictOfInterest: string | null;
+  audience: Audience | null;
   publishedAt: string;
 }
 
@@ -130,6 +151,8 @@ export interface Global extends Entity, Timestamps {
   socialLinks?: SocialLink[];
   footerText: string | null;
   defaultSeo?: Seo | null;
+  /** Shown on every article. */
+  disclaimer: string | null;
 }
 
 /**

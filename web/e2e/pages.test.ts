@@ -1,6 +1,6 @@
 // What the site's server sends before any JavaScript runs, as a crawler, a link preview or a slow
 // phone gets it: real CMS, production build, plain HTTP (no browser).
-import type { Article, CollectionResponse, Global, PublicComment, SingleResponse } from '@medblog/shared';
+import type { Article, Author, CollectionResponse, Global, PublicComment, SingleResponse } from '@medblog/shared';
 import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +90,10 @@ describe('a server-rendered page', () => {
     expect(meta(document, 'og:title')).toBeTruthy();
     expect(meta(document, 'twitter:title')).toBeTruthy();
     const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
-    expect(jsonLd).toMatchObject({ '@type': 'Article', headline: article.title });
+    expect(jsonLd).toMatchObject({
+      '@type': 'MedicalWebPage',
+      mainEntity: { '@type': 'Article', headline: article.title },
+    });
 
     const { data: comments } = await cmsGet<CollectionResponse<PublicComment>>('/api/comments', {
       filters: { article: { slug: { $eq: article.slug } } },
@@ -101,6 +104,89 @@ describe('a server-rendered page', () => {
     // The form is there before any script runs (it works once the page has hydrated).
     expect(region.querySelector('form textarea')).not.toBeNull();
     expectSiteFrame(page);
+  });
+
+  it('an article arrives with who wrote and reviewed it, its numbered references, the disclaimer and MedicalWebPage JSON-LD', async () => {
+    const {
+      data: [trail],
+    } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
+      filters: { slug: { $eq: article.slug } },
+      fields: ['lastReviewedAt', 'updatedAt', 'publishedAt'],
+      populate: {
+        author: { fields: ['name', 'slug'] },
+        reviewer: { fields: ['name', 'slug', 'credentials'] },
+        references: true,
+      },
+    });
+    const { author, reviewer, references = [] } = trail;
+    expect(reviewer && author && references.length).toBeTruthy();
+    const { document } = await get(`/articles/${article.slug}`);
+
+    const trust = document.querySelector('.article__header section[aria-label="About this article"]')!;
+    expect(trust.textContent).toContain(`Written by${author!.name}`);
+    expect(trust.textContent).toContain(`Medically reviewed by${reviewer!.name}, ${reviewer!.credentials}`);
+    expect(trust.querySelector(`a[href="/authors/${reviewer!.slug}"]`)).not.toBeNull();
+    expect(trust.querySelector(`time[datetime="${trail.lastReviewedAt}"]`)).not.toBeNull();
+
+    const items = [...document.querySelectorAll('section.references ol > li')];
+    expect(items.map((item) => item.textContent)).toEqual(
+      references.map((ref) => expect.stringContaining(ref.citation)),
+    );
+    const linked = references.find((ref) => ref.doi)!;
+    expect(document.querySelector(`section.references a[href="https://doi.org/${linked.doi}"]`)).not.toBeNull();
+    expect(document.querySelector('aside.disclaimer')?.textContent).toContain(site.disclaimer);
+    expect(document.querySelector('aside.disclaimer a[href="/editorial-policy"]')).not.toBeNull();
+
+    const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd).toMatchObject({
+      '@type': 'MedicalWebPage',
+      reviewedBy: { '@type': 'Person', name: reviewer!.name, url: `${siteUrl}/authors/${reviewer!.slug}` },
+      lastReviewed: trail.lastReviewedAt,
+      medicalAudience: { '@type': 'MedicalAudience' },
+      mainEntity: {
+        '@type': 'Article',
+        author: { '@type': 'Person', name: author!.name, url: `${siteUrl}/authors/${author!.slug}` },
+        datePublished: trail.publishedAt,
+        dateModified: trail.updatedAt,
+      },
+    });
+    expect(jsonLd.mainEntity.citation).toHaveLength(references.length);
+
+    // The cover is the page's largest picture: loaded first, its size known before it arrives.
+    const cover = document.querySelector('img.article__cover')!;
+    expect(cover.getAttribute('fetchpriority')).toBe('high');
+    expect(cover.getAttribute('loading')).toBe('eager');
+    expect(Number(cover.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(cover.getAttribute('height'))).toBeGreaterThan(0);
+    expect(cover.getAttribute('srcset')?.split(',').length).toBeGreaterThan(2);
+    expect(cover.getAttribute('alt')).toBeTruthy();
+  });
+
+  it('an author page shows the person and their articles; an unknown author answers 404', async () => {
+    const { data: authors } = await cmsGet<CollectionResponse<Author>>('/api/authors', {
+      fields: ['name', 'slug', 'credentials'],
+    });
+    const { data: theirs } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
+      filters: { author: { slug: { $eq: authors[0].slug } } },
+      fields: ['title'],
+    });
+    expect(theirs.length).toBeGreaterThan(0);
+    const page = await get(`/authors/${authors[0].slug}`);
+    expect(page.status).toBe(200);
+    expect(page.document.querySelector('h1')?.textContent).toBe(authors[0].name);
+    expect(page.document.querySelector('main')?.textContent).toContain(authors[0].credentials);
+    expect(page.document.querySelector('img.author__photo')?.getAttribute('src')).toMatch(/^https?:\/\/.+\/uploads\//);
+    for (const { title } of theirs) expect(page.document.querySelector('main')?.textContent).toContain(title);
+    const jsonLd = JSON.parse(page.document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd).toMatchObject({
+      '@type': 'Person',
+      name: authors[0].name,
+      url: `${siteUrl}/authors/${authors[0].slug}`,
+    });
+
+    const unknown = await get('/authors/no-such-person');
+    expect(unknown.status).toBe(404);
+    expect(unknown.document.querySelector('h1')?.textContent).toBe('Page not found');
   });
 
   it('a category page lists its articles; search results are there, and not for indexing', async () => {
@@ -188,11 +274,15 @@ describe('the feeds and the sitemap', () => {
     expect((await fetch(`${siteUrl}/categories/no-such-topic/feed.xml`)).status).toBe(404);
   });
 
-  it('/sitemap.xml lists home, the categories and exactly the published articles; robots.txt names it', async () => {
+  it('/sitemap.xml lists home, the categories, the authors and exactly the published articles; robots.txt names it', async () => {
     const { urlset } = xml.parse(await (await fetch(`${siteUrl}/sitemap.xml`)).text());
     const locations: string[] = urlset.url.map((url: { loc: string }) => url.loc);
     expect(locations).toContain(`${siteUrl}/`);
     expect(locations).toContain(`${siteUrl}/categories/${article.category.slug}`);
+    const { data: authors } = await cmsGet<CollectionResponse<Author>>('/api/authors', { fields: ['slug'] });
+    expect(sorted(locations.filter((loc) => loc.includes('/authors/')))).toEqual(
+      sorted(authors.map(({ slug }) => `${siteUrl}/authors/${slug}`)),
+    );
     expect(sorted(locations.filter((loc) => loc.includes('/articles/')))).toEqual(
       sorted(published.map(({ slug }) => `${siteUrl}/articles/${slug}`)),
     );

@@ -1,12 +1,12 @@
 /**
  * Admin panel customisation: English only; no tutorials, release notifications, product banner or
- * guided tour; two screens of our own in the main menu (the comment moderation queue and the
- * enquiries CSV export); list columns of topics and statuses in words; and a side panel on the
- * enquiry form (received date, reply by e-mail).
+ * guided tour; screens of our own in the main menu (the comment moderation queue, the enquiries
+ * CSV export and the articles due for a medical review); list columns of topics and statuses in
+ * words; and a side panel on the enquiry form (received date, reply by e-mail).
  */
 import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Discuss, Download } from '@strapi/icons';
+import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from './components/EnquiryPanel';
 
@@ -86,6 +86,14 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],
       position: 3,
       Component: () => import('./pages/EnquiryExportPage'),
+    });
+    app.addMenuLink({
+      to: ADMIN_SCREENS.reviewsDue,
+      icon: Clock,
+      intlLabel: { id: 'medblog.reviews-due.menu', defaultMessage: 'Reviews due' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
+      position: 4,
+      Component: () => import('./pages/ReviewsDuePage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { SENDER_FIELDS } from '../documents/enquiry-sender';
 
-const VIEWS_VERSION = 5;
+const VIEWS_VERSION = 6;
 
 /** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
@@ -67,6 +67,15 @@ const LABELS: Record<string, string> = {
   createdAt: 'Created',
   updatedAt: 'Last changed',
   publishedAt: 'Published',
+  reviewer: 'Medically reviewed by',
+  lastReviewedAt: 'Last reviewed on',
+  nextReviewDueAt: 'Next review due',
+  references: 'References',
+  conflictOfInterest: 'Conflicts of interest',
+  audience: 'Written for',
+  credentials: 'Credentials',
+  registrationNumber: 'Registration number (never published)',
+  disclaimer: 'Disclaimer on every article',
 };
 /** Help shown under a field in the edit form. */
 const DESCRIPTIONS: Record<string, string> = {
@@ -123,6 +132,16 @@ const DESCRIPTIONS: Record<string, string> = {
   shareImage: 'Shown when the page is shared on social networks; 1200 × 630 pixels works best.',
   platform: 'The social network.',
   url: 'The full address of the page, starting with https://.',
+  reviewer: 'The author with medical credentials who checked this article; shown under the title.',
+  lastReviewedAt: 'The day the reviewer last checked the article; shown under the title.',
+  nextReviewDueAt: 'When it should be checked again; the "Reviews due" menu lists articles past this date.',
+  references:
+    'The sources the article relies on, numbered on the page in this order. A DOI is written like 10.1136/bmj.m1234 (without https://doi.org/), a PubMed ID (PMID) as digits only; readers get a link to it.',
+  conflictOfInterest: 'Any interest of the author or reviewer a reader should know of; leave empty when none.',
+  audience: 'Whom the article is written for; also tells search engines.',
+  credentials: 'Degrees and qualifications as readers should see them, such as MBBS, MD (Paediatrics).',
+  registrationNumber: 'With the medical council, for editors to check; never shown on the site.',
+  disclaimer: 'Shown at the end of every article, for example that the articles are not medical advice.',
 };
 // Recorded by the server, or what a reader sent: shown, never edited.
 const READ_ONLY: Record<string, readonly string[]> = {
@@ -177,8 +196,8 @@ const LIST_VIEWS: Record<
 > = {
   'api::article.article': {
     // Few columns, so the Status column Strapi adds at the end shows without scrolling sideways;
-    // "Publish at" shows what is scheduled.
-    columns: ['title', 'category', 'publishAt', 'updatedAt'],
+    // "Publish at" shows what is scheduled, "Next review due" what needs a medical review.
+    columns: ['title', 'category', 'publishAt', 'nextReviewDueAt', 'updatedAt'],
     sortBy: 'updatedAt',
     order: 'DESC',
     mainField: 'title',
@@ -203,7 +222,12 @@ const LIST_VIEWS: Record<
     order: 'ASC',
     mainField: 'name',
   },
-  'api::author.author': { columns: ['name', 'jobTitle', 'slug'], sortBy: 'name', order: 'ASC', mainField: 'name' },
+  'api::author.author': {
+    columns: ['name', 'jobTitle', 'credentials', 'slug'],
+    sortBy: 'name',
+    order: 'ASC',
+    mainField: 'name',
+  },
   'api::redirect.redirect': {
     columns: ['fromPath', 'toPath', 'updatedAt'],
     sortBy: 'fromPath',
@@ -227,6 +251,7 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
       article: 'title',
       category: 'name',
       author: 'name',
+      reviewer: 'name',
       parent: 'authorName',
     })) {
       if (metadatas[field])

@@ -22,6 +22,15 @@ export interface SeedAuthor {
   slug: string;
   jobTitle: string;
   bio: string;
+  credentials: string;
+  registrationNumber?: string;
+}
+
+export interface SeedReference {
+  citation: string;
+  url?: string;
+  doi?: string;
+  pmid?: string;
 }
 
 export interface SeedArticle {
@@ -35,6 +44,13 @@ export interface SeedArticle {
   commentsEnabled?: boolean;
   related: string[];
   seo?: { metaTitle: string; metaDescription: string };
+  /** The author (by slug) who checked the article. */
+  reviewer: string;
+  lastReviewedAt: string;
+  nextReviewDueAt: string;
+  audience: 'students' | 'doctors' | 'public';
+  conflictOfInterest?: string;
+  references: SeedReference[];
   body: string;
 }
 
@@ -56,6 +72,7 @@ export interface SeedGlobal {
   footerText: string;
   socialLinks: { platform: 'instagram' | 'facebook' | 'linkedin' | 'youtube' | 'x'; url: string }[];
   defaultSeo: { metaTitle: string; metaDescription: string };
+  disclaimer: string;
 }
 
 export const categories: SeedCategory[] = [
@@ -100,6 +117,8 @@ export const authors: SeedAuthor[] = [
     name: 'Dr. Meera Raghunathan',
     slug: 'meera-raghunathan',
     jobTitle: 'Academic Coordinator',
+    credentials: 'MBBS, MD (Physiology)',
+    registrationNumber: 'TNMC 74512',
     bio: prose`
       Meera coordinates the academy's examination preparation and postgraduate planning programmes.
       After her MBBS and MD in physiology, she spent several years teaching undergraduates before
@@ -111,6 +130,8 @@ export const authors: SeedAuthor[] = [
     name: 'Dr. Daniel Okafor',
     slug: 'daniel-okafor',
     jobTitle: 'Clinical Mentor',
+    credentials: 'MBBS, MD (Internal Medicine)',
+    registrationNumber: 'KMC 118430',
     bio: prose`
       Daniel is an internal medicine physician who has supervised students and international graduates
       on clinical attachments in teaching hospitals abroad. He mentors our learners on rotations,
@@ -122,6 +143,7 @@ export const authors: SeedAuthor[] = [
     name: 'Sana Qureshi',
     slug: 'sana-qureshi',
     jobTitle: 'International Programmes Manager',
+    credentials: 'MHA (Healthcare Administration)',
     bio: prose`
       Sana manages the academy's relationships with partner hospitals and international host
       institutions. With a background in healthcare administration, she has helped many students
@@ -130,6 +152,56 @@ export const authors: SeedAuthor[] = [
     `,
   },
 ];
+
+/** Sources the demo articles cite (real publications; the registration numbers above are made up). */
+const SOURCES = {
+  feedback: {
+    citation:
+      'Ramani S, Krackov SK. Twelve tips for giving feedback effectively in the clinical environment. Med Teach. 2012;34(10):787-791.',
+    doi: '10.3109/0142159X.2012.684916',
+    pmid: '22730899',
+  },
+  reflection: {
+    citation:
+      'Sandars J. The use of reflection in medical education: AMEE Guide No. 44. Med Teach. 2009;31(8):685-695.',
+    doi: '10.1080/01421590903050374',
+    pmid: '19811204',
+  },
+  deliberatePractice: {
+    citation:
+      'Ericsson KA. Deliberate practice and the acquisition and maintenance of expert performance in medicine and related domains. Acad Med. 2004;79(10 Suppl):S70-S81.',
+    doi: '10.1097/00001888-200410001-00022',
+    pmid: '15383395',
+  },
+  testing: {
+    citation:
+      'Roediger HL, Karpicke JD. Test-enhanced learning: taking memory tests improves long-term retention. Psychol Sci. 2006;17(3):249-255.',
+    doi: '10.1111/j.1467-9280.2006.01693.x',
+    pmid: '16507066',
+  },
+  competencies: {
+    citation:
+      'Frank JR, Snell LS, Cate OT, et al. Competency-based medical education: theory to practice. Med Teach. 2010;32(8):638-645.',
+    doi: '10.3109/0142159X.2010.501190',
+    pmid: '20662574',
+  },
+  usmleBulletin: {
+    citation: 'United States Medical Licensing Examination. Bulletin of Information.',
+    url: 'https://www.usmle.org/bulletin-information',
+  },
+  nmc: {
+    citation: 'National Medical Commission (India). Compulsory Rotating Medical Internship Regulations, 2021.',
+    url: 'https://www.nmc.org.in/',
+  },
+  ecfmg: {
+    citation:
+      'Educational Commission for Foreign Medical Graduates (ECFMG). Information for international medical graduates.',
+    url: 'https://www.ecfmg.org/',
+  },
+} satisfies Record<string, SeedReference>;
+
+const MENTORING_NOTE =
+  'Setu Medical Academy offers paid USMLE mentoring. This guide is general and does not require any of our programmes.';
 
 export const articles: SeedArticle[] = [
   {
@@ -144,6 +216,11 @@ export const articles: SeedArticle[] = [
     author: 'daniel-okafor',
     featured: true,
     related: ['keeping-an-internship-logbook', 'what-is-an-observership'],
+    reviewer: 'meera-raghunathan',
+    lastReviewedAt: '2026-09-14',
+    nextReviewDueAt: '2027-09-14',
+    audience: 'students',
+    references: [SOURCES.feedback, SOURCES.reflection],
     seo: {
       metaTitle: 'How to Plan a Clinical Rotation | Setu Medical Academy',
       metaDescription: prose`
@@ -240,6 +317,11 @@ happy to review them with you.`,
     category: 'internships',
     author: 'meera-raghunathan',
     related: ['planning-a-clinical-rotation', 'usmle-step-2-ck-study-plan'],
+    reviewer: 'daniel-okafor',
+    lastReviewedAt: '2026-08-03',
+    nextReviewDueAt: '2027-08-03',
+    audience: 'doctors',
+    references: [SOURCES.nmc, SOURCES.reflection],
     seo: {
       metaTitle: 'Keeping an Internship Logbook That Works | Setu',
       metaDescription: prose`
@@ -334,6 +416,11 @@ and the logbook will begin working for you rather than the other way round.`,
     category: 'international-collaborations',
     author: 'daniel-okafor',
     related: ['documents-for-an-international-elective', 'what-makes-a-good-clinical-partnership'],
+    reviewer: 'meera-raghunathan',
+    lastReviewedAt: '2026-06-22',
+    nextReviewDueAt: '2027-06-22',
+    audience: 'students',
+    references: [SOURCES.ecfmg],
     seo: {
       metaTitle: 'What Is an Observership? A Guide for Indian Graduates',
       metaDescription: prose`
@@ -432,6 +519,11 @@ certificate.`,
     category: 'international-collaborations',
     author: 'sana-qureshi',
     related: ['what-is-an-observership', 'planning-a-clinical-rotation'],
+    reviewer: 'daniel-okafor',
+    lastReviewedAt: '2026-07-10',
+    nextReviewDueAt: '2027-01-10',
+    audience: 'students',
+    references: [SOURCES.ecfmg],
     seo: {
       metaTitle: 'International Elective Document Checklist | Setu',
       metaDescription: prose`
@@ -532,6 +624,12 @@ specific host, [contact our programmes team](https://example.org/contact).`,
     category: 'furthering-your-education',
     author: 'meera-raghunathan',
     related: ['usmle-step-2-ck-study-plan', 'what-is-an-observership'],
+    reviewer: 'daniel-okafor',
+    lastReviewedAt: '2025-11-17',
+    nextReviewDueAt: '2026-11-17',
+    audience: 'students',
+    conflictOfInterest: MENTORING_NOTE,
+    references: [SOURCES.usmleBulletin, SOURCES.deliberatePractice],
     seo: {
       metaTitle: 'USMLE Step 1: Where Indian Students Should Begin',
       metaDescription: prose`
@@ -627,6 +725,12 @@ calendar, our academic team offers one-to-one planning sessions.`,
     author: 'meera-raghunathan',
     featured: true,
     related: ['usmle-step-1-where-to-begin', 'keeping-an-internship-logbook'],
+    reviewer: 'daniel-okafor',
+    lastReviewedAt: '2026-10-05',
+    nextReviewDueAt: '2027-04-05',
+    audience: 'doctors',
+    conflictOfInterest: MENTORING_NOTE,
+    references: [SOURCES.usmleBulletin, SOURCES.testing],
     seo: {
       metaTitle: 'A Practical USMLE Step 2 CK Study Plan | Setu',
       metaDescription: prose`
@@ -729,6 +833,11 @@ with one of our mentors.`,
     author: 'sana-qureshi',
     commentsEnabled: false,
     related: ['what-is-an-observership', 'documents-for-an-international-elective', 'planning-a-clinical-rotation'],
+    reviewer: 'daniel-okafor',
+    lastReviewedAt: '2026-05-18',
+    nextReviewDueAt: '2027-05-18',
+    audience: 'public',
+    references: [SOURCES.competencies],
     seo: {
       metaTitle: 'What Makes a Good Clinical Partnership | Setu',
       metaDescription: prose`
@@ -831,6 +940,11 @@ expect as a learner.`,
     author: 'daniel-okafor',
     draft: true,
     related: ['keeping-an-internship-logbook', 'planning-a-clinical-rotation'],
+    reviewer: 'meera-raghunathan',
+    lastReviewedAt: '2026-11-24',
+    nextReviewDueAt: '2027-11-24',
+    audience: 'doctors',
+    references: [SOURCES.feedback],
     body: `Your first night shift can feel daunting. The wards are quieter, there are fewer senior doctors
 around and you may be responsible for more patients than you have ever looked after at once. With
 some preparation, the night becomes manageable and is often a surprisingly good place to learn.
@@ -1011,6 +1125,10 @@ export const global: SeedGlobal = {
     { platform: 'instagram', url: 'https://www.instagram.com/setumedicalacademy' },
     { platform: 'facebook', url: 'https://www.facebook.com/setumedicalacademy' },
   ],
+  disclaimer: prose`
+      Our articles are written for education and career planning. They are not medical advice and do
+      not replace the judgement of your supervisors, your college or a doctor who knows your situation.
+    `,
   defaultSeo: {
     metaTitle: 'Setu Medical Academy | Training, USMLE and Electives',
     metaDescription: prose`

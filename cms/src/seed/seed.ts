@@ -1,11 +1,13 @@
 /**
- * Demo content: categories, authors, articles (one draft), comments and site settings.
+ * Demo content: categories, authors with portraits, articles (one draft) with covers, reviewers
+ * and references, comments and site settings.
  * Each entry is created only when no entry with its slug exists, so running it again restores
  * missing demo content without duplicating anything.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { articles, authors, categories, comments, global } from './content';
 import { markupToBlocks } from './markup';
+import { coverSvg, PALETTES, portraitSvg, uploadPicture } from './pictures';
 
 type Ids = Map<string, string>;
 type SluggedType = 'api::category.category' | 'api::author.author' | 'api::article.article';
@@ -17,18 +19,22 @@ function idOf(ids: Ids, key: string): string {
   return id;
 }
 
+/**
+ * Creates the entry unless one has this slug. `picture` makes its image, uploaded only for a new
+ * entry (returns the fields linking it).
+ */
 async function upsertBySlug(
   strapi: Core.Strapi,
   uid: SluggedType,
   slug: string,
   data: Record<string, unknown>,
-  status?: 'published' | 'draft',
+  { status, picture }: { status?: 'published' | 'draft'; picture?: () => Promise<Record<string, number>> } = {},
 ) {
   const documents = strapi.documents(uid);
   const existing = await documents.findFirst({ filters: { slug }, fields: ['documentId'] });
   if (existing) return { documentId: existing.documentId, created: false };
   // The fields come from content.ts, typed for each content type there.
-  const input = { ...data, slug } as Modules.Documents.Params.Data.Input<SluggedType>;
+  const input = { ...data, ...(await picture?.()), slug } as Modules.Documents.Params.Data.Input<SluggedType>;
   const created = await documents.create({ data: input, ...(status ? { status } : {}) });
   return { documentId: created.documentId, created: true };
 }
@@ -45,14 +51,28 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
     categoryIds.set(slug, count(await upsertBySlug(strapi, 'api::category.category', slug, data)));
   }
   const authorIds: Ids = new Map();
-  for (const { slug, ...data } of authors) {
-    authorIds.set(slug, count(await upsertBySlug(strapi, 'api::author.author', slug, data)));
+  for (const [index, { slug, ...data }] of authors.entries()) {
+    const palette = PALETTES[index % PALETTES.length];
+    const picture = async () => ({
+      avatar: await uploadPicture(strapi, portraitSvg(palette), `portrait-${slug}`, `Portrait of ${data.name}`),
+    });
+    authorIds.set(slug, count(await upsertBySlug(strapi, 'api::author.author', slug, data, { picture })));
   }
 
   // Articles first without their "Read also" links (they point at each other), then the links.
   const articleIds: Ids = new Map();
   const createdArticles = new Set<string>();
   for (const article of articles) {
+    // Each topic has its own colours.
+    const palette = PALETTES[categories.findIndex((category) => category.slug === article.category) % PALETTES.length];
+    const picture = async () => ({
+      cover: await uploadPicture(
+        strapi,
+        coverSvg(article.slug, palette),
+        `cover-${article.slug}`,
+        `Abstract illustration: soft shapes in ${palette.name}`,
+      ),
+    });
     const result = await upsertBySlug(
       strapi,
       'api::article.article',
@@ -66,8 +86,14 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
         featured: article.featured ?? false,
         commentsEnabled: article.commentsEnabled ?? true,
         seo: article.seo ?? null,
+        reviewer: idOf(authorIds, article.reviewer),
+        lastReviewedAt: article.lastReviewedAt,
+        nextReviewDueAt: article.nextReviewDueAt,
+        audience: article.audience,
+        conflictOfInterest: article.conflictOfInterest ?? null,
+        references: article.references,
       },
-      article.draft ? 'draft' : 'published',
+      { status: article.draft ? 'draft' : 'published', picture },
     );
     articleIds.set(article.slug, count(result));
     if (result.created) createdArticles.add(article.slug);

@@ -32,9 +32,14 @@ export function parseInput<S extends z.ZodType>(input: unknown, schema: S): z.in
   return result.data;
 }
 
-/** A 400 about one field, in the same shape as the schema errors. */
-export function fieldError(field: string, message: string) {
-  return new errors.ValidationError(`${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
+/** A 400 about one field (or one inside a component: `['references', 0, 'doi']`), shaped like the schema errors. */
+export function fieldError(field: string | Array<string | number>, message: string) {
+  const path = (Array.isArray(field) ? field : [field]).map(String);
+  const where = path.reduce(
+    (text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
+  return new errors.ValidationError(`${where}: ${message}`, {
+    errors: [{ path, message, name: 'ValidationError' }],
   });
 }

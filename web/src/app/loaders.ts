@@ -15,6 +15,7 @@ import {
   moreArticlesQueryOptions,
 } from '@/features/articles/api/get-articles';
 import { popularArticlesQueryOptions } from '@/features/articles/api/get-popular-articles';
+import { authorQueryOptions } from '@/features/authors/api/get-author';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { commentsInfiniteQueryOptions } from '@/features/comments/api/get-comments';
 import { searchArticlesInfiniteQueryOptions } from '@/features/search/api/search-articles';
@@ -66,6 +67,16 @@ export function createLoaders(queryClient: QueryClient) {
       return null;
     },
 
+    author: async ({ params }: LoaderFunctionArgs) => {
+      const slug = params.slug!;
+      const [author] = await Promise.all([
+        queryClient.ensureQueryData(authorQueryOptions(slug)),
+        queryClient.ensureInfiniteQueryData(articlesInfiniteQueryOptions({ author: slug })),
+      ]);
+      if (!author) throw notFound();
+      return null;
+    },
+
     search: async ({ request }: LoaderFunctionArgs) => {
       const q = searchTerms(new URL(request.url).searchParams);
       if (!q) return null;
@@ -100,7 +111,7 @@ export function createLoaders(queryClient: QueryClient) {
       throw notFound();
     },
 
-    /** Pages that show the site's contacts (the Quick Enquiry page, the privacy notice). */
+    /** Pages that show the site's name or contacts (the Quick Enquiry page, the privacy notice, the editorial policy). */
     siteSettings: async () => {
       await queryClient.ensureQueryData(globalQueryOptions());
       return null;

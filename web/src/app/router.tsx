@@ -55,6 +55,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/category').then(page),
             },
             {
+              path: paths.author(':slug'),
+              loader: loaders.author,
+              HydrateFallback: ListPageSkeleton,
+              handle: pageHandle('author'),
+              lazy: () => import('./routes/author').then(page),
+            },
+            {
               path: paths.search,
               loader: loaders.search,
               HydrateFallback: ListPageSkeleton,
@@ -81,6 +88,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               HydrateFallback: PageSkeleton,
               handle: pageHandle('privacy'),
               lazy: () => import('./routes/privacy').then(page),
+            },
+            {
+              path: paths.editorialPolicy,
+              loader: loaders.siteSettings,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('editorial-policy'),
+              lazy: () => import('./routes/editorial-policy').then(page),
             },
             // Answered 404, by the server too: the error boundary shows the not-found page.
             { path: '*', loader: loaders.notFound, HydrateFallback: PageSkeleton, Component: NotFoundRoute },

@@ -6,6 +6,8 @@ export const paths = {
   home: '/',
   article: (slug: string) => `/articles/${slug}`,
   category: (slug: string) => `/categories/${slug}`,
+  author: (slug: string) => `/authors/${slug}`,
+  editorialPolicy: '/editorial-policy',
   feed: '/feed.xml',
   categoryFeed: (slug: string) => `/categories/${slug}/feed.xml`,
   sitemap: '/sitemap.xml',

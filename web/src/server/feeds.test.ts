@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { json, strapiError, stubApi, type StubRequest } from '@/testing/api-stub';
 import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
-import { articles, categories, site } from '@/testing/fixtures';
+import { articles, authors, categories, site } from '@/testing/fixtures';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
 
 const parser = new XMLParser({
@@ -129,7 +129,7 @@ describe('category feed', () => {
 });
 
 describe('sitemap', () => {
-  it('lists home, every category and every article once, paging through more than 50 articles', async () => {
+  it('lists home, every category, every author and every article once, paging through more than 50 articles', async () => {
     const state = fakeCmsState();
     state.articles.push(...olderArticles(60));
     const requests = stubApi(cmsRoutes(state));
@@ -137,19 +137,21 @@ describe('sitemap', () => {
     const document = await sitemap();
 
     expect(document).toMatchObject({ status: 200, contentType: 'application/xml; charset=utf-8' });
-    expect(document.tags.sort()).toEqual(['articles', 'categories', 'global']);
+    expect(document.tags.sort()).toEqual(['articles', 'authors', 'categories', 'global']);
     const urls: Array<{ loc: string; lastmod: string }> = parse(document).urlset.url;
     const lastmodOf = Object.fromEntries(urls.map((url) => [url.loc, url.lastmod]));
     expect(urls.map((url) => url.loc).sort()).toEqual(
       [
         'https://blog.test/',
         ...categories.map((category) => `https://blog.test/categories/${category.slug}`),
+        ...authors.map((author) => `https://blog.test/authors/${author.slug}`),
         ...state.articles.map((article) => `https://blog.test/articles/${article.slug}`),
       ].sort(),
     );
     for (const article of state.articles) {
       expect(lastmodOf[`https://blog.test/articles/${article.slug}`]).toBe(article.updatedAt);
     }
+    expect(lastmodOf['https://blog.test/authors/asha-rao']).toBe(authors[0].updatedAt);
     // A list page was last changed when the latest of its articles was.
     const latestEdit = (list: Article[]) => list.map((article) => article.updatedAt).sort()[list.length - 1];
     expect(lastmodOf['https://blog.test/']).toBe(latestEdit(state.articles));

@@ -3,7 +3,7 @@
  * robots.txt. The server answers their addresses with these and keeps each until the CMS purges one
  * of its tags; a failing CMS call rejects, for the server to answer 503 or serve its stale copy.
  */
-import { articleDate, PURGE_TAGS, type Article, type Category, type CollectionResponse } from '@medblog/shared';
+import { articleDate, PURGE_TAGS, type Article, type Author, type Category, type CollectionResponse } from '@medblog/shared';
 import { Feed } from 'feed';
 import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { SITE_URL } from '@/config/env';
@@ -106,17 +106,14 @@ type SitemapArticle = Pick<Article, 'id' | 'documentId' | 'slug' | 'updatedAt'> 
   category?: Pick<Category, 'slug'> | null;
 };
 
-/** Every published article, page by page: the CMS refuses larger pages. */
-async function allArticles(): Promise<SitemapArticle[]> {
-  const found: SitemapArticle[] = [];
+type SitemapAuthor = Pick<Author, 'id' | 'documentId' | 'slug' | 'updatedAt'>;
+
+/** Every entry of a list, page by page: the CMS refuses larger pages. */
+async function allPages<T>(path: string, params: Record<string, unknown>): Promise<T[]> {
+  const found: T[] = [];
   for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-    const { data } = await apiClient.get<CollectionResponse<SitemapArticle>>('/api/articles', {
-      params: {
-        fields: ['slug', 'updatedAt'],
-        populate: { category: { fields: ['slug'] } },
-        sort: ['publishedAt:desc'],
-        pagination: { page, pageSize: CMS_MAX_PAGE_SIZE },
-      },
+    const { data } = await apiClient.get<CollectionResponse<T>>(path, {
+      params: { ...params, pagination: { page, pageSize: CMS_MAX_PAGE_SIZE } },
     });
     found.push(...data.data);
     pageCount = data.meta.pagination.pageCount;
@@ -124,12 +121,23 @@ async function allArticles(): Promise<SitemapArticle[]> {
   return found;
 }
 
+/** Every published article. */
+const allArticles = () =>
+  allPages<SitemapArticle>('/api/articles', {
+    fields: ['slug', 'updatedAt'],
+    populate: { category: { fields: ['slug'] } },
+    sort: ['publishedAt:desc'],
+  });
+
+/** Every author: each has a page, even before their first article. */
+const allAuthors = () => allPages<SitemapAuthor>('/api/authors', { fields: ['slug', 'updatedAt'], sort: ['slug:asc'] });
+
 /** The latest of these ISO dates; undefined for none. */
 const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
 
-/** /sitemap.xml: the home page, every category page and every published article. */
+/** /sitemap.xml: the home page, every category page, every author page and every published article. */
 export async function sitemap(): Promise<XmlDocument> {
-  const [categories, articles] = await Promise.all([getCategories(), allArticles()]);
+  const [categories, authors, articles] = await Promise.all([getCategories(), allAuthors(), allArticles()]);
   // A list page changes when one of the articles it lists does. lastmod is when a page last changed
   // here (updatedAt), never an imported post's original date, which is older than its page.
   const urls: SitemapItemLoose[] = [
@@ -140,6 +148,7 @@ export async function sitemap(): Promise<XmlDocument> {
         articles.filter((article) => article.category?.slug === category.slug).map((article) => article.updatedAt),
       ),
     })),
+    ...authors.map((author) => ({ url: paths.author(author.slug), lastmod: author.updatedAt })),
     ...articles.map((article) => ({ url: paths.article(article.slug), lastmod: article.updatedAt })),
   ];
   const stream = new SitemapStream({
@@ -153,7 +162,7 @@ export async function sitemap(): Promise<XmlDocument> {
     status: 200,
     contentType: XML,
     body: (await xml).toString('utf8'),
-    tags: [PURGE_TAGS.articles, PURGE_TAGS.categories, PURGE_TAGS.global],
+    tags: [PURGE_TAGS.articles, PURGE_TAGS.categories, PURGE_TAGS.authors, PURGE_TAGS.global],
   };
 }
 

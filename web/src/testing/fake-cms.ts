@@ -12,7 +12,14 @@ import {
   type Article,
   type EnquiryTopic,
 } from '@medblog/shared';
-import { articles as allArticles, categories, comments as storedComments, site, type StoredComment } from './fixtures';
+import {
+  articles as allArticles,
+  authors,
+  categories,
+  comments as storedComments,
+  site,
+  type StoredComment,
+} from './fixtures';
 import { json, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
 
 type Query = Record<string, any>;
@@ -23,6 +30,7 @@ function matches(article: Article, filters: Query | undefined): boolean {
   if (filters.slug?.$ne !== undefined && article.slug === filters.slug.$ne) return false;
   if (filters.featured?.$eq !== undefined && String(article.featured) !== String(filters.featured.$eq)) return false;
   if (filters.category?.slug?.$eq !== undefined && article.category?.slug !== filters.category.slug.$eq) return false;
+  if (filters.author?.slug?.$eq !== undefined && article.author?.slug !== filters.author.slug.$eq) return false;
   if (filters.$or) {
     const anyMatch = Object.values(filters.$or as Query[]).some((condition) =>
       Object.entries(condition).some(([field, { $containsi }]) =>
@@ -137,6 +145,18 @@ function searchArticles(state: FakeCmsState, request: StubRequest): StubReply {
   });
   return json({
     data,
+    meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
+  });
+}
+
+/** Authors, found by slug when the request filters on it. */
+function listAuthors(request: StubRequest) {
+  const query = request.query as Query;
+  const slug = query.filters?.slug?.$eq;
+  const found = authors.filter((author) => slug === undefined || author.slug === slug);
+  const { page, pageSize } = pagination(query);
+  return json({
+    data: found.slice((page - 1) * pageSize, page * pageSize).map((a) => select(a, query.fields, query.populate)),
     meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
   });
 }
@@ -289,6 +309,7 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
         meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: categories.length } },
       }),
     'GET /api/global': () => json({ data: site, meta: {} }),
+    'GET /api/authors': (request) => listAuthors(request),
     'GET /api/comments': (request) => listComments(state, request),
     'POST /api/comments': (request) => createComment(state, request),
     'POST /api/enquiries': (request) => createEnquiry(state, request),

@@ -1,5 +1,5 @@
 /** Content a test CMS serves: a small blog in the shapes of the public API. */
-import type { Article, Block, Category, Global, Media, ModerationStatus } from '@medblog/shared';
+import type { Article, Author, Block, Category, Global, Media, ModerationStatus, Reference } from '@medblog/shared';
 
 const STAMP = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
 
@@ -36,15 +36,57 @@ export const categories: Category[] = [
   { id: 3, documentId: 'cat3', name: 'USMLE preparation', slug: 'usmle-preparation', description: null, ...STAMP },
 ];
 
-const author = {
+const author: Author = {
   id: 1,
   documentId: 'auth1',
   name: 'Dr Asha Rao',
   slug: 'asha-rao',
   jobTitle: 'Head of Clinical Training',
   bio: null,
+  credentials: 'MBBS, MD (Paediatrics)',
+  avatar: image(90, 'portrait-asha-rao', 'Portrait of Dr Asha Rao'),
   ...STAMP,
 };
+
+/** The doctor who reviews the first article; has written nothing. */
+const reviewer: Author = {
+  id: 2,
+  documentId: 'auth2',
+  name: 'Dr Vikram Shah',
+  slug: 'vikram-shah',
+  jobTitle: 'Consultant Physician',
+  bio: 'Vikram checks our articles on clinical training.',
+  credentials: 'MBBS, MD (General Medicine)',
+  avatar: null,
+  ...STAMP,
+};
+
+export const authors: Author[] = [author, reviewer];
+
+/** The first article's sources: one with a DOI and a PMID, one with a PMID, one web page. */
+export const references: Reference[] = [
+  {
+    id: 1,
+    citation: 'Ramani S, Krackov SK. Twelve tips for giving feedback effectively. Med Teach. 2012.',
+    url: null,
+    doi: '10.3109/0142159X.2012.684916',
+    pmid: '22730899',
+  },
+  {
+    id: 2,
+    citation: 'Sandars J. The use of reflection in medical education. Med Teach. 2009.',
+    url: null,
+    doi: null,
+    pmid: '19811204',
+  },
+  {
+    id: 3,
+    citation: 'USMLE Bulletin of Information.',
+    url: 'https://www.usmle.org/bulletin-information',
+    doi: null,
+    pmid: null,
+  },
+];
 
 const paragraph = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
@@ -196,6 +238,23 @@ export const articles: Article[] = inputs.map((input) => ({
   featured: input.featured ?? false,
   commentsEnabled: input.commentsEnabled ?? true,
   readingTimeMinutes: 4 + input.id,
+  ...(input.id === 1
+    ? {
+        reviewer,
+        lastReviewedAt: '2026-03-01',
+        nextReviewDueAt: '2027-03-01',
+        audience: 'students' as const,
+        conflictOfInterest: 'MedPath runs paid internship preparation courses.',
+        references,
+      }
+    : {
+        reviewer: null,
+        lastReviewedAt: null,
+        nextReviewDueAt: null,
+        audience: null,
+        conflictOfInterest: null,
+        references: [],
+      }),
   publishedAt: input.publishedAt,
   originalPublishedAt: input.originalPublishedAt ?? null,
   ...STAMP,
@@ -310,5 +369,6 @@ export const site: Global = {
     metaDescription: 'Articles on medical training, internships and careers.',
     shareImage: null,
   },
+  disclaimer: 'Our articles are for education only and are not medical advice.',
   ...STAMP,
 };

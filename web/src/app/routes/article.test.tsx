@@ -89,12 +89,105 @@ describe('article page', () => {
 
     const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(jsonLd).toMatchObject({
-      '@type': 'Article',
-      headline: 'Your first clinical internship: a practical guide',
-      datePublished: '2026-03-08T12:00:00.000Z',
-      author: { name: 'Dr Asha Rao' },
-      mainEntityOfPage: 'https://blog.test/articles/clinical-internship-guide',
+      '@context': 'https://schema.org',
+      '@type': 'MedicalWebPage',
+      url: 'https://blog.test/articles/clinical-internship-guide',
+      reviewedBy: {
+        '@type': 'Person',
+        name: 'Dr Vikram Shah',
+        url: 'https://blog.test/authors/vikram-shah',
+        honorificSuffix: 'MBBS, MD (General Medicine)',
+      },
+      lastReviewed: '2026-03-01',
+      medicalAudience: { '@type': 'MedicalAudience', audienceType: 'Medical students' },
+      mainEntity: {
+        '@type': 'Article',
+        headline: 'Your first clinical internship: a practical guide',
+        datePublished: '2026-03-08T12:00:00.000Z',
+        dateModified: '2026-01-05T09:00:00.000Z',
+        author: { '@type': 'Person', name: 'Dr Asha Rao', url: 'https://blog.test/authors/asha-rao' },
+        citation: [
+          { '@type': 'CreativeWork', url: 'https://doi.org/10.3109/0142159X.2012.684916' },
+          { '@type': 'CreativeWork', url: 'https://pubmed.ncbi.nlm.nih.gov/19811204/' },
+          { '@type': 'CreativeWork', url: 'https://www.usmle.org/bulletin-information' },
+        ],
+      },
     });
+    expect(jsonLd.mainEntity.citation[0].name).toMatch(/^Ramani S, Krackov SK/);
+  });
+
+  it('says who wrote and reviewed it and when, under the title', async () => {
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+    const trust = await screen.findByRole('region', { name: 'About this article' });
+    const entries = Object.fromEntries(
+      within(trust)
+        .getAllByRole('term')
+        .map((term) => [term.textContent, term.nextElementSibling?.textContent]),
+    );
+    expect(entries).toEqual({
+      'Written by': 'Dr Asha Rao, MBBS, MD (Paediatrics)',
+      'Medically reviewed by': 'Dr Vikram Shah, MBBS, MD (General Medicine)',
+      'Last reviewed': '1 March 2026',
+      'Next review due': '1 March 2027',
+    });
+    expect(within(trust).getByRole('link', { name: 'Dr Vikram Shah' })).toHaveAttribute('href', '/authors/vikram-shah');
+    expect(within(trust).getByRole('link', { name: 'Dr Asha Rao' })).toHaveAttribute('href', '/authors/asha-rao');
+    expect(trust).toHaveTextContent('Conflicts of interest: MedPath runs paid internship preparation courses.');
+    // Before the article's text.
+    const body = screen.getByText('Clinical rotations are where theory meets the bedside.');
+    expect(trust.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('numbers its references and links each DOI, PubMed record and web page', async () => {
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+    const references = await screen.findByRole('region', { name: 'References' });
+    const items = within(within(references).getByRole('list')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Ramani S, Krackov SK/),
+      expect.stringMatching(/^Sandars J/),
+      expect.stringMatching(/^USMLE Bulletin/),
+    ]);
+    const links = (item: HTMLElement) =>
+      within(item)
+        .getAllByRole('link')
+        .map((link) => [link.textContent, link.getAttribute('href')]);
+    expect(links(items[0])).toEqual([
+      ['DOI: 10.3109/0142159X.2012.684916', 'https://doi.org/10.3109/0142159X.2012.684916'],
+      ['PubMed: 22730899', 'https://pubmed.ncbi.nlm.nih.gov/22730899/'],
+    ]);
+    expect(links(items[1])).toEqual([['PubMed: 19811204', 'https://pubmed.ncbi.nlm.nih.gov/19811204/']]);
+    expect(links(items[2])).toEqual([['Read online', 'https://www.usmle.org/bulletin-information']]);
+  });
+
+  it('ends with the site’s disclaimer and a link to the editorial policy', async () => {
+    stubApi(cmsRoutes());
+    renderApp(ARTICLE_PATH);
+    const disclaimer = await screen.findByRole('complementary', { name: 'Disclaimer' });
+    await waitFor(() =>
+      expect(disclaimer).toHaveTextContent('Our articles are for education only and are not medical advice.'),
+    );
+    expect(within(disclaimer).getByRole('link', { name: 'How we write and review our articles' })).toHaveAttribute(
+      'href',
+      '/editorial-policy',
+    );
+  });
+
+  it('shows no trust block or references for an article without them', async () => {
+    stubApi(cmsRoutes());
+    renderApp('/articles/usmle-step-2-plan');
+    await screen.findByRole('heading', { level: 1, name: 'A 12-week plan for USMLE Step 2 CK' });
+    const trust = screen.getByRole('region', { name: 'About this article' });
+    expect(
+      within(trust)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Written by']);
+    expect(screen.queryByRole('region', { name: 'References' })).not.toBeInTheDocument();
+    const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd).not.toHaveProperty('reviewedBy');
+    expect(jsonLd.mainEntity).not.toHaveProperty('citation');
   });
 
   it('shows an imported post with the date it first appeared on the old blog, to readers and search engines', async () => {
@@ -124,7 +217,7 @@ describe('article page', () => {
     await screen.findByRole('heading', { level: 1, name: '</script><script>alert(1)</script>' });
     const script = document.querySelector('script[type="application/ld+json"]')!;
     expect(script.innerHTML).not.toContain('</script>');
-    expect(JSON.parse(script.textContent!).headline).toBe('</script><script>alert(1)</script>');
+    expect(JSON.parse(script.textContent!).mainEntity.headline).toBe('</script><script>alert(1)</script>');
   });
 
   it('counts one view per browser per day, after the page is shown', async () => {

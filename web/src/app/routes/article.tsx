@@ -6,17 +6,20 @@ import { SITE_URL } from '@/config/env';
 import type { ArticleDetail } from '@/features/articles/api/article-fields';
 import { useArticle } from '@/features/articles/api/get-article';
 import { useRecordArticleView } from '@/features/articles/api/record-article-view';
+import { ArticleDisclaimer } from '@/features/articles/components/ArticleDisclaimer';
 import { ArticleMeta } from '@/features/articles/components/ArticleMeta';
+import { ArticleReferences } from '@/features/articles/components/ArticleReferences';
+import { ArticleTrust } from '@/features/articles/components/ArticleTrust';
 import { BlocksRenderer } from '@/features/articles/components/BlocksRenderer';
 import { MoreArticles } from '@/features/articles/components/MoreArticles';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
 import { RelatedArticles } from '@/features/articles/components/RelatedArticles';
 import { ShareLinks } from '@/features/articles/components/ShareLinks';
+import { articleStructuredData } from '@/features/articles/lib/structured-data';
 import { CommentCount } from '@/features/comments/components/CommentCount';
 import { CommentsSection } from '@/features/comments/components/CommentsSection';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
-import { mediaUrl } from '@/lib/media';
 import { paths } from '@/lib/paths';
 import NotFoundRoute from './not-found';
 
@@ -36,7 +39,7 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
   const { data: site } = useGlobal();
   useRecordArticleView(article.documentId, { enabled: !preview });
 
-  const { title, slug, excerpt, cover, category, author, seo, body, relatedArticles = [] } = article;
+  const { title, slug, excerpt, cover, category, author, seo, body, relatedArticles = [], references = [] } = article;
   const path = paths.article(slug);
   const url = `${SITE_URL}${path}`;
   const description = seo?.metaDescription || excerpt;
@@ -52,20 +55,7 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
         type="article"
         noindex={preview}
       />
-      {/* Dates and author are machine-readable here for search engines; only public fields appear. */}
-      <JsonLd
-        data={{
-          '@context': 'https://schema.org',
-          '@type': 'Article',
-          headline: title,
-          description: description ?? undefined,
-          image: shareImage ? [mediaUrl(shareImage.url)] : undefined,
-          datePublished: articleDate(article),
-          author: author ? { '@type': 'Person', name: author.name, jobTitle: author.jobTitle ?? undefined } : undefined,
-          publisher: site ? { '@type': 'Organization', name: site.siteName } : undefined,
-          mainEntityOfPage: url,
-        }}
-      />
+      <JsonLd data={articleStructuredData(article, site)} />
       <article className="article container" aria-labelledby="article-title">
         <header className="article__header">
           {category && (
@@ -85,7 +75,7 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
             <div>
               {author && (
                 <p className="byline__author">
-                  {author.name}
+                  <Link to={paths.author(author.slug)}>{author.name}</Link>
                   {author.jobTitle && <span className="byline__job">{author.jobTitle}</span>}
                 </p>
               )}
@@ -94,6 +84,13 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
               </ArticleMeta>
             </div>
           </div>
+          <ArticleTrust
+            author={author}
+            reviewer={article.reviewer}
+            lastReviewedAt={article.lastReviewedAt}
+            nextReviewDueAt={article.nextReviewDueAt}
+            conflictOfInterest={article.conflictOfInterest}
+          />
         </header>
         {cover && (
           <ResponsiveImage className="article__cover" image={cover} sizes="(min-width: 56rem) 56rem, 100vw" priority />
@@ -102,6 +99,8 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
           <BlocksRenderer blocks={body ?? []} />
         </div>
         <footer className="article__footer">
+          <ArticleReferences references={references} />
+          <ArticleDisclaimer disclaimer={site?.disclaimer} />
           <ShareLinks url={url} title={title} />
           <RelatedArticles articles={relatedArticles} />
         </footer>

@@ -1,6 +1,6 @@
-import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { articlesInfiniteQueryOptions } from '@/features/articles/api/get-articles';
+import { useArticleFeed } from '@/features/articles/api/get-articles';
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { PageHead } from '@/features/site/components/PageHead';
@@ -10,7 +10,7 @@ import NotFoundRoute from './not-found';
 export default function CategoryRoute() {
   const { slug } = useParams() as { slug: string };
   const { data: categories } = useSuspenseQuery(categoriesQueryOptions());
-  const feed = useSuspenseInfiniteQuery(articlesInfiniteQueryOptions({ category: slug }));
+  const feed = useArticleFeed({ category: slug });
   const category = categories.find((candidate) => candidate.slug === slug);
   if (!category) return <NotFoundRoute />;
 

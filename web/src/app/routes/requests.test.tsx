@@ -54,7 +54,15 @@ describe('requests to the CMS', () => {
     const others = all.filter((request) => request !== detail);
     expect(others.length).toBeGreaterThan(0);
     expect(Object.values(detail.fields ?? {})).toContain('body');
-    expect(Object.keys(detail.populate ?? {})).toEqual(['cover', 'category', 'author', 'relatedArticles', 'seo']);
+    expect(Object.keys(detail.populate ?? {})).toEqual([
+      'cover',
+      'category',
+      'author',
+      'relatedArticles',
+      'seo',
+      'reviewer',
+      'references',
+    ]);
     expect(others.every((list) => !Object.values(list.fields ?? {}).includes('body'))).toBe(true);
   });
 });

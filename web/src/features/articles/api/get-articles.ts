@@ -1,5 +1,5 @@
 import { ARTICLE_CARD, type CollectionResponse } from '@medblog/shared';
-import { infiniteQueryOptions, queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { ArticleSummary } from './article-fields';
 
@@ -8,16 +8,19 @@ export interface ArticleFilter {
   featured?: boolean;
   /** A category's slug. */
   category?: string;
+  /** An author's slug. */
+  author?: string;
   /** Leave out this article (the one being read). */
   excludeSlug?: string;
 }
 
 const ARTICLES_PAGE_SIZE = 6;
 
-function toStrapiFilters({ featured, category, excludeSlug }: ArticleFilter) {
+function toStrapiFilters({ featured, category, author, excludeSlug }: ArticleFilter) {
   return {
     ...(featured && { featured: { $eq: true } }),
     ...(category && { category: { slug: { $eq: category } } }),
+    ...(author && { author: { slug: { $eq: author } } }),
     ...(excludeSlug && { slug: { $ne: excludeSlug } }),
   };
 }
@@ -58,3 +61,6 @@ export const articlesInfiniteQueryOptions = (filter: ArticleFilter) =>
     getNextPageParam: ({ meta: { pagination } }) =>
       pagination.page < pagination.pageCount ? pagination.page + 1 : undefined,
   });
+
+/** The pages of a list loaded so far (its loader fetched the first). */
+export const useArticleFeed = (filter: ArticleFilter) => useSuspenseInfiniteQuery(articlesInfiniteQueryOptions(filter));

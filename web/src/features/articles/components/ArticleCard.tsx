@@ -43,11 +43,7 @@ export function ArticleCard({ article, featured = false, headingLevel = 3, summa
           </Link>
         </Heading>
         {summary ?? (excerpt && <p className="card__excerpt">{excerpt}</p>)}
-        <ArticleMeta
-          authorName={author?.name}
-          publishedAt={articleDate(article)}
-          readingTimeMinutes={readingTimeMinutes}
-        />
+        <ArticleMeta author={author} publishedAt={articleDate(article)} readingTimeMinutes={readingTimeMinutes} />
       </div>
     </article>
   );

@@ -1,0 +1,49 @@
+import { Link } from 'react-router-dom';
+import type { ArticleDetail, ArticlePerson } from '@/features/articles/api/article-fields';
+import { formatDate } from '@/lib/format';
+import { paths } from '@/lib/paths';
+
+function Person({ person }: { person: ArticlePerson }) {
+  return (
+    <>
+      <Link to={paths.author(person.slug)}>{person.name}</Link>
+      {person.credentials && <span className="trust__credentials">, {person.credentials}</span>}
+    </>
+  );
+}
+
+// A calendar day ("2026-09-14") at noon UTC: the same day in every time zone the site may show.
+const Day = ({ day }: { day: string }) => <time dateTime={day}>{formatDate(`${day}T12:00:00Z`)}</time>;
+
+type TrustProps = Pick<
+  ArticleDetail,
+  'author' | 'reviewer' | 'lastReviewedAt' | 'nextReviewDueAt' | 'conflictOfInterest'
+>;
+
+/** Under the title: who wrote the article, who checked it and when, and any conflict of interest. */
+export function ArticleTrust({ author, reviewer, lastReviewedAt, nextReviewDueAt, conflictOfInterest }: TrustProps) {
+  const rows = [
+    author && ['Written by', <Person person={author} />],
+    reviewer && ['Medically reviewed by', <Person person={reviewer} />],
+    lastReviewedAt && ['Last reviewed', <Day day={lastReviewedAt} />],
+    nextReviewDueAt && ['Next review due', <Day day={nextReviewDueAt} />],
+  ].filter((row) => !!row);
+  if (!rows.length && !conflictOfInterest) return null;
+  return (
+    <section className="trust" aria-label="About this article">
+      <dl className="trust__list">
+        {rows.map(([term, detail]) => (
+          <div key={term as string}>
+            <dt>{term}</dt>
+            <dd>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+      {conflictOfInterest && (
+        <p className="trust__note">
+          <strong>Conflicts of interest:</strong> {conflictOfInterest}
+        </p>
+      )}
+    </section>
+  );
+}
