@@ -3,12 +3,10 @@
  * loaders live here, outside the lazily loaded page modules, so a page's data request starts
  * alongside the download of its code instead of after it.
  */
-import { SEARCH, type ApiErrorBody } from '@medblog/shared';
+import { SEARCH } from '@medblog/shared';
 import type { QueryClient } from '@tanstack/react-query';
-import { isAxiosError } from 'axios';
 import { data, type LoaderFunction, type LoaderFunctionArgs } from 'react-router-dom';
 import { articleQueryOptions } from '@/features/articles/api/get-article';
-import { articlePreviewQueryOptions } from '@/features/articles/api/get-article-preview';
 import {
   articlesInfiniteQueryOptions,
   articlesQueryOptions,
@@ -87,22 +85,6 @@ export function createLoaders(queryClient: QueryClient) {
           queryClient.prefetchQuery(categoriesQueryOptions()),
           queryClient.prefetchQuery(popularArticlesQueryOptions()),
         ]);
-      }
-      return null;
-    },
-
-    preview: async ({ params, request }: LoaderFunctionArgs) => {
-      const token = new URL(request.url).searchParams.get('token') ?? '';
-      try {
-        await queryClient.ensureQueryData(articlePreviewQueryOptions(params.documentId!, token));
-      } catch (error) {
-        // An expired, wrong or made-up link: say so (the CMS's message), rather than "not available".
-        const status = isAxiosError(error) ? error.response?.status : undefined;
-        if (status === 401 || status === 403 || status === 404) {
-          const message = (error as { response?: { data?: ApiErrorBody } }).response?.data?.error?.message;
-          throw data({ message }, { status });
-        }
-        throw error;
       }
       return null;
     },

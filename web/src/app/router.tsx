@@ -70,10 +70,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: paths.preview(':documentId'),
-              loader: loaders.preview,
               HydrateFallback: ArticlePageSkeleton,
               handle: pageHandle('preview'),
-              lazy: () => import('./routes/preview').then(page),
+              lazy: () =>
+                import('./routes/preview').then(({ default: Component, createPreviewLoader }) => ({
+                  Component,
+                  loader: createPreviewLoader(queryClient),
+                })),
             },
             {
               path: paths.enquiry,

@@ -3,7 +3,14 @@
  * robots.txt. The server answers their addresses with these and keeps each until the CMS purges one
  * of its tags; a failing CMS call rejects, for the server to answer 503 or serve its stale copy.
  */
-import { articleDate, PURGE_TAGS, type Article, type Author, type Category, type CollectionResponse } from '@medblog/shared';
+import {
+  articleDate,
+  PURGE_TAGS,
+  type Article,
+  type Author,
+  type Category,
+  type CollectionResponse,
+} from '@medblog/shared';
 import { Feed } from 'feed';
 import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { SITE_URL } from '@/config/env';

@@ -197,7 +197,7 @@ describe('article page', () => {
     expect(within(article).getByText('26 January 2022')).toHaveAttribute('datetime', '2022-01-26T09:00:00.000Z');
     expect(article).not.toHaveTextContent('1 March 2026');
     const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
-    expect(jsonLd.datePublished).toBe('2022-01-26T09:00:00.000Z');
+    expect(jsonLd.mainEntity.datePublished).toBe('2022-01-26T09:00:00.000Z');
   });
 
   it('escapes "<" in its structured data, so a title cannot close the script', async () => {

@@ -1,4 +1,5 @@
 import { articleDate } from '@medblog/shared';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -11,17 +12,17 @@ import { ArticleMeta } from '@/features/articles/components/ArticleMeta';
 import { ArticleReferences } from '@/features/articles/components/ArticleReferences';
 import { ArticleTrust } from '@/features/articles/components/ArticleTrust';
 import { BlocksRenderer } from '@/features/articles/components/BlocksRenderer';
-import { MoreArticles } from '@/features/articles/components/MoreArticles';
-import { PopularPosts } from '@/features/articles/components/PopularPosts';
 import { RelatedArticles } from '@/features/articles/components/RelatedArticles';
 import { ShareLinks } from '@/features/articles/components/ShareLinks';
 import { articleStructuredData } from '@/features/articles/lib/structured-data';
 import { CommentCount } from '@/features/comments/components/CommentCount';
-import { CommentsSection } from '@/features/comments/components/CommentsSection';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
 import NotFoundRoute from './not-found';
+
+// Below the text: not part of the page's first load (see article-after.tsx).
+const ArticleAfter = lazy(() => import('./article-after'));
 
 export default function ArticleRoute() {
   const { slug } = useParams() as { slug: string };
@@ -106,20 +107,14 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
         </footer>
       </article>
       <div className="container article-after">
-        {preview ? (
-          <p className="comments__note">
-            Readers’ comments and the comment form appear here once the article is published.
-          </p>
-        ) : (
-          // Keyed: another article starts with its own comments, reply and form.
-          <CommentsSection
-            key={article.documentId}
-            articleDocumentId={article.documentId}
+        <Suspense fallback={<p className="comments__note">Loading the comments…</p>}>
+          <ArticleAfter
+            documentId={article.documentId}
+            slug={slug}
             commentsEnabled={article.commentsEnabled}
+            preview={preview}
           />
-        )}
-        <MoreArticles currentSlug={slug} />
-        <PopularPosts />
+        </Suspense>
       </div>
     </>
   );

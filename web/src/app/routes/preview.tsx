@@ -1,8 +1,33 @@
+import type { ApiErrorBody } from '@medblog/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import { isAxiosError } from 'axios';
 import { useEffect } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { data, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom';
 import { API_URL } from '@/config/env';
-import { useArticlePreview } from '@/features/articles/api/get-article-preview';
+import { articlePreviewQueryOptions, useArticlePreview } from '@/features/articles/api/get-article-preview';
 import { ArticlePage } from './article';
+
+/**
+ * The draft, fetched with the page's token. Loaded with this module (router.tsx), not with the
+ * loaders of every page: only editors open previews.
+ */
+export const createPreviewLoader =
+  (queryClient: QueryClient) =>
+  async ({ params, request }: LoaderFunctionArgs) => {
+    const token = new URL(request.url).searchParams.get('token') ?? '';
+    try {
+      await queryClient.ensureQueryData(articlePreviewQueryOptions(params.documentId!, token));
+    } catch (error) {
+      // An expired, wrong or made-up link: say so (the CMS's message), rather than "not available".
+      const status = isAxiosError(error) ? error.response?.status : undefined;
+      if (status === 401 || status === 403 || status === 404) {
+        const message = (error as { response?: { data?: ApiErrorBody } }).response?.data?.error?.message;
+        throw data({ message }, { status });
+      }
+      throw error;
+    }
+    return null;
+  };
 
 /**
  * The preview of an article's draft, opened from the CMS's Preview button (also inside the
