@@ -62,7 +62,7 @@ describe('article page', () => {
       /^mailto:\?subject=/,
     );
 
-    expect(screen.getByRole('region', { name: 'Comments' })).toHaveAttribute('id', 'comments');
+    expect(await screen.findByRole('region', { name: 'Comments' })).toHaveAttribute('id', 'comments');
 
     const more = await screen.findByRole('region', { name: 'More articles' });
     expect(within(more).getAllByRole('article')).toHaveLength(3);
