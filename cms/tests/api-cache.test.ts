@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
-import { loginAsNewUser } from './helpers/admin';
+import { newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { memoryStore } from '../src/infra/api-cache';
 
@@ -23,8 +23,7 @@ const createdArticles: string[] = [];
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  const editorRole = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
-  editor = { Authorization: `Bearer ${await loginAsNewUser(`cache-editor-${Date.now()}@example.org`, editorRole.id)}` };
+  editor = await newAdminHeaders('strapi-editor', 'cache-editor');
 });
 
 // Other test files expect the published articles to be the demo content.

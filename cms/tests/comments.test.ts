@@ -1,7 +1,7 @@
 /** Comments: anti-spam that never bothers a person, rate limit, moderator e-mail, the moderation API. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { adminToken, loginAsNewUser } from './helpers/admin';
+import { adminToken, newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
 
@@ -255,11 +255,7 @@ describe('moderation API (admin)', () => {
   });
 
   it('names the bad parameter in each 400', async () => {
-    // A moderator of its own: the admin login allows only a few logins per e-mail address.
-    const editorRole = await (await bootStrapi()).service('admin::role').findOne({ code: 'strapi-editor' });
-    const auth = {
-      Authorization: `Bearer ${await loginAsNewUser(`moderator-${Date.now()}@example.org`, editorRole.id)}`,
-    };
+    const auth = await newAdminHeaders('strapi-editor', 'moderator');
     for (const [query, message] of [
       [{ status: 'deleted' }, 'status: must be one of all, pending, approved, rejected, spam'],
       [{ page: '0' }, 'page: must be a whole number from 1 to 100000'],

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { reviewsDueListPath } from '@medblog/shared';
 import { articles as demoArticles, authors as demoAuthors } from '../src/seed/content';
 import { api, bootStrapi } from './helpers/strapi';
-import { loginAsNewUser } from './helpers/admin';
+import { newAdminHeaders } from './helpers/admin';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const DEMO = demoArticles.find((article) => article.slug === 'usmle-step-1-where-to-begin')!;
@@ -21,10 +21,7 @@ let admin: { Authorization: string };
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  const superAdmin = await strapi.service('admin::role').findOne({ code: 'strapi-super-admin' });
-  admin = {
-    Authorization: `Bearer ${await loginAsNewUser(`trust-admin-${Date.now()}@example.org`, superAdmin.id)}`,
-  };
+  admin = await newAdminHeaders('strapi-super-admin', 'trust-admin');
 });
 
 /** The published demo article as the site's article page asks for it. */

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { loginAsNewUser } from './helpers/admin';
+import { loginAsNewUser, newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
 
@@ -18,9 +18,7 @@ let visitor = 0;
 
 beforeAll(async () => {
   request = await api();
-  // A moderator of its own: Strapi allows a few logins per e-mail address in 5 minutes.
-  const editorRole = await (await bootStrapi()).service('admin::role').findOne({ code: 'strapi-editor' });
-  auth = { Authorization: `Bearer ${await loginAsNewUser(`moderator-${run}@example.org`, editorRole.id)}` };
+  auth = await newAdminHeaders('strapi-editor', `moderator-${run}`);
   article = await publishedArticle();
   other = await publishedArticle({ documentId: { $ne: article.documentId } });
 });

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
-import { loginAsNewUser } from './helpers/admin';
+import { newAdminHeaders } from './helpers/admin';
 
 const REDIRECTS = '/content-manager/collection-types/api::redirect.redirect';
 
@@ -16,11 +16,7 @@ let admin: { Authorization: string };
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  // An admin of its own: the admin login allows only a few logins per e-mail address.
-  const superAdmin = await strapi.service('admin::role').findOne({ code: 'strapi-super-admin' });
-  admin = {
-    Authorization: `Bearer ${await loginAsNewUser(`redirects-admin-${Date.now()}@example.org`, superAdmin.id)}`,
-  };
+  admin = await newAdminHeaders('strapi-super-admin', 'redirects-admin');
 });
 
 /** What an admin saves in the content manager. */

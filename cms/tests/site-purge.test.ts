@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { env } from '@strapi/utils';
 import { PURGE, PURGE_TAGS, purgeSignedText } from '@medblog/shared';
 import { api, bootStrapi } from './helpers/strapi';
-import { loginAsNewUser } from './helpers/admin';
+import { newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { purgeCalls, siteServer, waitForPurges, type PurgeCall } from './helpers/site';
 import { watchLog } from './helpers/log';
@@ -27,8 +27,7 @@ beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
   // An editor of its own: the admin login allows only a few logins per e-mail address.
-  const editorRole = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
-  editor = { Authorization: `Bearer ${await loginAsNewUser(`purge-editor-${Date.now()}@example.org`, editorRole.id)}` };
+  editor = await newAdminHeaders('strapi-editor', 'purge-editor');
   commented = await publishedArticle();
   // What the start (the demo content) and earlier test files changed has gone out before the first test.
   await saveSiteSettings(purgeCalls.length);

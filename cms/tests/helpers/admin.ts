@@ -27,6 +27,15 @@ export async function loginAsNewUser(email: string, roleId: number): Promise<str
   return login(email, PASSWORD);
 }
 
+/**
+ * A new admin user with the role `code`, logged in, as request headers. Each caller gets a user of
+ * its own: the admin login allows only a few logins per e-mail address in 5 minutes.
+ */
+export async function newAdminHeaders(code: string, name: string): Promise<{ Authorization: string }> {
+  const role = await (await bootStrapi()).service('admin::role').findOne({ code });
+  return { Authorization: `Bearer ${await loginAsNewUser(`${name}-${Date.now()}@example.org`, role.id)}` };
+}
+
 /** A logged-in admin with the role `code` (created on first use); the super admin for 'strapi-super-admin'. */
 export async function adminToken(
   code: 'strapi-super-admin' | 'strapi-editor' | 'strapi-author' | typeof ENQUIRY_STAFF_ROLE.code,
