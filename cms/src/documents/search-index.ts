@@ -191,52 +191,56 @@ export function toSnippet(marked: string): SearchSnippet {
   return { text, highlights };
 }
 
-export interface SearchPage {
+/** One page of ranked matches: the total, and the page's documentIds best first. */
+export interface RankedPage {
   total: number;
-  hits: { documentId: string; snippet: SearchSnippet }[];
+  documentIds: string[];
+  /** How the page's snippets are to mark the matches (the query as it was finally run). */
+  query: SnippetQuery;
 }
 
-type QueryKind = 'websearch' | 'corrected';
+type SnippetQuery = { parse: 'websearch_to_tsquery' | 'plainto_tsquery'; text: string };
 
 async function rankedPage(
   strapi: Core.Strapi,
-  kind: QueryKind,
-  text: string,
+  query: SnippetQuery,
   limit: number,
   offset: number,
-): Promise<SearchPage> {
-  const parse = kind === 'websearch' ? 'websearch_to_tsquery' : 'plainto_tsquery';
-  // Rank every match, then make snippets for the page's rows only (ts_headline is the costly part).
+): Promise<RankedPage> {
+  // The table holds published articles only (registerSearchIndexing keeps it so), and the cards
+  // are read from published versions afterwards: ranking needs no join.
   const { rows } = await strapi.db.connection.raw(
-    `WITH q AS (SELECT ${parse}('english', ?) AS query),
-     matches AS (
-       SELECT s.article_document_id, count(*) OVER () AS total,
-              row_number() OVER (ORDER BY ts_rank(s.document, q.query) DESC, s.published_at DESC, s.article_document_id) AS position
-       FROM ${SEARCH_TABLE} s, q
-       WHERE s.document @@ q.query
-         AND EXISTS (SELECT 1 FROM articles a WHERE a.document_id = s.article_document_id AND a.published_at IS NOT NULL)
-       ORDER BY position LIMIT ? OFFSET ?)
-     SELECT m.article_document_id AS "documentId", m.total::int AS total,
-            ts_headline('english', concat_ws(E'\\n', NULLIF(s.excerpt, ''), s.body), q.query, ?) AS snippet
-     FROM matches m JOIN ${SEARCH_TABLE} s USING (article_document_id), q
-     ORDER BY m.position`,
-    [text, limit, offset, HEADLINE_OPTIONS],
+    `SELECT s.article_document_id AS "documentId", count(*) OVER ()::int AS total
+     FROM ${SEARCH_TABLE} s, ${query.parse}('english', ?) AS q(query)
+     WHERE s.document @@ q.query
+     ORDER BY ts_rank(s.document, q.query) DESC, s.published_at DESC, s.article_document_id
+     LIMIT ? OFFSET ?`,
+    [query.text, limit, offset],
   );
-  let total = rows[0]?.total ?? 0;
+  let total: number = rows[0]?.total ?? 0;
   if (!rows.length && offset > 0) {
     const counted = await strapi.db.connection.raw(
-      `SELECT count(*)::int AS total FROM ${SEARCH_TABLE} WHERE document @@ ${parse}('english', ?)`,
-      [text],
+      `SELECT count(*)::int AS total FROM ${SEARCH_TABLE} WHERE document @@ ${query.parse}('english', ?)`,
+      [query.text],
     );
     total = counted.rows[0].total;
   }
-  return {
-    total,
-    hits: rows.map((row: { documentId: string; snippet: string }) => ({
-      documentId: row.documentId,
-      snippet: toSnippet(row.snippet),
-    })),
-  };
+  return { total, documentIds: rows.map((row: { documentId: string }) => row.documentId), query };
+}
+
+/**
+ * The snippets of a page of matches, by documentId: the excerpt and body's best passages with the
+ * matches marked. ts_headline is the costly part of a search, so it runs for the page's rows only.
+ */
+export async function searchSnippets(strapi: Core.Strapi, page: RankedPage): Promise<Map<string, SearchSnippet>> {
+  if (!page.documentIds.length) return new Map();
+  const { rows } = await strapi.db.connection.raw(
+    `SELECT s.article_document_id AS "documentId",
+            ts_headline('english', concat_ws(E'\\n', NULLIF(s.excerpt, ''), s.body), ${page.query.parse}('english', ?), ?) AS snippet
+     FROM ${SEARCH_TABLE} s WHERE s.article_document_id = ANY(?::text[])`,
+    [page.query.text, HEADLINE_OPTIONS, page.documentIds],
+  );
+  return new Map(rows.map((row: { documentId: string; snippet: string }) => [row.documentId, toSnippet(row.snippet)]));
 }
 
 /** The query's words replaced by the nearest indexed words; null when nothing is near. */
@@ -260,10 +264,10 @@ async function correctedWords(strapi: Core.Strapi, q: string): Promise<string | 
  * Published articles matching `q`, best first: PostgreSQL's web-search syntax ("quoted phrases",
  * -excluded, or) with English stemming; when that finds nothing, the typo-corrected words.
  */
-export async function searchArticles(strapi: Core.Strapi, q: string, page: number, pageSize: number) {
+export async function rankArticles(strapi: Core.Strapi, q: string, page: number, pageSize: number) {
   const offset = (page - 1) * pageSize;
-  const exact = await rankedPage(strapi, 'websearch', q, pageSize, offset);
+  const exact = await rankedPage(strapi, { parse: 'websearch_to_tsquery', text: q }, pageSize, offset);
   if (exact.total > 0) return exact;
   const corrected = await correctedWords(strapi, q);
-  return corrected ? rankedPage(strapi, 'corrected', corrected, pageSize, offset) : exact;
+  return corrected ? rankedPage(strapi, { parse: 'plainto_tsquery', text: corrected }, pageSize, offset) : exact;
 }

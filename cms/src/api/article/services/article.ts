@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { ARTICLE_CARD, type SearchSnippet } from '@medblog/shared';
-import { searchArticles } from '../../../documents/search-index';
+import { ARTICLE_CARD } from '@medblog/shared';
+import { rankArticles, searchSnippets } from '../../../documents/search-index';
 import { createViewCounter, VIEWS_TABLE } from '../../../infra/page-views';
 import { utcDay } from '../../../utils/dates';
 
@@ -84,18 +84,19 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
 
     /**
      * One page of published articles matching `q`, best first, as cards with a snippet each.
-     * Ranking and snippets come from PostgreSQL (documents/search-index.ts); cards from the
-     * Document Service, published versions only.
+     * Ranking and snippets come from PostgreSQL (documents/search-index.ts), cards from the
+     * Document Service, published versions only; snippets and cards are read side by side.
      */
     async search(q: string, page: number, pageSize: number) {
-      const { total, hits } = await searchArticles(strapi, q, page, pageSize);
-      const cards = await publishedCards(hits.map((hit) => hit.documentId));
-      // An article unpublished between the two reads is left out rather than shown half.
-      const results = hits.flatMap((hit) => {
-        const card = cards.get(hit.documentId);
-        return card ? [{ card, snippet: hit.snippet as SearchSnippet }] : [];
+      const ranked = await rankArticles(strapi, q, page, pageSize);
+      const [snippets, cards] = await Promise.all([searchSnippets(strapi, ranked), publishedCards(ranked.documentIds)]);
+      // An article unpublished between the reads is left out rather than shown half.
+      const results = ranked.documentIds.flatMap((documentId) => {
+        const card = cards.get(documentId);
+        const snippet = snippets.get(documentId);
+        return card && snippet ? [{ card, snippet }] : [];
       });
-      return { total, results };
+      return { total: ranked.total, results };
     },
   };
 });
