@@ -136,6 +136,15 @@ describe('cached answers', () => {
     expect((await read(path)).headers['x-cache']).toBe('miss');
   });
 
+  it('computes a URL asked for by many readers at once only once, and answers them all alike', async () => {
+    // A URL no other test asks for: every request below arrives before the first answer is ready.
+    const path = '/api/articles?fields[0]=title&fields[1]=slug&sort=title:asc&pagination[pageSize]=7';
+    const responses = await Promise.all(Array.from({ length: 8 }, () => request.get(path)));
+    expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
+    expect(responses.filter((response) => response.headers['x-cache'] === 'miss')).toHaveLength(1);
+    expect(new Set(responses.map((response) => response.text)).size).toBe(1);
+  });
+
   it('caches no error and no request that changes something', async () => {
     for (let i = 0; i < 2; i += 1) {
       const missing = await request.get('/api/articles/no-such-article');

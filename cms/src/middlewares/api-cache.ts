@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
 import { PURGE_TAGS } from '@medblog/shared';
 import { apiCache, CACHE_TAGS, type CachedResponse } from '../infra/api-cache';
 import type { Context, Next } from '../utils/http';
@@ -67,6 +68,9 @@ const ROUTES: Route[] = [
 
 // Longer URLs are answered but not kept: a crafted query must not take much of the cache.
 const MAX_KEY_LENGTH = 8192;
+// What a URL means for the cache is worked out once per URL seen lately (parsing and ordering a
+// long query costs more than answering its hit); this bounds what those answers take, in bytes.
+const LOOKUP_MEMO_BYTES = 4 * 1024 * 1024;
 
 /** `a=1&b` as pairs, decoded as Strapi's query parser decodes them; null when it cannot be decoded. */
 function parseQuery(querystring: string): QueryPairs | null {
@@ -128,6 +132,13 @@ const OWN_HEADERS = new Set([
 // One kind of answer per Origin header value (none, the site's, …); a bound against made-up origins.
 const MAX_HEADER_KINDS = 32;
 
+interface CacheEntry {
+  key: string;
+  tags: string[];
+  ttlMs: number;
+}
+const NOT_CACHEABLE = Symbol('not cacheable');
+
 /** What the middleware and the fast path share: which entry a request reads, and the headers of hits. */
 function createLookup(strapi: Core.Strapi) {
   const settings = strapi.config.get('api-cache') as CacheSettings;
@@ -137,6 +148,20 @@ function createLookup(strapi: Core.Strapi) {
   /** Strapi's headers (security, CORS) on a cacheable answer, by the request's Origin. */
   const hitHeaders = new Map<string, Record<string, string>>();
 
+  function entryOf(path: string, querystring: string): CacheEntry | null {
+    const route = ROUTES.find((candidate) => candidate.path.test(path.slice(prefix.length)));
+    const query = route && parseQuery(querystring);
+    if (!query) return null;
+    const key = cacheKey(path, query);
+    if (key.length > MAX_KEY_LENGTH) return null;
+    const ttlMs = (route.untilViewFlush ? flushSeconds : settings.ttlSeconds) * 1000;
+    return { key, tags: route.tags(query), ttlMs };
+  }
+  const memo = new LRUCache<string, CacheEntry | typeof NOT_CACHEABLE>({
+    maxSize: LOOKUP_MEMO_BYTES,
+    sizeCalculation: (entry, url) => url.length + (entry === NOT_CACHEABLE ? 0 : entry.key.length) + 128,
+  });
+
   return {
     settings,
     prefix,
@@ -144,15 +169,15 @@ function createLookup(strapi: Core.Strapi) {
     store: apiCache(strapi),
     hitHeaders,
     /** The entry this request reads and writes, or null when it must be answered by Strapi. */
-    cacheable(path: string, querystring: string, authorization: string | undefined) {
+    cacheable(path: string, querystring: string, authorization: string | undefined): CacheEntry | null {
       if (authorization) return null;
-      const route = ROUTES.find((candidate) => candidate.path.test(path.slice(prefix.length)));
-      const query = route && parseQuery(querystring);
-      if (!query) return null;
-      const key = cacheKey(path, query);
-      if (key.length > MAX_KEY_LENGTH) return null;
-      const ttlMs = (route.untilViewFlush ? flushSeconds : settings.ttlSeconds) * 1000;
-      return { key, tags: route.tags(query), ttlMs };
+      const url = querystring ? `${path}?${querystring}` : path;
+      let entry = memo.get(url);
+      if (entry === undefined) {
+        entry = entryOf(path, querystring) ?? NOT_CACHEABLE;
+        if (url.length <= MAX_KEY_LENGTH) memo.set(url, entry);
+      }
+      return entry === NOT_CACHEABLE ? null : entry;
     },
     rememberHeaders(origin: string, headers: Record<string, unknown>) {
       if (hitHeaders.has(origin) || hitHeaders.size >= MAX_HEADER_KINDS) return;
@@ -194,49 +219,73 @@ export function serveHitsFirst(strapi: Core.Strapi): void {
       request.headers.authorization,
     );
     if (!entry) return koa(request, response);
-    store.get(entry.key).then(
-      (hit) => {
-        if (!hit) return koa(request, response);
-        const notModified = request.headers['if-none-match']?.split(/\s*,\s*/).includes(hit.etag);
-        response.writeHead(notModified ? 304 : 200, {
-          ...headers,
-          'Content-Type': 'application/json; charset=utf-8',
-          ETag: hit.etag,
-          'Cache-Control': publicControl,
-          'X-Cache': 'hit',
-          ...(notModified ? {} : { 'Content-Length': hit.body.length }),
-        });
-        response.end(notModified ? undefined : hit.body);
-      },
-      () => koa(request, response),
-    );
+    const sendHit = (hit: CachedResponse | undefined) => {
+      if (!hit) return koa(request, response);
+      const notModified = request.headers['if-none-match']?.split(/\s*,\s*/).includes(hit.etag);
+      response.writeHead(notModified ? 304 : 200, {
+        ...headers,
+        'Content-Type': 'application/json; charset=utf-8',
+        ETag: hit.etag,
+        'Cache-Control': publicControl,
+        'X-Cache': 'hit',
+        ...(notModified ? {} : { 'Content-Length': hit.body.length }),
+      });
+      response.end(notModified ? undefined : hit.body);
+    };
+    const found = store.get(entry.key);
+    if (found instanceof Promise) found.then(sendHit, () => koa(request, response));
+    else sendHit(found);
   });
 }
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const { settings, prefix, publicControl, store, cacheable, rememberHeaders } = lookupFor(strapi);
 
+  /**
+   * Misses being computed, by key: a request arriving meanwhile waits for that answer rather than
+   * computing it again (a popular URL evicted under load is computed once, not once per reader).
+   * It takes the answer only if the store kept it, i.e. no change made it stale meanwhile.
+   */
+  const inFlight = new Map<string, Promise<CachedResponse | null>>();
+
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' || !ctx.path.startsWith(`${prefix}/`)) return next();
     const entry = cacheable(ctx.path, ctx.querystring, ctx.get('Authorization') || undefined);
-    if (entry && settings.enabled) {
-      const hit = await store.get(entry.key);
-      if (hit) return answer(ctx, hit, publicControl, 'hit');
+    if (!entry || !settings.enabled) {
+      await next();
+      if (ctx.status !== 200 || !isJsonBody(ctx.body)) return;
+      answer(ctx, toResponse(ctx.body), entry ? publicControl : 'no-store', entry ? 'miss' : null);
+      return;
     }
-    const storeAnswer = entry && settings.enabled ? await store.beginMiss(entry.key, entry.tags, entry.ttlMs) : null;
+    const hit = (await store.get(entry.key)) ?? (await inFlight.get(entry.key));
+    if (hit) return answer(ctx, hit, publicControl, 'hit');
 
-    await next();
-
-    if (ctx.status !== 200 || !isJsonBody(ctx.body)) return;
-    const json = JSON.stringify(ctx.body);
-    // Memory of its own: a small Buffer.from() is a slice of a shared 8 kB slab, all of which a
-    // cached entry would keep alive.
-    const body = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
-    body.write(json);
-    const response = { body, etag: etagOf(body) };
-    await storeAnswer?.(response);
-    answer(ctx, response, entry ? publicControl : 'no-store', entry ? 'miss' : null);
-    // The headers the fast path gives hits of this kind (security, CORS for this Origin).
-    if (entry) rememberHeaders(ctx.get('Origin'), ctx.response.headers);
+    const storeAnswer = await store.beginMiss(entry.key, entry.tags, entry.ttlMs);
+    let share!: (response: CachedResponse | null) => void;
+    const shared = new Promise<CachedResponse | null>((resolve) => (share = resolve));
+    inFlight.set(entry.key, shared);
+    let kept: CachedResponse | null = null;
+    try {
+      await next();
+      if (ctx.status !== 200 || !isJsonBody(ctx.body)) return;
+      const response = toResponse(ctx.body);
+      if (await storeAnswer(response)) kept = response;
+      answer(ctx, response, publicControl, 'miss');
+      // The headers the fast path gives hits of this kind (security, CORS for this Origin).
+      rememberHeaders(ctx.get('Origin'), ctx.response.headers);
+    } finally {
+      if (inFlight.get(entry.key) === shared) inFlight.delete(entry.key);
+      share(kept);
+    }
   };
 };
+
+/** A JSON body as the bytes to send and keep, with its ETag. */
+function toResponse(value: unknown): CachedResponse {
+  const json = JSON.stringify(value);
+  // Memory of its own: a small Buffer.from() is a slice of a shared 8 kB slab, all of which a
+  // cached entry would keep alive.
+  const body = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
+  body.write(json);
+  return { body, etag: etagOf(body) };
+}
