@@ -1,5 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { commentInputSchema } from '@medblog/shared';
 import { fieldError, parseCreateBody } from '../../../utils/validation';
 import { ipHash, userAgent } from '../../../utils/client';
@@ -41,7 +40,7 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
     if (!article) throw fieldError('article', 'No published article has this documentId');
     if (!article.commentsEnabled) throw fieldError('article', 'Comments are closed on this article');
     if (await commentsClosedByTime(strapi, article)) {
-      throw new errors.ForbiddenError('Comments are closed on this article: it was published too long ago');
+      return ctx.forbidden('Comments are closed on this article: it was published too long ago');
     }
 
     if (input.parent) {
