@@ -19,8 +19,10 @@ const tenDaysAgo = new Date(Date.now() - 10 * DAY_MS).toISOString();
 async function setCloseAfterDays(closeCommentsAfterDays: number | null) {
   const settings = strapi.documents(SETTING);
   const current = await settings.findFirst();
-  if (current) await settings.update({ documentId: current.documentId, data: { closeCommentsAfterDays } });
-  else await settings.create({ data: { closeCommentsAfterDays } });
+  // null empties the field: what an editor does by clearing it.
+  const data = { closeCommentsAfterDays } as never;
+  if (current) await settings.update({ documentId: current.documentId, data });
+  else await settings.create({ data });
 }
 
 const setArticleDate = (originalPublishedAt: string | null) =>
@@ -29,8 +31,7 @@ const setArticleDate = (originalPublishedAt: string | null) =>
     .update({ documentId: article.documentId, data: { originalPublishedAt }, status: 'published' } as never);
 
 /** The article as the site's article page asks for it. */
-const articlePath = () =>
-  `/api/articles?filters[slug][$eq]=${article.slug}&fields[0]=title&fields[1]=commentsEnabled`;
+const articlePath = () => `/api/articles?filters[slug][$eq]=${article.slug}&fields[0]=title&fields[1]=commentsEnabled`;
 
 async function readArticle() {
   const response = await request.get(articlePath());
@@ -55,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await setCloseAfterDays(null);
-  await setArticleDate(article.originalPublishedAt ?? null);
+  await setArticleDate((article.originalPublishedAt as string | null) ?? null);
 });
 
 describe('closing comments after N days', () => {

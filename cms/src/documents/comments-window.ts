@@ -45,7 +45,10 @@ export async function addCommentsWindow(
       ? []
       : await strapi.db.query(ARTICLE).findMany({
           select: ['documentId', 'publishedAt', 'originalPublishedAt'],
-          where: { documentId: { $in: articles.map((article) => article.documentId) }, publishedAt: { $notNull: true } },
+          where: {
+            documentId: { $in: articles.map((article) => article.documentId) },
+            publishedAt: { $notNull: true },
+          },
         });
   const byId = new Map(dates.map((row: Dated & { documentId: string }) => [row.documentId, row]));
   for (const article of articles) {

@@ -46,18 +46,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { documentId } = ctx.params as { documentId: string };
     const { body } = parseInput(ctx.request.body ?? {}, staffReplyBody);
 
-    const [answered] = (
-      DOCUMENT_ID_PATTERN.test(documentId)
-        ? await strapi.documents(COMMENT).findMany({
-            // Only a comment this user may update (the role's conditions) can be answered.
-            filters: { $and: [query.filters ?? {}, { documentId }] },
-            fields: ['moderationStatus'],
-            populate: {
-              article: { fields: ['documentId'], populate: { author: { fields: ['name'], populate: ['adminUser'] } } },
-            },
-          } as never)
-        : []
-    ) as unknown as Answered[];
+    const [answered] = (DOCUMENT_ID_PATTERN.test(documentId)
+      ? await strapi.documents(COMMENT).findMany({
+          // Only a comment this user may update (the role's conditions) can be answered.
+          filters: { $and: [query.filters ?? {}, { documentId }] },
+          fields: ['moderationStatus'],
+          populate: {
+            article: { fields: ['documentId'], populate: { author: { fields: ['name'], populate: ['adminUser'] } } },
+          },
+        } as never)
+      : []) as unknown as Answered[];
     if (!answered) throw new errors.NotFoundError('No comment you may moderate has this documentId');
     if (!answered.article) throw new errors.ValidationError('The article of this comment has been deleted');
     if (answered.moderationStatus === 'rejected' || answered.moderationStatus === 'spam') {
