@@ -75,7 +75,7 @@ describe('a moderator replying as staff', () => {
     const reply = thread.getByRole('article', { name: 'Comment by Site Admin' }).filter({ hasText: run });
     await reply.waitFor();
     // The badge is a word beside the name; the reply keeps its paragraphs.
-    expect(await reply.locator('.comment__meta').innerText()).toMatch(/^Site Admin\s+Staff\b/);
+    expect(await reply.locator('.comment__author + .comment__role').textContent()).toBe('Staff');
     expect(await reply.locator('.comment__body p').allTextContents()).toEqual([
       'Yes, from the second semester on.',
       `Write to us for the dates. (${run})`,
