@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComputedFields } from './documents/computed-fields';
 import { registerModerationTimestamps } from './documents/moderation';
+import { registerCommentsWindowChanges } from './documents/comments-window';
 import { registerScheduleChecks } from './documents/scheduling';
 import { registerEnquirySenderFields } from './documents/enquiry-sender';
 import { registerContentChanges } from './documents/content-changes';
@@ -22,6 +23,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
+    registerCommentsWindowChanges(strapi);
     registerScheduleChecks(strapi);
     registerEnquirySenderFields(strapi);
     registerSearchIndexing(strapi);

@@ -13,6 +13,10 @@ export type EnquiryTopic = (typeof ENQUIRY_TOPICS)[number];
 export const MODERATION_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
 
+/** Who a staff reply speaks for, set by the CMS only: any staff member, or the article's own author. */
+export const COMMENT_BADGES = ['staff', 'author'] as const;
+export type CommentBadge = (typeof COMMENT_BADGES)[number];
+
 export const HANDLING_STATUSES = ['new', 'in-progress', 'closed'] as const;
 export type HandlingStatus = (typeof HANDLING_STATUSES)[number];
 

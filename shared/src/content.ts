@@ -3,7 +3,7 @@
  * Private fields (authorEmail, ipHash, userAgent, internalNotes, registrationNumber) never appear here: the public
  * API never returns them.
  */
-import type { Audience, EnquiryTopic, SocialPlatform } from './constants.js';
+import type { Audience, CommentBadge, EnquiryTopic, SocialPlatform } from './constants.js';
 
 export interface Entity {
   id: number;
@@ -102,7 +102,13 @@ export interface Author extends Entity, Timestamps {
   credentials: string | null;
 }
 
-export interface Article extends Entity, Timestamps {
+/** Worked out by the CMS on each read, not stored: when the moderation setting closes comments. */
+export interface CommentsWindow {
+  /** When new comments stop being accepted (ISO date-time); null: never, or not set. */
+  commentsCloseAt: string | null;
+}
+
+export interface Article extends Entity, Timestamps, CommentsWindow {
   title: string;
   slug: string;
   excerpt: string | null;
@@ -140,6 +146,8 @@ export interface PublicComment extends Entity, Timestamps {
   moderationStatus: 'approved';
   moderatedAt: string | null;
   parent?: Pick<PublicComment, 'id' | 'documentId'> | null;
+  /** Set by the CMS on a reply a staff member or the article's author wrote from the moderation screen. */
+  badge: CommentBadge | null;
   article?: Pick<Article, 'id' | 'documentId' | 'slug' | 'title'> | null;
 }
 

@@ -7,6 +7,7 @@ import type {
   Article,
   Author,
   Category,
+  CommentsWindow,
   Entity,
   Global,
   PublicComment,
@@ -17,7 +18,8 @@ import type {
   Timestamps,
 } from './content.js';
 
-type ContentKeys<T> = Exclude<keyof T, keyof Entity | keyof Timestamps | 'publishedAt'>;
+// CommentsWindow is computed on each read, not a stored field.
+type ContentKeys<T> = Exclude<keyof T, keyof Entity | keyof Timestamps | keyof CommentsWindow | 'publishedAt'>;
 
 /** Accepts a list of keys only when it names every content key of T. */
 function allFieldsOf<T>() {
@@ -50,7 +52,15 @@ export const PUBLIC_FIELDS = {
   ]),
   category: allFieldsOf<Category>()(['name', 'slug', 'description']),
   author: allFieldsOf<Author>()(['name', 'slug', 'jobTitle', 'bio', 'avatar', 'credentials']),
-  comment: allFieldsOf<PublicComment>()(['article', 'parent', 'authorName', 'body', 'moderationStatus', 'moderatedAt']),
+  comment: allFieldsOf<PublicComment>()([
+    'article',
+    'parent',
+    'authorName',
+    'body',
+    'moderationStatus',
+    'moderatedAt',
+    'badge',
+  ]),
   global: allFieldsOf<Global>()([
     'siteName',
     'tagline',

@@ -2,7 +2,7 @@
  * What people read for each value of the content model's enumerations: the reader site, the admin
  * screens, the CSV export and the notification e-mails all take their wording from here.
  */
-import type { EnquiryTopic, HandlingStatus, ModerationStatus } from './constants.js';
+import type { CommentBadge, EnquiryTopic, HandlingStatus, ModerationStatus } from './constants.js';
 
 export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
   general: 'General question',
@@ -18,6 +18,11 @@ export const MODERATION_STATUS_LABELS: Record<ModerationStatus, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   spam: 'Spam',
+};
+
+export const COMMENT_BADGE_LABELS: Record<CommentBadge, string> = {
+  staff: 'Staff',
+  author: 'Author',
 };
 
 export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {

@@ -4,7 +4,7 @@
  * (`?topic=`) counts as not given, as the export form sends it.
  */
 import { z } from 'zod';
-import { ENQUIRY_TOPICS, HANDLING_STATUSES, MODERATION_STATUSES } from '@medblog/shared';
+import { ENQUIRY_TOPICS, HANDLING_STATUSES, MODERATION_STATUSES, commentInputSchema } from '@medblog/shared';
 
 const notGivenIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
@@ -56,6 +56,12 @@ export const moderateBody = z.object({
     .min(1, { error: documentIdsError })
     .max(100, { error: documentIdsError }),
 });
+
+/** A reply as staff: the text only, held to a reader's comment's rules (length, no HTML). */
+export const staffReplyBody = z.object(
+  { body: commentInputSchema.shape.body },
+  { error: 'The reply must be an object with a body' },
+);
 
 export const enquiryExportQuery = z.object({
   handlingStatus: z.preprocess(notGivenIfEmpty, oneOf(HANDLING_STATUSES).optional()),

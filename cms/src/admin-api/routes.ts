@@ -31,6 +31,13 @@ export const adminRoutes = {
       config: allowedTo('update', COMMENT),
     },
     {
+      // A reply as staff publishes (and approves its parent): the moderation right is needed.
+      method: 'POST',
+      path: '/comments/:documentId/replies',
+      handler: 'api::comment.staff-reply.create',
+      config: allowedTo('update', COMMENT),
+    },
+    {
       method: 'GET',
       path: '/enquiries/count',
       handler: 'api::medblog.enquiry-export.count',

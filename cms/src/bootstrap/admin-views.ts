@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { SENDER_FIELDS } from '../documents/enquiry-sender';
 
-const VIEWS_VERSION = 6;
+const VIEWS_VERSION = 7;
 
 /** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
@@ -53,6 +53,10 @@ const LABELS: Record<string, string> = {
   defaultSeo: 'Search engines and sharing (default)',
   blockedWords: 'Blocked words (one per line)',
   approveTrustedCommenters: 'Publish comments from trusted commenters at once',
+  closeCommentsAfterDays: 'Close comments after (days)',
+  badge: 'Badge',
+  repliedBy: 'Replied as staff by',
+  adminUser: 'Admin login',
   fromPath: 'Old address',
   toPath: 'Sends readers to',
   publishAt: 'Publish at',
@@ -121,6 +125,12 @@ const DESCRIPTIONS: Record<string, string> = {
   blockedWords: 'A comment containing one of these words is filed as spam and never shown.',
   approveTrustedCommenters:
     'Off: every comment waits for a moderator. On: a comment from an e-mail address that already has an approved comment is published at once.',
+  closeCommentsAfterDays:
+    'Empty: comments stay open. A number: no new comments are accepted that many days after the date an article shows.',
+  badge: 'Set on replies written from the Moderation screen: Staff, or Author for the article’s own author.',
+  repliedBy: 'The admin user who wrote this reply from the Moderation screen; never shown on the site.',
+  adminUser:
+    'The admin login of this author, if they have one: their replies from the Moderation screen carry the Author badge.',
   fromPath:
     'A path of this site starting with /, such as /2019/05/old-post or /?p=123. Saved without a trailing slash.',
   toPath: 'A path of this site such as /articles/new-post, or a full https:// address elsewhere.',
@@ -146,7 +156,7 @@ const DESCRIPTIONS: Record<string, string> = {
 // Recorded by the server, or what a reader sent: shown, never edited.
 const READ_ONLY: Record<string, readonly string[]> = {
   'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote'],
-  'api::comment.comment': ['ipHash', 'userAgent'],
+  'api::comment.comment': ['ipHash', 'userAgent', 'badge', 'repliedBy'],
   'api::enquiry.enquiry': SENDER_FIELDS,
 };
 // Not shown in the edit form: staff have no use for them.

@@ -486,8 +486,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::article.article'
     > &
       Schema.Attribute.Private;
-    originalPublishedAt: Schema.Attribute.DateTime;
     nextReviewDueAt: Schema.Attribute.Date;
+    originalPublishedAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     readingTimeMinutes: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
@@ -502,6 +503,8 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::article.article'
     >;
     reviewer: Schema.Attribute.Relation<'manyToOne', 'api::author.author'>;
+    scheduledAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    scheduleNote: Schema.Attribute.Text & Schema.Attribute.Private;
     seo: Schema.Attribute.Component<'shared.seo', false>;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -509,6 +512,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 160;
       }>;
+    unpublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -527,6 +531,8 @@ export interface ApiAuthorAuthor extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    adminUser: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
     avatar: Schema.Attribute.Media<'images'>;
     bio: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -628,6 +634,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
       }>;
+    badge: Schema.Attribute.Enumeration<['staff', 'author']>;
     body: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -656,6 +663,8 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'pending'>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'>;
     publishedAt: Schema.Attribute.DateTime;
+    repliedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'> &
+      Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -790,7 +799,7 @@ export interface ApiModerationSettingModerationSetting
   extends Struct.SingleTypeSchema {
   collectionName: 'moderation_settings';
   info: {
-    description: 'Words that mark a comment as spam, and whether trusted commenters skip the queue; never shown to the public';
+    description: 'Words that mark a comment as spam, and whether trusted commenters skip the queue, when comments close; never shown to the public';
     displayName: 'Moderation settings';
     pluralName: 'moderation-settings';
     singularName: 'moderation-setting';
@@ -805,6 +814,14 @@ export interface ApiModerationSettingModerationSetting
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 20000;
       }>;
+    closeCommentsAfterDays: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 36500;
+          min: 1;
+        },
+        number
+      >;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -20,7 +20,7 @@ import {
   site,
   type StoredComment,
 } from './fixtures';
-import { json, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
+import { json, strapiError, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
 
 type Query = Record<string, any>;
 
@@ -96,7 +96,8 @@ function listArticles(state: FakeCmsState, request: StubRequest) {
   const { page, pageSize } = pagination(query);
   const data = found
     .slice((page - 1) * pageSize, page * pageSize)
-    .map((article) => select(article, query.fields, query.populate));
+    // As the CMS does: when comments close comes with every article, whatever the fields.
+    .map((article) => ({ ...select(article, query.fields, query.populate), commentsCloseAt: article.commentsCloseAt }));
   return json({
     data,
     meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
@@ -235,6 +236,8 @@ function createComment(state: FakeCmsState, request: StubRequest): StubReply {
   if (!article) return validationError([{ path: ['article'], message: 'No published article has this documentId' }]);
   if (!article.commentsEnabled)
     return validationError([{ path: ['article'], message: 'Comments are closed on this article' }]);
+  if (article.commentsCloseAt && Date.parse(article.commentsCloseAt) <= Date.now())
+    return strapiError(403, 'Comments are closed on this article: it was published too long ago');
   if (input.parent) {
     const parent = state.comments.find((comment) => comment.documentId === input.parent);
     if (parent?.moderationStatus !== 'approved' || parent.article !== input.article) {
@@ -257,6 +260,7 @@ function createComment(state: FakeCmsState, request: StubRequest): StubReply {
     createdAt,
     updatedAt: createdAt,
     moderatedAt: null,
+    badge: null,
   };
   state.comments.push(stored);
   // The same answer for spam: a bot learns nothing.

@@ -1,5 +1,15 @@
 /** Content a test CMS serves: a small blog in the shapes of the public API. */
-import type { Article, Author, Block, Category, Global, Media, ModerationStatus, Reference } from '@medblog/shared';
+import type {
+  Article,
+  Author,
+  Block,
+  Category,
+  CommentBadge,
+  Global,
+  Media,
+  ModerationStatus,
+  Reference,
+} from '@medblog/shared';
 
 const STAMP = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
 
@@ -153,6 +163,7 @@ interface ArticleInput {
   featured?: boolean;
   related?: number[];
   commentsEnabled?: boolean;
+  commentsCloseAt?: string;
 }
 
 const inputs: ArticleInput[] = [
@@ -237,6 +248,7 @@ export const articles: Article[] = inputs.map((input) => ({
       : null,
   featured: input.featured ?? false,
   commentsEnabled: input.commentsEnabled ?? true,
+  commentsCloseAt: input.commentsCloseAt ?? null,
   readingTimeMinutes: 4 + input.id,
   ...(input.id === 1
     ? {
@@ -279,6 +291,7 @@ export interface StoredComment {
   createdAt: string;
   updatedAt: string;
   moderatedAt: string | null;
+  badge: CommentBadge | null;
 }
 
 const comment = (
@@ -287,6 +300,7 @@ const comment = (
     article?: number;
     parent?: number;
     status?: ModerationStatus;
+    badge?: CommentBadge;
   },
 ): StoredComment => ({
   id,
@@ -300,6 +314,7 @@ const comment = (
   createdAt: input.createdAt,
   updatedAt: input.createdAt,
   moderatedAt: input.status && input.status !== 'approved' ? null : input.createdAt,
+  badge: input.badge ?? null,
 });
 
 /**

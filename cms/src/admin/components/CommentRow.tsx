@@ -19,7 +19,7 @@ import {
 } from '@strapi/design-system';
 import { ExternalLink, User } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
-import type { ModerationStatus } from '@medblog/shared';
+import { COMMENT_BADGE_LABELS, type ModerationStatus } from '@medblog/shared';
 import type { QueueComment } from '../hooks/useModerationQueue';
 import {
   DECISION_BUTTON,
@@ -69,6 +69,8 @@ export interface CommentViewProps {
   onDecide: (comment: QueueComment, decision: Decision) => void;
   /** Show this sender's comments only, all selected. */
   onSelectSender: (comment: QueueComment) => void;
+  /** Opens "Reply as staff" for this comment. */
+  onReply: (comment: QueueComment) => void;
   /** The decision on its way to the server for this comment, if any. */
   deciding?: Decision;
 }
@@ -104,6 +106,11 @@ function Author({
           >
             {authorOf(comment)}
           </Typography>
+          {comment.badge && (
+            <Badge size="S" backgroundColor="primary100" textColor="primary700" title="Written from this screen">
+              {COMMENT_BADGE_LABELS[comment.badge]}
+            </Badge>
+          )}
           {comment.trustedSender && (
             <Badge
               size="S"
@@ -190,6 +197,25 @@ function Body({ comment, current }: { comment: QueueComment; current: boolean })
   );
 }
 
+/** Only comments readers can see (or will, once approved) may be answered. */
+const answerable = (comment: QueueComment) =>
+  comment.moderationStatus === 'pending' || comment.moderationStatus === 'approved';
+
+function ReplyButton({ comment, onReply }: Pick<CommentViewProps, 'comment' | 'onReply'>) {
+  if (!answerable(comment)) return null;
+  return (
+    <Button
+      size="S"
+      variant="ghost"
+      aria-label={`Reply as staff to ${authorOf(comment)}`}
+      onClick={() => onReply(comment)}
+      style={{ marginTop: '0.2rem' }}
+    >
+      Reply as staff
+    </Button>
+  );
+}
+
 function StatusLabel({ status }: { status: ModerationStatus }) {
   return (
     <Status variant={STATUS_VARIANT[status]} size="S">
@@ -237,6 +263,7 @@ export function CommentRow({
   onSelectedChange,
   onDecide,
   onSelectSender,
+  onReply,
   deciding,
   ...row
 }: CommentRowProps) {
@@ -269,6 +296,7 @@ export function CommentRow({
       <Td style={{ ...CELL, whiteSpace: 'normal' }}>
         <Box minWidth="20rem">
           <Body comment={comment} current={current} />
+          {canModerate && <ReplyButton comment={comment} onReply={onReply} />}
         </Box>
       </Td>
       {showStatus && (
@@ -303,6 +331,7 @@ export function CommentCard({
   onSelectedChange,
   onDecide,
   onSelectSender,
+  onReply,
   deciding,
 }: CommentViewProps) {
   return (
@@ -336,6 +365,7 @@ export function CommentCard({
         </Flex>
         <Article comment={comment} />
         <Body comment={comment} current={current} />
+        {canModerate && <ReplyButton comment={comment} onReply={onReply} />}
         {canModerate && (
           <Flex gap={2}>
             {DECISIONS.filter((decision) => decision !== comment.moderationStatus).map((decision) => (

@@ -12,6 +12,8 @@ interface Options<Row extends { documentId: string }> {
   selected: string[];
   toggle: (documentId: string) => void;
   decide: (documentIds: string[], decision: Decision, options?: { bulk?: boolean }) => unknown;
+  /** While a dialog is open, its keys are its own. */
+  paused?: boolean;
 }
 
 export function useKeyboardModeration<Row extends { documentId: string }>({
@@ -20,18 +22,19 @@ export function useKeyboardModeration<Row extends { documentId: string }>({
   selected,
   toggle,
   decide,
+  paused = false,
 }: Options<Row>) {
   const [index, setIndex] = React.useState(0);
   const current = rows.length ? rows[Math.min(index, rows.length - 1)] : undefined;
   // The listener is added once and reads the latest values from here.
-  const latest = React.useRef({ rows, current, canModerate, selected, toggle, decide });
-  latest.current = { rows, current, canModerate, selected, toggle, decide };
+  const latest = React.useRef({ rows, current, canModerate, selected, toggle, decide, paused });
+  latest.current = { rows, current, canModerate, selected, toggle, decide, paused };
 
   React.useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = keyCommand(event);
       const state = latest.current;
-      if (!command || !state.current) return;
+      if (!command || !state.current || state.paused) return;
       if (command === 'next' || command === 'previous') {
         const at = state.rows.indexOf(state.current);
         setIndex(Math.max(0, Math.min(state.rows.length - 1, at + (command === 'next' ? 1 : -1))));

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from 'react-query';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ModerationStatus } from '@medblog/shared';
+import type { CommentBadge, ModerationStatus } from '@medblog/shared';
 import { commentsPath, type QueueSearch, type StatusFilter } from '../lib/moderation';
 
 export interface QueueComment {
@@ -18,6 +18,8 @@ export interface QueueComment {
   createdAt: string;
   article: { documentId: string; title: string; slug: string } | null;
   parent: { documentId: string; authorName: string; body: string } | null;
+  /** Set on a reply written as staff (or as the article's author) from this screen. */
+  badge: CommentBadge | null;
   /** The sender has had a comment approved before. */
   trustedSender: boolean;
   /** The comment's place on the reader site; null when the CMS does not know the site's address. */
@@ -76,6 +78,15 @@ export function useModerationQueue(status: StatusFilter, page: number, pageSize:
   };
 }
 
+/**
+ * After comments moved between tabs: the queue on screen reloads, and the cached rows of the other
+ * tabs and pages are dropped so none shows a comment where it no longer belongs.
+ */
+function refreshQueues(queryClient: ReturnType<typeof useQueryClient>) {
+  queryClient.removeQueries(moderationKeys.queues(), { inactive: true });
+  void queryClient.invalidateQueries(moderationKeys.queues());
+}
+
 export function useModerate() {
   const { post } = useFetchClient();
   const queryClient = useQueryClient();
@@ -93,12 +104,26 @@ export function useModerate() {
       });
       return data.data.updated;
     },
-    // A decision moves comments between tabs: the queue on screen reloads, and the cached rows of
-    // the other tabs and pages are dropped so none shows a comment where it no longer belongs.
-    onSettled: () => {
-      queryClient.removeQueries(moderationKeys.queues(), { inactive: true });
-      void queryClient.invalidateQueries(moderationKeys.queues());
-    },
+    onSettled: () => refreshQueues(queryClient),
+  });
+}
+
+export interface StaffReply {
+  documentId: string;
+  badge: CommentBadge;
+  /** The answered comment was pending and is now approved. */
+  approvedParent: boolean;
+}
+
+/** A reply as staff (POST /medblog/comments/:documentId/replies): published at once. */
+export function useStaffReply() {
+  const { post } = useFetchClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ documentId, body }: { documentId: string; body: string }) =>
+      (await post<{ data: StaffReply }>(`/medblog/comments/${documentId}/replies`, { body })).data.data,
+    // The answered comment may have left the pending tab, and the reply joined the approved one.
+    onSuccess: () => refreshQueues(queryClient),
   });
 }
 

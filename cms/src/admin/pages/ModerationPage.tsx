@@ -2,7 +2,7 @@
  * /admin/moderation: the comment queue. Pending comments first, newest first; searched by text,
  * name or e-mail, narrowed to one article or one sender; a decision on one comment or on a
  * selection (by mouse or with the keys in the legend), then the list and the counts refresh. A
- * table on wide screens, cards on phones. E-mails to moderators link here (moderationScreenPath in
+ * table on wide screens, cards on phones. "Reply as staff" answers a comment from here. E-mails to moderators link here (moderationScreenPath in
  * @medblog/shared).
  */
 import * as React from 'react';
@@ -28,6 +28,7 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { CommentCard, CommentRow } from '../components/CommentRow';
+import { StaffReplyDialog } from '../components/StaffReplyDialog';
 import { useDecisions } from '../hooks/useDecisions';
 import { useKeyboardModeration } from '../hooks/useKeyboardModeration';
 import { useArticleOptions, useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
@@ -137,7 +138,9 @@ function ModerationScreen() {
   const selection = useSelection(rows);
   const { tableRef, rememberFocus } = useTableFocus(rows);
   const { inFlight, decide } = useDecisions({ beforeSend: rememberFocus, onDecided: selection.deselect });
+  const [replyingTo, setReplyingTo] = React.useState<QueueComment>();
   const keyboard = useKeyboardModeration({
+    paused: replyingTo !== undefined,
     rows: rows ?? [],
     canModerate,
     selected: selection.selected,
@@ -177,6 +180,7 @@ function ModerationScreen() {
     onSelectedChange: selection.toggle,
     onDecide,
     onSelectSender,
+    onReply: setReplyingTo,
     deciding: inFlight.rows[comment.documentId],
   });
   const visible = rows ?? [];
@@ -397,6 +401,7 @@ function ModerationScreen() {
             )}
           </Tabs.Content>
         </Tabs.Root>
+        {replyingTo && <StaffReplyDialog comment={replyingTo} onClose={() => setReplyingTo(undefined)} />}
       </Layouts.Content>
     </Page.Main>
   );

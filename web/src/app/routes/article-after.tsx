@@ -11,11 +11,13 @@ export default function ArticleAfter({
   documentId,
   slug,
   commentsEnabled,
+  commentsCloseAt,
   preview,
 }: {
   documentId: string;
   slug: string;
   commentsEnabled: boolean;
+  commentsCloseAt: string | null;
   preview: boolean;
 }) {
   return (
@@ -26,7 +28,12 @@ export default function ArticleAfter({
         </p>
       ) : (
         // Keyed: another article starts with its own comments, reply and form.
-        <CommentsSection key={documentId} articleDocumentId={documentId} commentsEnabled={commentsEnabled} />
+        <CommentsSection
+          key={documentId}
+          articleDocumentId={documentId}
+          commentsEnabled={commentsEnabled}
+          commentsCloseAt={commentsCloseAt}
+        />
       )}
       <MoreArticles currentSlug={slug} />
       <PopularPosts />

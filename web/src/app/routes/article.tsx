@@ -112,6 +112,8 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
             documentId={article.documentId}
             slug={slug}
             commentsEnabled={article.commentsEnabled}
+            // A preview's draft has no closing time: the CMS adds it to published articles only.
+            commentsCloseAt={article.commentsCloseAt ?? null}
             preview={preview}
           />
         </Suspense>

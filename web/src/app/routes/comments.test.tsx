@@ -68,6 +68,7 @@ function busyDiscussion(count: number, parents: Record<number, string> = {}) {
       createdAt,
       updatedAt: createdAt,
       moderatedAt: createdAt,
+      badge: null,
     });
   }
   return state;
@@ -128,7 +129,8 @@ describe('comments on an article', () => {
       .filter((request) => request.path === '/api/comments')
       .map((request) => (request.query as Record<string, unknown>).pagination);
     expect(pages).toEqual([1, 2, 3].map((page) => ({ page: String(page), pageSize: '50' })));
-  });
+    // 125 comments rendered three times over: more than the default 5 s on a busy machine.
+  }, 20_000);
 
   it("shows the reader's own reply to a comment not loaded yet as a thread of its own, then under that comment", async () => {
     // Reader 60 is on the second page; after a reload only the first is shown.
@@ -370,31 +372,43 @@ describe('comments on an article', () => {
     expect(await within(form).findByRole('button', { name: 'Sending…' })).toBeDisabled();
   });
 
-  it('answers a comment: the form says whom, can be cancelled, and sends the parent', async () => {
+  it('answers a comment: the form opens under it, says whom, can be cancelled, and sends the parent', async () => {
     const requests = stubApi(cmsRoutes());
     const { user } = await openArticle();
     const region = await commentsRegion();
     const replyButton = await within(region).findByRole('button', { name: 'Reply to Rahul Verma' });
+    const answered = replyButton.closest('li')!;
+    const form = () => screen.getByRole('form', { name: 'Leave a Reply' });
+    // Before: the form for a new comment, after the comments.
+    expect(answered).not.toContainElement(form());
     await user.click(replyButton);
 
-    const form = screen.getByRole('form', { name: 'Leave a Reply' });
-    const note = within(form).getByText('Replying to', { exact: false });
+    // Right under the comment answered, before its replies.
+    expect(answered).toContainElement(form());
+    expect(answered.firstElementChild?.nextElementSibling).toBe(form());
+    const note = within(form()).getByText('Replying to', { exact: false });
     expect(note).toHaveTextContent('Replying to Rahul Verma');
     await waitFor(() => expect(note).toHaveFocus());
-    await user.click(within(form).getByRole('button', { name: 'Cancel reply' }));
-    expect(within(form).queryByText(/Replying to/)).not.toBeInTheDocument();
+    await user.click(within(form()).getByRole('button', { name: 'Cancel reply' }));
+    expect(answered).not.toContainElement(form());
+    expect(within(form()).queryByText(/Replying to/)).not.toBeInTheDocument();
     expect(replyButton).toHaveFocus();
 
     await user.click(replyButton);
     await fillComment(user, { body: 'Yes, from the dean.' });
-    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
-    await within(form).findByRole('status');
+    await user.click(within(form()).getByRole('button', { name: 'Post comment' }));
+    // The form goes back to the end, thanks the reader there, and keeps the name and e-mail.
+    const thanks = await within(region).findByRole('status');
+    expect(form()).toContainElement(thanks);
+    await waitFor(() => expect(thanks).toHaveFocus());
+    expect(answered).not.toContainElement(form());
+    expect(within(form()).getByRole('textbox', { name: 'Name' })).toHaveValue('Anita Desai');
     expect(sent(posts(requests)[0])).toMatchObject({
       article: ARTICLE_ID,
       parent: 'comment2docid',
       body: 'Yes, from the dean.',
     });
-    expect(within(form).queryByText(/Replying to/)).not.toBeInTheDocument();
+    expect(within(form()).queryByText(/Replying to/)).not.toBeInTheDocument();
 
     // The reader's reply shows under the comment it answers.
     await waitFor(async () => expect(await shownComments()).toHaveLength(6));
@@ -406,6 +420,96 @@ describe('comments on an article', () => {
       ['Comment by Anita Desai', 3],
       ['Comment by Sam Joseph', 1],
     ]);
+  });
+
+  it('clears the thank-you note once the reader starts another comment or a reply', async () => {
+    stubApi(cmsRoutes());
+    const { user } = await openArticle();
+    const form = await fillComment(user);
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent(/Thank you/);
+
+    await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'One more thing');
+    expect(within(form).queryByRole('status')).not.toBeInTheDocument();
+
+    await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent(/Thank you/);
+    await user.click(screen.getByRole('button', { name: 'Reply to Rahul Verma' }));
+    expect(within(await commentsRegion()).queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('marks a reply from staff or the article’s author with a word beside the name, which a reader’s name cannot give', async () => {
+    const state = fakeCmsState();
+    state.comments.push(
+      { ...state.comments[0], id: 900, documentId: 'staff900docid', authorName: 'Priya Nair', badge: 'staff' },
+      { ...state.comments[0], id: 901, documentId: 'author901docid', authorName: 'Dr Meera Iyer', badge: 'author' },
+      { ...state.comments[0], id: 902, documentId: 'reader902docid', authorName: 'Staff', badge: null },
+    );
+    stubApi(cmsRoutes(state));
+    renderApp(ARTICLE_PATH);
+    const region = await commentsRegion();
+    const staff = await within(region).findByRole('article', { name: 'Comment by Priya Nair' });
+    expect(within(staff).getByText('Staff')).toHaveClass('comment__role');
+    const author = within(region).getByRole('article', { name: 'Comment by Dr Meera Iyer' });
+    expect(within(author).getByText('Author')).toHaveClass('comment__role');
+    const reader = within(region).getByRole('article', { name: 'Comment by Staff' });
+    expect(reader.querySelector('.comment__role')).toBeNull();
+  });
+
+  it('shows a comment’s blank lines as paragraphs, its text still escaped', async () => {
+    const state = fakeCmsState();
+    state.comments.push({
+      ...state.comments[0],
+      id: 903,
+      documentId: 'paras903docid',
+      authorName: 'Lena Thomas',
+      body: 'First <b>point</b>.\n\n\nSecond point,\nsame paragraph.',
+    });
+    stubApi(cmsRoutes(state));
+    renderApp(ARTICLE_PATH);
+    const comment = await within(await commentsRegion()).findByRole('article', { name: 'Comment by Lena Thomas' });
+    const paragraphs = [...comment.querySelectorAll('.comment__body p')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(['First <b>point</b>.', 'Second point,\nsame paragraph.']);
+    expect(comment.querySelector('b')).toBeNull();
+  });
+
+  it('links the community guidelines under the form and asks for no personal medical details', async () => {
+    stubApi(cmsRoutes());
+    const { user, router } = await openArticle();
+    const form = screen.getByRole('form', { name: 'Leave a Reply' });
+    expect(form).toHaveTextContent(/do not post personal medical details/);
+    await user.click(within(form).getByRole('link', { name: 'community guidelines' }));
+    await screen.findByRole('heading', { level: 2, name: 'Community guidelines for comments' });
+    expect(router.state.location).toMatchObject({ pathname: '/editorial-policy', hash: '#community-guidelines' });
+    expect(document.getElementById('community-guidelines')).toHaveTextContent('Community guidelines');
+  });
+
+  it('offers "Show more comments" only when there are more', async () => {
+    stubApi(cmsRoutes());
+    await openArticle();
+    await within(await commentsRegion()).findByRole('article', { name: 'Comment by Sam Joseph' });
+    expect(screen.queryByRole('button', { name: 'Show more comments' })).not.toBeInTheDocument();
+  });
+
+  it('closes comments at the time the CMS gives: before, the form; after, a note, the comments still shown', async () => {
+    const state = fakeCmsState();
+    // A copy: the fixtures' articles are shared by every test.
+    const closingAt = (time: number) => {
+      state.articles[0] = { ...state.articles[0], commentsCloseAt: new Date(time).toISOString() };
+    };
+    closingAt(Date.now() + 60_000);
+    stubApi(cmsRoutes(state));
+    await openArticle();
+    expect(within(await commentsRegion()).getByRole('form', { name: 'Leave a Reply' })).toBeInTheDocument();
+
+    cleanup();
+    closingAt(Date.now() - 1000);
+    renderApp(ARTICLE_PATH);
+    const region = await commentsRegion();
+    expect(await within(region).findByText('Comments are closed for this article.')).toBeInTheDocument();
+    expect(await within(region).findByRole('article', { name: 'Comment by Sam Joseph' })).toBeInTheDocument();
+    expect(within(region).queryByRole('form')).not.toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: /Reply/ })).not.toBeInTheDocument();
   });
 
   it('has a honeypot that people and assistive technology never meet, and a bot that fills it is filed as spam', async () => {

@@ -57,6 +57,26 @@ export default function EditorialPolicyRoute() {
         If you find a mistake, please tell us through a <Link to={paths.enquiry}>Quick Enquiry</Link>. We read every
         message and correct errors promptly.
       </p>
+
+      {/* The comment form links here. */}
+      <h2 id="community-guidelines">Community guidelines for comments</h2>
+      <p>
+        Comments are for readers to share experience and ask about what an article covers. Every comment is read by a
+        moderator before it appears.
+      </p>
+      <ul>
+        <li>Be kind and keep to the topic of the article. Disagree with ideas, never attack people.</li>
+        <li>
+          Do not post personal medical details, yours or anyone else’s: no names of patients, test results or diagnoses.
+          For advice about your own health, speak to your doctor.
+        </li>
+        <li>No advertising, links to unrelated sites, or copied text.</li>
+        <li>
+          Replies marked <strong>Staff</strong> or <strong>Author</strong> come from our team or from the article’s
+          author; no one else can carry those marks.
+        </li>
+      </ul>
+      <p>We do not publish comments that break these guidelines, and we close comments on older articles.</p>
     </div>
   );
 }

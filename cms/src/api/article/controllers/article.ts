@@ -5,17 +5,23 @@ import { badTextReason, checkPagination } from '../../../middlewares/public-inpu
 import { visitorKey } from '../../../utils/client';
 import { firstTimeToday } from '../../../anti-abuse/rate-limit';
 import { checkPreviewToken } from '../../../preview/token';
+import { addCommentsWindow } from '../../../documents/comments-window';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
-  // The public sees published articles only, whatever `status` a client asks for.
+  // The public sees published articles only, whatever `status` a client asks for, each with when
+  // its comments close.
   async find(ctx) {
     ctx.query = { ...ctx.query, status: 'published' };
-    return super.find(ctx);
+    const response = await super.find(ctx);
+    await addCommentsWindow(strapi, response.data ?? []);
+    return response;
   },
 
   async findOne(ctx) {
     ctx.query = { ...ctx.query, status: 'published' };
-    return super.findOne(ctx);
+    const response = await super.findOne(ctx);
+    if (response?.data) await addCommentsWindow(strapi, [response.data]);
+    return response;
   },
 
   /**

@@ -6,6 +6,7 @@ import { commentSpamReason } from '../../../anti-abuse/spam';
 import { approvesAtOnce } from '../../../anti-abuse/trusted-senders';
 import { sendInBackground } from '../../../notifications/email';
 import { commentAwaitingModeration } from '../../../notifications/messages';
+import { commentsClosedByTime } from '../../../documents/comments-window';
 
 const APPROVED = { moderationStatus: { $eq: 'approved' } };
 
@@ -25,7 +26,8 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
    * A reader's comment: validated, stored as pending (or as spam when it looks like spam, with the
    * same answer so bots learn nothing; or approved at once from a trusted commenter when the
    * moderation setting says so), moderators notified of what waits for them, acknowledged without
-   * the stored record.
+   * the stored record. Never with a badge: the data below names each field stored, and only a staff
+   * reply (staff-reply.ts) sets one.
    */
   async create(ctx) {
     const input = parseCreateBody(ctx.request.body, commentInputSchema);
@@ -33,10 +35,13 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
     const article = await strapi.documents('api::article.article').findOne({
       documentId: input.article,
       status: 'published',
-      fields: ['commentsEnabled', 'title', 'slug'],
+      fields: ['commentsEnabled', 'title', 'slug', 'publishedAt', 'originalPublishedAt'],
     });
     if (!article) throw fieldError('article', 'No published article has this documentId');
     if (!article.commentsEnabled) throw fieldError('article', 'Comments are closed on this article');
+    if (await commentsClosedByTime(strapi, article)) {
+      return ctx.forbidden('Comments are closed on this article: it was published too long ago');
+    }
 
     if (input.parent) {
       const parent = await strapi.documents('api::comment.comment').findOne({

@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         sort: 'createdAt:desc',
         start: (page - 1) * pageSize,
         limit: pageSize,
-        fields: ['authorName', 'authorEmail', 'body', 'moderationStatus', 'moderatedAt', 'createdAt'],
+        fields: ['authorName', 'authorEmail', 'body', 'moderationStatus', 'moderatedAt', 'createdAt', 'badge'],
         populate: { article: { fields: ['title', 'slug'] }, parent: { fields: ['authorName', 'body'] } },
       }),
       comments.count({ filters: withStatus(status) }),

@@ -37,7 +37,10 @@ export type ArticlePerson = Pick<Author, (typeof PERSON_FIELDS)[number]>;
 
 /** An article as its own page shows it. */
 export type ArticleDetail = Omit<ArticleSummary, 'author'> &
-  Pick<Article, 'body' | 'commentsEnabled' | 'seo' | 'updatedAt' | 'references' | (typeof TRUST_FIELDS)[number]> & {
+  Pick<
+    Article,
+    'body' | 'commentsEnabled' | 'commentsCloseAt' | 'seo' | 'updatedAt' | 'references' | (typeof TRUST_FIELDS)[number]
+  > & {
     author?: (ArticlePerson & { avatar?: Image | null }) | null;
     reviewer?: ArticlePerson | null;
     relatedArticles?: Array<ListFields & { cover?: Image | null }>;

@@ -3,7 +3,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 
 /** An approved comment as the article page shows it. */
-export type ArticleComment = Pick<PublicComment, 'documentId' | 'authorName' | 'body' | 'createdAt'> & {
+export type ArticleComment = Pick<PublicComment, 'documentId' | 'authorName' | 'body' | 'createdAt' | 'badge'> & {
   parent?: Pick<PublicComment, 'documentId'> | null;
 };
 
@@ -18,7 +18,7 @@ export async function getComments(articleDocumentId: string, page: number) {
   const { data } = await apiClient.get<CollectionResponse<ArticleComment>>('/api/comments', {
     params: {
       filters: { article: { documentId: { $eq: articleDocumentId } } },
-      fields: ['authorName', 'body', 'createdAt'],
+      fields: ['authorName', 'body', 'createdAt', 'badge'],
       // The id breaks ties between comments of the same instant, so pages neither overlap nor skip one.
       sort: ['createdAt:asc', 'id:asc'],
       pagination: { page, pageSize: COMMENTS_PAGE_SIZE },

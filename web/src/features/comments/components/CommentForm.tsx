@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
 import { Field } from '@/components/form/Field';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
+import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
 import { loadCommentRules, useCreateComment } from '../api/create-comment';
 import type { ArticleComment } from '../api/get-comments';
@@ -11,12 +12,19 @@ import type { PendingComment } from '../api/pending-comments';
 
 const FIELDS = ['authorName', 'authorEmail', 'body'] as const;
 type FieldName = (typeof FIELDS)[number];
-type Values = Record<FieldName, string>;
+/** Who writes: kept by the comments section, so a reply form opened elsewhere has it too. */
+export type Sender = Record<'authorName' | 'authorEmail', string>;
 
 interface CommentFormProps {
   articleDocumentId: string;
   /** The comment being answered, or null for a new thread. */
   replyTo: ArticleComment | null;
+  sender: Sender;
+  onSenderChange: (sender: Sender) => void;
+  /** Shows the thank-you note of the comment just sent. */
+  posted: boolean;
+  /** The reader starts another comment: the note goes. */
+  onWriting: () => void;
   onCancelReply: () => void;
   /** The comment was accepted: it now awaits moderation. */
   onPosted: (comment: PendingComment) => void;
@@ -26,12 +34,21 @@ interface CommentFormProps {
  * "Leave a Reply": checked with the shared schema before sending (downloaded on first focus),
  * errors beside their fields, the text kept whatever goes wrong.
  */
-export default function CommentForm({ articleDocumentId, replyTo, onCancelReply, onPosted }: CommentFormProps) {
+export default function CommentForm({
+  articleDocumentId,
+  replyTo,
+  sender,
+  onSenderChange,
+  posted,
+  onWriting,
+  onCancelReply,
+  onPosted,
+}: CommentFormProps) {
   const headingId = useId();
   const replyNoteRef = useRef<HTMLParagraphElement>(null);
   const postedRef = useRef<HTMLParagraphElement>(null);
-  const [values, setValues] = useState<Values>({ authorName: '', authorEmail: '', body: '' });
-  const [posted, setPosted] = useState(false);
+  const [body, setBody] = useState('');
+  const values = { ...sender, body };
   const botCheck = useBotCheck();
   const createComment = useCreateComment();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
@@ -41,8 +58,10 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
     check: (rules) =>
       rules.checkComment({ article: articleDocumentId, parent: replyTo?.documentId, ...values, ...botCheck.read() }),
     send: (input) => createComment.mutateAsync(input),
-    onStart: () => setPosted(false),
+    onStart: onWriting,
     onSent: (created, input) => {
+      // The comment is done; name and e-mail stay for the next one.
+      setBody('');
       onPosted({
         documentId: created.documentId,
         authorName: created.authorName,
@@ -50,14 +69,13 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
         createdAt: created.createdAt,
         parent: input.parent ?? null,
       });
-      // Name and e-mail stay for the next comment; the comment itself is done.
-      flushSync(() => {
-        setValues((current) => ({ ...current, body: '' }));
-        setPosted(true);
-      });
-      postedRef.current?.focus();
     },
   });
+
+  // The note takes the focus, wherever the form is shown once a reply has gone.
+  useEffect(() => {
+    if (posted) postedRef.current?.focus();
+  }, [posted]);
 
   // "Reply" takes the reader here, to the note saying whom they answer.
   useEffect(() => {
@@ -65,8 +83,10 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
   }, [replyTo]);
 
   const change = (field: FieldName) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
+    if (field === 'body') setBody(event.target.value);
+    else onSenderChange({ ...sender, [field]: event.target.value });
     clearError(field);
+    if (posted) onWriting();
   };
 
   const hydrated = useHydrated();
@@ -128,6 +148,11 @@ export default function CommentForm({ articleDocumentId, replyTo, onCancelReply,
         </Field>
         <Honeypot inputRef={botCheck.honeypotRef} />
         <FormFooter problem={problem} sending={sending} label="Post comment" />
+        <p className="form-note comment-form__guidelines">
+          Please keep to our <Link to={`${paths.editorialPolicy}#community-guidelines`}>community guidelines</Link>, and
+          do not post personal medical details, yours or anyone else’s: for advice about your own health, speak to your
+          doctor.
+        </p>
       </fieldset>
     </form>
   );

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { COMMENT_BADGE_LABELS } from '@medblog/shared';
 import { formatDate } from '@/lib/format';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
@@ -30,6 +32,13 @@ function threads(approved: ArticleComment[], pending: PendingComment[]): Entry[]
   });
 }
 
+/** A comment's paragraphs: the text between blank lines (single line breaks stay, pre-wrap). */
+const paragraphs = (body: string) =>
+  body
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+
 /** The entry and all its replies in reading order, each saying whom it answers. */
 function flatten(entry: Entry): Entry[] {
   return [entry, ...entry.replies.flatMap((reply) => flatten({ ...reply, answers: entry.comment.authorName }))];
@@ -40,23 +49,22 @@ interface CommentListProps {
   pending: PendingComment[];
   /** Offers "Reply" on approved comments; left out when comments are closed. */
   onReply?: (comment: ArticleComment) => void;
+  /** The reply form, shown under the comment it answers. */
+  replyForm?: { to: string; form: ReactNode };
 }
 
-export function CommentList({ approved, pending, onReply }: CommentListProps) {
+export function CommentList({ approved, pending, onReply, replyForm }: CommentListProps) {
   const entries = threads(approved, pending);
   if (entries.length === 0) return null;
-  return <Comments entries={entries} level={1} onReply={onReply} />;
+  return <Comments entries={entries} level={1} onReply={onReply} replyForm={replyForm} />;
 }
 
 function Comments({
   entries,
   level,
   onReply,
-}: {
-  entries: Entry[];
-  level: number;
-  onReply?: CommentListProps['onReply'];
-}) {
+  replyForm,
+}: Pick<CommentListProps, 'onReply' | 'replyForm'> & { entries: Entry[]; level: number }) {
   const shown = level < MAX_LEVEL ? entries : entries.flatMap(flatten);
   return (
     <ol className={level === 1 ? 'comment-list' : 'comment-list comment-list--replies'}>
@@ -70,12 +78,22 @@ function Comments({
           >
             <p className="comment__meta">
               <span className="comment__author">{comment.authorName}</span>
+              {'badge' in comment && comment.badge && (
+                // Set by the CMS only, for a reply from its staff or the article's author.
+                <span className={`comment__role comment__role--${comment.badge}`}>
+                  {COMMENT_BADGE_LABELS[comment.badge]}
+                </span>
+              )}
               <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
               {pending && <span className="comment__badge">Awaiting moderation</span>}
             </p>
             {answers && <p className="comment__answers">In reply to {answers}</p>}
-            {/* Plain text: React escapes it, and the line breaks stay (white-space: pre-wrap). */}
-            <p className="comment__body">{comment.body}</p>
+            {/* Plain text: React escapes it; blank lines part paragraphs, other line breaks stay (pre-wrap). */}
+            <div className="comment__body">
+              {paragraphs(comment.body).map((paragraph, index) => (
+                <p key={index}>{paragraph}</p>
+              ))}
+            </div>
             {onReply && !pending && (
               <button
                 type="button"
@@ -88,8 +106,9 @@ function Comments({
               </button>
             )}
           </article>
+          {replyForm?.to === comment.documentId && replyForm.form}
           {level < MAX_LEVEL && replies.length > 0 && (
-            <Comments entries={replies} level={level + 1} onReply={onReply} />
+            <Comments entries={replies} level={level + 1} onReply={onReply} replyForm={replyForm} />
           )}
         </li>
       ))}

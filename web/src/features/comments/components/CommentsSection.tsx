@@ -1,9 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadMore } from '@/components/ui/LoadMore';
+import { useCommentsOpen } from '../api/comments-open';
 import { useComments, type ArticleComment } from '../api/get-comments';
 import { usePendingComments, type PendingComment } from '../api/pending-comments';
 import { CommentList } from './CommentList';
+import type { Sender } from './CommentForm';
 
 // The form (and, once a reader starts writing, its validation) is not part of the article's first
 // load. If its code cannot be downloaded, the article and its comments stay, with a note instead.
@@ -28,21 +30,34 @@ function loadedComments(comments: ArticleComment[]): ArticleComment[] {
 interface CommentsSectionProps {
   articleDocumentId: string;
   commentsEnabled: boolean;
+  /** When the moderation setting closes comments on this article; null: never. */
+  commentsCloseAt: string | null;
 }
 
 /**
  * The article's approved comments, threaded, with the reader's own pending ones, and the "Leave a
- * Reply" form. Comments come a page at a time; a reply whose parent is not loaded yet (the reader's
- * own reply to a comment further on) is shown as a new thread until "Show more comments" brings it.
+ * Reply" form: at the end for a new comment, under the comment being answered for a reply (the
+ * name and e-mail typed go with it). Comments come a page at a time; a reply whose parent is not
+ * loaded yet (the reader's own reply to a comment further on) is shown as a new thread until "Show
+ * more comments" brings it.
  */
-export function CommentsSection({ articleDocumentId, commentsEnabled }: CommentsSectionProps) {
+export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCloseAt }: CommentsSectionProps) {
   const comments = useComments(articleDocumentId);
+  const open = useCommentsOpen(commentsEnabled, commentsCloseAt, comments.dataUpdatedAt);
   const approved = useMemo(
     () => comments.data && loadedComments(comments.data.pages.flatMap((page) => page.data)),
     [comments.data],
   );
   const { pending, add } = usePendingComments(articleDocumentId, approved);
   const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
+  const [sender, setSender] = useState<Sender>({ authorName: '', authorEmail: '' });
+  // The thank-you note of the last comment sent, until the reader starts another.
+  const [posted, setPosted] = useState(false);
+
+  const reply = (comment: ArticleComment) => {
+    setPosted(false);
+    setReplyTo(comment);
+  };
 
   const cancelReply = () => {
     // Back to where the reader was: the comment they meant to answer.
@@ -53,7 +68,23 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
   const onPosted = (comment: PendingComment) => {
     add(comment);
     setReplyTo(null);
+    setPosted(true);
   };
+
+  const form = (
+    <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
+      <CommentForm
+        articleDocumentId={articleDocumentId}
+        replyTo={replyTo}
+        sender={sender}
+        onSenderChange={setSender}
+        posted={posted}
+        onWriting={() => setPosted(false)}
+        onCancelReply={cancelReply}
+        onPosted={onPosted}
+      />
+    </Suspense>
+  );
 
   return (
     <section id="comments" className="comments" aria-labelledby="comments-heading">
@@ -68,24 +99,18 @@ export function CommentsSection({ articleDocumentId, commentsEnabled }: Comments
         approved?.length === 0 &&
         pending.length === 0 && (
           <p className="comments__note">
-            {commentsEnabled ? 'No comments yet. Be the first to leave a reply.' : 'No comments yet.'}
+            {open ? 'No comments yet. Be the first to leave a reply.' : 'No comments yet.'}
           </p>
         )
       )}
-      <CommentList approved={approved ?? []} pending={pending} onReply={commentsEnabled ? setReplyTo : undefined} />
+      <CommentList
+        approved={approved ?? []}
+        pending={pending}
+        onReply={open ? reply : undefined}
+        replyForm={open && replyTo ? { to: replyTo.documentId, form } : undefined}
+      />
       <LoadMore query={comments} label="Show more comments" />
-      {commentsEnabled ? (
-        <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
-          <CommentForm
-            articleDocumentId={articleDocumentId}
-            replyTo={replyTo}
-            onCancelReply={cancelReply}
-            onPosted={onPosted}
-          />
-        </Suspense>
-      ) : (
-        <p className="comments__closed">Comments are closed for this article.</p>
-      )}
+      {open ? !replyTo && form : <p className="comments__closed">Comments are closed for this article.</p>}
     </section>
   );
 }
