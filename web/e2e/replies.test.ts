@@ -4,10 +4,9 @@
  * reader then sees the reply under the comment with its "Staff" badge, and the reply form opens
  * under the comment they answer.
  */
-import type { Article, CollectionResponse } from '@medblog/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiUrl, cmsGet, launchBrowser, openPage, siteUrl } from './support';
+import { apiUrl, commentableArticle, launchBrowser, logInToAdmin, openPage, siteUrl } from './support';
 
 let browser: Browser;
 let reader: Page;
@@ -22,14 +21,7 @@ beforeAll(async () => {
   const opened = await Promise.all([openPage(browser, 'desktop'), openPage(browser, 'desktop')]);
   [reader, staff] = opened.map((o) => o.page);
   closeAll = opened.map((o) => o.close);
-  const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
-    fields: ['slug', 'documentId'],
-    filters: { commentsEnabled: { $eq: true } },
-    sort: ['publishedAt:desc'],
-    pagination: { pageSize: 1 },
-  });
-  slug = data[0].slug;
-  articleId = data[0].documentId;
+  ({ slug, documentId: articleId } = await commentableArticle('newest'));
 });
 
 afterAll(async () => {
@@ -51,11 +43,7 @@ describe('a moderator replying as staff', () => {
     });
     expect(sent.status, await sent.clone().text()).toBe(201);
 
-    await staff.goto(`${apiUrl}/admin`);
-    await staff.getByLabel('Email').fill('admin@example.org');
-    await staff.getByLabel('Password').fill('Admin12345');
-    await staff.getByRole('button', { name: 'Login' }).click();
-    await staff.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });
+    await logInToAdmin(staff);
     await staff.goto(`${apiUrl}/admin/moderation`);
     await staff.getByRole('searchbox', { name: 'Search comments' }).fill(run);
     await staff.getByRole('button', { name: `Reply as staff to ${name}` }).click();

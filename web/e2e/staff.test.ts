@@ -8,16 +8,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Article, CollectionResponse } from '@medblog/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminFetch,
   adminGet,
   apiUrl,
-  cmsGet,
+  commentableArticle,
   horizontalOverflow,
   launchBrowser,
+  logInToAdmin,
   openPage,
   parseCsv,
   siteUrl,
@@ -37,25 +37,9 @@ beforeAll(async () => {
   const opened = await Promise.all([openPage(browser, 'desktop'), openPage(browser, 'desktop')]);
   [reader, staff] = opened.map((o) => o.page);
   closeAll = opened.map((o) => o.close);
-  const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
-    fields: ['slug', 'documentId'],
-    filters: { commentsEnabled: { $eq: true } },
-    sort: ['publishedAt:asc'],
-    pagination: { pageSize: 1 },
-  });
-  slug = data[0].slug;
-  articleId = data[0].documentId;
-  await logIn(staff);
+  ({ slug, documentId: articleId } = await commentableArticle('oldest'));
+  await logInToAdmin(staff);
 });
-
-async function logIn(page: Page) {
-  await page.goto(`${apiUrl}/admin`);
-  await page.getByLabel('Email').fill('admin@example.org');
-  await page.getByLabel('Password').fill('Admin12345');
-  await page.getByRole('button', { name: 'Login' }).click();
-  // On a phone the main menu is folded away: wait for the home page instead.
-  await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });
-}
 
 /** Readers' comments sent through the public API, as the site's form sends them. */
 async function sendComments(comments: Array<{ authorName: string; authorEmail: string; body: string }>) {
@@ -229,7 +213,7 @@ describe('a moderator on a busy day', () => {
     );
     const phone = await openPage(browser, 'phone');
     closeAll.push(phone.close);
-    await logIn(phone.page);
+    await logInToAdmin(phone.page);
     await openQueue(phone.page, tag);
     await pendingTab(phone.page, 3).waitFor();
     const cards = phone.page.getByRole('list', { name: 'Comments' }).getByRole('listitem');

@@ -135,6 +135,27 @@ export async function adminFetch(path: string, init: { method?: string; body?: u
 
 export const adminGet = (path: string) => adminFetch(path);
 
+/** Signs `page` in to the Strapi admin as the seeded administrator, as a person would. */
+export async function logInToAdmin(page: Page) {
+  await page.goto(`${apiUrl}/admin`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  // On a phone the main menu is folded away: wait for the home page instead.
+  await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });
+}
+
+/** The oldest or the newest published article open to comments. */
+export async function commentableArticle(first: 'oldest' | 'newest'): Promise<{ slug: string; documentId: string }> {
+  const { data } = await cmsGet<CollectionResponse<Article>>('/api/articles', {
+    fields: ['slug', 'documentId'],
+    filters: { commentsEnabled: { $eq: true } },
+    sort: [first === 'oldest' ? 'publishedAt:asc' : 'publishedAt:desc'],
+    pagination: { pageSize: 1 },
+  });
+  return data[0];
+}
+
 /** Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks), keyed by the header. */
 export function parseCsv(text: string): Array<Record<string, string>> {
   const rows: string[][] = [];
