@@ -188,6 +188,16 @@ describe('how many versions are kept', () => {
   });
 });
 
+describe('deleting an article', () => {
+  it('deletes its versions too', async () => {
+    const documentId = await newDraft(`Deleted ${run}`);
+    await save(documentId, { title: `Deleted soon ${run}` });
+    const response = await request.delete(`${ARTICLES}/${documentId}`).set(editor);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(await strapi.db.query(REVISION).count({ where: { articleDocumentId: documentId } })).toBe(0);
+  });
+});
+
 describe('who may use the history', () => {
   it('refuses a role without article rights', async () => {
     const documentId = await newDraft(`Private history ${run}`);

@@ -2,7 +2,7 @@
  * Revision history of articles: after each create, update, publish and unpublish of an article,
  * the draft's editable content is kept as a new version (api::article-revision), with who did it,
  * when, how, and which fields changed since the previous version. A save that changes nothing
- * editable keeps none. "Versions kept per article" (Editorial settings) bounds how many are kept;
+ * editable keeps none; deleting the article deletes its versions. "Versions kept per article" (Editorial settings) bounds how many are kept;
  * empty, the default, keeps them all.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -153,8 +153,15 @@ async function recordVersion(strapi: Core.Strapi, documentId: string, action: st
 
 export function registerRevisions(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== ARTICLE || !RECORDED.has(context.action)) return next();
+    if (context.uid !== ARTICLE) return next();
     const params = context.params as { documentId?: string; status?: string };
+    if (context.action === 'delete' && params.documentId) {
+      // An article deleted takes its history along: nothing could show or restore it any more.
+      const result = await next();
+      await strapi.db.query(REVISION).deleteMany({ where: { articleDocumentId: params.documentId } });
+      return result;
+    }
+    if (!RECORDED.has(context.action)) return next();
     const result = await next();
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
     if (documentId) await recordVersion(strapi, documentId, context.action, params);

@@ -24,7 +24,13 @@ function RecentVersions({ documentId, savedAt }: { documentId: string; savedAt?:
   return (
     <Flex tag="ol" direction="column" alignItems="stretch" gap={2} aria-label="Latest versions">
       {data.data.map((version) => (
-        <Box tag="li" key={version.version} paddingBottom={2} borderColor="neutral150" style={{ borderBottom: '1px solid' }}>
+        <Box
+          tag="li"
+          key={version.version}
+          paddingBottom={2}
+          borderColor="neutral150"
+          style={{ borderBottom: '1px solid' }}
+        >
           <Typography variant="omega" fontWeight="bold" tag="p">
             {`Version ${version.version}: ${actionLabel(version)}`}
           </Typography>

@@ -3,8 +3,16 @@
  * endpoints with the admin's authenticated fetch client, cached in the admin's react-query client.
  */
 import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from 'react-query';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { comparePath, restorePath, versionsPath, type ArticleVersion, type FieldDiff } from '../lib/history';
+import { useDispatch } from 'react-redux';
+import { adminApi, useFetchClient } from '@strapi/strapi/admin';
+import {
+  ARTICLE_UID,
+  comparePath,
+  restorePath,
+  versionsPath,
+  type ArticleVersion,
+  type FieldDiff,
+} from '../lib/history';
 
 interface VersionsResponse {
   data: ArticleVersion[];
@@ -49,13 +57,22 @@ export function useVersionDiff(documentId: string, pair: { from: number; to: num
   });
 }
 
-/** Restores a version into the draft; the history then shows the restore as its newest version. */
+/**
+ * Restores a version into the draft; the history then shows the restore as its newest version, and
+ * the content manager's copy of the article is dropped so its form shows the restored content.
+ */
 export function useRestoreVersion(documentId: string) {
   const { post } = useFetchClient();
   const queryClient = useQueryClient();
+  const dispatch = useDispatch();
   return useMutation({
     mutationFn: async (version: number) =>
       (await post<{ data: ArticleVersion }>(restorePath(documentId, version), {})).data.data,
-    onSettled: () => void queryClient.invalidateQueries(historyKeys.article(documentId)),
+    onSettled: () => {
+      void queryClient.invalidateQueries(historyKeys.article(documentId));
+      // The content manager's document queries are tagged so (@strapi/content-manager's documents service).
+      const tag = { type: 'Document', id: `${ARTICLE_UID}_${documentId}` } as never;
+      dispatch(adminApi.util.invalidateTags([tag]));
+    },
   });
 }
