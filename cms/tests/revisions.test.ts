@@ -5,12 +5,16 @@
  * article" prunes older versions, and no limit is the default; only roles with article rights
  * reach the history, and bad input is a 4xx that changes nothing.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
 import { newAdminHeaders } from './helpers/admin';
 import { runSchedule } from '../src/documents/scheduling';
 import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
+import { importFiles } from '../src/import/importer';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const REVISION = 'api::article-revision.article-revision';
@@ -114,6 +118,18 @@ describe('versions kept on save', () => {
       ['unpublish', 'Scheduler', 'No content changes'],
       ['publish', 'Test User', 'No content changes'],
     ]);
+  });
+
+  it('names the importer as who saved an imported post, and keeps nothing when it imports it again unchanged', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'history-')), 'post.txt');
+    writeFileSync(file, `Hostel life during internship ${run}\n\nThe hostel is a short walk from the hospital.\n`);
+    await importFiles(strapi, [file]);
+    await importFiles(strapi, [file]);
+    const article = await strapi
+      .documents('api::article.article')
+      .findFirst({ filters: { title: `Hostel life during internship ${run}` }, status: 'draft' });
+    const { data } = await versions(article!.documentId);
+    expect(data.map((v) => [v.version, v.action, v.editor.name])).toEqual([[1, 'save', 'Import']]);
   });
 });
 
