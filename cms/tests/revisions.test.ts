@@ -171,18 +171,43 @@ describe('comparing two versions', () => {
 
 describe('restoring a version', () => {
   it('puts its content in the draft, through the usual save, and keeps that as a new version', async () => {
-    const documentId = await newDraft(`Electives abroad ${run}`, 'Apply six months ahead.');
-    await save(documentId, { title: `Electives abroad, updated ${run}`, body: [paragraph('Apply a year ahead.')] });
+    const [usmle, internships] = await strapi
+      .documents('api::category.category')
+      .findMany({ fields: ['name'], sort: 'name:asc', limit: 2 });
+    const created = await request
+      .post(ARTICLES)
+      .set(editor)
+      .send({
+        title: `Electives abroad ${run}`,
+        body: [paragraph('Apply six months ahead.')],
+        lastReviewedAt: '2026-01-15',
+        category: { connect: [{ documentId: usmle.documentId }] },
+      });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const documentId = created.body.data.documentId as string;
+    await save(documentId, {
+      title: `Electives abroad, updated ${run}`,
+      body: [paragraph('Apply a year ahead.')],
+      lastReviewedAt: '2026-02-20',
+      category: { disconnect: [{ documentId: usmle.documentId }], connect: [{ documentId: internships.documentId }] },
+    });
 
     const response = await request.post(`/medblog/articles/${documentId}/versions/1/restore`).set(editor);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.data).toMatchObject({ version: 3, action: 'restore', restoredVersion: 1 });
 
-    const restored = await draft(documentId);
-    expect(restored).toMatchObject({ title: `Electives abroad ${run}`, body: [paragraph('Apply six months ahead.')] });
+    const restored = await strapi
+      .documents('api::article.article')
+      .findOne({ documentId, status: 'draft', populate: { category: { fields: ['name'] } } });
+    expect(restored).toMatchObject({
+      title: `Electives abroad ${run}`,
+      body: [paragraph('Apply six months ahead.')],
+      lastReviewedAt: '2026-01-15',
+      category: { name: usmle.name },
+    });
     const { data } = await versions(documentId);
     expect(data[0]).toMatchObject({ version: 3, editor: { name: 'Test User' } });
-    expect(data[0].changedFields).toEqual(expect.arrayContaining(['title', 'body']));
+    expect(data[0].changedFields).toEqual(expect.arrayContaining(['title', 'body', 'category', 'lastReviewedAt']));
   });
 });
 

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminFetch, apiUrl, launchBrowser, openPage } from './support';
 
 const run = Date.now().toString(36);
-const EDITOR = { firstname: 'Asha', lastname: `Rao ${run}`, email: `history-${run}@example.org`, password: 'Editor12345' };
+const EDITOR = {
+  firstname: 'Asha',
+  lastname: `Rao ${run}`,
+  email: `history-${run}@example.org`,
+  password: 'Editor12345',
+};
 const TITLE = `Night shifts in the first year ${run}`;
 
 let browser: Browser;
@@ -43,7 +48,10 @@ beforeAll(async () => {
   const created = (await (
     await adminFetch('/content-manager/collection-types/api::article.article', {
       method: 'POST',
-      body: { title: TITLE, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Sleep before a night shift.' }] }] },
+      body: {
+        title: TITLE,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Sleep before a night shift.' }] }],
+      },
     })
   ).json()) as { data: { documentId: string } };
   documentId = created.data.documentId;

@@ -22,13 +22,14 @@ export const NO_ADMIN = { import: 'Import', scheduler: 'Scheduler', system: 'Sys
 // Set by restoreVersion for the update it makes, so that update is recorded as a restore.
 const restoring = new AsyncLocalStorage<number>();
 
+// Read with the query engine, the cheapest way: a save pays for this read and one insert.
 const SNAPSHOT_POPULATE = {
-  cover: { fields: ['name'] },
-  category: { fields: ['name'] },
-  author: { fields: ['name'] },
-  reviewer: { fields: ['name'] },
-  relatedArticles: { fields: ['title'] },
-  seo: { populate: { shareImage: { fields: ['name'] } } },
+  cover: { select: ['id', 'name'] },
+  category: { select: ['documentId', 'name'] },
+  author: { select: ['documentId', 'name'] },
+  reviewer: { select: ['documentId', 'name'] },
+  relatedArticles: { select: ['documentId', 'title'] },
+  seo: { populate: { shareImage: { select: ['id', 'name'] } } },
   references: true,
 };
 
@@ -41,6 +42,9 @@ const toRef = (entry: unknown, labelField: string, idField = 'documentId'): Ref 
 
 const text = (value: unknown) => (value === undefined || value === '' ? null : (value as string | null));
 const dateTime = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+/** A calendar day as YYYY-MM-DD, whether the driver gives a text or a Date at local midnight. */
+const day = (value: unknown) =>
+  value instanceof Date ? value.toLocaleDateString('en-CA') : (text(value) as string | null);
 
 /** The editable content of an article, as a version keeps it. */
 export function snapshotOf(article: Entry): Snapshot {
@@ -54,7 +58,15 @@ export function snapshotOf(article: Entry): Snapshot {
     category: toRef(article.category, 'name'),
     author: toRef(article.author, 'name'),
     reviewer: toRef(article.reviewer, 'name'),
-    relatedArticles: ((article.relatedArticles as Entry[] | undefined) ?? []).map((entry) => toRef(entry, 'title')!),
+    // Once per article, should a relation reach both its draft and its published row.
+    relatedArticles: [
+      ...new Map(
+        ((article.relatedArticles as Entry[] | undefined) ?? []).map((entry) => [
+          entry.documentId,
+          toRef(entry, 'title')!,
+        ]),
+      ).values(),
+    ],
     seo: seo
       ? {
           metaTitle: text(seo.metaTitle),
@@ -65,8 +77,8 @@ export function snapshotOf(article: Entry): Snapshot {
     featured: (article.featured as boolean | null) ?? null,
     commentsEnabled: (article.commentsEnabled as boolean | null) ?? null,
     originalPublishedAt: dateTime(article.originalPublishedAt),
-    lastReviewedAt: text(article.lastReviewedAt),
-    nextReviewDueAt: text(article.nextReviewDueAt),
+    lastReviewedAt: day(article.lastReviewedAt),
+    nextReviewDueAt: day(article.nextReviewDueAt),
     references: ((article.references as Entry[] | undefined) ?? []).map((ref) => ({
       citation: String(ref.citation ?? ''),
       url: text(ref.url),
@@ -117,9 +129,9 @@ async function versionsKept(strapi: Core.Strapi): Promise<number | null> {
 
 /** Keeps a new version of the article's draft, unless a save changed nothing editable. */
 async function recordVersion(strapi: Core.Strapi, documentId: string, action: string, params: { status?: string }) {
-  const article = await strapi
-    .documents(ARTICLE)
-    .findOne({ documentId, status: 'draft', populate: SNAPSHOT_POPULATE as never });
+  const article = await strapi.db
+    .query(ARTICLE)
+    .findOne({ where: { documentId, publishedAt: null }, populate: SNAPSHOT_POPULATE });
   if (!article) return;
   const snapshot = snapshotOf(article);
   const last = await strapi.db.query(REVISION).findOne({
@@ -132,7 +144,7 @@ async function recordVersion(strapi: Core.Strapi, documentId: string, action: st
   if (kind === 'save' && last && !changed.length) return;
 
   const version = (last?.version ?? 0) + 1;
-  await strapi.documents(REVISION).create({
+  await strapi.db.query(REVISION).create({
     data: {
       articleDocumentId: documentId,
       version,
@@ -141,7 +153,7 @@ async function recordVersion(strapi: Core.Strapi, documentId: string, action: st
       snapshot,
       changedFields: changed,
       ...editorOf(strapi, action, article),
-    } as never,
+    },
   });
   const kept = await versionsKept(strapi);
   if (kept) {
