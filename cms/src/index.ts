@@ -9,6 +9,8 @@ import { registerRedirectPaths } from './documents/redirect-paths';
 import { registerArticleTrustChecks } from './documents/article-trust';
 import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
+import { ensureRevisionIndex, registerRevisions } from './documents/revisions';
+import { applyRevisionAccess } from './bootstrap/revision-access';
 import { registerSitePurge } from './notifications/site-purge';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
 import { applyAdminRoles } from './bootstrap/admin-roles';
@@ -33,6 +35,7 @@ export default {
     registerSitePurge(strapi);
     registerApiCache(strapi);
     registerAdminApi(strapi);
+    registerRevisions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -45,6 +48,8 @@ export default {
     await applyPublicPermissions(strapi);
     await applyAdminRoles(strapi);
     await applyAdminViews(strapi);
+    await ensureRevisionIndex(strapi);
+    await applyRevisionAccess(strapi);
     await createDevAdmin(strapi);
     if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {
       const { created } = await seedDemoContent(strapi);

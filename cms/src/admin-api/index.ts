@@ -1,6 +1,6 @@
 /**
  * Admin-only endpoints under /medblog (admin login and content-manager permissions required): the
- * moderation queue and the enquiries CSV export. Strapi registers the routes of `src/api/*` as
+ * moderation queue, the enquiries CSV export and articles' revision history. Strapi registers the routes of `src/api/*` as
  * content API routes only, so these admin routes are registered here, in `register`.
  */
 import type { Core } from '@strapi/strapi';

@@ -12,7 +12,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });
 }
 
-function wholeNumber(max: number, fallback: number) {
+export function wholeNumber(max: number, fallback: number) {
   const error = `must be a whole number from 1 to ${max}`;
   return z.preprocess(
     notGivenIfEmpty,

@@ -6,6 +6,7 @@
  */
 const COMMENT = 'api::comment.comment';
 const ENQUIRY = 'api::enquiry.enquiry';
+const ARTICLE = 'api::article.article';
 
 function allowedTo(action: 'read' | 'update', subject: string) {
   return {
@@ -48,6 +49,24 @@ export const adminRoutes = {
       path: '/enquiries/export',
       handler: 'api::medblog.enquiry-export.export',
       config: allowedTo('read', ENQUIRY),
+    },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/versions',
+      handler: 'api::medblog.article-history.list',
+      config: allowedTo('read', ARTICLE),
+    },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/versions/compare',
+      handler: 'api::medblog.article-history.compare',
+      config: allowedTo('read', ARTICLE),
+    },
+    {
+      method: 'POST',
+      path: '/articles/:documentId/versions/:version/restore',
+      handler: 'api::medblog.article-history.restore',
+      config: allowedTo('update', ARTICLE),
     },
   ],
 };

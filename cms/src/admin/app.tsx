@@ -2,13 +2,15 @@
  * Admin panel customisation: English only; no tutorials, release notifications, product banner or
  * guided tour; screens of our own in the main menu (the comment moderation queue, the enquiries
  * CSV export and the articles due for a medical review); list columns of topics and statuses in
- * words; and a side panel on the enquiry form (received date, reply by e-mail).
+ * words; side panels on the enquiry form (received date, reply by e-mail) and the article form
+ * (its History); and the screen comparing an article's versions.
  */
 import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from './components/EnquiryPanel';
+import { HistoryPanel } from './components/HistoryPanel';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -95,14 +97,20 @@ export default {
       position: 4,
       Component: () => import('./pages/ReviewsDuePage'),
     });
+    // An article's history, opened from its History panel: a screen of ours, off the main menu.
+    app.router.addRoute({
+      path: 'article-history/:documentId',
+      lazy: async () => ({ Component: (await import('./pages/ArticleHistoryPage')).default }),
+    });
   },
   bootstrap(app: StrapiApp) {
     turnOffGuidedTour();
     dismissMediaLibraryBanner();
     // @strapi/strapi does not re-export the content manager's plugin types.
     const contentManager = app.getPlugin('content-manager').apis as {
-      addEditViewSidePanel: (panels: Array<typeof EnquiryPanel>) => void;
+      addEditViewSidePanel: (panels: Array<typeof EnquiryPanel | typeof HistoryPanel>) => void;
     };
     contentManager.addEditViewSidePanel([EnquiryPanel]);
+    contentManager.addEditViewSidePanel([HistoryPanel]);
   },
 };

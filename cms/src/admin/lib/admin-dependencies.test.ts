@@ -1,7 +1,7 @@
 /**
- * The admin customisation imports react-query and @strapi/icons itself. They must be the very
+ * The admin customisation imports react-query, react-redux and @strapi/icons itself. They must be the very
  * versions Strapi's admin ships: then pnpm links the same copy, our hooks use the admin's own
- * QueryClient (a second copy would have no provider) and our icons match Strapi's.
+ * QueryClient and redux store (a second copy would have no provider) and our icons match Strapi's.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,10 @@ const strapiAdmin = JSON.parse(
 );
 
 describe("the admin's shared dependencies", () => {
-  it.each(['react-query', '@strapi/icons', '@strapi/design-system'])('%s is the version @strapi/admin uses', (name) => {
-    expect(ours.devDependencies[name]).toBe(strapiAdmin.dependencies[name]);
-  });
+  it.each(['react-query', 'react-redux', '@strapi/icons', '@strapi/design-system'])(
+    '%s is the version @strapi/admin uses',
+    (name) => {
+      expect(ours.devDependencies[name]).toBe(strapiAdmin.dependencies[name]);
+    },
+  );
 });

@@ -1,0 +1,126 @@
+/**
+ * An article's revision history, in the real Strapi admin: an editor (the Editor role, invited and
+ * registered as a colleague would be) saves an article twice, sees both saves in its History
+ * panel, compares them word by word, and restores the first version, which becomes the draft's
+ * content and the newest version.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminFetch, apiUrl, launchBrowser, openPage } from './support';
+
+const run = Date.now().toString(36);
+const EDITOR = {
+  firstname: 'Asha',
+  lastname: `Rao ${run}`,
+  email: `history-${run}@example.org`,
+  password: 'Editor12345',
+};
+const TITLE = `Night shifts in the first year ${run}`;
+
+let browser: Browser;
+let page: Page;
+let close: () => Promise<void>;
+let documentId: string;
+
+/** An Editor invited by the super admin, who then sets their password through the invitation. */
+async function inviteEditor() {
+  const roles = (await (await adminFetch('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
+  const editorRole = roles.data.find((role) => role.code === 'strapi-editor')!;
+  const invited = (await (
+    await adminFetch('/admin/users', {
+      method: 'POST',
+      body: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, email: EDITOR.email, roles: [editorRole.id] },
+    })
+  ).json()) as { data: { registrationToken: string } };
+  const registered = await fetch(`${apiUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      registrationToken: invited.data.registrationToken,
+      userInfo: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, password: EDITOR.password },
+    }),
+  });
+  expect(registered.status, await registered.clone().text()).toBe(200);
+}
+
+beforeAll(async () => {
+  await inviteEditor();
+  const created = (await (
+    await adminFetch('/content-manager/collection-types/api::article.article', {
+      method: 'POST',
+      body: {
+        title: TITLE,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Sleep before a night shift.' }] }],
+      },
+    })
+  ).json()) as { data: { documentId: string } };
+  documentId = created.data.documentId;
+
+  browser = await launchBrowser();
+  ({ page, close } = await openPage(browser, 'desktop'));
+  await page.goto(`${apiUrl}/admin`);
+  await page.getByLabel('Email').fill(EDITOR.email);
+  await page.getByLabel('Password').fill(EDITOR.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await close?.();
+  await browser?.close();
+});
+
+async function saveTitle(title: string) {
+  const field = page.getByRole('textbox', { name: /^Title/ });
+  await field.fill(title);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved document').waitFor();
+  await page.getByText('Saved document').waitFor({ state: 'detached' });
+}
+
+/** The words marked as inserted or deleted in a field's comparison. */
+const marked = async (field: ReturnType<Page['getByRole']>, tag: 'ins' | 'del') =>
+  (await field.locator(tag).allInnerTexts()).map((text) => text.trim());
+
+describe('the history of an article', () => {
+  it('lists two saves, compares them, and restores the first version', async () => {
+    await page.goto(`${apiUrl}/admin/content-manager/collection-types/api::article.article/${documentId}`);
+    await saveTitle(`${TITLE}: what to eat`);
+    await saveTitle(`${TITLE}: what to eat and drink`);
+
+    // The panel beside the form: the newest first, by the editor, with what changed in words.
+    const latest = page.getByRole('list', { name: 'Latest versions' }).getByRole('listitem');
+    await latest.first().getByText('Version 3: Saved').waitFor();
+    expect(await latest.count()).toBe(3);
+    expect(await latest.first().innerText()).toContain(`Asha Rao ${run}`);
+    expect(await latest.first().innerText()).toContain('Title');
+
+    await page.getByRole('link', { name: 'Compare versions' }).click();
+    await page.getByRole('heading', { name: `History: ${TITLE}: what to eat and drink` }).waitFor();
+
+    // The latest two, side by side: the words added in version 3 are marked as insertions.
+    const title = page.getByRole('region', { name: 'Title' });
+    await title.waitFor();
+    expect(await marked(title, 'ins')).toEqual(['and drink']);
+    expect(await title.locator('del').count()).toBe(0);
+
+    // Version 1 against 3: "what to eat and drink" is new, nothing was deleted.
+    await page.getByRole('combobox', { name: 'Older version' }).click();
+    await page.getByRole('option', { name: /^Version 1: Saved/ }).click();
+    await expect.poll(() => marked(title, 'ins')).toEqual([': what to eat and drink']);
+
+    await page
+      .getByRole('row', { name: /^1: Saved/ })
+      .getByRole('button', { name: 'Restore this version' })
+      .click();
+    const dialog = page.getByRole('alertdialog', { name: 'Restore version 1?' });
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('Version 1 restored: the draft has its content, kept as version 4.').waitFor();
+    await page.getByRole('row', { name: /^4: Restored version 1/ }).waitFor();
+    await page.getByRole('heading', { name: `History: ${TITLE}`, exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Back to the article' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe(TITLE);
+    await page.getByRole('list', { name: 'Latest versions' }).getByText('Version 4: Restored version 1').waitFor();
+  });
+});
