@@ -3,7 +3,7 @@
  * and redirects an editor and a reader would recognise; a second run changes nothing; a broken
  * file leaves nothing behind. Fixtures: tests/fixtures/import (invented posts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,9 @@ const findArticle = (title: string, status: 'published' | 'draft' = 'published')
     status,
     populate: { category: { fields: ['name'] }, author: { fields: ['name'] } },
   });
+
+const pick = (entry: Record<string, unknown>, fields: string[]) =>
+  Object.fromEntries(fields.map((field) => [field, entry[field]]));
 
 const commentsOf = async (title: string) => {
   const article = await findArticle(title, 'draft');
@@ -294,6 +297,33 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     expect(await findArticle('First of two, saved before the failure', 'draft')).toBeNull();
   });
 
+  it('removes the images it uploaded for a file that then rolls back', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'import-uploads-'));
+    copyFileSync(join(MEDIA, '2024', '03', 'ward-round.png'), join(folder, 'rolled-back-photo.png'));
+    const failing = join(folder, 'failing-with-image.xml');
+    // A post whose image is uploaded, then one whose category name is longer than the CMS takes.
+    const withImage =
+      '<item><title>A post with a photo, before the failure</title><guid>failing-image-1</guid>' +
+      '<content:encoded><![CDATA[<p><img src="https://old-blog.example.org/wp-content/uploads/rolled-back-photo.png" alt="A ward"></p>]]></content:encoded>' +
+      '<wp:post_id>42</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>';
+    writeFileSync(
+      failing,
+      readFileSync(WXR_10, 'utf8')
+        .replace('<item>', `${withImage}\n<item>`)
+        .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+    );
+    const summary = await importFiles(strapi, [failing], { mediaDir: folder });
+    expect(summary.failed).toEqual([{ file: 'failing-with-image.xml', error: expect.stringContaining('name') }]);
+    expect(
+      await strapi.db.query('plugin::upload.file').findOne({ where: { name: 'rolled-back-photo.png' } }),
+    ).toBeNull();
+    // The upload provider's copies (the local one: public/uploads, with its resized formats).
+    const stored = readdirSync(join(strapi.dirs.static.public, 'uploads')).filter((name) =>
+      name.includes('rolled_back_photo'),
+    );
+    expect(stored).toEqual([]);
+  });
+
   it('saves nothing in a dry run, yet counts what it would do', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'import-dry-'));
     const file = join(folder, 'dry.xml');
@@ -306,6 +336,119 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     const summary = await importFiles(strapi, [file], { dryRun: true });
     expect(summary.created.article).toBe(1);
     expect(await findArticle('Dry run: choosing a clinical partner hospital – notes from 2010', 'draft')).toBeNull();
+  });
+});
+
+describe('what the import writes in bulk', () => {
+  const PLAN = 'Three months to USMLE Step 1: a ward-friendly plan';
+  let twinId: string | undefined;
+
+  afterAll(async () => {
+    if (!twinId) return;
+    await strapi.db.query(COMMENT).deleteMany({ where: { article: { documentId: twinId } } });
+    await strapi.documents(ARTICLE).delete({ documentId: twinId });
+  });
+
+  it('reads back, through the Document Service and the public API, as what the Document Service saves', async () => {
+    const imported = (await findArticle(PLAN, 'draft'))!;
+    const comments = await commentsOf(PLAN);
+    // Its twin: the same article and comments, saved one by one through the Document Service.
+    const twin = await strapi.documents(ARTICLE).create({
+      data: {
+        title: imported.title,
+        body: imported.body,
+        excerpt: imported.excerpt,
+        originalPublishedAt: imported.originalPublishedAt,
+        category: imported.category!.documentId,
+        author: imported.author!.documentId,
+      } as never,
+      status: 'published',
+    });
+    twinId = twin.documentId;
+    const twinComments = new Map<string, string>();
+    for (const comment of comments) {
+      const created = await strapi.documents(COMMENT).create({
+        data: {
+          ...pick(comment, [
+            'authorName',
+            'authorEmail',
+            'body',
+            'moderationStatus',
+            'moderatedAt',
+            'ipHash',
+            'createdAt',
+          ]),
+          article: twin.documentId,
+          parent: comment.parent ? twinComments.get(comment.parent.authorName) : null,
+        } as never,
+      });
+      twinComments.set(comment.authorName, created.documentId);
+    }
+
+    // Each side as a reader or an editor sees it, its own ids and addresses named alike.
+    const labels = new Map<string, string>([
+      [imported.documentId, 'the article'],
+      [twin.documentId, 'the article'],
+      [imported.slug as string, 'its slug'],
+      [twin.slug as string, 'its slug'],
+      ...comments.map((comment) => [comment.documentId, `comment by ${comment.authorName}`] as [string, string]),
+      ...[...twinComments].map(([name, documentId]) => [documentId, `comment by ${name}`] as [string, string]),
+    ]);
+    const timestamps = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt']);
+    const seen = (value: unknown) =>
+      JSON.parse(
+        JSON.stringify(value, (key, field) =>
+          key === 'importKey' || (timestamps.has(key) && !(key === 'createdAt' && /^2019/.test(String(field))))
+            ? undefined
+            : typeof field === 'string'
+              ? (labels.get(field) ?? field.replaceAll(imported.slug as string, 'its slug'))
+              : field,
+        ),
+      );
+    const sides = async (documentId: string, slug: string) => {
+      const versions = await Promise.all(
+        (['draft', 'published'] as const).map((status) =>
+          strapi.documents(ARTICLE).findOne({
+            documentId,
+            status,
+            populate: { category: { fields: ['name'] }, author: { fields: ['name'] } },
+          }),
+        ),
+      );
+      const commentsThrough = await Promise.all(
+        [{ $null: true }, { $notNull: true }].map((publishedAt) =>
+          strapi.db.query(COMMENT).findMany({
+            where: { article: { documentId, publishedAt } },
+            populate: { parent: true, article: { select: ['documentId'] } },
+            orderBy: { createdAt: 'asc' },
+          }),
+        ),
+      );
+      const adminComments = await strapi.documents(COMMENT).findMany({
+        filters: { article: { documentId } },
+        populate: { parent: { fields: ['authorName'] }, article: { fields: ['title'] } },
+        sort: 'createdAt:asc',
+      });
+      const publicArticle = await request
+        .get('/api/articles')
+        .query({ 'filters[slug][$eq]': slug, 'populate[category][fields][0]': 'name' });
+      const publicComments = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': slug });
+      // The admin shows "Published", not "Modified", when both versions carry the same update time.
+      const sameUpdate = versions[0]!.updatedAt === versions[1]!.updatedAt;
+      return seen({
+        versions,
+        commentsThrough,
+        adminComments,
+        publicArticle: publicArticle.body,
+        publicComments: publicComments.body,
+        sameUpdate,
+      });
+    };
+    const bulk = await sides(imported.documentId, imported.slug as string);
+    expect(bulk.versions[1].category).toEqual({ name: 'Exam Strategy (imported)', documentId: expect.any(String) });
+    expect(bulk.commentsThrough[1]).toHaveLength(4);
+    expect(bulk.publicComments.data).toHaveLength(2);
+    expect(bulk).toEqual(await sides(twin.documentId, twin.slug as string));
   });
 });
 
