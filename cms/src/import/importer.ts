@@ -1,8 +1,12 @@
 /**
- * Brings posts into the CMS through the Document Service (so slugs, reading times, the search
- * index and the site's purge calls follow as for any save), one database transaction per file:
- * a file that fails anywhere leaves nothing behind. Entries are keyed (private importKey fields)
- * so a second run compares and writes only what changed.
+ * Brings posts into the CMS, one database transaction per file: a file that fails anywhere leaves
+ * nothing behind (and the images uploaded for it are removed). Entries are keyed (private
+ * importKey fields) so a second run compares and writes only what changed. What a file already
+ * has (its articles, comments, redirects, categories, authors, the slugs in use) is read in a few
+ * queries up front; changed entries are saved through the Document Service, while new ones (most
+ * of a first import) are written together at the file's end in the shape the Document Service
+ * gives them, with what its middlewares add: computed fields and free slugs here, the search index
+ * and the purge calls (site and API cache) once per file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -238,9 +242,10 @@ async function removeUploads(strapi: Core.Strapi, files: UploadedFile[]): Promis
 }
 
 /**
- * Once a transaction commits, Strapi reads every entry it saved once more, all at once, for its
- * events (webhooks): after a large file, thousands of queries wait for a connection. The next file
- * and the end of the run wait for them (a minute at most).
+ * Once a transaction commits, Strapi reads every entry the Document Service saved in it once more,
+ * all at once, for its events (webhooks): after an edited export, many queries may wait for a
+ * connection. The next file and the end of the run wait for them (a minute at most). Entries
+ * written in bulk raise no such events.
  */
 async function eventsSent(strapi: Core.Strapi): Promise<void> {
   const { pool } = (strapi.db.connection as unknown as { client: { pool: Pool } }).client;
