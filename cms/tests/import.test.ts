@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { importFiles } from '../src/import/importer';
@@ -42,6 +42,18 @@ const commentsOf = async (title: string) => {
     orderBy: { createdAt: 'asc' },
   });
 };
+
+/** An export whose `firstPost` saves, and whose next post fails: its category name is longer than the CMS takes. */
+function failingFile(name: string, firstPost: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'import-failing-')), name);
+  writeFileSync(
+    path,
+    readFileSync(WXR_10, 'utf8')
+      .replace('<item>', `${firstPost}\n<item>`)
+      .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+  );
+  return path;
+}
 
 const importedKeys = () =>
   strapi.db.query(ARTICLE).findMany({ where: { importKey: { $notNull: true } }, select: ['documentId', 'title'] });
@@ -222,6 +234,17 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     expect(probe.status).toBe(400);
   });
 
+  it('makes the published posts searchable on the site, and leaves the drafts out', async () => {
+    const search = async (q: string) =>
+      (await request.get('/api/search').query({ q, 'pagination[page]': 1, 'pagination[pageSize]': 10 })).body.data.map(
+        (article: { slug: string }) => article.slug,
+      );
+    expect(await search('ward-friendly plan night shifts')).toContain('usmle-step-1-ward-plan');
+    expect(await search('partner hospital supervisor')).toContain('choosing-a-partner-hospital');
+    const draft = await findArticle('Electives abroad: a checklist we are still writing', 'draft');
+    expect(await search('visas vaccinations letter')).not.toContain(draft!.slug);
+  });
+
   it('adds a 301 from each published post’s old permalink and post number to its new address', async () => {
     const lookUp = async (fromPath: string) =>
       (
@@ -279,17 +302,10 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
   });
 
   it('rolls the whole file back when a save fails halfway through it', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'import-failing-'));
-    const failing = join(folder, 'failing.xml');
-    // A first post that saves, then one whose category name is longer than the CMS takes.
-    const firstPost =
+    const failing = failingFile(
+      'failing.xml',
       '<item><title>First of two, saved before the failure</title><guid>failing-1</guid>' +
-      '<wp:post_id>41</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>';
-    writeFileSync(
-      failing,
-      readFileSync(WXR_10, 'utf8')
-        .replace('<item>', `${firstPost}\n<item>`)
-        .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+        '<wp:post_id>41</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>',
     );
     const summary = await importFiles(strapi, [failing]);
     expect(summary.failed).toEqual([{ file: 'failing.xml', error: expect.stringContaining('name') }]);
@@ -298,21 +314,15 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
   });
 
   it('removes the images it uploaded for a file that then rolls back', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'import-uploads-'));
-    copyFileSync(join(MEDIA, '2024', '03', 'ward-round.png'), join(folder, 'rolled-back-photo.png'));
-    const failing = join(folder, 'failing-with-image.xml');
-    // A post whose image is uploaded, then one whose category name is longer than the CMS takes.
-    const withImage =
+    const failing = failingFile(
+      'failing-with-image.xml',
       '<item><title>A post with a photo, before the failure</title><guid>failing-image-1</guid>' +
-      '<content:encoded><![CDATA[<p><img src="https://old-blog.example.org/wp-content/uploads/rolled-back-photo.png" alt="A ward"></p>]]></content:encoded>' +
-      '<wp:post_id>42</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>';
-    writeFileSync(
-      failing,
-      readFileSync(WXR_10, 'utf8')
-        .replace('<item>', `${withImage}\n<item>`)
-        .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+        '<content:encoded><![CDATA[<p><img src="https://old-blog.example.org/wp-content/uploads/rolled-back-photo.png" alt="A ward"></p>]]></content:encoded>' +
+        '<wp:post_id>42</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>',
     );
-    const summary = await importFiles(strapi, [failing], { mediaDir: folder });
+    const media = dirname(failing);
+    copyFileSync(join(MEDIA, '2024', '03', 'ward-round.png'), join(media, 'rolled-back-photo.png'));
+    const summary = await importFiles(strapi, [failing], { mediaDir: media });
     expect(summary.failed).toEqual([{ file: 'failing-with-image.xml', error: expect.stringContaining('name') }]);
     expect(
       await strapi.db.query('plugin::upload.file').findOne({ where: { name: 'rolled-back-photo.png' } }),
