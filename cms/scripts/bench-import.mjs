@@ -3,7 +3,7 @@
 // changes. On a throw-away CMS; prints the times, never fails on them.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cmsDir } from './lib/strapi.mjs';
 import { startThrowawayCms } from './lib/throwaway-cms.mjs';
@@ -64,8 +64,8 @@ ${items}
 }
 
 process.env.STRAPI_LOG_LEVEL = 'error';
-// After the commit Strapi loads every saved entry once more for its events, all at once: they may
-// queue for a connection far longer than the CMS's usual 5 s.
+// After the commit Strapi loads every entry its Document Service saved once more for its events,
+// all at once: they may queue for a connection far longer than the CMS's usual 5 s.
 process.env.DATABASE_CONNECTION_TIMEOUT ??= '300000';
 const require = createRequire(import.meta.url);
 await require('@strapi/strapi').compileStrapi({ appDir: cmsDir });
@@ -86,11 +86,14 @@ try {
       'posts/s': Math.round(POSTS / seconds),
       created: summary.created.article + summary.created.comment,
       unchanged: summary.unchanged.article + summary.unchanged.comment,
+      // Timings depend on what else the machine runs: this says how busy it was.
+      load: Number(loadavg()[0].toFixed(1)),
     };
   }
   console.log(
     `\nImport of a generated WordPress export: ${POSTS} posts, ${POSTS * COMMENTS_PER_POST} comments, ${megabytes} MB, one transaction (goal: first import under 60 s)`,
   );
+  console.log(`The load: the 1-minute load average at the end of each run, on ${cpus().length} cores`);
   console.table(results);
 } finally {
   await cms.stop();

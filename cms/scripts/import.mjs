@@ -47,8 +47,8 @@ const dataDir = join(cmsDir, '..', '.data');
 const db = await useDatabase({ dataDir: join(dataDir, 'postgres'), database: 'medblog' });
 process.env.DATABASE_URL = db.url;
 process.env.SEED_DEMO_CONTENT = 'false';
-// After each file's commit Strapi reads every saved entry again for its events, all at once: they
-// may queue for a connection far longer than the CMS's usual 5 s.
+// After each file's commit Strapi reads every entry its Document Service saved again for its
+// events, all at once: they may queue for a connection far longer than the CMS's usual 5 s.
 process.env.DATABASE_CONNECTION_TIMEOUT ??= '300000';
 // Beside `pnpm dev`: its site's cache is purged with the secret it keeps.
 const devPurge = join(dataDir, 'dev-purge.json');

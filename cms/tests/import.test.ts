@@ -3,14 +3,22 @@
  * and redirects an editor and a reader would recognise; a second run changes nothing; a broken
  * file leaves nothing behind. Fixtures: tests/fixtures/import (invented posts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
-import { importFiles } from '../src/import/importer';
+import type { importFiles as ImportFiles } from '../src/import/importer';
 import type { Summary } from '../src/import/summary';
+import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { api, bootStrapi } from './helpers/strapi';
+
+// The compiled importer, as `pnpm run import` runs it: the same modules as the running CMS, so its
+// announcements reach the CMS's own listeners (API cache, site purge); the source would be a copy.
+const { importFiles } = createRequire(__filename)(join(cmsDir, 'dist', 'src', 'import', 'importer.js')) as {
+  importFiles: typeof ImportFiles;
+};
 
 const FIXTURES = join(__dirname, 'fixtures', 'import');
 const WXR_12 = join(FIXTURES, 'blog-wxr-1.2.xml');
@@ -31,6 +39,9 @@ const findArticle = (title: string, status: 'published' | 'draft' = 'published')
     populate: { category: { fields: ['name'] }, author: { fields: ['name'] } },
   });
 
+const pick = (entry: Record<string, unknown>, fields: string[]) =>
+  Object.fromEntries(fields.map((field) => [field, entry[field]]));
+
 const commentsOf = async (title: string) => {
   const article = await findArticle(title, 'draft');
   return strapi.db.query(COMMENT).findMany({
@@ -39,6 +50,18 @@ const commentsOf = async (title: string) => {
     orderBy: { createdAt: 'asc' },
   });
 };
+
+/** An export whose `firstPost` saves, and whose next post fails: its category name is longer than the CMS takes. */
+function failingFile(name: string, firstPost: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'import-failing-')), name);
+  writeFileSync(
+    path,
+    readFileSync(WXR_10, 'utf8')
+      .replace('<item>', `${firstPost}\n<item>`)
+      .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+  );
+  return path;
+}
 
 const importedKeys = () =>
   strapi.db.query(ARTICLE).findMany({ where: { importKey: { $notNull: true } }, select: ['documentId', 'title'] });
@@ -219,6 +242,17 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     expect(probe.status).toBe(400);
   });
 
+  it('makes the published posts searchable on the site, and leaves the drafts out', async () => {
+    const search = async (q: string) =>
+      (await request.get('/api/search').query({ q, 'pagination[page]': 1, 'pagination[pageSize]': 10 })).body.data.map(
+        (article: { slug: string }) => article.slug,
+      );
+    expect(await search('ward-friendly plan night shifts')).toContain('usmle-step-1-ward-plan');
+    expect(await search('partner hospital supervisor')).toContain('choosing-a-partner-hospital');
+    const draft = await findArticle('Electives abroad: a checklist we are still writing', 'draft');
+    expect(await search('visas vaccinations letter')).not.toContain(draft!.slug);
+  });
+
   it('adds a 301 from each published post’s old permalink and post number to its new address', async () => {
     const lookUp = async (fromPath: string) =>
       (
@@ -276,22 +310,60 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
   });
 
   it('rolls the whole file back when a save fails halfway through it', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'import-failing-'));
-    const failing = join(folder, 'failing.xml');
-    // A first post that saves, then one whose category name is longer than the CMS takes.
-    const firstPost =
+    const failing = failingFile(
+      'failing.xml',
       '<item><title>First of two, saved before the failure</title><guid>failing-1</guid>' +
-      '<wp:post_id>41</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>';
-    writeFileSync(
-      failing,
-      readFileSync(WXR_10, 'utf8')
-        .replace('<item>', `${firstPost}\n<item>`)
-        .replace('Clinical Partnerships (imported)', `${'A category name far too long '.repeat(4)}(imported)`),
+        '<wp:post_id>41</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>',
     );
     const summary = await importFiles(strapi, [failing]);
     expect(summary.failed).toEqual([{ file: 'failing.xml', error: expect.stringContaining('name') }]);
     expect(summary.created.article).toBe(0);
     expect(await findArticle('First of two, saved before the failure', 'draft')).toBeNull();
+  });
+
+  it('removes the images it uploaded for a file that then rolls back', async () => {
+    const failing = failingFile(
+      'failing-with-image.xml',
+      '<item><title>A post with a photo, before the failure</title><guid>failing-image-1</guid>' +
+        '<content:encoded><![CDATA[<p><img src="https://old-blog.example.org/wp-content/uploads/rolled-back-photo.png" alt="A ward"></p>]]></content:encoded>' +
+        '<wp:post_id>42</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>',
+    );
+    const media = dirname(failing);
+    copyFileSync(join(MEDIA, '2024', '03', 'ward-round.png'), join(media, 'rolled-back-photo.png'));
+    const summary = await importFiles(strapi, [failing], { mediaDir: media });
+    expect(summary.failed).toEqual([{ file: 'failing-with-image.xml', error: expect.stringContaining('name') }]);
+    expect(
+      await strapi.db.query('plugin::upload.file').findOne({ where: { name: 'rolled-back-photo.png' } }),
+    ).toBeNull();
+    // The upload provider's copies (the local one: public/uploads, with its resized formats).
+    const stored = readdirSync(join(strapi.dirs.static.public, 'uploads')).filter((name) =>
+      name.includes('rolled_back_photo'),
+    );
+    expect(stored).toEqual([]);
+  });
+
+  it('shows what it imported at once, however the public API had cached the lists before', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'import-cache-')), 'cached.xml');
+    writeFileSync(
+      file,
+      readFileSync(WXR_10, 'utf8')
+        .replaceAll('choosing-a-partner-hospital', 'cache-check-post')
+        .replace('<wp:post_id>12</wp:post_id>', '<wp:post_id>912</wp:post_id>')
+        .replace('<title>Choosing', '<title>Cache check: choosing'),
+    );
+    const articles = { 'filters[slug][$eq]': 'cache-check-post', 'fields[0]': 'title' };
+    const comments = { 'filters[article][slug][$eq]': 'cache-check-post', 'fields[0]': 'body' };
+    for (let read = 0; read < 2; read++) {
+      expect((await request.get('/api/articles').query(articles)).body.data).toEqual([]);
+      expect((await request.get('/api/comments').query(comments)).body.data).toEqual([]);
+    }
+    expect((await importFiles(strapi, [file])).created).toMatchObject({ article: 1, comment: 1, redirect: 2 });
+    expect((await request.get('/api/articles').query(articles)).body.data).toEqual([
+      expect.objectContaining({ title: 'Cache check: choosing a clinical partner hospital – notes from 2010' }),
+    ]);
+    expect((await request.get('/api/comments').query(comments)).body.data).toEqual([
+      expect.objectContaining({ body: 'Useful even ten years on & still true.' }),
+    ]);
   });
 
   it('saves nothing in a dry run, yet counts what it would do', async () => {
@@ -306,6 +378,127 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     const summary = await importFiles(strapi, [file], { dryRun: true });
     expect(summary.created.article).toBe(1);
     expect(await findArticle('Dry run: choosing a clinical partner hospital – notes from 2010', 'draft')).toBeNull();
+  });
+});
+
+describe('what the import writes in bulk', () => {
+  const PLAN = 'Three months to USMLE Step 1: a ward-friendly plan';
+  let twinId: string | undefined;
+
+  afterAll(async () => {
+    if (!twinId) return;
+    await strapi.db.query(COMMENT).deleteMany({ where: { article: { documentId: twinId } } });
+    await strapi.documents(ARTICLE).delete({ documentId: twinId });
+  });
+
+  it('reads back, through the Document Service and the public API, as what the Document Service saves', async () => {
+    const imported = (await findArticle(PLAN, 'draft'))!;
+    const comments = await commentsOf(PLAN);
+    // Its twin: the same article and comments, saved one by one through the Document Service.
+    const twin = await strapi.documents(ARTICLE).create({
+      data: {
+        title: imported.title,
+        body: imported.body,
+        excerpt: imported.excerpt,
+        originalPublishedAt: imported.originalPublishedAt,
+        category: imported.category!.documentId,
+        author: imported.author!.documentId,
+      } as never,
+      status: 'published',
+    });
+    twinId = twin.documentId;
+    const twinComments = new Map<string, string>();
+    for (const comment of comments) {
+      const created = await strapi.documents(COMMENT).create({
+        data: {
+          ...pick(comment, [
+            'authorName',
+            'authorEmail',
+            'body',
+            'moderationStatus',
+            'moderatedAt',
+            'ipHash',
+            'createdAt',
+          ]),
+          article: twin.documentId,
+          parent: comment.parent ? twinComments.get(comment.parent.authorName) : null,
+        } as never,
+      });
+      twinComments.set(comment.authorName, created.documentId);
+    }
+
+    // Each side as a reader or an editor sees it, its own ids and addresses named alike.
+    const labels = new Map<string, string>([
+      [imported.documentId, 'the article'],
+      [twin.documentId, 'the article'],
+      [imported.slug as string, 'its slug'],
+      [twin.slug as string, 'its slug'],
+      ...comments.map((comment) => [comment.documentId, `comment by ${comment.authorName}`] as [string, string]),
+      ...[...twinComments].map(([name, documentId]) => [documentId, `comment by ${name}`] as [string, string]),
+    ]);
+    // Ids and the times of this run differ; whether each is set does not (a comment's own date is kept).
+    const ofThisRun = (key: string, field: unknown) =>
+      key === 'id' ||
+      key === 'updatedAt' ||
+      key === 'publishedAt' ||
+      (key === 'createdAt' && !/^2019/.test(String(field)));
+    const seen = (value: unknown) =>
+      JSON.parse(
+        JSON.stringify(value, (key, field) => {
+          if (key === 'importKey') return undefined;
+          if (ofThisRun(key, field)) return field === null || field === undefined ? null : 'set';
+          if (typeof field !== 'string') return field;
+          return labels.get(field) ?? field.replaceAll(imported.slug as string, 'its slug');
+        }),
+      );
+    const sides = async (documentId: string, slug: string) => {
+      const versions = await Promise.all(
+        (['draft', 'published'] as const).map((status) =>
+          strapi.documents(ARTICLE).findOne({
+            documentId,
+            status,
+            populate: { category: { fields: ['name'] }, author: { fields: ['name'] } },
+          }),
+        ),
+      );
+      const commentsThrough = await Promise.all(
+        [{ $null: true }, { $notNull: true }].map((publishedAt) =>
+          strapi.db.query(COMMENT).findMany({
+            where: { article: { documentId, publishedAt } },
+            populate: { parent: true, article: { select: ['documentId'] } },
+            orderBy: { createdAt: 'asc' },
+          }),
+        ),
+      );
+      const adminComments = await strapi.documents(COMMENT).findMany({
+        filters: { article: { documentId } },
+        populate: { parent: { fields: ['authorName'] }, article: { fields: ['title'] } },
+        sort: 'createdAt:asc',
+      });
+      const publicArticle = await request
+        .get('/api/articles')
+        .query({ 'filters[slug][$eq]': slug, 'populate[category][fields][0]': 'name' });
+      const publicComments = await request.get('/api/comments').query({ 'filters[article][slug][$eq]': slug });
+      // The admin shows "Published", not "Modified", when both versions carry the same update time.
+      const sameUpdate = versions[0]!.updatedAt === versions[1]!.updatedAt;
+      return seen({
+        versions,
+        commentsThrough,
+        adminComments,
+        publicArticle: publicArticle.body,
+        publicComments: publicComments.body,
+        sameUpdate,
+      });
+    };
+    const bulk = await sides(imported.documentId, imported.slug as string);
+    expect(bulk.versions[1].category).toEqual({
+      id: 'set',
+      name: 'Exam Strategy (imported)',
+      documentId: expect.any(String),
+    });
+    expect(bulk.commentsThrough[1]).toHaveLength(4);
+    expect(bulk.publicComments.data).toHaveLength(2);
+    expect(bulk).toEqual(await sides(twin.documentId, twin.slug as string));
   });
 });
 

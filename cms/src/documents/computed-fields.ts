@@ -21,7 +21,11 @@ async function uniqueSlug(strapi: Core.Strapi, uid: string, base: string, docume
     select: ['slug', 'documentId'],
     where: { slug: { $startsWith: base } },
   });
-  const used = new Set(taken.filter((row) => row.documentId !== documentId).map((row) => row.slug));
+  return freeSlug(base, new Set(taken.filter((row) => row.documentId !== documentId).map((row) => row.slug)));
+}
+
+/** `base`, or `base-2`, `base-3`… whichever is not in `used` first (also for bulk writers, such as the importer). */
+export function freeSlug(base: string, used: Set<string>): string {
   if (!used.has(base)) return base;
   let n = 2;
   while (used.has(`${base}-${n}`)) n += 1;
@@ -50,12 +54,15 @@ export function registerComputedFields(strapi: Core.Strapi): void {
       data.slug = await uniqueSlug(strapi, context.uid, slugify(data.slug) || slugSource.fallback, params.documentId);
     }
 
-    if (context.uid === 'api::article.article' && 'body' in data) {
-      data.readingTimeMinutes = readingTimeMinutes(data.body);
-      if (typeof data.excerpt !== 'string' || !data.excerpt.trim()) {
-        data.excerpt = excerptFrom(data.body, LIMITS.articleExcerpt);
-      }
-    }
+    if (context.uid === 'api::article.article' && 'body' in data) fillArticleFields(data);
     return next();
   });
+}
+
+/** An article's reading time and, when its excerpt is empty, the excerpt, from `data.body`. */
+export function fillArticleFields(data: Record<string, unknown>): void {
+  data.readingTimeMinutes = readingTimeMinutes(data.body);
+  if (typeof data.excerpt !== 'string' || !data.excerpt.trim()) {
+    data.excerpt = excerptFrom(data.body, LIMITS.articleExcerpt);
+  }
 }

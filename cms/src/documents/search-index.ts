@@ -79,6 +79,77 @@ const wordsOf = (text: string) =>
 
 const clean = (text: unknown) => (typeof text === 'string' ? text.replace(MARKERS, '') : '');
 
+interface IndexedArticle {
+  title?: unknown;
+  excerpt?: unknown;
+  body?: unknown;
+  category?: { name?: unknown } | null;
+}
+
+/** The texts of an article's index row. */
+function searchTexts(article: IndexedArticle) {
+  const blocks = blockTexts(article.body).filter(({ text }) => text);
+  return {
+    title: clean(article.title),
+    category: clean(article.category?.name),
+    excerpt: clean(article.excerpt),
+    headings: clean(
+      blocks
+        .filter(({ type }) => type === 'heading')
+        .map(({ text }) => text)
+        .join('\n'),
+    ),
+    // In reading order, headings included, so a snippet reads like the article.
+    body: clean(blocks.map(({ text }) => text).join('\n')),
+  };
+}
+
+async function addWords(strapi: Core.Strapi, texts: string[]): Promise<void> {
+  const words = [...new Set(texts.flatMap(wordsOf))];
+  await strapi.db.connection.raw(`INSERT INTO ${WORDS_TABLE} (word) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING`, [
+    words,
+  ]);
+}
+
+// Index rows written per insert by indexArticles.
+const INDEX_BATCH = 500;
+
+/**
+ * Indexes the published versions of many articles in a few queries (an import's, or what a start
+ * finds missing); those without one are left alone.
+ */
+export async function indexArticles(strapi: Core.Strapi, documentIds: string[]): Promise<void> {
+  for (let start = 0; start < documentIds.length; start += INDEX_BATCH) {
+    const articles = await strapi.db.query(ARTICLE).findMany({
+      where: { documentId: { $in: documentIds.slice(start, start + INDEX_BATCH) }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'title', 'excerpt', 'body', 'publishedAt'],
+      populate: { category: { select: ['name'] } },
+    });
+    if (!articles.length) continue;
+    // One row per article, as indexArticle writes it (the latest published version's date).
+    const latest = new Map<string, (typeof articles)[number]>();
+    for (const article of articles) {
+      const seen = latest.get(article.documentId);
+      if (!seen || Date.parse(article.publishedAt) > Date.parse(seen.publishedAt))
+        latest.set(article.documentId, article);
+    }
+    const rows = [...latest.values()].map((article) => ({
+      article_document_id: article.documentId,
+      published_at: article.publishedAt,
+      ...searchTexts(article),
+    }));
+    await strapi.db
+      .connection(SEARCH_TABLE)
+      .insert(rows)
+      .onConflict('article_document_id')
+      .merge(['published_at', 'title', 'category', 'excerpt', 'headings', 'body']);
+    await addWords(
+      strapi,
+      rows.map(({ title, category, excerpt, headings, body }) => [title, category, excerpt, headings, body].join(' ')),
+    );
+  }
+}
+
 /** Indexes the published version of an article, or removes it when there is none. */
 export async function indexArticle(strapi: Core.Strapi, documentId: string): Promise<void> {
   const db = strapi.db.connection;
@@ -92,20 +163,7 @@ export async function indexArticle(strapi: Core.Strapi, documentId: string): Pro
     await db.raw(`DELETE FROM ${SEARCH_TABLE} WHERE article_document_id = ?`, [documentId]);
     return;
   }
-  const blocks = blockTexts(article.body).filter(({ text }) => text);
-  const texts = {
-    title: clean(article.title),
-    category: clean(article.category?.name),
-    excerpt: clean(article.excerpt),
-    headings: clean(
-      blocks
-        .filter(({ type }) => type === 'heading')
-        .map(({ text }) => text)
-        .join('\n'),
-    ),
-    // In reading order, headings included, so a snippet reads like the article.
-    body: clean(blocks.map(({ text }) => text).join('\n')),
-  };
+  const texts = searchTexts(article);
   await db.raw(
     `INSERT INTO ${SEARCH_TABLE} (article_document_id, published_at, title, category, excerpt, headings, body)
      VALUES (?, (SELECT max(published_at) FROM articles WHERE document_id = ? AND published_at IS NOT NULL), ?, ?, ?, ?, ?)
@@ -113,8 +171,7 @@ export async function indexArticle(strapi: Core.Strapi, documentId: string): Pro
        category = EXCLUDED.category, excerpt = EXCLUDED.excerpt, headings = EXCLUDED.headings, body = EXCLUDED.body`,
     [documentId, documentId, texts.title, texts.category, texts.excerpt, texts.headings, texts.body],
   );
-  const words = [...new Set(wordsOf(Object.values(texts).join(' ')))];
-  await db.raw(`INSERT INTO ${WORDS_TABLE} (word) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING`, [words]);
+  await addWords(strapi, [Object.values(texts).join(' ')]);
 }
 
 /**
@@ -132,7 +189,10 @@ export async function rebuildSearchIndex(strapi: Core.Strapi): Promise<number> {
      LEFT JOIN ${SEARCH_TABLE} s ON s.article_document_id = a.document_id
      WHERE a.published_at IS NOT NULL AND (s.article_document_id IS NULL OR s.published_at IS DISTINCT FROM a.published_at)`,
   );
-  for (const { documentId } of rows as { documentId: string }[]) await indexArticle(strapi, documentId);
+  await indexArticles(
+    strapi,
+    (rows as { documentId: string }[]).map(({ documentId }) => documentId),
+  );
   return rows.length;
 }
 

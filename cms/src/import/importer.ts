@@ -1,16 +1,22 @@
 /**
- * Brings posts into the CMS through the Document Service (so slugs, reading times, the search
- * index and the site's purge calls follow as for any save), one database transaction per file:
- * a file that fails anywhere leaves nothing behind. Entries are keyed (private importKey fields)
- * so a second run compares and writes only what changed.
+ * Brings posts into the CMS, one database transaction per file: a file that fails anywhere leaves
+ * nothing behind (and the images uploaded for it are removed). Entries are keyed (private
+ * importKey fields) so a second run compares and writes only what changed. What a file already
+ * has (its articles, comments, redirects, categories, authors, the slugs in use) is read in a few
+ * queries up front; changed entries are saved through the Document Service, while new ones (most
+ * of a first import) are written together at the file's end in the shape the Document Service
+ * gives them, with what its middlewares add: computed fields and free slugs here, the search index
+ * and the purge calls (site and API cache) once per file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { LIMITS, normaliseRedirectPath, PURGE_TAGS, type Block, type InlineNode } from '@medblog/shared';
 import { announceChange } from '../documents/content-changes';
+import { fillArticleFields, freeSlug } from '../documents/computed-fields';
+import { slugify } from '../documents/slug';
 import { rebuildSearchIndex } from '../documents/search-index';
 import { ipHash } from '../utils/client';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
@@ -190,10 +196,11 @@ function textPost(file: string, options: ImportOptions, summary: Summary): PostI
 async function importFile(strapi: Core.Strapi, file: string, options: ImportOptions): Promise<Summary> {
   const summary = emptySummary();
   const touched = new Set<string>();
+  const uploaded: UploadedFile[] = [];
   try {
     const posts = await readPosts(file, options, summary);
-    await strapi.db.transaction(async () => {
-      const writer = new Writer(strapi, summary, options, touched);
+    await strapi.db.transaction(async ({ trx }) => {
+      const writer = new Writer(strapi, summary, options, touched, uploaded);
       await writer.load(posts);
       for (const [index, post] of posts.entries()) {
         try {
@@ -203,9 +210,12 @@ async function importFile(strapi: Core.Strapi, file: string, options: ImportOpti
         }
         options.onProgress?.(index + 1, posts.length, file);
       }
+      await writer.flush(trx as unknown as Transaction);
       if (options.dryRun) throw new DryRun();
     });
   } catch (error) {
+    // The rollback took the files' rows; their copies in the upload provider go too.
+    await removeUploads(strapi, uploaded);
     if (!(error instanceof DryRun)) {
       const failed = emptySummary();
       failed.failed.push({ file: basename(file), error: reasonOf(error) });
@@ -221,10 +231,21 @@ async function importFile(strapi: Core.Strapi, file: string, options: ImportOpti
   return summary;
 }
 
+async function removeUploads(strapi: Core.Strapi, files: UploadedFile[]): Promise<void> {
+  for (const file of files) {
+    try {
+      await strapi.plugin('upload').service('upload').remove(file);
+    } catch (error) {
+      strapi.log.warn(`Import: could not remove the upload ${String(file.name)}: ${(error as Error).message}`);
+    }
+  }
+}
+
 /**
- * Once a transaction commits, Strapi reads every entry it saved once more, all at once, for its
- * events (webhooks): after a large file, thousands of queries wait for a connection. The next file
- * and the end of the run wait for them (a minute at most).
+ * Once a transaction commits, Strapi reads every entry the Document Service saved in it once more,
+ * all at once, for its events (webhooks): after an edited export, many queries may wait for a
+ * connection. The next file and the end of the run wait for them (a minute at most). Entries
+ * written in bulk raise no such events.
  */
 async function eventsSent(strapi: Core.Strapi): Promise<void> {
   const { pool } = (strapi.db.connection as unknown as { client: { pool: Pool } }).client;
@@ -247,23 +268,69 @@ type Existing = Record<string, unknown> & { documentId: string };
 
 type StoredComment = Existing & { importKey: string; parent?: Existing | null; article?: Existing | null };
 
+/** An entry's row: its id (what link tables hold) and its documentId. */
+interface Row {
+  id: number;
+  documentId: string;
+}
+
+/** A new article, written with the file's other new entries once all its posts are read (see flush). */
+interface NewArticle {
+  data: Record<string, unknown>;
+  published: boolean;
+  category: Row | null;
+  author: Row | null;
+}
+
+interface NewComment {
+  data: Record<string, unknown>;
+  article: string;
+  parent: string | null;
+}
+
+type Transaction = Core.Strapi['db']['connection'];
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/** A file the upload plugin stored. */
+type UploadedFile = Record<string, unknown> & { id: number };
+
 const commentKey = (post: PostInput, comment: WxrComment) => `${post.key}#comment-${comment.id}`;
 
+// Link tables take this many rows per insert (well within PostgreSQL's 65,535 parameters).
+const LINK_BATCH = 5000;
+
 class Writer {
-  private readonly authors = new Map<string, string>();
-  private readonly categories = new Map<string, string>();
+  private readonly authors = new Map<string, Row>();
+  private readonly categories = new Map<string, Row>();
   // What earlier runs stored for this file's entries, read in one query each (see load).
   private drafts = new Map<string, Existing>();
   private published = new Set<string>();
   private storedComments = new Map<string, StoredComment>();
   private redirects = new Map<string, Existing>();
+  private slugs = new Set<string>();
+  // New entries of the file: a few inserts at its end instead of a Document Service save each.
+  private readonly newArticles: NewArticle[] = [];
+  private readonly newComments: NewComment[] = [];
+  private readonly newRedirects: Record<string, unknown>[] = [];
+  private readonly newDocumentId: () => string;
 
   constructor(
     private readonly strapi: Core.Strapi,
     private readonly summary: Summary,
     private readonly options: ImportOptions,
     private readonly touched: Set<string>,
-  ) {}
+    /** Files uploaded for this file's images: removed again when its transaction rolls back. */
+    private readonly uploaded: UploadedFile[],
+  ) {
+    // Strapi's own documentId generator (the default of every type's documentId).
+    const { documentId } = strapi.db.metadata.get(ARTICLE).attributes as Record<string, { default?: unknown }>;
+    this.newDocumentId = documentId.default as () => string;
+  }
 
   private count(kind: EntryKind, outcome: Outcome) {
     this.summary[outcome][kind] += 1;
@@ -271,7 +338,10 @@ class Writer {
     if (outcome !== 'unchanged' && tag) this.touched.add(tag);
   }
 
-  /** Reads what a previous import of these posts stored: their articles, comments and redirects. */
+  /**
+   * Reads what a previous import of these posts stored (their articles, comments and redirects),
+   * their categories and authors, and the slugs in use.
+   */
   async load(posts: PostInput[]): Promise<void> {
     const keys = posts.map((post) => post.key);
     const articles = this.strapi.db.query(ARTICLE);
@@ -286,6 +356,8 @@ class Writer {
       select: ['importKey'],
     });
     this.published = new Set(published.map((row) => row.importKey as string));
+    const slugs = await articles.findMany({ select: ['slug'], where: { slug: { $notNull: true } } });
+    this.slugs = new Set(slugs.map((row) => row.slug as string));
     const comments = (await this.strapi.db.query(COMMENT).findMany({
       where: { importKey: { $in: posts.flatMap((post) => post.comments.map((c) => commentKey(post, c))) } },
       select: ['documentId', 'importKey', 'authorName', 'authorEmail', 'body', 'moderationStatus'],
@@ -297,83 +369,127 @@ class Writer {
       select: ['documentId', 'fromPath', 'toPath', 'code'],
     })) as Existing[];
     this.redirects = new Map(redirects.map((row) => [row.fromPath as string, row]));
+    for (const [uid, names, found] of [
+      [CATEGORY, posts.map((post) => post.category?.name), this.categories],
+      [AUTHOR, posts.map((post) => post.author), this.authors],
+    ] as const) {
+      const rows = await this.strapi.db.query(uid).findMany({
+        where: { name: { $in: [...new Set(names.filter(Boolean))] } },
+        select: ['id', 'documentId', 'name'],
+      });
+      for (const row of rows) found.set(row.name as string, row as Row);
+    }
   }
 
   async post(post: PostInput): Promise<void> {
     const blocks = await this.images(post);
-    const data: Record<string, unknown> = {
-      title: post.title,
-      body: blocks,
-      originalPublishedAt: post.originalPublishedAt,
-      category: post.category ? await this.category(post.category) : null,
-      author: post.author ? await this.author(post.author) : null,
-      ...(post.excerpt ? { excerpt: post.excerpt } : {}),
-    };
-    const articles = this.strapi.documents(ARTICLE);
+    const category = post.category ? await this.category(post.category) : null;
+    const author = post.author ? await this.author(post.author) : null;
     const existing = this.drafts.get(post.key);
-    const status = post.published ? 'published' : 'draft';
     let documentId: string;
     let slug: string;
-    if (!existing) {
-      const created = await articles.create({
-        data: { ...data, importKey: post.key, ...(post.slug ? { slug: post.slug } : {}) } as never,
-        status,
-      });
-      documentId = created.documentId;
-      slug = created.slug as string;
-      this.count('article', 'created');
-    } else {
+    if (!existing) ({ documentId, slug } = await this.newArticle(post, blocks, category, author));
+    else {
       documentId = existing.documentId;
       slug = existing.slug as string;
-      const isPublished = this.published.has(post.key);
-      const stored = {
-        title: existing.title,
-        body: existing.body,
-        originalPublishedAt: existing.originalPublishedAt
-          ? new Date(existing.originalPublishedAt as string).toISOString()
-          : null,
-        category: (existing.category as Existing | null)?.documentId ?? null,
-        author: (existing.author as Existing | null)?.documentId ?? null,
-        ...(post.excerpt ? { excerpt: existing.excerpt } : {}),
-      };
-      // A draft post leaves a version published here before alone.
-      if (same(stored, data) && (isPublished || !post.published)) this.count('article', 'unchanged');
-      else {
-        await articles.update({ documentId, data: data as never, status });
-        this.count('article', 'updated');
-      }
+      await this.updateArticle(post, existing, {
+        title: post.title,
+        body: blocks,
+        originalPublishedAt: post.originalPublishedAt,
+        category: category?.documentId ?? null,
+        author: author?.documentId ?? null,
+        ...(post.excerpt ? { excerpt: post.excerpt } : {}),
+      });
     }
     if (post.published) for (const path of post.oldPaths) await this.redirect(path, `/articles/${slug}`, post.label);
     await this.comments(post, documentId);
   }
 
-  private async category({ name, slug }: { name: string; slug: string }): Promise<string> {
-    const cached = this.categories.get(name);
-    if (cached) return cached;
-    const categories = this.strapi.documents(CATEGORY);
-    const found = await categories.findFirst({ filters: { name }, fields: ['documentId'] });
-    let documentId = found?.documentId;
-    if (!documentId) {
-      documentId = (await categories.create({ data: { name, slug: safeDecode(slug) || undefined } as never }))
-        .documentId;
-      this.count('category', 'created');
-    }
-    this.categories.set(name, documentId);
-    return documentId;
+  /**
+   * A new article as the Document Service would save it: the fields its middlewares compute (a
+   * free slug, reading time, excerpt) and Strapi's validation, written later by flush.
+   */
+  private async newArticle(post: PostInput, blocks: Block[], category: Row | null, author: Row | null) {
+    const slug = freeSlug(slugify(post.slug || post.title) || 'article', this.slugs);
+    this.slugs.add(slug);
+    const data: Record<string, unknown> = {
+      documentId: this.newDocumentId(),
+      title: post.title,
+      slug,
+      body: blocks,
+      excerpt: post.excerpt,
+      originalPublishedAt: post.originalPublishedAt,
+      importKey: post.key,
+    };
+    fillArticleFields(data);
+    this.newArticles.push({
+      data: await this.valid(ARTICLE, data, !post.published),
+      published: post.published,
+      category,
+      author,
+    });
+    this.count('article', 'created');
+    return { documentId: data.documentId as string, slug };
   }
 
-  private async author(name: string): Promise<string> {
-    const cached = this.authors.get(name);
-    if (cached) return cached;
-    const authors = this.strapi.documents(AUTHOR);
-    const found = await authors.findFirst({ filters: { name }, fields: ['documentId'] });
-    let documentId = found?.documentId;
-    if (!documentId) {
-      documentId = (await authors.create({ data: { name } })).documentId;
-      this.count('author', 'created');
+  private async updateArticle(post: PostInput, existing: Existing, data: Record<string, unknown>): Promise<void> {
+    const stored = {
+      title: existing.title,
+      body: existing.body,
+      originalPublishedAt: existing.originalPublishedAt
+        ? new Date(existing.originalPublishedAt as string).toISOString()
+        : null,
+      category: (existing.category as Existing | null)?.documentId ?? null,
+      author: (existing.author as Existing | null)?.documentId ?? null,
+      ...(post.excerpt ? { excerpt: existing.excerpt } : {}),
+    };
+    // A draft post leaves a version published here before alone.
+    if (same(stored, data) && (this.published.has(post.key) || !post.published)) {
+      this.count('article', 'unchanged');
+      return;
     }
-    this.authors.set(name, documentId);
-    return documentId;
+    await this.strapi.documents(ARTICLE).update({
+      documentId: existing.documentId,
+      data: data as never,
+      status: post.published ? 'published' : 'draft',
+    });
+    this.count('article', 'updated');
+  }
+
+  /**
+   * `data` checked by Strapi's validator as a Document Service save is (lengths, formats, required
+   * fields, unique values), against the written fields only: relations are linked by flush, and a
+   * schema of every field costs a file of thousands of entries seconds.
+   */
+  private async valid(uid: UID.ContentType, data: Record<string, unknown>, isDraft = false) {
+    const { attributes, ...model } = this.strapi.contentType(uid);
+    const written = Object.fromEntries(Object.entries(attributes).filter(([name]) => name in data));
+    const checked = await this.strapi.entityValidator.validateEntityCreation(
+      { ...model, attributes: written } as never,
+      data as never,
+      { isDraft },
+    );
+    return checked as Record<string, unknown>;
+  }
+
+  private async category({ name, slug }: { name: string; slug: string }): Promise<Row> {
+    const found = this.categories.get(name);
+    if (found) return found;
+    const created = await this.strapi
+      .documents(CATEGORY)
+      .create({ data: { name, slug: safeDecode(slug) || undefined } as never });
+    this.count('category', 'created');
+    this.categories.set(name, created as Row);
+    return created as Row;
+  }
+
+  private async author(name: string): Promise<Row> {
+    const found = this.authors.get(name);
+    if (found) return found;
+    const created = await this.strapi.documents(AUTHOR).create({ data: { name } });
+    this.count('author', 'created');
+    this.authors.set(name, created as Row);
+    return created as Row;
   }
 
   private async redirect(oldPath: string, toPath: string, label: string): Promise<void> {
@@ -383,16 +499,19 @@ class Writer {
       this.summary.warnings.push(`${label}: no redirect from ${fromPath} (not a path the site can answer)`);
       return;
     }
-    const redirects = this.strapi.documents(REDIRECT);
     const found = this.redirects.get(fromPath);
+    const data = { toPath, code: 'permanent-301' as const };
     if (!found) {
-      const created = await redirects.create({ data: { fromPath, toPath, code: 'permanent-301' } });
+      const created = await this.valid(REDIRECT, { documentId: this.newDocumentId(), fromPath, ...data });
+      this.newRedirects.push(created);
       // A later post of the file may claim the same old address.
-      this.redirects.set(fromPath, created);
+      this.redirects.set(fromPath, created as Existing);
       this.count('redirect', 'created');
     } else if (found.toPath === toPath && found.code === 'permanent-301') this.count('redirect', 'unchanged');
     else {
-      await redirects.update({ documentId: found.documentId, data: { toPath, code: 'permanent-301' } });
+      // Not written yet: it is a redirect of this file, and changes before its insert.
+      if (this.newRedirects.includes(found)) Object.assign(found, data);
+      else await this.strapi.documents(REDIRECT).update({ documentId: found.documentId, data });
       this.count('redirect', 'updated');
     }
   }
@@ -461,6 +580,7 @@ class Writer {
             size: statSync(file.path).size,
           },
         });
+      this.uploaded.push(stored);
     }
     // The file as the admin's editor stores it in a body, with this post's alt text and caption.
     const { id, documentId, name, hash, ext, mime, size, url, previewUrl, provider, provider_metadata } = stored;
@@ -520,18 +640,18 @@ class Writer {
         article: articleId,
       };
       const found = this.storedComments.get(keyOf(comment));
-      const comments = this.strapi.documents(COMMENT);
       if (!found) {
-        const created = await comments.create({
-          data: {
-            ...data,
-            importKey: keyOf(comment),
-            moderatedAt: moderationStatus === 'pending' ? null : comment.date,
-            ipHash: comment.authorIp ? ipHash(comment.authorIp) : null,
-            ...(comment.date ? { createdAt: comment.date } : {}),
-          } as never,
+        const { parent: parentId, article, ...fields } = data;
+        const created = await this.valid(COMMENT, {
+          ...fields,
+          documentId: this.newDocumentId(),
+          importKey: keyOf(comment),
+          moderatedAt: moderationStatus === 'pending' ? null : comment.date,
+          ipHash: comment.authorIp ? ipHash(comment.authorIp) : null,
+          ...(comment.date ? { createdAt: comment.date } : {}),
         });
-        ids.set(comment.id, created.documentId);
+        this.newComments.push({ data: created, article, parent: parentId });
+        ids.set(comment.id, created.documentId as string);
         this.count('comment', 'created');
         changedShown ||= moderationStatus === 'approved';
         continue;
@@ -547,11 +667,101 @@ class Writer {
       };
       if (same(stored, data)) this.count('comment', 'unchanged');
       else {
-        await comments.update({ documentId: found.documentId, data: data as never });
+        await this.strapi.documents(COMMENT).update({ documentId: found.documentId, data: data as never });
         this.count('comment', 'updated');
         changedShown = true;
       }
     }
     if (changedShown) this.touched.add(PURGE_TAGS.comments(articleId));
+  }
+
+  /**
+   * Writes the file's new entries, each kind in a few inserts, in the shape the Document Service
+   * gives them: an article's draft row and, when published, its published row (one documentId,
+   * same timestamps), each linked to its category and author; comments and redirects (types
+   * without drafts) published at once; a comment linked to every version of its article, and to
+   * its parent. The middlewares' other work follows from the caller: the search index (rebuilt
+   * after the transaction), the purge calls and the API cache (announced after the commit).
+   */
+  async flush(trx: Transaction): Promise<void> {
+    const now = new Date();
+    const articleRows = this.newArticles.flatMap(({ data, published }) => [
+      { ...data, publishedAt: null, createdAt: now, updatedAt: now },
+      ...(published ? [{ ...data, publishedAt: now, createdAt: now, updatedAt: now }] : []),
+    ]);
+    await this.insert(ARTICLE, articleRows);
+    await this.insert(
+      REDIRECT,
+      this.newRedirects.map((data) => ({ ...data, publishedAt: now })),
+    );
+    await this.insert(
+      COMMENT,
+      this.newComments.map(({ data }) => ({ ...data, publishedAt: now, updatedAt: now })),
+    );
+
+    const versions = await this.rowsOf(ARTICLE, [
+      ...this.newArticles.map(({ data }) => data.documentId as string),
+      ...this.newComments.map(({ article }) => article),
+    ]);
+    const comments = await this.rowsOf(COMMENT, [
+      ...this.newComments.map(({ data }) => data.documentId as string),
+      ...this.newComments.flatMap(({ parent }) => (parent ? [parent] : [])),
+    ]);
+    const ids = (map: Map<string, number[]>, documentId: string) => map.get(documentId) ?? [];
+    for (const field of ['category', 'author'] as const) {
+      await this.link(
+        trx,
+        ARTICLE,
+        field,
+        this.newArticles.flatMap((article) => {
+          const target = article[field];
+          return target ? ids(versions, article.data.documentId as string).map((id) => [id, target.id]) : [];
+        }),
+      );
+    }
+    const commentId = (comment: NewComment) => ids(comments, comment.data.documentId as string)[0];
+    await this.link(
+      trx,
+      COMMENT,
+      'article',
+      this.newComments.flatMap((comment) => ids(versions, comment.article).map((id) => [commentId(comment), id])),
+    );
+    await this.link(
+      trx,
+      COMMENT,
+      'parent',
+      this.newComments.flatMap((comment) =>
+        comment.parent ? [[commentId(comment), ids(comments, comment.parent)[0]]] : [],
+      ),
+    );
+  }
+
+  private async insert(uid: UID.ContentType, rows: Record<string, unknown>[]): Promise<void> {
+    if (rows.length) await this.strapi.db.query(uid).createMany({ data: rows });
+  }
+
+  /** The row ids of each of `documentIds`, oldest first (an article's draft, then its published version). */
+  private async rowsOf(uid: UID.ContentType, documentIds: string[]): Promise<Map<string, number[]>> {
+    const rows = new Map<string, number[]>();
+    if (!documentIds.length) return rows;
+    const found = (await this.strapi.db.query(uid).findMany({
+      where: { documentId: { $in: [...new Set(documentIds)] } },
+      select: ['id', 'documentId'],
+      orderBy: { id: 'asc' },
+    })) as Row[];
+    for (const { id, documentId } of found) rows.set(documentId, [...(rows.get(documentId) ?? []), id]);
+    return rows;
+  }
+
+  /** Rows of a relation's link table, [owner's row id, target's row id] each (these have no order columns). */
+  private async link(trx: Transaction, uid: UID.ContentType, field: string, pairs: number[][]): Promise<void> {
+    const { joinTable } = this.strapi.db.metadata.get(uid).attributes[field] as unknown as { joinTable: JoinTable };
+    const rows = pairs.map(([owner, target]) => ({
+      [joinTable.joinColumn.name]: owner,
+      [joinTable.inverseJoinColumn.name]: target,
+    }));
+    for (let start = 0; start < rows.length; start += LINK_BATCH) {
+      await trx(joinTable.name).insert(rows.slice(start, start + LINK_BATCH));
+    }
   }
 }
