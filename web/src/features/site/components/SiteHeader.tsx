@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
 import { paths } from '@/lib/paths';
 import { ContactLinks } from './ContactLinks';
@@ -12,33 +12,75 @@ interface SiteHeaderProps {
   enquiry: ReactNode;
 }
 
+function MenuIcon() {
+  return (
+    <svg className="icon header-menu__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M4 7h16M4 12h16M4 17h16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function CloseIcon() {
+  return (
+    <svg className="icon header-menu__icon header-menu__icon--close" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/**
+ * Name, search, contacts, Quick Enquiry and the topics, in reading order (the tab order is the
+ * visual order). On a phone the search and the contacts fold into a menu: a <details>, so it opens
+ * before the page's code has loaded; from 52em on the stylesheet shows them in the row instead.
+ */
 export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
   const { data: site, isPending } = useGlobal();
+  const { pathname, search: query } = useLocation();
+  const menuRef = useRef<HTMLDetailsElement>(null);
+
+  // A search or a followed link leads to another page: the menu closes behind the reader.
+  useEffect(() => {
+    if (menuRef.current) menuRef.current.open = false;
+  }, [pathname, query]);
+
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    const menu = event.currentTarget;
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  };
 
   return (
     <header className="site-header">
-      <div className="topbar">
-        <div className="container topbar__inner">
-          <ContactLinks email={site?.contactEmail} phone={site?.contactPhone} />
-        </div>
-      </div>
       <div className="container masthead">
-        <Link to={paths.home} className="masthead__name">
-          {site?.siteName ??
-            (isPending ? (
-              <>
-                <span className="skeleton skeleton--brand" aria-hidden="true" />
-                <span className="visually-hidden">Home</span>
-              </>
-            ) : (
-              'Home'
-            ))}
-        </Link>
-        {site?.tagline && <p className="masthead__tagline">{site.tagline}</p>}
-        {/* Holds the tagline's place so the page does not jump down when it arrives. */}
-        {isPending && <span className="masthead__tagline skeleton skeleton--tagline" aria-hidden="true" />}
+        <div className="masthead__brand">
+          <Link to={paths.home} className="masthead__name">
+            {site?.siteName ??
+              (isPending ? (
+                <>
+                  <span className="skeleton skeleton--brand" aria-hidden="true" />
+                  <span className="visually-hidden">Home</span>
+                </>
+              ) : (
+                'Home'
+              ))}
+          </Link>
+          {site?.tagline && <p className="masthead__tagline">{site.tagline}</p>}
+          {/* Holds the tagline's place so the page does not jump down when it arrives. */}
+          {isPending && <span className="masthead__tagline skeleton skeleton--tagline" aria-hidden="true" />}
+        </div>
+        <details ref={menuRef} className="header-menu" onKeyDown={closeOnEscape}>
+          <summary className="header-menu__toggle">
+            <MenuIcon />
+            <CloseIcon />
+            <span className="visually-hidden">Search and contacts</span>
+          </summary>
+          <div className="header-menu__panel">
+            <div className="masthead__search">{search}</div>
+            <ContactLinks email={site?.contactEmail} phone={site?.contactPhone} />
+          </div>
+        </details>
         {enquiry}
-        <div className="masthead__search">{search}</div>
       </div>
       <div className="container">{nav}</div>
     </header>
