@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { LIMITS } from '@medblog/shared';
-import { excerptFrom, readingTimeMinutes } from './blocks';
+import { excerptFrom, isMadeExcerpt, readingTimeMinutes } from './blocks';
 import { slugify } from './slug';
 
 /** Content types with a slug, and the field each slug is made from. */
@@ -26,6 +26,22 @@ async function uniqueSlug(strapi: Core.Strapi, uid: string, base: string, docume
   let n = 2;
   while (used.has(`${base}-${n}`)) n += 1;
   return `${base}-${n}`;
+}
+
+/**
+ * Whether the article's excerpt is the server's to make: empty, or made earlier from the body (the
+ * stored one or the one being saved), so that it follows the body instead of keeping an old cut.
+ */
+async function excerptIsMade(strapi: Core.Strapi, data: Record<string, unknown>, documentId?: string) {
+  const stored = documentId
+    ? await strapi.db
+        .query('api::article.article')
+        .findOne({ select: ['excerpt', 'body'], where: { documentId, publishedAt: null } })
+    : null;
+  const excerpt = 'excerpt' in data ? data.excerpt : stored?.excerpt;
+  if (typeof excerpt !== 'string' || !excerpt.trim()) return true;
+  const max = LIMITS.articleExcerpt;
+  return isMadeExcerpt(excerpt, data.body, max) || (stored !== null && isMadeExcerpt(excerpt, stored.body, max));
 }
 
 export function registerComputedFields(strapi: Core.Strapi): void {
@@ -52,7 +68,7 @@ export function registerComputedFields(strapi: Core.Strapi): void {
 
     if (context.uid === 'api::article.article' && 'body' in data) {
       data.readingTimeMinutes = readingTimeMinutes(data.body);
-      if (typeof data.excerpt !== 'string' || !data.excerpt.trim()) {
+      if (await excerptIsMade(strapi, data, params.documentId)) {
         data.excerpt = excerptFrom(data.body, LIMITS.articleExcerpt);
       }
     }
