@@ -9,6 +9,8 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from './components/EnquiryPanel';
+import { SeoPreviewPanel } from './components/SeoPreviewPanel';
+import { withShortDates } from './lib/list-dates';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -70,6 +72,7 @@ export default {
   },
   register(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withShortDates);
     // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
       to: ADMIN_SCREENS.moderation,
@@ -104,5 +107,6 @@ export default {
       addEditViewSidePanel: (panels: Array<typeof EnquiryPanel>) => void;
     };
     contentManager.addEditViewSidePanel([EnquiryPanel]);
+    contentManager.addEditViewSidePanel([SeoPreviewPanel]);
   },
 };
