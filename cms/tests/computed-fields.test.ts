@@ -120,7 +120,7 @@ describe('on save', () => {
     // A made excerpt follows the body; one the editor wrote stays.
     const edited = await articles.update({
       documentId: created.documentId,
-      data: { body: [paragraph(`Interns often skip the logbook. Then ${words(80)}.`)], excerpt: resaved!.excerpt },
+      data: { body: [paragraph(`Interns often skip the logbook. Then ${words(80)}.`)], excerpt: resaved!.excerpt! },
     });
     expect(edited!.excerpt).toBe('Interns often skip the logbook.');
     await articles.update({ documentId: created.documentId, data: { excerpt: 'My own words.' } });

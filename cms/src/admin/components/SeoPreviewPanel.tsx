@@ -16,7 +16,7 @@ function Counter({ label, length }: { label: string; length: LengthCount }) {
         <Typography variant="pi" fontWeight="bold">
           {label}
         </Typography>
-        <Typography variant="pi" fontWeight="bold" textColor={COUNT_COLOURS[length.state]} aria-label={`${label}: ${length.count} characters`}>
+        <Typography variant="pi" fontWeight="bold" textColor={COUNT_COLOURS[length.state]}>
           {length.count}
         </Typography>
       </Flex>
