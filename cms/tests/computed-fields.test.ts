@@ -106,7 +106,7 @@ describe('on save', () => {
 
     // Stored before sentences were kept whole: cut mid-phrase. The admin sends it back with the form.
     const cut = text.slice(0, 319);
-    const oldCut = `${cut.slice(0, cut.lastIndexOf(" "))}…`;
+    const oldCut = `${cut.slice(0, cut.lastIndexOf(' '))}…`;
     await strapi.db.query('api::article.article').updateMany({
       where: { documentId: created.documentId },
       data: { excerpt: oldCut },

@@ -36,7 +36,8 @@ afterAll(async () => {
   rmSync(shots, { recursive: true, force: true });
 });
 
-const headerHeight = (page: Page) => page.getByRole('banner').evaluate((header) => header.getBoundingClientRect().height);
+const headerHeight = (page: Page) =>
+  page.getByRole('banner').evaluate((header) => header.getBoundingClientRect().height);
 
 /**
  * Every visible control of the page whose box reaches past the screen's left or right edge. In a
@@ -51,12 +52,16 @@ function actionsOffScreen(page: Page) {
       }
       return element;
     };
-    return Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, summary'))
-      // What a person can see and reach (not the form's hidden trap for bots).
-      .filter((element) => element.checkVisibility({ visibilityProperty: true }) && element.tabIndex >= 0)
-      .map((element) => ({ element, box: scroller(element).getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > screenWidth))
-      .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} at ${Math.round(box.left)}–${Math.round(box.right)}`);
+    return (
+      Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, summary'))
+        // What a person can see and reach (not the form's hidden trap for bots).
+        .filter((element) => element.checkVisibility({ visibilityProperty: true }) && element.tabIndex >= 0)
+        .map((element) => ({ element, box: scroller(element).getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > screenWidth))
+        .map(
+          ({ element, box }) => `${element.outerHTML.slice(0, 80)} at ${Math.round(box.left)}–${Math.round(box.right)}`,
+        )
+    );
   });
 }
 

@@ -32,7 +32,10 @@ describe('an editor', () => {
     await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });
     await page.goto(`${apiUrl}/admin/content-manager/collection-types/api::article.article/${documentId}`);
 
-    const panel = page.getByRole('complementary').or(page.locator('aside')).filter({ hasText: 'Search result preview' });
+    const panel = page
+      .getByRole('complementary')
+      .or(page.locator('aside'))
+      .filter({ hasText: 'Search result preview' });
     await panel.getByText(`${metaTitle.length}/60`).waitFor({ timeout: 30_000 });
     await expect.poll(() => panel.getByText(metaTitle, { exact: true }).isVisible()).toBe(true);
 

@@ -35,7 +35,13 @@ function SeoPreview() {
   const preview = seoPreview(values);
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-      <Box padding={3} hasRadius borderColor="neutral200" background="neutral0" aria-label="How search engines show the article">
+      <Box
+        padding={3}
+        hasRadius
+        borderColor="neutral200"
+        background="neutral0"
+        aria-label="How search engines show the article"
+      >
         <Typography variant="pi" textColor="success600" tag="p">
           {preview.path}
         </Typography>

@@ -31,19 +31,21 @@ describe('site frame', () => {
     const header = screen.getByRole('banner');
     await within(header).findByRole('link', { name: 'MedPath Blog' });
     const focusable = Array.from(header.querySelectorAll<HTMLElement>('a[href], button, input, summary'));
-    expect(focusable.map((element) => element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '')).toEqual([
-      'MedPath Blog',
-      'Search and contacts',
-      '', // the search box
-      'Search',
-      'hello@medpath.example',
-      '+91 98765 43210',
-      'Quick Enquiry',
-      'All articles',
-      'Internships',
-      'Medical training',
-      'USMLE preparation',
-    ]);
+    expect(focusable.map((element) => element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '')).toEqual(
+      [
+        'MedPath Blog',
+        'Search and contacts',
+        '', // the search box
+        'Search',
+        'hello@medpath.example',
+        '+91 98765 43210',
+        'Quick Enquiry',
+        'All articles',
+        'Internships',
+        'Medical training',
+        'USMLE preparation',
+      ],
+    );
   });
 
   it('folds the search and the contacts into a menu that Escape and a finished search close', async () => {

@@ -22,7 +22,12 @@ function MenuIcon() {
 
 function CloseIcon() {
   return (
-    <svg className="icon header-menu__icon header-menu__icon--close" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg
+      className="icon header-menu__icon header-menu__icon--close"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
     </svg>
   );
