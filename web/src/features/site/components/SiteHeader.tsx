@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
 import { paths } from '@/lib/paths';
 import { ContactLinks } from './ContactLinks';
+import { LineIcon } from './LineIcon';
 
 interface SiteHeaderProps {
   /** The topic navigation. */
@@ -10,27 +11,6 @@ interface SiteHeaderProps {
   search: ReactNode;
   /** The Quick Enquiry button. */
   enquiry: ReactNode;
-}
-
-function MenuIcon() {
-  return (
-    <svg className="icon header-menu__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d="M4 7h16M4 12h16M4 17h16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-function CloseIcon() {
-  return (
-    <svg
-      className="icon header-menu__icon header-menu__icon--close"
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
 }
 
 /**
@@ -76,8 +56,8 @@ export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
         </div>
         <details ref={menuRef} className="header-menu" onKeyDown={closeOnEscape}>
           <summary className="header-menu__toggle">
-            <MenuIcon />
-            <CloseIcon />
+            <LineIcon path="M4 7h16M4 12h16M4 17h16" className="header-menu__icon" />
+            <LineIcon path="M6 6l12 12M18 6L6 18" className="header-menu__icon header-menu__icon--close" />
             <span className="visually-hidden">Search and contacts</span>
           </summary>
           <div className="header-menu__panel">
