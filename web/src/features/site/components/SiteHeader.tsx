@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
 import { paths } from '@/lib/paths';
@@ -20,20 +20,8 @@ interface SiteHeaderProps {
  */
 export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
   const { data: site, isPending } = useGlobal();
-  const { pathname, search: query } = useLocation();
-  const menuRef = useRef<HTMLDetailsElement>(null);
-
-  // A search or a followed link leads to another page: the menu closes behind the reader.
-  useEffect(() => {
-    if (menuRef.current) menuRef.current.open = false;
-  }, [pathname, query]);
-
-  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
-    const menu = event.currentTarget;
-    if (event.key !== 'Escape' || !menu.open) return;
-    menu.open = false;
-    menu.querySelector('summary')?.focus();
-  };
+  // A search or a followed link leads to another page: the menu starts closed there.
+  const { key: pageKey } = useLocation();
 
   return (
     <header className="site-header">
@@ -54,7 +42,7 @@ export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
           {/* Holds the tagline's place so the page does not jump down when it arrives. */}
           {isPending && <span className="masthead__tagline skeleton skeleton--tagline" aria-hidden="true" />}
         </div>
-        <details ref={menuRef} className="header-menu" onKeyDown={closeOnEscape}>
+        <details key={pageKey} className="header-menu">
           <summary className="header-menu__toggle">
             <LineIcon path="M4 7h16M4 12h16M4 17h16" className="header-menu__icon" />
             <LineIcon path="M6 6l12 12M18 6L6 18" className="header-menu__icon header-menu__icon--close" />
