@@ -10,7 +10,7 @@ import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from './components/EnquiryPanel';
 import { SeoPreviewPanel } from './components/SeoPreviewPanel';
-import { withShortDates } from './lib/list-dates';
+import { withShortDates } from './components/ShortDates';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
