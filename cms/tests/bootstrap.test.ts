@@ -70,7 +70,7 @@ describe('admin list views', () => {
       (await request.get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`))
         .body.data.contentType;
     const article = await view('api::article.article');
-    expect(article.layouts.list).toEqual(['title', 'category', 'publishAt', 'nextReviewDueAt', 'updatedAt']);
+    expect(article.layouts.list).toEqual(['title', 'nextReviewDueAt', 'updatedAt']);
     expect(article.metadatas.commentsEnabled.edit.description).toMatch(/only once approved/);
     expect(article.metadatas.reviewer.edit).toMatchObject({ label: 'Medically reviewed by', mainField: 'name' });
     expect(article.metadatas.references.edit.description).toMatch(/DOI .* PubMed ID/);

@@ -22,12 +22,38 @@ describe('reading time and excerpt', () => {
     expect(readingTimeMinutes([])).toBe(0);
   });
 
-  it('takes the first paragraph, cut at a word boundary', () => {
+  it('takes the first paragraph whole when it fits', () => {
     const blocks = [
       { type: 'heading', level: 2, children: [{ type: 'text', text: 'Heading' }] },
-      paragraph(words(100)),
+      paragraph('Short first paragraph. It fits.'),
+      paragraph('Second paragraph.'),
     ];
-    const excerpt = excerptFrom(blocks, 320)!;
+    expect(excerptFrom(blocks, 320)).toBe('Short first paragraph. It fits.');
+  });
+
+  it('ends a longer paragraph at the last sentence that fits, never mid-phrase', () => {
+    const text =
+      'A rotation passes quickly. Set three clear goals before it starts! Does it work? ' +
+      'It does, and you will come away with far more than a signed attendance sheet at the end.';
+    expect(excerptFrom([paragraph(text)], 100)).toBe(
+      'A rotation passes quickly. Set three clear goals before it starts! Does it work?',
+    );
+    // A closing quote stays with its sentence.
+    expect(excerptFrom([paragraph('He said “ask early.” Then he left the ward for the night.')], 40)).toBe(
+      'He said “ask early.”',
+    );
+  });
+
+  it('does not take a title or an initial for the end of a sentence', () => {
+    const text = 'Ask Dr. Rao or Prof. A. Iyer about electives. They answer within a week, usually sooner than that.';
+    expect(excerptFrom([paragraph(text)], 60)).toBe('Ask Dr. Rao or Prof. A. Iyer about electives.');
+    expect(excerptFrom([paragraph('Ask Dr. Rao about the logbook before the posting starts.')], 31)).toBe(
+      'Ask Dr. Rao about the logbook…',
+    );
+  });
+
+  it('cuts a first sentence longer than the limit at a word boundary, with "…"', () => {
+    const excerpt = excerptFrom([paragraph(`${words(100)}. Second sentence.`)], 320)!;
     expect(excerpt.length).toBeLessThanOrEqual(320);
     expect(excerpt).toMatch(/^word0 word1 .*word\d+…$/);
   });
@@ -69,6 +95,37 @@ describe('on save', () => {
     });
     expect(updated!.readingTimeMinutes).toBe(7);
     expect(updated!.excerpt).toBe('Written by the editor.');
+  });
+
+  it('makes an excerpt cut by the earlier word rule again on the next save, and keeps the editor’s own', async () => {
+    const strapi = await bootStrapi();
+    const articles = strapi.documents('api::article.article');
+    const text = `Logbooks feel like paperwork. Then ${words(80)}.`;
+    const created = await articles.create({ data: { title: 'Excerpt probe', body: [paragraph(text)] } });
+    expect(created.excerpt).toBe('Logbooks feel like paperwork.');
+
+    // Stored before sentences were kept whole: cut mid-phrase. The admin sends it back with the form.
+    const cut = text.slice(0, 319);
+    const oldCut = `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+    await strapi.db.query('api::article.article').updateMany({
+      where: { documentId: created.documentId },
+      data: { excerpt: oldCut },
+    });
+    const resaved = await articles.update({
+      documentId: created.documentId,
+      data: { title: 'Excerpt probe', body: [paragraph(text)], excerpt: oldCut },
+    });
+    expect(resaved!.excerpt).toBe('Logbooks feel like paperwork.');
+
+    // A made excerpt follows the body; one the editor wrote stays.
+    const edited = await articles.update({
+      documentId: created.documentId,
+      data: { body: [paragraph(`Interns often skip the logbook. Then ${words(80)}.`)], excerpt: resaved!.excerpt! },
+    });
+    expect(edited!.excerpt).toBe('Interns often skip the logbook.');
+    await articles.update({ documentId: created.documentId, data: { excerpt: 'My own words.' } });
+    const kept = await articles.update({ documentId: created.documentId, data: { body: [paragraph(text)] } });
+    expect(kept!.excerpt).toBe('My own words.');
   });
 
   it('fills category and author slugs too', async () => {

@@ -8,6 +8,7 @@ import {
   expectHealthyPage,
   findDemoArticle,
   launchBrowser,
+  openHeaderMenu,
   openPage,
   siteUrl,
   type DemoArticle,
@@ -87,6 +88,8 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
   it('searches and finds the article', async () => {
     const word = article.title.split(/\s+/).find((candidate) => candidate.length >= 5) ?? article.title;
     const search = page.getByRole('search', { name: 'Search the blog' });
+    // On a phone the search box is in the header's menu.
+    if (device === 'phone') await openHeaderMenu(page);
     await search.getByRole('searchbox').fill(word);
     await search.getByRole('searchbox').press('Enter');
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === word);

@@ -71,6 +71,11 @@ export async function findDemoArticle(): Promise<DemoArticle> {
   throw new Error('The demo content has no published article with a category, a body heading and related articles');
 }
 
+/** Opens the header's menu of search and contacts (a phone's; wider screens show them in the row). */
+export async function openHeaderMenu(page: Page) {
+  await page.getByRole('banner').locator('summary', { hasText: 'Search and contacts' }).click();
+}
+
 /** The page is no wider than the screen: nothing makes a phone scroll sideways. */
 export function horizontalOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -11,6 +11,8 @@ import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from './components/EnquiryPanel';
 import { HistoryPanel } from './components/HistoryPanel';
+import { SeoPreviewPanel } from './components/SeoPreviewPanel';
+import { withShortDates } from './components/ShortDates';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -72,6 +74,7 @@ export default {
   },
   register(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withShortDates);
     // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
       to: ADMIN_SCREENS.moderation,
@@ -108,9 +111,9 @@ export default {
     dismissMediaLibraryBanner();
     // @strapi/strapi does not re-export the content manager's plugin types.
     const contentManager = app.getPlugin('content-manager').apis as {
-      addEditViewSidePanel: (panels: Array<typeof EnquiryPanel | typeof HistoryPanel>) => void;
+      addEditViewSidePanel: (panels: Array<typeof EnquiryPanel | typeof HistoryPanel | typeof SeoPreviewPanel>) => void;
     };
     contentManager.addEditViewSidePanel([EnquiryPanel]);
-    contentManager.addEditViewSidePanel([HistoryPanel]);
+    contentManager.addEditViewSidePanel([SeoPreviewPanel, HistoryPanel]);
   },
 };

@@ -205,9 +205,10 @@ const LIST_VIEWS: Record<
   { columns: string[]; sortBy: string; order: 'ASC' | 'DESC'; mainField: string; labels?: Record<string, string> }
 > = {
   'api::article.article': {
-    // Few columns, so the Status column Strapi adds at the end shows without scrolling sideways;
-    // "Publish at" shows what is scheduled, "Next review due" what needs a medical review.
-    columns: ['title', 'category', 'publishAt', 'nextReviewDueAt', 'updatedAt'],
+    // Few columns, so the Status column Strapi adds at the end shows without scrolling sideways at
+    // 1280 px (titles take a third of the width): "Next review due" shows what needs a medical
+    // review. The category and a scheduled "Publish at" are a filter away.
+    columns: ['title', 'nextReviewDueAt', 'updatedAt'],
     sortBy: 'updatedAt',
     order: 'DESC',
     mainField: 'title',

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { LIMITS } from '@medblog/shared';
-import { excerptFrom, readingTimeMinutes } from './blocks';
+import { excerptFrom, isMadeExcerpt, readingTimeMinutes } from './blocks';
 import { slugify } from './slug';
 
 /** Content types with a slug, and the field each slug is made from. */
@@ -32,6 +32,22 @@ export function freeSlug(base: string, used: Set<string>): string {
   return `${base}-${n}`;
 }
 
+/**
+ * Whether the article's excerpt is the server's to make: empty, or made earlier from the body (the
+ * stored one or the one being saved), so that it follows the body instead of keeping an old cut.
+ */
+async function excerptIsMade(strapi: Core.Strapi, data: Record<string, unknown>, documentId?: string) {
+  const stored = documentId
+    ? await strapi.db
+        .query('api::article.article')
+        .findOne({ select: ['excerpt', 'body'], where: { documentId, publishedAt: null } })
+    : null;
+  const excerpt = 'excerpt' in data ? data.excerpt : stored?.excerpt;
+  if (typeof excerpt !== 'string' || !excerpt.trim()) return true;
+  const max = LIMITS.articleExcerpt;
+  return isMadeExcerpt(excerpt, data.body, max) || (stored !== null && isMadeExcerpt(excerpt, stored.body, max));
+}
+
 export function registerComputedFields(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const slugSource = SLUG_SOURCES[context.uid];
@@ -54,15 +70,21 @@ export function registerComputedFields(strapi: Core.Strapi): void {
       data.slug = await uniqueSlug(strapi, context.uid, slugify(data.slug) || slugSource.fallback, params.documentId);
     }
 
-    if (context.uid === 'api::article.article' && 'body' in data) fillArticleFields(data);
+    if (context.uid === 'api::article.article' && 'body' in data) {
+      fillArticleFields(data, await excerptIsMade(strapi, data, params.documentId));
+    }
     return next();
   });
 }
 
-/** An article's reading time and, when its excerpt is empty, the excerpt, from `data.body`. */
-export function fillArticleFields(data: Record<string, unknown>): void {
+/**
+ * An article's reading time and, when the excerpt is the server's to make, the excerpt, from
+ * `data.body` (also for bulk writers, such as the importer: a new entry's excerpt is made when empty).
+ */
+export function fillArticleFields(
+  data: Record<string, unknown>,
+  makeExcerpt = typeof data.excerpt !== 'string' || !data.excerpt.trim(),
+): void {
   data.readingTimeMinutes = readingTimeMinutes(data.body);
-  if (typeof data.excerpt !== 'string' || !data.excerpt.trim()) {
-    data.excerpt = excerptFrom(data.body, LIMITS.articleExcerpt);
-  }
+  if (makeExcerpt) data.excerpt = excerptFrom(data.body, LIMITS.articleExcerpt);
 }

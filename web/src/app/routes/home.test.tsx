@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, networkError, pending, strapiError, stubApi } from '@/testing/api-stub';
-import { cmsRoutes } from '@/testing/fake-cms';
+import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
 import { renderApp } from '@/testing/render-app';
 
 describe('home page', () => {
@@ -58,6 +58,22 @@ describe('home page', () => {
 
     await waitFor(() => expect(within(latest).getAllByRole('article')).toHaveLength(6));
     expect(within(latest).getByText('Step 1 is pass/fail: what now?')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more articles' })).not.toBeInTheDocument();
+  });
+
+  it('offers no "Load more" when the articles left are the featured ones already shown', async () => {
+    // Seven articles, the oldest featured: the second page would hold only that one.
+    const state = fakeCmsState();
+    state.articles = state.articles.filter((article) => article.slug !== 'step-1-pass-fail');
+    const oldest = state.articles.at(-1)!;
+    state.articles = state.articles.map((article, index) =>
+      index === 1 ? { ...article, featured: false } : article === oldest ? { ...article, featured: true } : article,
+    );
+    stubApi(cmsRoutes(state));
+    renderApp('/');
+    const latest = await screen.findByRole('region', { name: 'Latest articles' });
+    expect(within(latest).getAllByRole('article')).toHaveLength(5);
+    expect(within(screen.getByRole('region', { name: 'Featured' })).getByText(oldest.title)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more articles' })).not.toBeInTheDocument();
   });
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { networkError, stubApi } from '@/testing/api-stub';
 import { cmsRoutes } from '@/testing/fake-cms';
@@ -23,6 +23,46 @@ describe('site frame', () => {
         .getAllByRole('link')
         .map((link) => link.textContent),
     ).toEqual(['All articles', 'Internships', 'Medical training', 'USMLE preparation']);
+  });
+
+  it('takes keyboard focus through the header in the order it shows: name, menu, search, contacts, Quick Enquiry, topics', async () => {
+    stubApi(cmsRoutes());
+    renderApp('/');
+    const header = screen.getByRole('banner');
+    await within(header).findByRole('link', { name: 'MedPath Blog' });
+    const focusable = Array.from(header.querySelectorAll<HTMLElement>('a[href], button, input, summary'));
+    expect(focusable.map((element) => element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '')).toEqual(
+      [
+        'MedPath Blog',
+        'Search and contacts',
+        '', // the search box
+        'Search',
+        'hello@medpath.example',
+        '+91 98765 43210',
+        'Quick Enquiry',
+        'All articles',
+        'Internships',
+        'Medical training',
+        'USMLE preparation',
+      ],
+    );
+  });
+
+  it('folds the search and the contacts into a menu, closed again on the page a search leads to', async () => {
+    stubApi(cmsRoutes());
+    const { user, router } = renderApp('/');
+    const header = screen.getByRole('banner');
+    await within(header).findByRole('link', { name: 'MedPath Blog' });
+    const menu = () => within(header).getByText('Search and contacts').closest('details')!;
+    expect(menu()).toContainElement(within(header).getByRole('searchbox', { name: 'Search the blog' }));
+    expect(menu()).toContainElement(within(header).getByRole('link', { name: '+91 98765 43210' }));
+
+    await user.click(within(menu()).getByText('Search and contacts'));
+    expect(menu().open).toBe(true);
+    await user.type(within(header).getByRole('searchbox', { name: 'Search the blog' }), 'usmle{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/search'));
+    await screen.findByRole('heading', { level: 1, name: 'Results for “usmle”' });
+    expect(menu().open).toBe(false);
   });
 
   it('shows contacts, social links and the footer text in the footer', async () => {

@@ -9,7 +9,7 @@ interface ArticleFeedProps<T extends ArticleSummary> {
   feed: UseSuspenseInfiniteQueryResult<InfiniteData<CollectionResponse<T>>>;
   /** What to say when there is nothing to show. */
   emptyMessage: string;
-  /** Articles already shown elsewhere on the page (the featured ones on the home page). */
+  /** Articles of this list already shown elsewhere on the page (the featured ones on the home page). */
   exclude?: ReadonlySet<string>;
   headingLevel?: 2 | 3;
   /** What each card shows instead of its excerpt. */
@@ -24,14 +24,20 @@ export function ArticleFeed<T extends ArticleSummary>({
   headingLevel,
   summaryOf,
 }: ArticleFeedProps<T>) {
-  const articles = feed.data.pages.flatMap((page) => page.data).filter((article) => !exclude?.has(article.documentId));
+  const loaded = feed.data.pages.flatMap((page) => page.data);
+  const articles = loaded.filter((article) => !exclude?.has(article.documentId));
+  // The pages still to load hold the excluded articles not met yet: when that is all they hold,
+  // there is nothing more to show and no "Load more".
+  const total = feed.data.pages.at(-1)?.meta.pagination.total ?? 0;
+  const excludedAhead = (exclude?.size ?? 0) - (loaded.length - articles.length);
+  const hasMore = feed.hasNextPage && total - loaded.length > excludedAhead;
 
-  if (articles.length === 0 && !feed.hasNextPage) return <p className="empty-state">{emptyMessage}</p>;
+  if (articles.length === 0 && !hasMore) return <p className="empty-state">{emptyMessage}</p>;
 
   return (
     <>
       <ArticleList articles={articles} headingLevel={headingLevel} summaryOf={summaryOf} />
-      <LoadMore query={feed} label="Load more articles" />
+      <LoadMore query={{ ...feed, hasNextPage: hasMore }} label="Load more articles" />
     </>
   );
 }
