@@ -16,6 +16,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { LIMITS, normaliseRedirectPath, PURGE_TAGS, type Block, type InlineNode } from '@medblog/shared';
 import { announceChange } from '../documents/content-changes';
 import { fillArticleFields, freeSlug } from '../documents/computed-fields';
+import { NO_ADMIN, recordFirstVersions } from '../documents/revisions';
 import { slugify } from '../documents/slug';
 import { rebuildSearchIndex } from '../documents/search-index';
 import { ipHash } from '../utils/client';
@@ -680,8 +681,9 @@ class Writer {
    * gives them: an article's draft row and, when published, its published row (one documentId,
    * same timestamps), each linked to its category and author; comments and redirects (types
    * without drafts) published at once; a comment linked to every version of its article, and to
-   * its parent. The middlewares' other work follows from the caller: the search index (rebuilt
-   * after the transaction), the purge calls and the API cache (announced after the commit).
+   * its parent; each new article's first version in its history. The middlewares' other work
+   * follows from the caller: the search index (rebuilt after the transaction), the purge calls and
+   * the API cache (announced after the commit).
    */
   async flush(trx: Transaction): Promise<void> {
     const now = new Date();
@@ -719,6 +721,11 @@ class Writer {
         }),
       );
     }
+    await recordFirstVersions(
+      this.strapi,
+      this.newArticles.map(({ data, published }) => ({ documentId: data.documentId as string, published })),
+      NO_ADMIN.import,
+    );
     const commentId = (comment: NewComment) => ids(comments, comment.data.documentId as string)[0];
     await this.link(
       trx,
