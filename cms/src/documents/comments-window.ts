@@ -20,7 +20,9 @@ interface Dated {
 
 /** The setting's number of days, or null when comments never close by themselves. */
 export async function closeCommentsAfterDays(strapi: Core.Strapi): Promise<number | null> {
-  const settings = await strapi.documents(SETTING).findFirst({ fields: ['closeCommentsAfterDays'] });
+  // The query engine rather than the Document Service: every public article answer asks this, and
+  // a single type without drafts needs no transaction around one read.
+  const settings = await strapi.db.query(SETTING).findOne({ select: ['closeCommentsAfterDays'] });
   return (settings?.closeCommentsAfterDays as number | null | undefined) ?? null;
 }
 
