@@ -22,5 +22,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // Strapi's limit on admin logins: attempts per e-mail address and client address in 5 minutes.
+  rateLimit: { enabled: true, interval: { min: 5 }, max: env.int('ADMIN_LOGIN_RATE_MAX', 5) },
   flags: { nps: false, promoteEE: false },
 });

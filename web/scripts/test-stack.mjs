@@ -76,13 +76,15 @@ export function startCms({ port, corsOrigins, sitePurgeUrl, purgeSecret }) {
   const child = spawn(process.execPath, [CMS_SERVER], {
     cwd: cmsDir,
     // The e2e tests send more comments and enquiries from one address than a visitor may (5 per
-    // 10 min / 1 h): raise the limits for this throw-away CMS only.
+    // 10 min / 1 h), and sign in to the admin more often than 5 times in 5 min: raise the limits
+    // for this throw-away CMS only.
     env: {
       ...process.env,
       PORT: String(port),
       CORS_ORIGINS: corsOrigins,
       COMMENT_RATE_MAX: '1000',
       ENQUIRY_RATE_MAX: '1000',
+      ADMIN_LOGIN_RATE_MAX: '1000',
       // Every change readers can see reaches the site's page cache at once.
       SITE_PURGE_URLS: sitePurgeUrl ?? '',
       // Where the admin's Preview button sends editors.
