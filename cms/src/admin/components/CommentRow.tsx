@@ -17,7 +17,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { ExternalLink, User } from '@strapi/icons';
+import { ExternalLink, Message, User } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
 import { COMMENT_BADGE_LABELS, type ModerationStatus } from '@medblog/shared';
 import type { QueueComment } from '../hooks/useModerationQueue';
@@ -201,16 +201,20 @@ function Body({ comment, current }: { comment: QueueComment; current: boolean })
 const answerable = (comment: QueueComment) =>
   comment.moderationStatus === 'pending' || comment.moderationStatus === 'approved';
 
-function ReplyButton({ comment, onReply }: Pick<CommentViewProps, 'comment' | 'onReply'>) {
+/** An icon in the table (a row stays one line high), a labelled button on a phone card. */
+function ReplyButton({
+  comment,
+  onReply,
+  compact,
+}: Pick<CommentViewProps, 'comment' | 'onReply'> & { compact?: boolean }) {
   if (!answerable(comment)) return null;
-  return (
-    <Button
-      size="S"
-      variant="ghost"
-      aria-label={`Reply as staff to ${authorOf(comment)}`}
-      onClick={() => onReply(comment)}
-      style={{ marginTop: '0.2rem' }}
-    >
+  const label = `Reply as staff to ${authorOf(comment)}`;
+  return compact ? (
+    <IconButton size="S" variant="ghost" label={label} onClick={() => onReply(comment)}>
+      <Message />
+    </IconButton>
+  ) : (
+    <Button size="S" variant="ghost" aria-label={label} onClick={() => onReply(comment)}>
       Reply as staff
     </Button>
   );
@@ -296,7 +300,6 @@ export function CommentRow({
       <Td style={{ ...CELL, whiteSpace: 'normal' }}>
         <Box minWidth="20rem">
           <Body comment={comment} current={current} />
-          {canModerate && <ReplyButton comment={comment} onReply={onReply} />}
         </Box>
       </Td>
       {showStatus && (
@@ -307,6 +310,11 @@ export function CommentRow({
       {/* One cell per decision: the design system's table lets Enter and Space press a button
           only when it is alone in its cell. Each decision keeps its column (Approve first) so a
           moderator's hand learns it; the decision the comment already has leaves the cell empty. */}
+      {canModerate && (
+        <Td style={{ ...CELL, paddingLeft: '0.2rem', paddingRight: '0.2rem' }}>
+          <ReplyButton comment={comment} onReply={onReply} compact />
+        </Td>
+      )}
       {canModerate &&
         DECISIONS.map((decision) => (
           <Td key={decision} style={{ ...CELL, paddingLeft: '0.2rem', paddingRight: '0.2rem' }}>

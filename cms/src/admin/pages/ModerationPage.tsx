@@ -185,7 +185,7 @@ function ModerationScreen() {
   });
   const visible = rows ?? [];
   const showStatus = status === 'all';
-  const colCount = 4 + (canModerate ? 1 + DECISIONS.length : 0) + (showStatus ? 1 : 0);
+  const colCount = 4 + (canModerate ? 2 + DECISIONS.length : 0) + (showStatus ? 1 : 0);
   const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : undefined;
 
   const countOf = (filter: StatusFilter) => (filter === 'all' ? total : counts?.[filter]);
@@ -374,6 +374,11 @@ function ModerationScreen() {
                               </Typography>
                             </Th>
                           ),
+                        )}
+                        {canModerate && (
+                          <Th style={{ paddingLeft: '0.4rem', paddingRight: '0.4rem' }}>
+                            <VisuallyHidden>Reply as staff</VisuallyHidden>
+                          </Th>
                         )}
                         {canModerate &&
                           DECISIONS.map((decision) => (
