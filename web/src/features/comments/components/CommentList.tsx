@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { COMMENT_BADGE_LABELS } from '@medblog/shared';
 import { formatDate } from '@/lib/format';
+import { useHydrated } from '@/lib/use-hydrated';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
 
@@ -66,6 +67,8 @@ function Comments({
   replyForm,
 }: Pick<CommentListProps, 'onReply' | 'replyForm'> & { entries: Entry[]; level: number }) {
   const shown = level < MAX_LEVEL ? entries : entries.flatMap(flatten);
+  // As the forms: a click before the page's code runs would open nothing.
+  const hydrated = useHydrated();
   return (
     <ol className={level === 1 ? 'comment-list' : 'comment-list comment-list--replies'}>
       {shown.map(({ comment, pending, answers, replies }) => (
@@ -100,6 +103,7 @@ function Comments({
                 id={`reply-${comment.documentId}`}
                 className="comment__reply"
                 aria-label={`Reply to ${comment.authorName}`}
+                disabled={!hydrated}
                 onClick={() => onReply(comment as ArticleComment)}
               >
                 Reply
