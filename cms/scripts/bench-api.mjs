@@ -170,7 +170,7 @@ try {
     const response = await fetch(url);
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status !== 200) throw new Error(`${name}: ${response.status} ${body}`);
-    await wrk(url, {}, 1); // warm-up: the first seconds of a path pay for compiling its code
+    await wrk(url, {}, 3); // warm-up: the first seconds of a path pay for compiling its code
     const cached = await wrk(url);
     const revalidated = await wrk(url, { 'If-None-Match': response.headers.get('etag') });
     const raw = await rawServer(body);

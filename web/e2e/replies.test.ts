@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiUrl, commentableArticle, launchBrowser, logInToAdmin, openPage, siteUrl } from './support';
+import { apiUrl, commentableArticle, launchBrowser, logInToAdmin, readerAndStaffPages, siteUrl } from './support';
 
 let browser: Browser;
 let reader: Page;
@@ -18,9 +18,7 @@ const run = Date.now().toString(36);
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const opened = await Promise.all([openPage(browser, 'desktop'), openPage(browser, 'desktop')]);
-  [reader, staff] = opened.map((o) => o.page);
-  closeAll = opened.map((o) => o.close);
+  ({ reader, staff, closeAll } = await readerAndStaffPages(browser));
   ({ slug, documentId: articleId } = await commentableArticle('newest'));
 });
 

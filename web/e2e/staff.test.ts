@@ -19,6 +19,7 @@ import {
   launchBrowser,
   logInToAdmin,
   openPage,
+  readerAndStaffPages,
   parseCsv,
   siteUrl,
   waitSince,
@@ -34,9 +35,7 @@ const run = Date.now().toString(36);
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const opened = await Promise.all([openPage(browser, 'desktop'), openPage(browser, 'desktop')]);
-  [reader, staff] = opened.map((o) => o.page);
-  closeAll = opened.map((o) => o.close);
+  ({ reader, staff, closeAll } = await readerAndStaffPages(browser));
   ({ slug, documentId: articleId } = await commentableArticle('oldest'));
   await logInToAdmin(staff);
 });

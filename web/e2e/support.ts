@@ -27,6 +27,12 @@ export async function openPage(browser: Browser, device: keyof typeof DEVICES) {
   return { page, errors, close: () => context.close() };
 }
 
+/** A reader's and a staff member's desktop pages in one browser, and what closes them. */
+export async function readerAndStaffPages(browser: Browser) {
+  const [reader, staff] = await Promise.all([openPage(browser, 'desktop'), openPage(browser, 'desktop')]);
+  return { reader: reader.page, staff: staff.page, closeAll: [reader.close, staff.close] };
+}
+
 /** Asks the CMS directly, to learn the demo content instead of hard-coding it. */
 export async function cmsGet<T>(path: string, params: object = {}): Promise<T> {
   const response = await fetch(`${apiUrl}${path}?${qs.stringify(params, { encodeValuesOnly: true })}`);
