@@ -251,6 +251,8 @@ function DecisionButton({
 }
 
 const CELL: React.CSSProperties = { verticalAlign: 'top', paddingTop: '0.4rem', paddingBottom: '0.4rem' };
+/** The narrow cells of the row's actions (reply, then each decision). */
+const ACTION_CELL: React.CSSProperties = { ...CELL, paddingLeft: '0.2rem', paddingRight: '0.2rem' };
 const CURRENT_BACKGROUND = 'primary100';
 
 export interface CommentRowProps extends CommentViewProps {
@@ -307,17 +309,17 @@ export function CommentRow({
           <StatusLabel status={comment.moderationStatus} />
         </Td>
       )}
-      {/* One cell per decision: the design system's table lets Enter and Space press a button
+      {/* One cell per action: the design system's table lets Enter and Space press a button
           only when it is alone in its cell. Each decision keeps its column (Approve first) so a
           moderator's hand learns it; the decision the comment already has leaves the cell empty. */}
       {canModerate && (
-        <Td style={{ ...CELL, paddingLeft: '0.2rem', paddingRight: '0.2rem' }}>
+        <Td style={ACTION_CELL}>
           <ReplyButton comment={comment} onReply={onReply} compact />
         </Td>
       )}
       {canModerate &&
         DECISIONS.map((decision) => (
-          <Td key={decision} style={{ ...CELL, paddingLeft: '0.2rem', paddingRight: '0.2rem' }}>
+          <Td key={decision} style={ACTION_CELL}>
             <Box minWidth="6.8rem">
               {decision !== comment.moderationStatus && (
                 <DecisionButton comment={comment} decision={decision} deciding={deciding} onDecide={onDecide} />

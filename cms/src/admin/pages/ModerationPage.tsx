@@ -52,6 +52,9 @@ import {
   type StatusFilter,
 } from '../lib/moderation';
 
+/** The headers of the rows' narrow action columns (reply, then each decision). */
+const ACTION_HEADER = { paddingLeft: '0.4rem', paddingRight: '0.4rem' };
+
 const COMMENT = 'api::comment.comment';
 const READ_COMMENTS = [{ action: 'plugin::content-manager.explorer.read', subject: COMMENT }];
 const UPDATE_COMMENTS = 'plugin::content-manager.explorer.update';
@@ -376,13 +379,13 @@ function ModerationScreen() {
                           ),
                         )}
                         {canModerate && (
-                          <Th style={{ paddingLeft: '0.4rem', paddingRight: '0.4rem' }}>
+                          <Th style={ACTION_HEADER}>
                             <VisuallyHidden>Reply as staff</VisuallyHidden>
                           </Th>
                         )}
                         {canModerate &&
                           DECISIONS.map((decision) => (
-                            <Th key={decision} style={{ paddingLeft: '0.4rem', paddingRight: '0.4rem' }}>
+                            <Th key={decision} style={ACTION_HEADER}>
                               <VisuallyHidden>{DECISION_BUTTON[decision].one}</VisuallyHidden>
                             </Th>
                           ))}
