@@ -26,7 +26,8 @@ const GENERATED_ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
 const searchCases = {
   'search: one common word': '/api/search?q=clinical',
   'search: three words': '/api/search?q=usmle study plan',
-  'search: phrase, page 2': '/api/search?q="clinical postings"&pagination[page]=2',
+  // Pages of 5: the phrase is in about ten articles, so a second page of 10 would be empty.
+  'search: phrase, page 2': '/api/search?q="clinical postings"&pagination[page]=2&pagination[pageSize]=5',
   'search: typo (trigram fallback)': '/api/search?q=intership logbok',
   'search: no match': '/api/search?q=dermatoglyphics',
 };

@@ -168,6 +168,65 @@ describe('the index follows publishing', () => {
   });
 });
 
+describe('snippets come from the passages that match', () => {
+  const articles = async () => (await bootStrapi()).documents('api::article.article');
+  const paragraphs = (...texts: string[]) =>
+    texts.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }));
+  const filler = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `Paragraph ${i + 1} describes the ordinary routine of a ward round in plain words.`,
+    );
+  const created: string[] = [];
+  const publish = async (data: Record<string, unknown>) => {
+    const article = await (await articles()).create({ data, status: 'published' } as never);
+    created.push(article.documentId);
+    return article;
+  };
+
+  afterAll(async () => {
+    const service = await articles();
+    for (const documentId of created) await service.delete({ documentId }).catch(() => undefined);
+  });
+
+  it('shows the paragraph at the end of a long article where the word is', async () => {
+    await publish({
+      title: 'A long ward diary',
+      body: paragraphs(...filler(30), 'On the last night the team finally met the marmosetgrip technique.'),
+    });
+    const [hit] = (await search('marmosetgrip')).data;
+    expect(hit.snippet.text).toContain('On the last night the team finally met the');
+    expect(marked(hit)).toEqual(['marmosetgrip']);
+  });
+
+  it('marks the words of a query found in different paragraphs', async () => {
+    await publish({
+      title: 'Two rare words',
+      body: paragraphs('The pangolinstitch is taught early.', ...filler(12), 'The tapirknot comes much later.'),
+    });
+    const [hit] = (await search('pangolinstitch tapirknot')).data;
+    expect(marked(hit).sort()).toEqual(['pangolinstitch', 'tapirknot']);
+  });
+
+  it('finds an article with nothing but its title, with an empty snippet', async () => {
+    await publish({ title: 'Axolotlsuture placeholder' });
+    const { data } = await search('axolotlsuture');
+    expect(data.map((hit) => hit.title)).toEqual(['Axolotlsuture placeholder']);
+    expect(data[0].snippet).toEqual({ text: '', highlights: [] });
+  });
+
+  it('fills in at start the passages of an index made before them', async () => {
+    const strapi = await bootStrapi();
+    const before = (await search('ECFMG')).data[0].snippet;
+    expect(before.highlights.length).toBeGreaterThan(0);
+    await strapi.db.connection.raw('DELETE FROM article_search_passages');
+    const { rebuildSearchIndex } = await import('../src/documents/search-index');
+    expect(await rebuildSearchIndex(strapi)).toBeGreaterThan(5);
+    await evictCached([PURGE_TAGS.articles]);
+    expect((await search('ECFMG')).data[0].snippet).toEqual(before);
+  });
+});
+
 describe('bad search queries answer 400 naming the problem', () => {
   const cases: Array<[query: string, problem: RegExp]> = [
     ['/api/search', /q: give the words/],

@@ -4,6 +4,10 @@
  * Document Service middleware and topped up at bootstrap. Drafts never enter it: each row is read
  * from the article's published version.
  *
+ * Snippets are cut from passages (the excerpt and each block of the body, each with its own
+ * tsvector, in a second table): ts_headline parses all the text it is given, so it is given the
+ * two passages that match best rather than a whole article.
+ *
  * Typo tolerance: a lexicon of the indexed words with a pg_trgm index; when a query finds nothing
  * its words are replaced by the nearest known words (words nothing resembles are dropped) and the
  * search runs once more. Without pg_trgm the search still works, without that second chance.
@@ -15,6 +19,7 @@ import { blockTexts } from './blocks';
 const ARTICLE = 'api::article.article';
 const CATEGORY = 'api::category.category';
 export const SEARCH_TABLE = 'article_search';
+const PASSAGES_TABLE = 'article_search_passages';
 const WORDS_TABLE = 'article_search_words';
 
 // ts_headline marks matches with these; they are removed from indexed text, so a marker in the
@@ -23,12 +28,16 @@ const MATCH_START = '\uE000';
 const MATCH_END = '\uE001';
 const MARKERS = /[\uE000\uE001]/g;
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=28, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+// Passages of an article a snippet is cut from.
+const SNIPPET_PASSAGES = 2;
 
 // Words shorter than this have too few trigrams to be corrected usefully.
 const MIN_CORRECTABLE_LENGTH = 3;
 const MAX_WORD_LENGTH = 40;
 
 let trigramAvailable = false;
+
+type Connection = Core.Strapi['db']['connection'];
 
 /** Creates the tables (and pg_trgm when it can); safe to run at every start. */
 export async function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
@@ -65,11 +74,51 @@ export async function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
         setweight(to_tsvector('english', body), 'C')
       ) STORED
     )`);
-  await db.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_document_idx ON ${SEARCH_TABLE} USING GIN (document)`);
+  await keepVectorsInRow(db);
+  await ensureGinIndex(db, `${SEARCH_TABLE}_document_idx`, `${SEARCH_TABLE} USING GIN (document)`);
+  // Deleting an article's row deletes its passages.
+  await db.raw(`
+    CREATE TABLE IF NOT EXISTS ${PASSAGES_TABLE} (
+      article_document_id varchar(64) NOT NULL REFERENCES ${SEARCH_TABLE} ON DELETE CASCADE,
+      position integer NOT NULL,
+      text text NOT NULL,
+      document tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+      PRIMARY KEY (article_document_id, position)
+    )`);
   await db.raw(`CREATE TABLE IF NOT EXISTS ${WORDS_TABLE} (word text PRIMARY KEY)`);
   if (trigramAvailable) {
-    await db.raw(`CREATE INDEX IF NOT EXISTS ${WORDS_TABLE}_trgm_idx ON ${WORDS_TABLE} USING GIN (word gin_trgm_ops)`);
+    await ensureGinIndex(db, `${WORDS_TABLE}_trgm_idx`, `${WORDS_TABLE} USING GIN (word gin_trgm_ops)`);
   }
+}
+
+/**
+ * Keeps each article's tsvector in its row (STORAGE MAIN) rather than out of line in TOAST, where a
+ * 4 kB value goes by default: PostgreSQL cannot compress a tsvector, and fetching it from TOAST for
+ * every match, then again for its rank, was most of a common word's search time. A table made
+ * before this is rewritten once: UPDATE recomputes the vector, which is then stored the new way.
+ */
+async function keepVectorsInRow(db: Connection): Promise<void> {
+  const { rows } = await db.raw(
+    `SELECT attstorage FROM pg_attribute WHERE attrelid = ?::regclass AND attname = 'document'`,
+    [SEARCH_TABLE],
+  );
+  if (rows[0]?.attstorage === 'm') return;
+  await db.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN document SET STORAGE MAIN`);
+  await db.raw(`UPDATE ${SEARCH_TABLE} SET title = title`);
+}
+
+/**
+ * A GIN index that takes each write at once (fastupdate off). By default GIN queues new entries in
+ * a pending list that every search then reads through, until a vacuum merges it; on a site that
+ * publishes a few articles a day that can take months. Writes here are few, searches many.
+ */
+async function ensureGinIndex(db: Connection, name: string, on: string): Promise<void> {
+  await db.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${on} WITH (fastupdate = off)`);
+  const { rows } = await db.raw(`SELECT reloptions FROM pg_class WHERE relname = ?`, [name]);
+  if ((rows[0]?.reloptions ?? []).includes('fastupdate=off')) return;
+  // An index made before: merge what is queued, then stop queueing.
+  await db.raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
+  await db.raw(`SELECT gin_clean_pending_list(?::regclass)`, [name]);
 }
 
 const wordsOf = (text: string) =>
@@ -86,22 +135,44 @@ interface IndexedArticle {
   category?: { name?: unknown } | null;
 }
 
-/** The texts of an article's index row. */
+/** The texts of an article's index row, and its passages in reading order. */
 function searchTexts(article: IndexedArticle) {
-  const blocks = blockTexts(article.body).filter(({ text }) => text);
-  return {
+  const blocks = blockTexts(article.body)
+    .filter(({ text }) => text)
+    .map(({ type, text }) => ({ type, text: clean(text) }));
+  const excerpt = clean(article.excerpt);
+  // An excerpt made from the first paragraph would only repeat it in a snippet.
+  const excerptRepeats = blocks.some(({ text }) => text.startsWith(excerpt.replace(/…$/, '')));
+  const row = {
     title: clean(article.title),
     category: clean(article.category?.name),
-    excerpt: clean(article.excerpt),
+    excerpt,
     headings: clean(
       blocks
         .filter(({ type }) => type === 'heading')
         .map(({ text }) => text)
         .join('\n'),
     ),
-    // In reading order, headings included, so a snippet reads like the article.
-    body: clean(blocks.map(({ text }) => text).join('\n')),
+    body: blocks.map(({ text }) => text).join('\n'),
   };
+  const passages = [...(excerpt && !excerptRepeats ? [excerpt] : []), ...blocks.map(({ text }) => text)];
+  return { row, passages };
+}
+
+/** Replaces the passages of these articles. */
+async function writePassages(db: Connection, articles: { documentId: string; passages: string[] }[]): Promise<void> {
+  await db.raw(`DELETE FROM ${PASSAGES_TABLE} WHERE article_document_id = ANY(?::text[])`, [
+    articles.map(({ documentId }) => documentId),
+  ]);
+  const each = articles.flatMap(({ documentId, passages }) =>
+    passages.map((text, position) => ({ documentId, position, text })),
+  );
+  // Three array parameters, however many passages (a query takes at most 65,535 parameters).
+  await db.raw(
+    `INSERT INTO ${PASSAGES_TABLE} (article_document_id, position, text)
+     SELECT * FROM unnest(?::text[], ?::int[], ?::text[])`,
+    [each.map(({ documentId }) => documentId), each.map(({ position }) => position), each.map(({ text }) => text)],
+  );
 }
 
 async function addWords(strapi: Core.Strapi, texts: string[]): Promise<void> {
@@ -133,16 +204,22 @@ export async function indexArticles(strapi: Core.Strapi, documentIds: string[]):
       if (!seen || Date.parse(article.publishedAt) > Date.parse(seen.publishedAt))
         latest.set(article.documentId, article);
     }
-    const rows = [...latest.values()].map((article) => ({
+    const indexed = [...latest.values()].map((article) => ({ article, ...searchTexts(article) }));
+    const rows = indexed.map(({ article, row }) => ({
       article_document_id: article.documentId,
       published_at: article.publishedAt,
-      ...searchTexts(article),
+      ...row,
     }));
-    await strapi.db
-      .connection(SEARCH_TABLE)
-      .insert(rows)
-      .onConflict('article_document_id')
-      .merge(['published_at', 'title', 'category', 'excerpt', 'headings', 'body']);
+    await strapi.db.connection.transaction(async (trx) => {
+      await trx(SEARCH_TABLE)
+        .insert(rows)
+        .onConflict('article_document_id')
+        .merge(['published_at', 'title', 'category', 'excerpt', 'headings', 'body']);
+      await writePassages(
+        trx,
+        indexed.map(({ article, passages }) => ({ documentId: article.documentId, passages })),
+      );
+    });
     await addWords(
       strapi,
       rows.map(({ title, category, excerpt, headings, body }) => [title, category, excerpt, headings, body].join(' ')),
@@ -163,20 +240,25 @@ export async function indexArticle(strapi: Core.Strapi, documentId: string): Pro
     await db.raw(`DELETE FROM ${SEARCH_TABLE} WHERE article_document_id = ?`, [documentId]);
     return;
   }
-  const texts = searchTexts(article);
-  await db.raw(
-    `INSERT INTO ${SEARCH_TABLE} (article_document_id, published_at, title, category, excerpt, headings, body)
-     VALUES (?, (SELECT max(published_at) FROM articles WHERE document_id = ? AND published_at IS NOT NULL), ?, ?, ?, ?, ?)
-     ON CONFLICT (article_document_id) DO UPDATE SET published_at = EXCLUDED.published_at, title = EXCLUDED.title,
-       category = EXCLUDED.category, excerpt = EXCLUDED.excerpt, headings = EXCLUDED.headings, body = EXCLUDED.body`,
-    [documentId, documentId, texts.title, texts.category, texts.excerpt, texts.headings, texts.body],
-  );
+  const { row: texts, passages } = searchTexts(article);
+  // Row and passages change together: a search never sees an article without its passages.
+  await db.transaction(async (trx) => {
+    await trx.raw(
+      `INSERT INTO ${SEARCH_TABLE} (article_document_id, published_at, title, category, excerpt, headings, body)
+       VALUES (?, (SELECT max(published_at) FROM articles WHERE document_id = ? AND published_at IS NOT NULL), ?, ?, ?, ?, ?)
+       ON CONFLICT (article_document_id) DO UPDATE SET published_at = EXCLUDED.published_at, title = EXCLUDED.title,
+         category = EXCLUDED.category, excerpt = EXCLUDED.excerpt, headings = EXCLUDED.headings, body = EXCLUDED.body`,
+      [documentId, documentId, texts.title, texts.category, texts.excerpt, texts.headings, texts.body],
+    );
+    await writePassages(trx, [{ documentId, passages }]);
+  });
   await addWords(strapi, [Object.values(texts).join(' ')]);
 }
 
 /**
  * Indexes what is missing or out of date (an existing database, an article published while the
- * index was not kept), and forgets articles no longer published.
+ * index was not kept, an index made before passages), and forgets articles no longer published.
+ * An article with no text but its title has no passages, so it is read again at each start.
  */
 export async function rebuildSearchIndex(strapi: Core.Strapi): Promise<number> {
   const db = strapi.db.connection;
@@ -187,7 +269,8 @@ export async function rebuildSearchIndex(strapi: Core.Strapi): Promise<number> {
   const { rows } = await db.raw(
     `SELECT DISTINCT a.document_id AS "documentId" FROM articles a
      LEFT JOIN ${SEARCH_TABLE} s ON s.article_document_id = a.document_id
-     WHERE a.published_at IS NOT NULL AND (s.article_document_id IS NULL OR s.published_at IS DISTINCT FROM a.published_at)`,
+     WHERE a.published_at IS NOT NULL AND (s.article_document_id IS NULL OR s.published_at IS DISTINCT FROM a.published_at
+       OR NOT EXISTS (SELECT 1 FROM ${PASSAGES_TABLE} p WHERE p.article_document_id = s.article_document_id))`,
   );
   await indexArticles(
     strapi,
@@ -268,12 +351,18 @@ async function rankedPage(
   offset: number,
 ): Promise<RankedPage> {
   // The table holds published articles only (registerSearchIndexing keeps it so), and the cards
-  // are read from published versions afterwards: ranking needs no join.
+  // are read from published versions afterwards: ranking needs no join. Each match is ranked in
+  // the subquery (OFFSET 0 keeps it one), so the count's window holds only ids and ranks; ranked
+  // after it, every match's whole row, tsvector included, was copied into the window first.
   const { rows } = await strapi.db.connection.raw(
-    `SELECT s.article_document_id AS "documentId", count(*) OVER ()::int AS total
-     FROM ${SEARCH_TABLE} s, ${query.parse}('english', ?) AS q(query)
-     WHERE s.document @@ q.query
-     ORDER BY ts_rank(s.document, q.query) DESC, s.published_at DESC, s.article_document_id
+    `SELECT m."documentId", count(*) OVER ()::int AS total
+     FROM (
+       SELECT s.article_document_id AS "documentId", s.published_at, ts_rank(s.document, q.query) AS rank
+       FROM ${SEARCH_TABLE} s, ${query.parse}('english', ?) AS q(query)
+       WHERE s.document @@ q.query
+       OFFSET 0
+     ) m
+     ORDER BY m.rank DESC, m.published_at DESC, m."documentId"
      LIMIT ? OFFSET ?`,
     [query.text, limit, offset],
   );
@@ -289,16 +378,28 @@ async function rankedPage(
 }
 
 /**
- * The snippets of a page of matches, by documentId: the excerpt and body's best passages with the
- * matches marked. ts_headline is the costly part of a search, so it runs for the page's rows only.
+ * The snippets of a page of matches, by documentId, with the matches marked. Each is cut from the
+ * article's two best passages, in reading order: those that match the whole query first, then
+ * those with most of its words (a match may be spread over passages), then the first ones.
+ * An article with no text but its title has none.
  */
 export async function searchSnippets(strapi: Core.Strapi, page: RankedPage): Promise<Map<string, SearchSnippet>> {
   if (!page.documentIds.length) return new Map();
   const { rows } = await strapi.db.connection.raw(
-    `SELECT s.article_document_id AS "documentId",
-            ts_headline('english', concat_ws(E'\\n', NULLIF(s.excerpt, ''), s.body), ${page.query.parse}('english', ?), ?) AS snippet
-     FROM ${SEARCH_TABLE} s WHERE s.article_document_id = ANY(?::text[])`,
-    [page.query.text, HEADLINE_OPTIONS, page.documentIds],
+    `WITH q AS (
+       SELECT ${page.query.parse}('english', ?) AS query, tsvector_to_array(to_tsvector('english', ?)) AS words
+     ), best AS (
+       SELECT p.article_document_id, p.position, p.text, row_number() OVER (
+         PARTITION BY p.article_document_id
+         ORDER BY p.document @@ q.query DESC, length(p.document) - length(ts_delete(p.document, q.words)) DESC, p.position
+       ) AS n
+       FROM ${PASSAGES_TABLE} p, q WHERE p.article_document_id = ANY(?::text[])
+     )
+     SELECT best.article_document_id AS "documentId",
+            ts_headline('english', string_agg(best.text, E'\\n' ORDER BY best.position), q.query, ?) AS snippet
+     FROM best, q WHERE best.n <= ?
+     GROUP BY best.article_document_id, q.query`,
+    [page.query.text, page.query.text, page.documentIds, HEADLINE_OPTIONS, SNIPPET_PASSAGES],
   );
   return new Map(rows.map((row: { documentId: string; snippet: string }) => [row.documentId, toSnippet(row.snippet)]));
 }

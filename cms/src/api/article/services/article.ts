@@ -93,8 +93,7 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
       // An article unpublished between the reads is left out rather than shown half.
       const results = ranked.documentIds.flatMap((documentId) => {
         const card = cards.get(documentId);
-        const snippet = snippets.get(documentId);
-        return card && snippet ? [{ card, snippet }] : [];
+        return card ? [{ card, snippet: snippets.get(documentId) ?? { text: '', highlights: [] } }] : [];
       });
       return { total: ranked.total, results };
     },
