@@ -83,6 +83,10 @@ describe('search', () => {
     renderApp('/search');
     expect(await screen.findByRole('heading', { level: 1, name: 'Search articles' })).toBeInTheDocument();
     expect(requests.some((request) => request.path === '/api/search')).toBe(false);
+    // A box of its own on the page: on a phone the header's is inside the closed menu.
+    const form = screen.getByRole('search', { name: 'Search the articles' });
+    expect(form).toHaveAttribute('action', '/search');
+    expect(within(form).getByRole('searchbox')).toBeRequired();
   });
 
   it('explains a server error', async () => {

@@ -5,6 +5,7 @@ import { PopularPosts } from '@/features/articles/components/PopularPosts';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { useSearchArticles, type SearchResult } from '@/features/search/api/search-articles';
 import { HighlightedSnippet } from '@/features/search/components/HighlightedSnippet';
+import { SearchForm } from '@/features/search/components/SearchForm';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
 
@@ -21,7 +22,13 @@ export default function SearchRoute() {
       {q ? (
         <SearchResults q={q} />
       ) : (
-        <p className="empty-state">Type a few words in the search box at the top of the page.</p>
+        // The header's box is inside the menu on a phone: the page has one of its own.
+        <>
+          <p className="empty-state">Type a few words to search the articles.</p>
+          <div className="page-search">
+            <SearchForm label="Search the articles" />
+          </div>
+        </>
       )}
     </div>
   );

@@ -4,17 +4,21 @@ import { paths } from '@/lib/paths';
 
 const LABEL = 'Search the blog';
 
-/** Searches the articles (the CMS's full-text search); on the results page it shows the current words, ready to refine. */
-export function SearchForm() {
+/**
+ * Searches the articles (the CMS's full-text search); on the results page it shows the current
+ * words, ready to refine. A second form on a page takes its own label, so the two search
+ * landmarks can be told apart.
+ */
+export function SearchForm({ label = LABEL }: { label?: string }) {
   const inputId = useId();
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
   const current = pathname === paths.search ? (searchParams.get('q') ?? '') : '';
 
   return (
-    <Form method="get" action={paths.search} role="search" aria-label={LABEL} className="search-form">
+    <Form method="get" action={paths.search} role="search" aria-label={label} className="search-form">
       <label htmlFor={inputId} className="visually-hidden">
-        {LABEL}
+        {label}
       </label>
       <input
         // A new search (or leaving the results page) resets what the box shows.
