@@ -46,7 +46,8 @@ function seededRandom(seed) {
 /** Published articles of ~750 words made of the demo articles' words, in the demo categories. */
 async function generateArticles(strapi, count) {
   const articles = strapi.documents('api::article.article');
-  const demo = await articles.findMany({ status: 'published', fields: ['body'] });
+  // Read in a fixed order, so that every run generates the same articles.
+  const demo = await articles.findMany({ status: 'published', fields: ['body'], sort: 'slug:asc' });
   const textOf = (node) => (typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join(' '));
   const vocabulary = demo.flatMap(
     (article) =>
@@ -55,7 +56,9 @@ async function generateArticles(strapi, count) {
         .join(' ')
         .match(/[A-Za-z]{2,}/g) ?? [],
   );
-  const categories = await strapi.documents('api::category.category').findMany({ fields: ['documentId'] });
+  const categories = await strapi
+    .documents('api::category.category')
+    .findMany({ fields: ['documentId'], sort: 'slug:asc' });
   const random = seededRandom(42);
   const words = (n) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
   const paragraph = (type, text) => ({
