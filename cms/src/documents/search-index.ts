@@ -140,22 +140,21 @@ function searchTexts(article: IndexedArticle) {
   const blocks = blockTexts(article.body)
     .filter(({ text }) => text)
     .map(({ type, text }) => ({ type, text: clean(text) }));
+  const texts = blocks.map(({ text }) => text);
   const excerpt = clean(article.excerpt);
   // An excerpt made from the first paragraph would only repeat it in a snippet.
-  const excerptRepeats = blocks.some(({ text }) => text.startsWith(excerpt.replace(/…$/, '')));
+  const excerptRepeats = texts.some((text) => text.startsWith(excerpt.replace(/…$/, '')));
   const row = {
     title: clean(article.title),
     category: clean(article.category?.name),
     excerpt,
-    headings: clean(
-      blocks
-        .filter(({ type }) => type === 'heading')
-        .map(({ text }) => text)
-        .join('\n'),
-    ),
-    body: blocks.map(({ text }) => text).join('\n'),
+    headings: blocks
+      .filter(({ type }) => type === 'heading')
+      .map(({ text }) => text)
+      .join('\n'),
+    body: texts.join('\n'),
   };
-  const passages = [...(excerpt && !excerptRepeats ? [excerpt] : []), ...blocks.map(({ text }) => text)];
+  const passages = [...(excerpt && !excerptRepeats ? [excerpt] : []), ...texts];
   return { row, passages };
 }
 
