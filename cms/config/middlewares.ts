@@ -3,6 +3,9 @@ import { CSP_DEFAULTS } from '@strapi/utils';
 import { s3PublicOrigins } from '../src/infra/s3';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
+  // Before everything that looks at a request: the path as the router matches it (any case), and
+  // one answer shape whatever the request's headers.
+  'global::canonical-request',
   'strapi::logger',
   'strapi::errors',
   {

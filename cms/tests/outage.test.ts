@@ -106,6 +106,8 @@ describe('when PostgreSQL is unreachable', () => {
     const next = await get('/api/categories');
     expectServiceUnavailable(next);
     expect(next.elapsedMs).toBeLessThan(2000);
+    // The router takes any spelling of a path: so does the database check.
+    expectServiceUnavailable(await get('/API/Categories'));
   });
 
   it('still gives the answers it has cached', async () => {
@@ -114,7 +116,8 @@ describe('when PostgreSQL is unreachable', () => {
     expect(articles.headers.get('x-cache')).toBe('hit');
   });
 
-  it('fails /_health with 503 naming the database', async () => {
+  it('fails /_health with 503 naming the database, in any spelling', async () => {
+    expect((await get('/_HEALTH')).status).toBe(503);
     const health = await get('/_health');
     expect(health.status).toBe(503);
     expect(health.body.error.message).toMatch(/database/i);

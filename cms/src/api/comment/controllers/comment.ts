@@ -11,13 +11,27 @@ import { commentsClosedByTime } from '../../../documents/comments-window';
 const APPROVED = { moderationStatus: { $eq: 'approved' } };
 
 export default factories.createCoreController('api::comment.comment', ({ strapi }) => ({
-  /** Approved comments only. A reply's parent is reduced to its ids: it may have been rejected since. */
+  /**
+   * Approved comments only. A reply's parent is shown as its identity alone, and only while it is
+   * approved: a moderator may have rejected it since the reply was approved.
+   */
   async find(ctx) {
     const filters = ctx.query.filters as object | undefined;
     ctx.query = { ...ctx.query, filters: filters ? { $and: [filters, APPROVED] } : APPROVED };
     const response = await super.find(ctx);
-    for (const comment of response.data ?? []) {
-      if (comment.parent) comment.parent = { id: comment.parent.id, documentId: comment.parent.documentId };
+    const replies = ((response.data ?? []) as Array<{ parent?: { id?: number; documentId: string } | null }>).filter(
+      (comment) => comment.parent,
+    );
+    if (replies.length) {
+      const approvedParents = await strapi.db.query('api::comment.comment').findMany({
+        select: ['id', 'documentId'],
+        where: { documentId: { $in: replies.map((reply) => reply.parent!.documentId) }, ...APPROVED },
+      });
+      const byDocumentId = new Map(approvedParents.map((parent) => [parent.documentId, parent]));
+      for (const reply of replies) {
+        const parent = byDocumentId.get(reply.parent!.documentId);
+        reply.parent = parent ? { id: parent.id, documentId: parent.documentId } : null;
+      }
     }
     return response;
   },
