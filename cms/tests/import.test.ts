@@ -772,4 +772,86 @@ ${items.join('\n')}
       expect(images.map((block) => block.image!.url)).toEqual(LEGITIMATE.map(([, name]) => urls.get(name)));
     });
   });
+
+  describe('addresses that are not http(s)', () => {
+    const TITLE = 'Images and links that are not http(s) (import-test)';
+    let summary: Summary;
+    let before: number;
+
+    // Each written as an HTML attribute value: the HTML parser decodes its entities, as a browser's does.
+    const SCRIPTS = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.cookie)',
+      '  \tjavascript:alert(2)',
+      '&#1;javascript:alert(3)',
+      '&#x1F;&#x7F;javascript:alert(4)',
+      'java&#9;script:alert(5)',
+      'java&#10;script:alert(6)',
+      'javascript&#58;alert(7)',
+      'javascript&colon;alert(8)',
+      'vbscript:msgbox(1)',
+      'VBScript:msgbox(2)',
+      'data:image/svg+xml,&lt;svg onload=alert(9)&gt;',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'DATA:image/png;base64,iVBORw0KGgo=',
+      'file:///etc/passwd',
+      'file://localhost/etc/hosts.png',
+      '//javascript:alert(10)',
+      'https:javascript:alert(11)',
+      // In the folder, yet not an address of the web: not looked for there.
+      'ftp://old-blog.example.org/wp-content/uploads/2024/03/legit.jpg',
+      'blob:https://old-blog.example.org/0d2c6a5e',
+      'about:blank',
+    ];
+    // Protocol-relative oddities: a browser reads each as https to another host, which is all they become.
+    const ELSEWHERE = ['//evil.example/x.png', '/\\evil.example/x.png', '\\\\evil.example\\x.png'];
+
+    beforeAll(async () => {
+      const file = wxrFile('addresses.xml', [
+        {
+          title: TITLE,
+          id: 9003,
+          html: [
+            ...SCRIPTS.map((address) => `<img src="${address}" alt="">`),
+            ...SCRIPTS.map((address, n) => `<p><a href="${address}">script link ${n}</a></p>`),
+            ...ELSEWHERE.map((address) => `<img src="${address}" alt="elsewhere">`),
+            ...ELSEWHERE.map((address, n) => `<p><a href="${address}">elsewhere ${n}</a></p>`),
+            '<p><a href="https://old-blog.example.org/resources/">resources</a></p>',
+          ].join('\n'),
+        },
+      ]);
+      before = await lastUpload();
+      summary = await importFiles(strapi, [file], { mediaDir });
+    });
+
+    it('keeps no image, and no link to anything but an http(s) address', async () => {
+      expect(summary.failed).toEqual([]);
+      expect(await uploadsSince(before)).toEqual([]);
+      const body = await bodyOf(TITLE);
+      expect(body.filter((block) => block.type === 'image')).toEqual([]);
+      const links = linksIn(body);
+      expect(links.map((url) => new URL(url).protocol).filter((protocol) => protocol !== 'https:')).toEqual([]);
+      expect(links).toEqual([
+        ...ELSEWHERE.map(() => 'https://evil.example/x.png'),
+        ...ELSEWHERE.map(() => 'https://evil.example/x.png'),
+        'https://old-blog.example.org/resources/',
+      ]);
+      // A refused link's text stays, as text.
+      const texts = JSON.stringify(body);
+      for (const n of SCRIPTS.keys()) expect(texts).toContain(`"script link ${n}"`);
+    });
+
+    it('names each address it dropped in a warning, with the file: once as an image, once as a link', () => {
+      for (const address of SCRIPTS) {
+        const warnings = warningsNaming(summary, address);
+        expect(warnings, address).toHaveLength(2);
+        expect(warnings, address).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^".*" \(addresses\.xml\): image .* dropped/),
+            expect.stringMatching(/^".*" \(addresses\.xml\): link .* dropped/),
+          ]),
+        );
+      }
+    });
+  });
 });

@@ -20,6 +20,7 @@ import { NO_ADMIN, recordFirstVersions } from '../documents/revisions';
 import { slugify } from '../documents/slug';
 import { rebuildSearchIndex } from '../documents/search-index';
 import { ipHash } from '../utils/client';
+import { imageAddress, linkAddress } from './addresses';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
 import { findMediaFile, IMAGE_TYPES, type MediaFile } from './media-files';
 import { addSummary, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
@@ -127,7 +128,13 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
 function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summary: Summary): PostInput {
   // Scheduled (future), draft and pending posts wait for an editor here too.
   const published = post.status === 'publish';
-  const title = post.title || titleFromBlocks(htmlToBlocks(post.content));
+  const blocks = htmlToBlocks(post.content, {
+    onRefusedLink: (href) =>
+      summary.warnings.push(
+        `${label}: link ${quoted(href)} dropped, its text kept (not http(s), mailto, or a path from the site's root)`,
+      ),
+  });
+  const title = post.title || titleFromBlocks(blocks);
   if (title.length > TITLE_MAX) summary.warnings.push(`${label}: title shortened to ${TITLE_MAX} characters`);
   let excerpt = htmlToText(post.excerpt) || null;
   if (excerpt && excerpt.length > LIMITS.articleExcerpt) {
@@ -146,7 +153,7 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
     title: truncate(title, TITLE_MAX),
     slug: safeDecode(post.slug) || undefined,
     excerpt,
-    blocks: htmlToBlocks(post.content),
+    blocks,
     published,
     originalPublishedAt: post.date,
     category: post.categories[0] ?? null,
@@ -512,7 +519,8 @@ class Writer {
 
   /**
    * The post's blocks with each image uploaded from --media, or, when the file is not there, a
-   * link; an image whose path leads out of --media is left out.
+   * link. Left out, each named in a warning: an image whose address is not http(s) (javascript:,
+   * data:...), whose path leads out of --media, or that is missing and has no address to link to.
    */
   private async images(post: PostInput): Promise<Block[]> {
     const blocks: Block[] = [];
@@ -523,7 +531,11 @@ class Writer {
         continue;
       }
       const written = block.image.url;
-      const address = new URL(written, 'https://old.invalid');
+      const address = imageAddress(written);
+      if (!address) {
+        this.summary.warnings.push(`${post.label}: image ${quoted(written)} dropped: not an http(s) address`);
+        continue;
+      }
       const file = mediaDir ? findMediaFile(address, mediaDir) : 'missing';
       if (file === 'outside') {
         this.summary.warnings.push(
@@ -537,12 +549,16 @@ class Writer {
         if (uploaded) blocks.push(uploaded);
         continue;
       }
+      const missing = `${post.label}: image ${quoted(written)} ${mediaDir ? `not found in ${mediaDir}` : '(no --media folder given)'}`;
+      const url = linkAddress(written);
+      if (!url) {
+        this.summary.warnings.push(`${missing}, and its address is no link a reader could follow; dropped`);
+        continue;
+      }
+      this.summary.warnings.push(`${missing}; kept as a link`);
       const name = basename(address.pathname);
-      this.summary.warnings.push(
-        `${post.label}: image ${quoted(written)} ${mediaDir ? `not found in ${mediaDir}` : '(no --media folder given)'}; kept as a link`,
-      );
       const label: InlineNode[] = [{ type: 'text', text: block.image.alternativeText || `Image: ${name}` }];
-      blocks.push({ type: 'paragraph', children: [{ type: 'link', url: written, children: label as never }] });
+      blocks.push({ type: 'paragraph', children: [{ type: 'link', url, children: label as never }] });
     }
     return blocks;
   }
