@@ -3,10 +3,21 @@
  * and redirects an editor and a reader would recognise; a second run changes nothing; a broken
  * file leaves nothing behind. Fixtures: tests/fixtures/import (invented posts).
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { importFiles as ImportFiles } from '../src/import/importer';
@@ -184,7 +195,7 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
       url: 'https://old-blog.example.org/wp-content/uploads/2024/03/theatre-lights.jpg',
       children: [{ type: 'text', text: 'Theatre lights' }],
     });
-    expect(first.warnings).toContainEqual(expect.stringContaining('theatre-lights.jpg not found in'));
+    expect(first.warnings).toContainEqual(expect.stringContaining('theatre-lights.jpg" not found in'));
   });
 
   it('keeps drafts and pending posts as drafts, and skips private and trashed posts, saying why', async () => {
@@ -558,5 +569,289 @@ describe('plain-text copies', () => {
     const again = await importFiles(strapi, [TEXTS], { publish: true });
     expect(again.created.article + again.updated.article).toBe(0);
     expect(again.unchanged.article).toBe(3);
+  });
+});
+
+/**
+ * An export is untrusted input: its image addresses must not reach files outside the --media
+ * folder (they would land in the public media library), and no address it carries may become a
+ * link a reader's browser would run. Each entry of these tables is one way of writing such an
+ * address; each one left out is named in a warning.
+ */
+describe('addresses in an export that try to leave the media folder or run script', () => {
+  const OLD = 'https://old-blog.example.org/wp-content/uploads';
+  let root: string;
+  let mediaDir: string;
+
+  // Image files that hostile addresses aim at, outside the folder (before the fix, each was uploaded).
+  const OUTSIDE_FILES = [
+    'secret-a.png',
+    'secret-b.png',
+    'secret-c.png',
+    'secret-d.png',
+    'secret-e.png',
+    'secret-f.png',
+    'secret-g.png',
+    'secret-h.png',
+    'secret-i.png',
+    'secret-linked.png',
+    'secret-top.png',
+    'private/secret-j.png',
+  ];
+
+  // Legitimate uploads, each a file of its own: [address, its name in the media library].
+  const LEGITIMATE: Array<[string, string]> = [
+    [`${OLD}/2024/03/legit.jpg`, '2024/03/legit.jpg'],
+    [`${OLD}/2024/03/legit-query.jpg?resize=300%2C200&amp;ssl=1`, '2024/03/legit-query.jpg'],
+    [`${OLD}/2024/03/legit-sized-300x200.jpg`, '2024/03/legit-sized.jpg'],
+    [`${OLD}/2024/03/legit%20photo.jpg`, '2024/03/legit photo.jpg'],
+    [`${OLD}/2024/03/café-legit.jpg`, '2024/03/café-legit.jpg'],
+    ['/wp-content/uploads/2024/03/legit-relative.JPG', '2024/03/legit-relative.JPG'],
+    [
+      '//old-blog.example.org/wp-content/uploads/2024/03/legit-protocol-relative.jpg',
+      '2024/03/legit-protocol-relative.jpg',
+    ],
+    // A .. that stays inside the folder is no escape.
+    [`${OLD}/2024/04/..%2F03/legit-up.jpg`, '2024/03/legit-up.jpg'],
+    // A link inside the folder to a file inside it.
+    [`${OLD}/2024/03/legit-alias.jpg`, '2024/03/legit-alias.jpg'],
+  ];
+
+  // An attribute value as the importer reads it: entities decoded by the HTML parser, then trimmed.
+  const asRead = (attribute: string) =>
+    (
+      parseDocument(`<a href="${attribute}">`).children[0] as unknown as { attribs: { href: string } }
+    ).attribs.href.trim();
+  const warningsNaming = (summary: Summary, address: string) =>
+    summary.warnings.filter((warning) => warning.includes(JSON.stringify(asRead(address))));
+  const linksIn = (nodes: unknown[]): string[] =>
+    (nodes as Array<{ type: string; url?: string; children?: unknown[] }>).flatMap((node) => [
+      ...(node.type === 'link' ? [node.url!] : []),
+      ...linksIn(node.children ?? []),
+    ]);
+  const bodyOf = async (title: string) =>
+    (await findArticle(title, 'draft'))!.body as unknown as Array<{ type: string; image?: { url: string } }>;
+  const lastUpload = async (): Promise<number> => {
+    const [last] = await strapi.db
+      .query('plugin::upload.file')
+      .findMany({ select: ['id'], orderBy: { id: 'desc' }, limit: 1 });
+    return last?.id ?? 0;
+  };
+  const storedFiles = () => readdirSync(join(strapi.dirs.static.public, 'uploads'));
+  const uploadsSince = async (id: number): Promise<string[]> =>
+    (await strapi.db.query('plugin::upload.file').findMany({ where: { id: { $gt: id } }, select: ['name'] })).map(
+      (file: { name: string }) => file.name,
+    );
+
+  const image = (color: number, path: string, format: 'png' | 'jpeg') =>
+    sharp({ create: { width: 8, height: 8, channels: 3, background: { r: color, g: 80, b: 120 } } })
+      .toFormat(format)
+      .toFile(path);
+
+  /** A WXR file of draft posts in `root`. */
+  const wxrFile = (name: string, posts: Array<{ title: string; id: number; html: string }>) => {
+    const items = posts.map(
+      ({ title, id, html }) =>
+        `<item><title>${title}</title><guid>import-test-${id}</guid>` +
+        `<content:encoded><![CDATA[${html}]]></content:encoded><wp:post_id>${id}</wp:post_id>` +
+        '<wp:status>draft</wp:status><wp:post_type>post</wp:post_type></item>',
+    );
+    const path = join(root, name);
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Hostile addresses</title><wp:wxr_version>1.2</wp:wxr_version>
+${items.join('\n')}
+</channel></rss>`,
+    );
+    return path;
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'import-hostile-'));
+    const folder = join(root, 'uploads');
+    mkdirSync(join(folder, '2024', '03'), { recursive: true });
+    mkdirSync(join(root, 'private'));
+    for (const [index, name] of OUTSIDE_FILES.entries()) await image(index * 10, join(root, name), 'png');
+    symlinkSync(join(root, 'secret-linked.png'), join(folder, '2024', '03', 'linked-out.png'));
+    symlinkSync(join(root, 'private'), join(folder, '2024', 'linked-dir'));
+    symlinkSync('../secret-top.png', join(folder, 'linked-top.png'));
+    for (const [index, [, name]] of LEGITIMATE.entries()) {
+      if (name.endsWith('legit-alias.jpg')) symlinkSync('legit.jpg', join(folder, name));
+      else await image(200 + index, join(folder, name), 'jpeg');
+    }
+    // The --media folder given through a link of its own, as a mounted export may be.
+    mediaDir = join(root, 'media');
+    symlinkSync(folder, mediaDir);
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  describe('image paths', () => {
+    const HOSTILE = 'Images whose paths try to leave the folder (import-test)';
+    const LEGIT = 'Images from the uploads folder (import-test)';
+    let summary: Summary;
+    let before: number;
+    let filesBefore: string[];
+
+    // [what it tries, the address as the HTML gives it, outcome]: 'outside' is skipped as leading out
+    // of the folder; 'link' is not found inside the folder, and kept as an https link to the old blog.
+    const addresses = (): Array<[string, string, 'outside' | 'link']> => [
+      ['an encoded slash after ..', `${OLD}/..%2Fsecret-a.png`, 'outside'],
+      ['lower-case encoded dots and slashes', `${OLD}/2024/03/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret-b.png`, 'outside'],
+      ['encoded separators only', `${OLD}/2024%2F..%2F..%2Fsecret-c.png`, 'outside'],
+      ['a size suffix on an escaping name', `${OLD}/..%2fsecret-d-300x200.png`, 'outside'],
+      [
+        'enough ..s to reach / and then the absolute path',
+        `${OLD}/${'..%2F'.repeat(12)}${encodeURIComponent(root.slice(1))}%2Fsecret-e.png`,
+        'outside',
+      ],
+      ['an absolute path once decoded', `${OLD}/${encodeURIComponent(`${root}/secret-f.png`)}`, 'outside'],
+      ['encoded backslashes', `${OLD}/..%5Csecret-g.png`, 'outside'],
+      ['backslashes and slashes mixed', `${OLD}/2024%5C..%2F..%5Csecret-g.png`, 'outside'],
+      ['a NUL before an image extension', `${OLD}/..%2Fsecret-h.png%00.jpg`, 'outside'],
+      // A double decoder would reach secret-i.png; decoded once, it is a name no file has.
+      ['double encoding', `${OLD}/%252e%252e%252fsecret-i.png`, 'link'],
+      // The URL parser resolves these within the address: what is left is looked for in the folder.
+      ['written backslashes', `${OLD}/2024/..\\..\\..\\..\\secret-a.png`, 'link'],
+      ['encoded dots as whole segments', `${OLD}/2024/%2E%2E/%2e%2e/%2E%2e/secret-a.png`, 'link'],
+      ['a link in the folder to a file outside', `${OLD}/2024/03/linked-out.png`, 'outside'],
+      ['the same link by its size suffix', `${OLD}/2024/03/linked-out-300x200.png`, 'outside'],
+      ['a linked folder in the folder', `${OLD}/2024/linked-dir/secret-j.png`, 'outside'],
+      ['a link found by its name alone', 'https://cdn.example.net/images/linked-top.png', 'outside'],
+    ];
+
+    beforeAll(async () => {
+      const file = wxrFile('image-paths.xml', [
+        {
+          title: HOSTILE,
+          id: 9001,
+          html: addresses()
+            .map(([what, address]) => `<p>${what}</p><img src="${address}" alt="">`)
+            .join('\n'),
+        },
+        {
+          title: LEGIT,
+          id: 9002,
+          html: LEGITIMATE.map(([address]) => `<p><img src="${address}" alt="A photo"></p>`).join('\n'),
+        },
+      ]);
+      before = await lastUpload();
+      filesBefore = storedFiles();
+      summary = await importFiles(strapi, [file], { mediaDir });
+    });
+
+    it('uploads no file from outside the media folder, however its path is written or linked', async () => {
+      expect(summary.failed).toEqual([]);
+      expect((await uploadsSince(before)).sort()).toEqual(LEGITIMATE.map(([, name]) => name).sort());
+      // The upload provider's copies (the local one: public/uploads, each named after its file).
+      const added = storedFiles().filter((name) => !filesBefore.includes(name));
+      expect(added).toHaveLength(LEGITIMATE.length);
+      expect(added.filter((name) => !name.includes('legit'))).toEqual([]);
+      const body = await bodyOf(HOSTILE);
+      expect(body.filter((block) => block.type === 'image')).toEqual([]);
+      for (const url of linksIn(body)) expect(url).toMatch(/^https:\/\/old-blog\.example\.org\//);
+    });
+
+    it('names each image it skipped or kept as a link in a warning, with the file', () => {
+      for (const [what, address, outcome] of addresses()) {
+        const warnings = warningsNaming(summary, address);
+        expect(warnings, what).toEqual([expect.stringContaining('(image-paths.xml)')]);
+        expect(warnings[0], what).toContain(outcome === 'outside' ? 'leads outside' : 'kept as a link');
+      }
+    });
+
+    it('still uploads the folder’s images: sizes, query strings, encoded and accented names, relative addresses', async () => {
+      expect(summary.warnings.filter((warning) => warning.includes(LEGIT))).toEqual([]);
+      const images = (await bodyOf(LEGIT)).filter((block) => block.type === 'image');
+      const files = await strapi.db
+        .query('plugin::upload.file')
+        .findMany({ where: { name: { $in: LEGITIMATE.map(([, name]) => name) } }, select: ['name', 'url'] });
+      const urls = new Map(files.map((file: { name: string; url: string }) => [file.name, file.url]));
+      expect(images.map((block) => block.image!.url)).toEqual(LEGITIMATE.map(([, name]) => urls.get(name)));
+    });
+  });
+
+  describe('addresses that are not http(s)', () => {
+    const TITLE = 'Images and links that are not http(s) (import-test)';
+    let summary: Summary;
+    let before: number;
+
+    // Each written as an HTML attribute value: the HTML parser decodes its entities, as a browser's does.
+    const SCRIPTS = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.cookie)',
+      '  \tjavascript:alert(2)',
+      '&#1;javascript:alert(3)',
+      '&#x1F;&#x7F;javascript:alert(4)',
+      'java&#9;script:alert(5)',
+      'java&#10;script:alert(6)',
+      'javascript&#58;alert(7)',
+      'javascript&colon;alert(8)',
+      'vbscript:msgbox(1)',
+      'VBScript:msgbox(2)',
+      'data:image/svg+xml,&lt;svg onload=alert(9)&gt;',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'DATA:image/png;base64,iVBORw0KGgo=',
+      'file:///etc/passwd',
+      'file://localhost/etc/hosts.png',
+      '//javascript:alert(10)',
+      'https:javascript:alert(11)',
+      // In the folder, yet not an address of the web: not looked for there.
+      'ftp://old-blog.example.org/wp-content/uploads/2024/03/legit.jpg',
+      'blob:https://old-blog.example.org/0d2c6a5e',
+      'about:blank',
+    ];
+    // Protocol-relative oddities: a browser reads each as https to another host, which is all they become.
+    const ELSEWHERE = ['//evil.example/x.png', '/\\evil.example/x.png', '\\\\evil.example\\x.png'];
+
+    beforeAll(async () => {
+      const file = wxrFile('addresses.xml', [
+        {
+          title: TITLE,
+          id: 9003,
+          html: [
+            ...SCRIPTS.map((address) => `<img src="${address}" alt="">`),
+            ...SCRIPTS.map((address, n) => `<p><a href="${address}">script link ${n}</a></p>`),
+            ...ELSEWHERE.map((address) => `<img src="${address}" alt="elsewhere">`),
+            ...ELSEWHERE.map((address, n) => `<p><a href="${address}">elsewhere ${n}</a></p>`),
+            '<p><a href="https://old-blog.example.org/resources/">resources</a></p>',
+          ].join('\n'),
+        },
+      ]);
+      before = await lastUpload();
+      summary = await importFiles(strapi, [file], { mediaDir });
+    });
+
+    it('keeps no image, and no link to anything but an http(s) address', async () => {
+      expect(summary.failed).toEqual([]);
+      expect(await uploadsSince(before)).toEqual([]);
+      const body = await bodyOf(TITLE);
+      expect(body.filter((block) => block.type === 'image')).toEqual([]);
+      const links = linksIn(body);
+      expect(links.map((url) => new URL(url).protocol).filter((protocol) => protocol !== 'https:')).toEqual([]);
+      expect(links).toEqual([
+        ...ELSEWHERE.map(() => 'https://evil.example/x.png'),
+        ...ELSEWHERE.map(() => 'https://evil.example/x.png'),
+        'https://old-blog.example.org/resources/',
+      ]);
+      // A refused link's text stays, as text.
+      const texts = JSON.stringify(body);
+      for (const n of SCRIPTS.keys()) expect(texts).toContain(`"script link ${n}"`);
+    });
+
+    it('names each address it dropped in a warning, with the file: once as an image, once as a link', () => {
+      for (const address of SCRIPTS) {
+        const warnings = warningsNaming(summary, address);
+        expect(warnings, address).toHaveLength(2);
+        expect(warnings, address).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^".*" \(addresses\.xml\): image .* dropped/),
+            expect.stringMatching(/^".*" \(addresses\.xml\): link .* dropped/),
+          ]),
+        );
+      }
+    });
   });
 });

@@ -2,11 +2,13 @@
  * A WordPress post's HTML (classic editor or block editor, whose `<!-- wp:... -->` markers are
  * plain comments here) as Strapi blocks: paragraphs, h2–h6 (h1 becomes h2: the page's title is
  * its only h1), lists, quotes, code, links, bold, italic. Images become image blocks holding the
- * old address; the writer uploads them or turns them into links. The classic editor keeps
+ * old address; the writer uploads them or turns them into links. A link keeps only an address a
+ * browser would follow without running anything (see addresses.ts). The classic editor keeps
  * paragraphs as blank lines, so blank lines outside block elements end a paragraph.
  */
 import { parseDocument } from 'htmlparser2';
 import type { Block, InlineNode, ListNode, TextNode } from '@medblog/shared';
+import { linkAddress } from './addresses';
 
 type HtmlNode = { type: string; data?: string; name?: string; attribs?: Record<string, string>; children?: HtmlNode[] };
 type Marks = Pick<TextNode, 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code'>;
@@ -78,9 +80,16 @@ function imageBlock(node: HtmlNode, caption: string | null): ImageBlock | null {
   };
 }
 
+export interface ConvertOptions {
+  /** Called with each link address refused (the link's text is kept, as text). */
+  onRefusedLink?: (href: string) => void;
+}
+
 class Converter {
   readonly blocks: Block[] = [];
   private inline: InlineNode[] = [];
+
+  constructor(private readonly options: ConvertOptions = {}) {}
 
   /** Ends the paragraph being gathered, if it has any text. */
   flush(): void {
@@ -174,7 +183,7 @@ class Converter {
 
   /** The paragraphs inside a quote or list item, each as inline nodes. */
   private paragraphsOf(node: HtmlNode): InlineNode[][] {
-    const inner = new Converter();
+    const inner = new Converter(this.options);
     for (const child of node.children ?? []) inner.block(child);
     inner.flush();
     return inner.blocks.flatMap((block) =>
@@ -227,13 +236,14 @@ class Converter {
       return;
     }
     if (name === 'a') {
-      const url = node.attribs?.href?.trim();
+      const href = node.attribs?.href?.trim();
+      const url = href ? linkAddress(href) : null;
+      if (href && !url) this.options.onRefusedLink?.(href);
       const children: InlineNode[] = [];
       this.inlineChildren(node, marks, children);
       const texts = children.flatMap((child) => (child.type === 'text' ? [child] : child.children));
-      if (url && /^(https?:|mailto:|\/|#)/i.test(url) && texts.some((t) => t.text.trim())) {
-        into.push({ type: 'link', url, children: texts });
-      } else into.push(...texts);
+      if (url && texts.some((t) => t.text.trim())) into.push({ type: 'link', url, children: texts });
+      else into.push(...texts);
       return;
     }
     const mark = MARKS[name];
@@ -250,9 +260,9 @@ function findImage(node: HtmlNode): HtmlNode | null {
   return null;
 }
 
-export function htmlToBlocks(html: string): Block[] {
+export function htmlToBlocks(html: string, options: ConvertOptions = {}): Block[] {
   const document = parseDocument(html) as unknown as HtmlNode;
-  const converter = new Converter();
+  const converter = new Converter(options);
   for (const node of document.children ?? []) converter.block(node);
   converter.flush();
   return converter.blocks;

@@ -8,7 +8,7 @@
  * gives them, with what its middlewares add: computed fields and free slugs here, the search index
  * and the purge calls (site and API cache) once per file.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
@@ -20,8 +20,10 @@ import { NO_ADMIN, recordFirstVersions } from '../documents/revisions';
 import { slugify } from '../documents/slug';
 import { rebuildSearchIndex } from '../documents/search-index';
 import { ipHash } from '../utils/client';
+import { imageAddress, linkAddress } from './addresses';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
-import { addSummary, emptySummary, type EntryKind, type Outcome, type Summary } from './summary';
+import { findMediaFile, IMAGE_TYPES, type MediaFile } from './media-files';
+import { addSummary, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
 import { textToPost, titleFromBlocks } from './text-blocks';
 import { ImportFileError, parseWxrFile, type WxrComment, type WxrPost } from './wxr';
 
@@ -38,14 +40,6 @@ const COMMENT_BODY_MAX = 4000;
 // authorEmail is required; a comment WordPress kept without a usable address gets this one.
 const NO_EMAIL = 'unknown@example.invalid';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const IMAGE_TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
 
 export interface ImportOptions {
   /** Publish the plain-text copies (a WordPress post's own status decides for it). */
@@ -134,7 +128,13 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
 function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summary: Summary): PostInput {
   // Scheduled (future), draft and pending posts wait for an editor here too.
   const published = post.status === 'publish';
-  const title = post.title || titleFromBlocks(htmlToBlocks(post.content));
+  const blocks = htmlToBlocks(post.content, {
+    onRefusedLink: (href) =>
+      summary.warnings.push(
+        `${label}: link ${quoted(href)} dropped, its text kept (not http(s), mailto, or a path from the site's root)`,
+      ),
+  });
+  const title = post.title || titleFromBlocks(blocks);
   if (title.length > TITLE_MAX) summary.warnings.push(`${label}: title shortened to ${TITLE_MAX} characters`);
   let excerpt = htmlToText(post.excerpt) || null;
   if (excerpt && excerpt.length > LIMITS.articleExcerpt) {
@@ -153,7 +153,7 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
     title: truncate(title, TITLE_MAX),
     slug: safeDecode(post.slug) || undefined,
     excerpt,
-    blocks: htmlToBlocks(post.content),
+    blocks,
     published,
     originalPublishedAt: post.date,
     category: post.categories[0] ?? null,
@@ -517,53 +517,57 @@ class Writer {
     }
   }
 
-  /** The post's blocks with each image uploaded from --media, or, when the file is not there, a link. */
+  /**
+   * The post's blocks with each image uploaded from --media, or, when the file is not there, a
+   * link. Left out, each named in a warning: an image whose address is not http(s) (javascript:,
+   * data:...), whose path leads out of --media, or that is missing and has no address to link to.
+   */
   private async images(post: PostInput): Promise<Block[]> {
     const blocks: Block[] = [];
+    const { mediaDir } = this.options;
     for (const block of post.blocks) {
       if (block.type !== 'image') {
         blocks.push(block);
         continue;
       }
-      const file = this.mediaFile(block.image.url);
-      const uploaded = file ? await this.upload(file, block) : null;
-      if (uploaded) {
-        blocks.push(uploaded);
+      const written = block.image.url;
+      const address = imageAddress(written);
+      if (!address) {
+        this.summary.warnings.push(`${post.label}: image ${quoted(written)} dropped: not an http(s) address`);
         continue;
       }
-      // A dry run found the file: it would be uploaded, and the body is not saved.
-      if (file) continue;
-      const name = basename(new URL(block.image.url, 'https://old.invalid').pathname);
-      this.summary.warnings.push(
-        `${post.label}: image ${name} ${this.options.mediaDir ? `not found in ${this.options.mediaDir}` : '(no --media folder given)'}; kept as a link`,
-      );
+      const file = mediaDir ? findMediaFile(address, mediaDir) : 'missing';
+      if (file === 'outside') {
+        this.summary.warnings.push(
+          `${post.label}: image ${quoted(written)} skipped: its path leads outside ${mediaDir}`,
+        );
+        continue;
+      }
+      if (file !== 'missing') {
+        const uploaded = await this.upload(file, block);
+        // Null: a dry run found the file; it would be uploaded, and the body is not saved.
+        if (uploaded) blocks.push(uploaded);
+        continue;
+      }
+      const missing = `${post.label}: image ${quoted(written)} ${mediaDir ? `not found in ${mediaDir}` : '(no --media folder given)'}`;
+      const url = linkAddress(written);
+      if (!url) {
+        this.summary.warnings.push(`${missing}, and its address is no link a reader could follow; dropped`);
+        continue;
+      }
+      this.summary.warnings.push(`${missing}; kept as a link`);
+      const name = basename(address.pathname);
       const label: InlineNode[] = [{ type: 'text', text: block.image.alternativeText || `Image: ${name}` }];
-      blocks.push({ type: 'paragraph', children: [{ type: 'link', url: block.image.url, children: label as never }] });
+      blocks.push({ type: 'paragraph', children: [{ type: 'link', url, children: label as never }] });
     }
     return blocks;
-  }
-
-  /** The file of an image address in the uploads folder: its path after /uploads/, else its name. */
-  private mediaFile(url: string): { path: string; name: string } | null {
-    if (!this.options.mediaDir) return null;
-    const pathname = safeDecode(new URL(url, 'https://old.invalid').pathname);
-    const relative = pathname.includes('/uploads/')
-      ? pathname.slice(pathname.lastIndexOf('/uploads/') + 9)
-      : basename(pathname);
-    // WordPress links resized copies (photo-300x200.jpg); the original will do.
-    const candidates = [relative, relative.replace(/-\d+x\d+(\.\w+)$/, '$1'), basename(relative)];
-    for (const name of candidates) {
-      const path = join(this.options.mediaDir, name);
-      if (IMAGE_TYPES[extname(name).toLowerCase()] && existsSync(path)) return { path, name };
-    }
-    return null;
   }
 
   /**
    * The image block of an uploaded file (uploaded now, or by an earlier run: found by its path in
    * the uploads folder, kept as its name). A dry run uploads nothing, and says "a link" instead.
    */
-  private async upload(file: { path: string; name: string }, block: ImageBlock): Promise<Block | null> {
+  private async upload(file: MediaFile, block: ImageBlock): Promise<Block | null> {
     let stored = await this.strapi.db.query(UPLOAD_FILE).findOne({ where: { name: file.name } });
     if (stored) this.count('image', 'unchanged');
     else {

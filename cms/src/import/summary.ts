@@ -30,6 +30,14 @@ const zero = (): Record<EntryKind, number> => ({
   image: 0,
 });
 
+// Longer addresses (a data: URL may hold a whole image) are cut in warnings.
+const QUOTED_MAX = 500;
+
+/** Text from the file as a warning shows it: in quotes, control characters escaped, cut when long. */
+export function quoted(text: string): string {
+  return JSON.stringify(text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text);
+}
+
 export function emptySummary(): Summary {
   return { created: zero(), updated: zero(), unchanged: zero(), skipped: [], warnings: [], failed: [] };
 }
