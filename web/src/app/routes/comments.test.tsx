@@ -265,7 +265,7 @@ describe('comments on an article', () => {
       await user.click(within(form).getByRole('button', { name: 'Post comment' }));
       await within(form).findByRole('status');
       cleanup();
-      return sent(posts(requests).at(-1)!).commenterKey;
+      return sent(posts(requests).at(-1)!).commenterKey as string | undefined;
     };
 
     // The first comment of this browser: a new key, 32 random bytes as base64url, kept for the next.
@@ -295,7 +295,7 @@ describe('comments on an article', () => {
     expect(await postComment('Blocked.')).toBeUndefined();
     expect(sent(posts(requests).at(-1)!)).not.toHaveProperty('commenterKey');
     // Only the comments carried it: no page or list request did.
-    const withKey = requests.filter((request) => JSON.stringify(request).includes(first));
+    const withKey = requests.filter((request) => JSON.stringify(request).includes(first!));
     expect(withKey.every((request) => request.method === 'POST' && request.path === '/api/comments')).toBe(true);
     // Five comments typed and sent: more than the default 5 s on a busy machine.
   }, 30_000);
