@@ -165,6 +165,7 @@ describe('fuzz', () => {
     'authorEmail',
     'ipHash',
     'userAgent',
+    'commenterKeyHash',
     'article',
     'parent',
     'category',
@@ -248,15 +249,17 @@ describe('fuzz', () => {
 
   const privateValues: string[] = [];
   beforeAll(async () => {
+    const commenterKey = 'FuzzPrivateCommenterKey_0123456789abcdefghi';
     const stored = await approvedComment(
-      { authorEmail: 'fuzz-private@example.net', body: 'A comment the fuzz run must not leak' },
+      { authorEmail: 'fuzz-private@example.net', body: 'A comment the fuzz run must not leak', commenterKey },
       'FuzzPrivateAgent/9',
     );
-    privateValues.push('fuzz-private@example.net', 'FuzzPrivateAgent', stored.ipHash);
+    privateValues.push('fuzz-private@example.net', 'FuzzPrivateAgent', stored.ipHash, commenterKey);
+    privateValues.push(stored.commenterKeyHash);
   });
 
   const PRIVATE_KEYS =
-    /"(authorEmail|ipHash|userAgent|internalNotes|importKey|password|resetPasswordToken|createdBy|updatedBy|email)"\s*:/;
+    /"(authorEmail|ipHash|userAgent|commenterKey|commenterKeyHash|internalNotes|importKey|password|resetPasswordToken|createdBy|updatedBy|email)"\s*:/;
 
   /** What is wrong with an answer, or null; every problem of a run is listed at once. */
   function problem(response: { status: number; text: string }, what: string): string | null {
@@ -338,6 +341,8 @@ describe('fuzz', () => {
             'handlingStatus',
             'internalNotes',
             'ipHash',
+            'commenterKey',
+            'commenterKeyHash',
             'parent',
             'id',
             'publishedAt',

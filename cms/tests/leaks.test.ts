@@ -48,10 +48,12 @@ describe('private fields', () => {
     ['filters', { 'filters[authorEmail][$contains]': '@' }],
     ['filters', { 'filters[ipHash][$notNull]': 'true' }],
     ['filters', { 'filters[userAgent][$containsi]': 'mozilla' }],
+    ['filters', { 'filters[commenterKeyHash][$notNull]': 'true' }],
     ['filters', { 'filters[$or][0][authorEmail][$eq]': 'x@example.org' }],
     ['filters', { 'filters[parent][authorEmail][$contains]': '@' }],
     ['sort', { sort: 'authorEmail:asc' }],
     ['sort', { 'sort[0]': 'parent.authorEmail' }],
+    ['sort', { sort: 'commenterKeyHash:desc' }],
     ['populate', { 'populate[parent][fields][0]': 'authorEmail' }],
   ];
 
@@ -145,9 +147,11 @@ describe('every public response', () => {
     '/api/global?populate=*',
   ];
 
-  it('contains no e-mail (but the site contact), IP address, user agent or private key', async () => {
-    // Make sure there is something to leak: a stored comment with an e-mail, hashed IP and user agent.
-    await approvedComment({ authorEmail: 'leak-probe@example.net' }, 'LeakProbeAgent/1.0');
+  it('contains no e-mail (but the site contact), IP address, user agent, commenter key or private key', async () => {
+    // Make sure there is something to leak: a stored comment with an e-mail, hashed IP, user agent and key hash.
+    const commenterKey = 'LeakProbeCommenterKey_0123456789abcdefghijk';
+    const stored = await approvedComment({ authorEmail: 'leak-probe@example.net', commenterKey }, 'LeakProbeAgent/1.0');
+    expect(stored.commenterKeyHash).toMatch(/^[0-9a-f]{64}$/);
 
     const global = (await request.get('/api/global')).body.data;
     for (const path of publicGets) {
@@ -157,8 +161,10 @@ describe('every public response', () => {
       const emails = (text.match(/[\w.+-]+@[\w-]+\.[\w.-]+/g) ?? []).filter((email) => email !== global.contactEmail);
       expect(emails, path).toEqual([]);
       expect(text, path).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b|::ffff:|LeakProbeAgent/);
+      expect(text, path).not.toContain(commenterKey);
+      expect(text, path).not.toContain(stored.commenterKeyHash);
       expect(text, path).not.toMatch(
-        /"(authorEmail|ipHash|userAgent|internalNotes|password|resetPasswordToken|createdBy|updatedBy)"/,
+        /"(authorEmail|ipHash|userAgent|commenterKey|commenterKeyHash|internalNotes|password|resetPasswordToken|createdBy|updatedBy)"/,
       );
     }
     expect(JSON.stringify((await request.get('/api/comments').query({ 'pagination[pageSize]': 50 })).body)).toContain(

@@ -1,9 +1,9 @@
 /**
  * The moderation screen at scale: search by text, name or e-mail, one article's comments, one
- * sender's comments decided in bulk, trusted commenters marked (and let through at once when the
- * moderation setting says so), and "View on site" links.
+ * sender's comments decided in bulk, and "View on site" links. Trusted commenters (marked, and let
+ * through at once when the moderation setting says so) are in trusted-commenters.test.ts.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
 import { loginAsNewUser, newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
@@ -38,7 +38,7 @@ async function queue(query: Record<string, unknown>) {
   const response = await request.get('/medblog/comments').query(query).set(auth);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body as {
-    data: Array<{ documentId: string; body: string; trustedSender: boolean; siteUrl: string | null }>;
+    data: Array<{ documentId: string; body: string; siteUrl: string | null }>;
     meta: { pagination: { total: number }; counts: Record<string, number> };
   };
 }
@@ -46,13 +46,6 @@ async function queue(query: Record<string, unknown>) {
 async function storedStatus(documentId: string) {
   const strapi = await bootStrapi();
   return (await strapi.db.query('api::comment.comment').findOne({ where: { documentId } })).moderationStatus;
-}
-
-async function setApproveTrusted(approveTrustedCommenters: boolean) {
-  const settings = (await bootStrapi()).documents('api::moderation-setting.moderation-setting');
-  const current = await settings.findFirst();
-  if (current) await settings.update({ documentId: current.documentId, data: { approveTrustedCommenters } });
-  else await settings.create({ data: { approveTrustedCommenters } });
 }
 
 describe('searching the queue', () => {
@@ -121,53 +114,6 @@ describe("one sender's comments", () => {
     for (const id of theirs) expect(await storedStatus(id)).toBe('spam');
     expect(await storedStatus(someoneElse)).toBe('pending');
     expect((await queue({ sender })).data).toEqual([]);
-  });
-});
-
-describe('trusted commenters', () => {
-  afterEach(() => setApproveTrusted(false));
-
-  it('are marked in the queue once one of their comments was approved', async () => {
-    const email = `trusted-${run}@example.net`;
-    const first = await post({ authorEmail: email, body: 'My first question' });
-    const newcomer = await post({ authorEmail: `new-${run}@example.net`, body: 'A newcomer asks' });
-    expect((await queue({ sender: email })).data[0].trustedSender).toBe(false);
-
-    await request
-      .post('/medblog/comments/moderate')
-      .set(auth)
-      .send({ documentIds: [first], moderationStatus: 'approved' });
-    const second = await post({ authorEmail: email.toUpperCase(), body: 'My second question' });
-    const pending = await queue({ q: run, pageSize: 100 });
-    expect(pending.data.find((comment) => comment.documentId === second)?.trustedSender).toBe(true);
-    expect(pending.data.find((comment) => comment.documentId === newcomer)?.trustedSender).toBe(false);
-  });
-
-  it('wait for a moderator by default, and are published at once when the setting is on; others still wait', async () => {
-    const email = `regular-${run}@example.net`;
-    const first = await post({ authorEmail: email, body: 'Thanks for the article' });
-    await request
-      .post('/medblog/comments/moderate')
-      .set(auth)
-      .send({ documentIds: [first], moderationStatus: 'approved' });
-
-    const whileOff = await post({ authorEmail: email, body: 'Another thought, setting off' });
-    expect(await storedStatus(whileOff)).toBe('pending');
-
-    await setApproveTrusted(true);
-    const whileOn = await post({ authorEmail: email, body: 'Another thought, setting on' });
-    const stranger = await post({ authorEmail: `stranger-${run}@example.net`, body: 'A stranger, setting on' });
-    const spam = await post({
-      authorEmail: email,
-      body: 'Trusted, but a bot filled the form',
-      website: 'http://x.example',
-    });
-    expect(await storedStatus(whileOn)).toBe('approved');
-    expect(await storedStatus(stranger)).toBe('pending');
-    expect(await storedStatus(spam)).toBe('spam');
-
-    const onSite = await request.get('/api/comments').query({ 'filters[documentId][$eq]': whileOn });
-    expect(onSite.body.data.map((comment: { body: string }) => comment.body)).toEqual(['Another thought, setting on']);
   });
 });
 

@@ -42,6 +42,16 @@ export const LIMITS = {
   sourcePath: 300,
 } as const;
 
+/**
+ * The secret a reader's browser keeps and sends with each comment, so that the CMS can tell that
+ * browser from anyone else using the same e-mail address (the trusted-commenter rule): 32 random
+ * bytes written in base64url, without padding, which is always 43 characters.
+ */
+export const COMMENTER_KEY = {
+  bytes: 32,
+  pattern: /^[A-Za-z0-9_-]{43}$/,
+} as const;
+
 /** What `GET /api/search` takes: the site's search box stops at the same length. */
 export const SEARCH = {
   maxQueryLength: 200,

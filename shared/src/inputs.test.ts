@@ -56,6 +56,27 @@ describe('commentInputSchema', () => {
   it('keeps a lone "<" as text', () => {
     expect(errors(commentInputSchema, { ...comment, body: 'a score < 200 is fine' })).toEqual({});
   });
+
+  it('takes a commenter key only as the comment form makes it: 43 base64url characters, or none', () => {
+    const key = 'Zm9yIHRoZS10ZXN0cy1vbmx5X19fX19fX19fX19fX18';
+    expect(key).toHaveLength(43);
+    expect(commentInputSchema.parse({ ...comment, commenterKey: key }).commenterKey).toBe(key);
+    expect(commentInputSchema.parse(comment)).not.toHaveProperty('commenterKey');
+    for (const bad of [
+      key.slice(1),
+      `${key}A`,
+      `${key.slice(1)}+`,
+      `${key.slice(2)}==`,
+      ` ${key.slice(1)}`,
+      '',
+      null,
+      7,
+    ]) {
+      expect(Object.keys(errors(commentInputSchema, { ...comment, commenterKey: bad })), String(bad)).toEqual([
+        'commenterKey',
+      ]);
+    }
+  });
 });
 
 describe('enquiryInputSchema', () => {

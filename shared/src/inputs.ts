@@ -3,7 +3,7 @@
  * the CMS checks every request with the same schemas, so the two cannot drift.
  */
 import { z } from 'zod';
-import { ENQUIRY_TOPICS, LIMITS } from './constants.js';
+import { COMMENTER_KEY, ENQUIRY_TOPICS, LIMITS } from './constants.js';
 
 // A tag such as <b>, </p> or <img src=x>; a lone "<" (as in "a < b") is plain text.
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;
@@ -64,6 +64,13 @@ export const commentInputSchema = z.object(
     authorName: text('Name', LIMITS.commentAuthorName, { oneLine: true }),
     authorEmail: email('E-mail'),
     body: text('Comment', LIMITS.commentBody),
+    // Checked, never trimmed or cut: a key that is not exactly what the site makes is a bug or a probe.
+    commenterKey: z
+      .string({ error: 'commenterKey must be text' })
+      .regex(COMMENTER_KEY.pattern, {
+        error: 'commenterKey must be the 43 characters (A-Z, a-z, 0-9, - and _) the comment form makes',
+      })
+      .optional(),
   },
   { error: 'The comment must be an object' },
 );

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { SENDER_FIELDS } from '../documents/enquiry-sender';
 
-const VIEWS_VERSION = 7;
+const VIEWS_VERSION = 8;
 
 /** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
@@ -124,7 +124,7 @@ const DESCRIPTIONS: Record<string, string> = {
   defaultSeo: 'Used by pages that have no search and sharing settings of their own.',
   blockedWords: 'A comment containing one of these words is filed as spam and never shown.',
   approveTrustedCommenters:
-    'Off: every comment waits for a moderator. On: a comment from an e-mail address that already has an approved comment is published at once.',
+    'Off: every comment waits for a moderator. On: a comment is published at once when the same e-mail address, from the same browser, already had a comment approved (the site remembers the browser; a staff reply never makes an address trusted).',
   closeCommentsAfterDays:
     'Empty: comments stay open. A number: no new comments are accepted that many days after the date an article shows.',
   badge: 'Set on replies written from the Moderation screen: Staff, or Author for the article’s own author.',
@@ -156,11 +156,14 @@ const DESCRIPTIONS: Record<string, string> = {
 // Recorded by the server, or what a reader sent: shown, never edited.
 const READ_ONLY: Record<string, readonly string[]> = {
   'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote'],
-  'api::comment.comment': ['ipHash', 'userAgent', 'badge', 'repliedBy'],
+  'api::comment.comment': ['ipHash', 'userAgent', 'commenterKeyHash', 'badge', 'repliedBy'],
   'api::enquiry.enquiry': SENDER_FIELDS,
 };
-// Not shown in the edit form: staff have no use for them.
-const HIDDEN: Record<string, readonly string[]> = { 'api::enquiry.enquiry': ['ipHash'] };
+// Not shown in the edit form: staff have no use for them (and a commenter key's hash is only for the trust rule).
+const HIDDEN: Record<string, readonly string[]> = {
+  'api::enquiry.enquiry': ['ipHash'],
+  'api::comment.comment': ['commenterKeyHash'],
+};
 /** Edit forms laid out for the work done in them (rows of [field, width of 12]). */
 const EDIT_LAYOUTS: Record<string, Array<Array<[string, number]>>> = {
   // What staff change first, then what the sender wrote.

@@ -116,7 +116,7 @@ function Author({
               size="S"
               backgroundColor="success100"
               textColor="success700"
-              title="Has had a comment approved before"
+              title="Another comment from this e-mail address, sent from the same browser, was approved"
             >
               Trusted
             </Badge>

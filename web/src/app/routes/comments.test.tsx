@@ -253,6 +253,53 @@ describe('comments on an article', () => {
     await waitFor(() => expect(localStorage.getItem(`medblog:pending-comments:${ARTICLE_ID}`)).toBeNull());
   });
 
+  it('sends the key this browser keeps with each comment, making one with the first, and never as a cookie', async () => {
+    const KEY_STORAGE = 'medblog:commenter-key';
+    const requests = stubApi(cmsRoutes());
+    const clock = controlTime();
+    const postComment = async (body: string) => {
+      const { user } = await openArticle();
+      // Short answers: typing is what takes the time here.
+      const form = await fillComment(user, { name: 'Ann', email: 'a@b.in', body });
+      clock.pass(20_000);
+      await user.click(within(form).getByRole('button', { name: 'Post comment' }));
+      await within(form).findByRole('status');
+      cleanup();
+      return sent(posts(requests).at(-1)!).commenterKey as string | undefined;
+    };
+
+    // The first comment of this browser: a new key, 32 random bytes as base64url, kept for the next.
+    expect(localStorage.getItem(KEY_STORAGE)).toBeNull();
+    const first = await postComment('First.');
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(localStorage.getItem(KEY_STORAGE)).toBe(first);
+    expect(await postComment('Second.')).toBe(first);
+    expect(document.cookie).toBe('');
+
+    // Another browser (storage cleared) makes a key of its own; a damaged one is replaced.
+    localStorage.clear();
+    const other = await postComment('Other.');
+    expect(other).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(other).not.toBe(first);
+    localStorage.setItem(KEY_STORAGE, 'not a key');
+    const replaced = await postComment('Fixed.');
+    expect(replaced).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(localStorage.getItem(KEY_STORAGE)).toBe(replaced);
+
+    // Storage blocked: the comment still goes, without a key (it simply waits for a moderator).
+    const blocked = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    onTestFinished(() => blocked.mockRestore());
+    localStorage.removeItem(KEY_STORAGE);
+    expect(await postComment('Blocked.')).toBeUndefined();
+    expect(sent(posts(requests).at(-1)!)).not.toHaveProperty('commenterKey');
+    // Only the comments carried it: no page or list request did.
+    const withKey = requests.filter((request) => JSON.stringify(request).includes(first!));
+    expect(withKey.every((request) => request.method === 'POST' && request.path === '/api/comments')).toBe(true);
+    // Five comments typed and sent: more than the default 5 s on a busy machine.
+  }, 30_000);
+
   it('shows its own pending comments in date order among the others, and forgets them after 30 days', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     onTestFinished(() => {

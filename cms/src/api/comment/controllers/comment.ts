@@ -3,7 +3,7 @@ import { commentInputSchema } from '@medblog/shared';
 import { fieldError, parseCreateBody } from '../../../utils/validation';
 import { ipHash, userAgent } from '../../../utils/client';
 import { commentSpamReason } from '../../../anti-abuse/spam';
-import { approvesAtOnce } from '../../../anti-abuse/trusted-senders';
+import { approvesAtOnce, commenterKeyHash } from '../../../anti-abuse/trusted-senders';
 import { sendInBackground } from '../../../notifications/email';
 import { commentAwaitingModeration } from '../../../notifications/messages';
 import { commentsClosedByTime } from '../../../documents/comments-window';
@@ -39,9 +39,9 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
   /**
    * A reader's comment: validated, stored as pending (or as spam when it looks like spam, with the
    * same answer so bots learn nothing; or approved at once from a trusted commenter when the
-   * moderation setting says so), moderators notified of what waits for them, acknowledged without
-   * the stored record. Never with a badge: the data below names each field stored, and only a staff
-   * reply (staff-reply.ts) sets one.
+   * moderation setting says so, again with the same answer so that it tells nothing of an address),
+   * moderators notified of what waits for them, acknowledged without the stored record. Never with
+   * a badge: the data below names each field stored, and only a staff reply (staff-reply.ts) sets one.
    */
   async create(ctx) {
     const input = parseCreateBody(ctx.request.body, commentInputSchema);
@@ -73,7 +73,7 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
     }
 
     const spamReason = await commentSpamReason(strapi, input);
-    const approved = !spamReason && (await approvesAtOnce(strapi, input.authorEmail));
+    const approved = !spamReason && (await approvesAtOnce(strapi, input));
     const moderationStatus = spamReason ? 'spam' : approved ? 'approved' : 'pending';
     const comment = await strapi.documents('api::comment.comment').create({
       data: {
@@ -86,6 +86,8 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
         ...(approved ? { moderatedAt: new Date().toISOString() } : {}),
         ipHash: ipHash(ctx.request.ip),
         userAgent: userAgent(ctx.request.header['user-agent']),
+        // Only the hash: what proves this browser sent it once a moderator approves it (trusted-senders.ts).
+        commenterKeyHash: input.commenterKey ? commenterKeyHash(input.commenterKey) : undefined,
       },
     });
     if (spamReason) {
@@ -104,7 +106,8 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
         body: comment.body,
         createdAt: comment.createdAt,
         // Always "pending" (the site's contract, web/src/features/comments/api/create-comment.ts):
-        // spam must look like any other comment, and the site swaps an approved one in once it loads.
+        // spam must look like any other comment, one published at once too (whether it was tells
+        // who is trusted), and the site swaps an approved one in once it loads.
         moderationStatus: 'pending',
       },
     };

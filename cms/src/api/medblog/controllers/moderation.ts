@@ -10,7 +10,7 @@ import { MODERATION_STATUSES, commentOnSiteUrl } from '@medblog/shared';
 import { permittedQuery } from '../../../admin-api/access';
 import { commentQueueQuery, moderateBody } from '../../../admin-api/inputs';
 import { parseInput } from '../../../utils/validation';
-import { trustedSenders } from '../../../anti-abuse/trusted-senders';
+import { commentsFromTrustedSenders } from '../../../anti-abuse/trusted-senders';
 import type { Context } from '../../../utils/http';
 
 const COMMENT = 'api::comment.comment';
@@ -47,9 +47,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       comments.count({ filters: withStatus(status) }),
       ...MODERATION_STATUSES.map((s) => comments.count({ filters: withStatus(s) })),
     ]);
-    const trusted = await trustedSenders(
+    const trusted = await commentsFromTrustedSenders(
       strapi,
-      found.map((comment) => comment.authorEmail as string),
+      found.map((comment) => comment.documentId),
     );
     const siteUrl = strapi.config.get<string>('site.publicUrl');
     const data = await Promise.all(
@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const slug = (comment.article as { slug?: string } | null)?.slug;
         return {
           ...(await checker.sanitizeOutput(comment)),
-          trustedSender: trusted.has(String(comment.authorEmail).toLowerCase()),
+          trustedSender: trusted.has(comment.documentId),
           siteUrl: siteUrl && slug ? commentOnSiteUrl(siteUrl, slug, comment.documentId) : null,
         };
       }),
