@@ -7,9 +7,9 @@ import { registerEnquirySenderFields } from './documents/enquiry-sender';
 import { registerContentChanges } from './documents/content-changes';
 import { registerRedirectPaths } from './documents/redirect-paths';
 import { registerArticleTrustChecks } from './documents/article-trust';
-import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
+import { detectTrigramSupport, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
-import { ensureRevisionIndex, registerRevisions } from './documents/revisions';
+import { registerRevisions } from './documents/revisions';
 import { applyRevisionAccess } from './bootstrap/revision-access';
 import { registerSitePurge } from './notifications/site-purge';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
@@ -41,14 +41,11 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await connectRedis(strapi);
     serveHitsFirst(strapi);
-    const articles = strapi.service('api::article.article');
-    await articles.ensureViewsTable();
-    articles.startViewFlushing();
-    await ensureSearchIndex(strapi);
+    strapi.service('api::article.article').startViewFlushing();
+    await detectTrigramSupport(strapi);
     await applyPublicPermissions(strapi);
     await applyAdminRoles(strapi);
     await applyAdminViews(strapi);
-    await ensureRevisionIndex(strapi);
     await applyRevisionAccess(strapi);
     await createDevAdmin(strapi);
     if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {
