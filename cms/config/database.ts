@@ -25,5 +25,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
       acquireConnectionTimeout: connectionTimeout,
     },
+    // The project's own tables are made by the migrations in database/migrations, written in
+    // TypeScript: Strapi runs their compiled copies in dist/database/migrations.
+    settings: { useTypescriptMigrations: true },
   };
 };

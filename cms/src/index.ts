@@ -7,9 +7,9 @@ import { registerEnquirySenderFields } from './documents/enquiry-sender';
 import { registerContentChanges } from './documents/content-changes';
 import { registerRedirectPaths } from './documents/redirect-paths';
 import { registerArticleTrustChecks } from './documents/article-trust';
-import { ensureSearchIndex, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
+import { detectTrigramSupport, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
-import { ensureRevisionIndex, registerRevisions } from './documents/revisions';
+import { registerRevisions } from './documents/revisions';
 import { applyRevisionAccess } from './bootstrap/revision-access';
 import { registerSitePurge } from './notifications/site-purge';
 import { applyPublicPermissions } from './bootstrap/public-permissions';
@@ -20,9 +20,11 @@ import { isEmpty, seedDemoContent } from './seed/seed';
 import { closeRedis, connectRedis } from './infra/redis';
 import { registerApiCache } from './infra/api-cache';
 import { serveHitsFirst } from './middlewares/api-cache';
+import { releaseStartUpLock, serializeDatabaseStartUp } from './database/start-up-lock';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    serializeDatabaseStartUp(strapi);
     registerComputedFields(strapi);
     registerModerationTimestamps(strapi);
     registerCommentsWindowChanges(strapi);
@@ -39,28 +41,31 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await connectRedis(strapi);
-    serveHitsFirst(strapi);
-    const articles = strapi.service('api::article.article');
-    await articles.ensureViewsTable();
-    articles.startViewFlushing();
-    await ensureSearchIndex(strapi);
-    await applyPublicPermissions(strapi);
-    await applyAdminRoles(strapi);
-    await applyAdminViews(strapi);
-    await ensureRevisionIndex(strapi);
-    await applyRevisionAccess(strapi);
-    await createDevAdmin(strapi);
-    if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {
-      const { created } = await seedDemoContent(strapi);
-      strapi.log.info(`Demo content seeded (${created} entries)`);
+    // Started together, instances go through this one at a time (database/start-up-lock.ts).
+    try {
+      await connectRedis(strapi);
+      serveHitsFirst(strapi);
+      strapi.service('api::article.article').startViewFlushing();
+      await detectTrigramSupport(strapi);
+      await applyPublicPermissions(strapi);
+      await applyAdminRoles(strapi);
+      await applyAdminViews(strapi);
+      await applyRevisionAccess(strapi);
+      await createDevAdmin(strapi);
+      if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {
+        const { created } = await seedDemoContent(strapi);
+        strapi.log.info(`Demo content seeded (${created} entries)`);
+      }
+      const indexed = await rebuildSearchIndex(strapi);
+      if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
+    } finally {
+      await releaseStartUpLock();
     }
-    const indexed = await rebuildSearchIndex(strapi);
-    if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('api::article.article').stopViewFlushing();
     await closeRedis();
+    await releaseStartUpLock();
   },
 };

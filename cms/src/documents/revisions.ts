@@ -4,6 +4,11 @@
  * when, how, and which fields changed since the previous version. A save that changes nothing
  * editable keeps none; deleting the article deletes its versions. "Versions kept per article" (Editorial settings) bounds how many are kept;
  * empty, the default, keeps them all.
+ *
+ * Versions are looked up by article and number: an index on both keeps that quick however long the
+ * history. It is declared in the content type's schema.json (`indexes`), so Strapi's schema sync
+ * makes it with the table, as Strapi declares its own documentId indexes; a migration could not,
+ * as migrations run before the sync and a new database has no table yet.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
@@ -210,13 +215,6 @@ export function registerRevisions(strapi: Core.Strapi): void {
     if (documentId) await recordVersion(strapi, documentId, context.action, params);
     return result;
   });
-}
-
-/** Versions are looked up by article and number: an index keeps that quick however long the history. */
-export async function ensureRevisionIndex(strapi: Core.Strapi): Promise<void> {
-  await strapi.db.connection.raw(
-    'CREATE INDEX IF NOT EXISTS article_revisions_article_version_idx ON article_revisions (article_document_id, version)',
-  );
 }
 
 /** Ids of `ids` that still exist in `uid` (a restored version may name a deleted category). */

@@ -2,7 +2,8 @@
  * Full-text search over published articles, in PostgreSQL: a table of our own with one row per
  * published article (its texts and a weighted tsvector with a GIN index), kept up to date by a
  * Document Service middleware and topped up at bootstrap. Drafts never enter it: each row is read
- * from the article's published version.
+ * from the article's published version. The tables and indexes are made by a migration
+ * (cms/database/migrations, "article-search").
  *
  * Snippets are cut from passages (the excerpt and each block of the body, each with its own
  * tsvector, in a second table): ts_headline parses all the text it is given, so it is given the
@@ -39,86 +40,15 @@ let trigramAvailable = false;
 
 type Connection = Core.Strapi['db']['connection'];
 
-/** Creates the tables (and pg_trgm when it can); safe to run at every start. */
-export async function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
-  const db = strapi.db.connection;
-  try {
-    await db.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-    trigramAvailable = true;
-  } catch (error) {
-    // Another instance starting at the same moment may have just created it.
-    const { rows } = await db.raw("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
-    trigramAvailable = rows.length > 0;
-    if (!trigramAvailable)
-      strapi.log.warn(
-        `Search: the pg_trgm extension could not be created (${(error as Error).message}); ` +
-          'search works without typo tolerance. Ask the database administrator to run CREATE EXTENSION pg_trgm.',
-      );
-  }
-  // The tsvector is computed by PostgreSQL from the stored texts: title weighs most, then the
-  // category name, excerpt and headings, then the body.
-  await db.raw(`
-    CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (
-      article_document_id varchar(64) PRIMARY KEY,
-      published_at timestamp(6),
-      title text NOT NULL,
-      category text NOT NULL DEFAULT '',
-      excerpt text NOT NULL DEFAULT '',
-      headings text NOT NULL DEFAULT '',
-      body text NOT NULL DEFAULT '',
-      document tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('english', title), 'A') ||
-        setweight(to_tsvector('english', category), 'B') ||
-        setweight(to_tsvector('english', excerpt), 'B') ||
-        setweight(to_tsvector('english', headings), 'B') ||
-        setweight(to_tsvector('english', body), 'C')
-      ) STORED
-    )`);
-  await keepVectorsInRow(db);
-  await ensureGinIndex(db, `${SEARCH_TABLE}_document_idx`, `${SEARCH_TABLE} USING GIN (document)`);
-  // Deleting an article's row deletes its passages.
-  await db.raw(`
-    CREATE TABLE IF NOT EXISTS ${PASSAGES_TABLE} (
-      article_document_id varchar(64) NOT NULL REFERENCES ${SEARCH_TABLE} ON DELETE CASCADE,
-      position integer NOT NULL,
-      text text NOT NULL,
-      document tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
-      PRIMARY KEY (article_document_id, position)
-    )`);
-  await db.raw(`CREATE TABLE IF NOT EXISTS ${WORDS_TABLE} (word text PRIMARY KEY)`);
-  if (trigramAvailable) {
-    await ensureGinIndex(db, `${WORDS_TABLE}_trgm_idx`, `${WORDS_TABLE} USING GIN (word gin_trgm_ops)`);
-  }
-}
-
-/**
- * Keeps each article's tsvector in its row (STORAGE MAIN) rather than out of line in TOAST, where a
- * 4 kB value goes by default: PostgreSQL cannot compress a tsvector, and fetching it from TOAST for
- * every match, then again for its rank, was most of a common word's search time. A table made
- * before this is rewritten once: UPDATE recomputes the vector, which is then stored the new way.
- */
-async function keepVectorsInRow(db: Connection): Promise<void> {
-  const { rows } = await db.raw(
-    `SELECT attstorage FROM pg_attribute WHERE attrelid = ?::regclass AND attname = 'document'`,
-    [SEARCH_TABLE],
-  );
-  if (rows[0]?.attstorage === 'm') return;
-  await db.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN document SET STORAGE MAIN`);
-  await db.raw(`UPDATE ${SEARCH_TABLE} SET title = title`);
-}
-
-/**
- * A GIN index that takes each write at once (fastupdate off). By default GIN queues new entries in
- * a pending list that every search then reads through, until a vacuum merges it; on a site that
- * publishes a few articles a day that can take months. Writes here are few, searches many.
- */
-async function ensureGinIndex(db: Connection, name: string, on: string): Promise<void> {
-  await db.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${on} WITH (fastupdate = off)`);
-  const { rows } = await db.raw(`SELECT reloptions FROM pg_class WHERE relname = ?`, [name]);
-  if ((rows[0]?.reloptions ?? []).includes('fastupdate=off')) return;
-  // An index made before: merge what is queued, then stop queueing.
-  await db.raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
-  await db.raw(`SELECT gin_clean_pending_list(?::regclass)`, [name]);
+/** Whether pg_trgm is there for typo tolerance (the migration adds it when the database user may). */
+export async function detectTrigramSupport(strapi: Core.Strapi): Promise<void> {
+  const { rows } = await strapi.db.connection.raw("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
+  trigramAvailable = rows.length > 0;
+  if (!trigramAvailable)
+    strapi.log.warn(
+      'Search: the pg_trgm extension is not installed in this database; search works without typo tolerance. ' +
+        'Ask the database administrator to run CREATE EXTENSION pg_trgm.',
+    );
 }
 
 const wordsOf = (text: string) =>

@@ -12,6 +12,12 @@
  */
 import type { Core } from '@strapi/strapi';
 
+/**
+ * What an advisory lock of ours is named (PostgreSQL hashes it to a 64-bit key with
+ * hashtextextended): the prefix keeps our locks apart from other users of the database.
+ */
+export const advisoryLockName = (name: string) => `medblog:${name}`;
+
 type Transaction = Parameters<Parameters<Core.Strapi['db']['connection']['transaction']>[0]>[0];
 
 export async function runExclusive(
@@ -20,9 +26,8 @@ export async function runExclusive(
   fn: (trx: Transaction) => Promise<void>,
 ): Promise<boolean> {
   return strapi.db.connection.transaction(async (trx) => {
-    // A 64-bit key from the name; the prefix keeps our locks apart from other users of the database.
     const { rows } = await trx.raw('SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [
-      `medblog:${name}`,
+      advisoryLockName(name),
     ]);
     if (!rows[0].locked) return false;
     await fn(trx);

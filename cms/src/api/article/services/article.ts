@@ -25,20 +25,6 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
   const views = createViewCounter(strapi);
 
   return {
-    /**
-     * Page views are kept as one counter per article per day: no visitor data at all (the controller
-     * counts each visitor once a day).
-     */
-    async ensureViewsTable() {
-      await strapi.db.connection.raw(`
-      CREATE TABLE IF NOT EXISTS ${VIEWS_TABLE} (
-        article_document_id varchar(64) NOT NULL,
-        day date NOT NULL,
-        views integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (article_document_id, day)
-      )`);
-    },
-
     async isPublished(documentId: string): Promise<boolean> {
       return Boolean(
         await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }),
