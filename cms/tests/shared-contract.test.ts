@@ -45,10 +45,13 @@ describe('input schemas match the content types', () => {
       .filter((key) => !(BOT_CHECK_FIELDS as string[]).includes(key))
       .sort();
 
-  it('comment input names only stored, non-server fields', () => {
-    expect(storedInputs(commentInputSchema.shape)).toEqual(['article', 'authorEmail', 'authorName', 'body', 'parent']);
+  it('comment input names only stored, non-server fields (the commenter key is stored as its hash)', () => {
+    const inputs = storedInputs(commentInputSchema.shape);
+    expect(inputs).toEqual(['article', 'authorEmail', 'authorName', 'body', 'commenterKey', 'parent']);
     const comment = schemaOf('comment');
-    for (const field of storedInputs(commentInputSchema.shape)) expect(comment).toHaveProperty(field);
+    for (const field of inputs.filter((name) => name !== 'commenterKey')) expect(comment).toHaveProperty(field);
+    expect(comment.commenterKeyHash).toMatchObject({ private: true });
+    expect(comment).not.toHaveProperty('commenterKey');
   });
 
   it('enquiry input names the stored fields the public may set', () => {
