@@ -20,6 +20,7 @@ import { isEmpty, seedDemoContent } from './seed/seed';
 import { closeRedis, connectRedis } from './infra/redis';
 import { registerApiCache } from './infra/api-cache';
 import { serveHitsFirst } from './middlewares/api-cache';
+import { openApiDocument } from './public-api/openapi';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -46,6 +47,8 @@ export default {
     articles.startViewFlushing();
     await ensureSearchIndex(strapi);
     await applyPublicPermissions(strapi);
+    // Made now: a contract naming a field its content type lacks stops the start.
+    openApiDocument(strapi);
     await applyAdminRoles(strapi);
     await applyAdminViews(strapi);
     await ensureRevisionIndex(strapi);

@@ -404,6 +404,15 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     rateLimit: 'enquiries',
     cacheable: false,
   },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    action: 'api::openapi.openapi.document',
+    summary: 'This description of the public API (OpenAPI 3.1)',
+    query: [],
+    answer: { status: 200, shape: 'openapi-document' },
+    cacheable: false,
+  },
 ];
 
 /** The permission actions of the users-permissions public role: exactly these. */
