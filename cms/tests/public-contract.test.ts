@@ -110,6 +110,17 @@ describe('GET /api/openapi.json', () => {
     expect(new Set(operations().map((operation) => operation.spec['x-permission']))).toEqual(actions);
   });
 
+  it('states the limits this CMS runs with: body size and rate limits', async () => {
+    const strapi = await bootStrapi();
+    const tooLarge = await request.post('/api/enquiries').send({ data: validEnquiry({ message: 'x'.repeat(70_000) }) });
+    const bytes = /at most (\d+) bytes/.exec(tooLarge.body.error.message)?.[1];
+    expect(document.components.responses.PayloadTooLarge.description).toContain(`${bytes} bytes`);
+    for (const operation of operations().filter((candidate) => candidate.spec['x-rate-limit'])) {
+      const { name, ...limit } = operation.spec['x-rate-limit'];
+      expect(limit, operation.path).toEqual(strapi.config.get(`anti-abuse.${name}`));
+    }
+  });
+
   it('is the same document each time, and takes no parameter', async () => {
     const again = await request.get('/api/openapi.json');
     expect(again.body).toEqual(document);

@@ -384,20 +384,29 @@ const problem = (description: string, headers?: Schema) => ({
   ...json(ref('Error')),
 });
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };
-const ERROR_RESPONSES = {
+const errorResponses = (maxBodyBytes: number | undefined) => ({
   BadRequest: problem('The query or body is not what the route takes; the message names the problem'),
   Unauthorized: problem('The preview token is missing, not valid or expired'),
   Forbidden: problem('Not allowed (comments closed on the article; a preview token for another article)'),
   NotFound: problem('No such published entry'),
   LengthRequired: problem('The body must come with its Content-Length'),
-  PayloadTooLarge: problem('The body is larger than the public limit'),
+  PayloadTooLarge: problem(
+    maxBodyBytes ? `The body is larger than ${maxBodyBytes} bytes` : 'The body is larger than the public limit',
+  ),
   UnsupportedMediaType: problem('The body must be JSON'),
   TooManyRequests: problem("Over this visitor's limit", RETRY_AFTER),
   ServiceUnavailable: problem('The database is unreachable', RETRY_AFTER),
-};
+});
 
-function errorResponses(route: PublicRoute): Record<string, Schema> {
-  const use = (name: keyof typeof ERROR_RESPONSES) => ({ $ref: `#/components/responses/${name}` });
+/** The largest public request body, as config/middlewares.ts gives it to the public-request middleware. */
+function publicBodyLimit(strapi: Core.Strapi): number | undefined {
+  const middlewares = strapi.config.get('middlewares', []) as Array<string | { name?: string; config?: Schema }>;
+  const entry = middlewares.find((item) => typeof item === 'object' && item.name === 'global::public-request');
+  return typeof entry === 'object' ? (entry.config?.maxBodyBytes as number | undefined) : undefined;
+}
+
+function routeErrors(route: PublicRoute): Record<string, Schema> {
+  const use = (name: keyof ReturnType<typeof errorResponses>) => ({ $ref: `#/components/responses/${name}` });
   const byId = route.path.includes('{');
   const isPreview = route.query.includes('token');
   return {
@@ -445,7 +454,7 @@ function operation(strapi: Core.Strapi, route: PublicRoute): Schema {
           },
         }
       : {}),
-    responses: { [status]: successResponse(route), ...errorResponses(route) },
+    responses: { [status]: successResponse(route), ...routeErrors(route) },
     'x-permission': route.action,
     'x-cached': route.cacheable,
     ...(route.rateLimit ? { 'x-rate-limit': { name: route.rateLimit, ...limit } } : {}),
@@ -522,7 +531,7 @@ function build(strapi: Core.Strapi): Schema {
           required: ['data', 'error'],
         },
       },
-      responses: ERROR_RESPONSES,
+      responses: errorResponses(publicBodyLimit(strapi)),
     },
   };
 }
