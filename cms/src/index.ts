@@ -21,6 +21,7 @@ import { closeRedis, connectRedis } from './infra/redis';
 import { registerApiCache } from './infra/api-cache';
 import { serveHitsFirst } from './middlewares/api-cache';
 import { releaseStartUpLock, serializeDatabaseStartUp } from './database/start-up-lock';
+import { openApiDocument } from './public-api/openapi';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -48,6 +49,8 @@ export default {
       strapi.service('api::article.article').startViewFlushing();
       await detectTrigramSupport(strapi);
       await applyPublicPermissions(strapi);
+      // Made now: a contract naming a field its content type lacks stops the start.
+      openApiDocument(strapi);
       await applyAdminRoles(strapi);
       await applyAdminViews(strapi);
       await applyRevisionAccess(strapi);

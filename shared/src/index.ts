@@ -8,3 +8,5 @@ export * from './article-card.js';
 export * from './rate-limit.js';
 export * from './purge.js';
 export * from './redirects.js';
+export * from './public-api.js';
+export * from './public-api-table.js';

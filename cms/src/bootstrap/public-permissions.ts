@@ -1,28 +1,15 @@
 /**
- * The public role (visitors without a login) may do exactly this and nothing more: read published
- * content, the most-read list and search, count a page view, read approved comments, look up a redirect,
- * send a comment or an enquiry. Anything else answers 403.
+ * The public role (visitors without a login) may call exactly the routes of the public contract and
+ * nothing more: read published content, the most-read list and search, count a page view, read
+ * approved comments, look up a redirect, send a comment or an enquiry, read the API's description.
+ * Anything else answers 403.
  * Applied at every start, so a permission ticked by hand in the admin does not survive a restart.
  */
 import type { Core } from '@strapi/strapi';
+import { PUBLIC_ACTIONS } from '@medblog/shared';
 
-export const PUBLIC_ACTIONS = [
-  'api::article.article.find',
-  'api::article.article.findOne',
-  'api::article.article.popular',
-  'api::article.article.preview',
-  'api::article.article.search',
-  'api::article.article.view',
-  'api::category.category.find',
-  'api::category.category.findOne',
-  'api::author.author.find',
-  'api::author.author.findOne',
-  'api::global.global.find',
-  'api::redirect.redirect.find',
-  'api::comment.comment.find',
-  'api::comment.comment.create',
-  'api::enquiry.enquiry.create',
-];
+/** The actions of the public contract's routes (@medblog/shared, public-api.ts). */
+export { PUBLIC_ACTIONS };
 
 export async function applyPublicPermissions(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.db.query('plugin::users-permissions.role');

@@ -1,10 +1,14 @@
 /**
  * Route middleware in front of every public route: the request may name only the query parameters
  * the route takes, and in `filters`, `sort`, `fields`, `populate` and `_q` only public fields of the
- * content type they belong to. Anything else is a 400 naming the problem, checked here rather than
- * trusting each Strapi release to sanitize it (CVE-2026-27886 leaked admin users through relation
- * filters; `_q` searched private columns; `publicationFilter` told draft state; malformed filters
- * reached the database as 500s).
+ * content type they belong to, as the public contract lists them (@medblog/shared, public-api.ts;
+ * each route's config comes from it through src/public-api/routes.ts). Anything else is a 400
+ * naming the problem, checked here rather than trusting each Strapi release to sanitize it
+ * (CVE-2026-27886 leaked admin users through relation filters; `_q` searched private columns;
+ * `publicationFilter` told draft state; malformed filters reached the database as 500s).
+ *
+ * Where Strapi's REST conventions are safe they hold: a `pageSize` above the largest is read as
+ * the largest, and `locale` may name one of the site's locales.
  *
  * Through a relation to content the public may not read in full (drafts of an article; comments
  * not approved) only identity fields may be matched, and a relation to an article matches its
@@ -12,6 +16,18 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import {
+  FILTER_OPERATORS,
+  IDENTITY_FIELDS,
+  PAGINATION_MINIMUMS,
+  PAGINATION_OPTIONS,
+  PUBLIC_CONTENT_TYPES,
+  QUERY_LIMITS,
+  SITE_LOCALES,
+  SYSTEM_FIELDS,
+  publicContentType,
+} from '@medblog/shared';
+import type { PublicInputConfig } from '../public-api/routes';
 import type { Context, Next } from '../utils/http';
 
 type Attribute = { type: string; private?: boolean; target?: string; component?: string };
@@ -23,58 +39,21 @@ type Model = {
 };
 type Filters = Record<string, unknown>;
 
-export interface PublicInputConfig {
-  /** The content type the route reads or writes; none for routes that take no fields. */
-  uid?: string;
-  /** The top-level query parameters the route takes. */
-  params: readonly string[];
-}
-
-/** What a list route takes; a single entry takes fewer. */
-export const LIST_PARAMS = ['filters', 'sort', 'fields', 'populate', 'pagination', 'status', '_q'] as const;
-export const ENTRY_PARAMS = ['fields', 'populate', 'status'] as const;
-
-const FORBIDDEN = new Set(['createdBy', 'updatedBy', 'localizations', 'locale']);
-const IDENTITY = new Set(['documentId', 'slug']);
-// Content types whose public reads are narrowed by their controller (approved comments only).
-const NARROWED = new Set(['api::comment.comment']);
-const SCALAR_OPERATORS = new Set(['$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte']);
-const TEXT_OPERATORS = new Set([
-  '$contains',
-  '$notContains',
-  '$containsi',
-  '$notContainsi',
-  '$startsWith',
-  '$startsWithi',
-  '$endsWith',
-  '$endsWithi',
-]);
-const LIST_OPERATORS = new Set(['$in', '$notIn']);
-const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
-const LOGICAL = new Set(['$and', '$or']);
+const IDENTITY = new Set<string>(IDENTITY_FIELDS);
+const SCALAR_OPERATORS = new Set<string>(FILTER_OPERATORS.scalar);
+const TEXT_OPERATORS = new Set<string>(FILTER_OPERATORS.text);
+const LIST_OPERATORS = new Set<string>(FILTER_OPERATORS.list);
+const PRESENCE_OPERATORS = new Set<string>(FILTER_OPERATORS.presence);
+const LOGICAL = new Set<string>(FILTER_OPERATORS.logical);
 const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 const STRUCTURED = new Set(['relation', 'media', 'component', 'dynamiczone']);
 const UNFILTERABLE = new Set(['media', 'component', 'dynamiczone', 'blocks', 'json']);
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const BOOLEAN = /^(true|false|t|f|1|0)$/i;
-// What a reader-facing page may ask of an image.
-const MEDIA_FIELDS = new Set([
-  'id',
-  'documentId',
-  'url',
-  'alternativeText',
-  'caption',
-  'width',
-  'height',
-  'formats',
-  'mime',
-  'name',
-]);
-const MAX_POPULATE_DEPTH = 3;
-const MAX_SEARCH_LENGTH = 200;
-// The query parser turns longer lists into objects (its arrayLimit), which Strapi cannot run.
-const MAX_LIST = 100;
+const MEDIA_FIELDS = new Set<string>(PUBLIC_CONTENT_TYPES['plugin::upload.file'].fields);
+const SYSTEM = new Set<string>(SYSTEM_FIELDS);
+const { populateDepth: MAX_POPULATE_DEPTH, textSearchLength: MAX_SEARCH_LENGTH, listItems: MAX_LIST } = QUERY_LIMITS;
 
 const invalid = (message: string) => new errors.ValidationError(message);
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -84,18 +63,27 @@ function modelOf(strapi: Core.Strapi, uid: string): Model {
   return (strapi.getModel as (uid: string) => Model)(uid);
 }
 
-const isNarrowed = (model: Model) => Boolean(model.options?.draftAndPublish) || NARROWED.has(model.uid);
+/** Content the public may not read in full: drafts, or what the contract says is partly public. */
+const isNarrowed = (model: Model) =>
+  Boolean(model.options?.draftAndPublish) || Boolean(publicContentType(model.uid)?.partlyPublic);
+
+/** A field the contract lists for the content type, or one every entry has. */
+function isPublicField(model: Model, name: string): boolean {
+  const contract = publicContentType(model.uid);
+  return Boolean(contract && (contract.fields.includes(name) || SYSTEM.has(name)));
+}
 
 /** The attribute `name` of `model` when the public may use it; throws a 400 otherwise. */
 function publicAttribute(model: Model, name: string, param: string): Attribute {
   if (name === 'id') return { type: 'integer' };
   if (name === 'documentId') return { type: 'string' };
   const attribute = Object.hasOwn(model.attributes, name) ? model.attributes[name] : undefined;
+  // The contract's list and the schema's private flag must both allow it (a test keeps them equal).
   const allowed =
     attribute &&
     !attribute.private &&
-    !FORBIDDEN.has(name) &&
-    !(attribute.type === 'relation' && !String(attribute.target).startsWith('api::'));
+    isPublicField(model, name) &&
+    !(attribute.type === 'relation' && !publicContentType(String(attribute.target)));
   if (!allowed) throw invalid(`Invalid ${param}: "${name}" is not a public field of ${model.modelName ?? model.uid}`);
   return attribute;
 }
@@ -203,7 +191,7 @@ function searchFilter(model: Model, search: unknown): Filters {
   const fields = Object.entries(model.attributes)
     .filter(
       ([name, attribute]) =>
-        ['string', 'text', 'richtext'].includes(attribute.type) && !attribute.private && !FORBIDDEN.has(name),
+        ['string', 'text', 'richtext'].includes(attribute.type) && !attribute.private && isPublicField(model, name),
     )
     .map(([name]) => name);
   return { $or: fields.map((name) => ({ [name]: { $containsi: search } })) };
@@ -314,13 +302,20 @@ function checkPopulate(strapi: Core.Strapi, model: Model, populate: unknown, dep
   return checked;
 }
 
-const PAGINATION_MINIMUMS: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
-const STRAPI_PAGINATION = ['page', 'pageSize', 'start', 'limit', 'withCount'];
+const SIZES = new Set(['pageSize', 'limit']);
 
-/** Checks `pagination[...]`: only the `options` given, whole numbers, pages of at most `maxLimit`. */
-export function checkPagination(pagination: unknown, maxLimit: number, options: readonly string[] = STRAPI_PAGINATION) {
-  if (pagination === undefined) return;
+/**
+ * Checks `pagination[...]`: only the `options` given, whole numbers; a `pageSize` or `limit` above
+ * `maxPageSize` is read as it, as Strapi reads its maxLimit. Returns it as it is to be run.
+ */
+export function checkPagination(
+  pagination: unknown,
+  maxPageSize: number,
+  options: readonly string[] = PAGINATION_OPTIONS,
+): Record<string, unknown> | undefined {
+  if (pagination === undefined) return undefined;
   if (!isObject(pagination)) throw invalid(`Invalid pagination: must be ${options.join(', ')}`);
+  const checked: Record<string, unknown> = { ...pagination };
   for (const [key, value] of Object.entries(pagination)) {
     if (!options.includes(key)) {
       throw invalid(`Invalid pagination: unknown option "${key}"; it takes ${options.join(', ')}`);
@@ -330,13 +325,27 @@ export function checkPagination(pagination: unknown, maxLimit: number, options: 
         throw invalid('Invalid pagination: withCount must be true or false');
       continue;
     }
-    const minimum = PAGINATION_MINIMUMS[key];
+    const minimum = PAGINATION_MINIMUMS[key as keyof typeof PAGINATION_MINIMUMS];
     const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-    const maximum = key === 'pageSize' || key === 'limit' ? maxLimit : 1_000_000;
-    if (!(number >= minimum && number <= maximum)) {
-      throw invalid(`Invalid pagination: ${key} must be a whole number from ${minimum} to ${maximum}`);
+    if (SIZES.has(key)) {
+      if (!(number >= minimum)) {
+        throw invalid(
+          `Invalid pagination: ${key} must be a whole number of at least ${minimum} (above ${maxPageSize} it is read as ${maxPageSize})`,
+        );
+      }
+      if (number > maxPageSize) checked[key] = String(maxPageSize);
+    } else if (!(number >= minimum && number <= QUERY_LIMITS.largestPage)) {
+      throw invalid(`Invalid pagination: ${key} must be a whole number from ${minimum} to ${QUERY_LIMITS.largestPage}`);
     }
   }
+  return checked;
+}
+
+/** `locale` names one of the site's locales (which changes nothing while no content type is localized). */
+function checkLocale(locale: unknown): void {
+  if (locale === undefined || (SITE_LOCALES as readonly unknown[]).includes(locale)) return;
+  const named = typeof locale === 'string' ? `"${locale.slice(0, 40)}" is not` : 'must be';
+  throw invalid(`Invalid query parameter "locale": ${named} one of the site's locales (${SITE_LOCALES.join(', ')})`);
 }
 
 /** Text the database cannot store or that a browser could not have sent as UTF-8. */
@@ -370,16 +379,19 @@ export function checkPublicQuery(strapi: Core.Strapi, config: PublicInputConfig,
   if (query.status !== undefined && query.status !== 'published') {
     throw invalid('Invalid status: only published content is available');
   }
-  if (!config.uid) return query;
+  checkLocale(query.locale);
+  const maxPageSize = config.maxPageSize ?? (strapi.config.get('api.rest.maxLimit', 100) as number);
+  const pagination = checkPagination(query.pagination, maxPageSize, config.pagination);
+  const paged = pagination === undefined ? query : { ...query, pagination };
+  if (!config.uid) return paged;
   const model = modelOf(strapi, config.uid);
-  const { _q: search, ...rest } = query;
+  const { _q: search, ...rest } = paged;
   const filters = [
     ...(rest.filters === undefined ? [] : [checkFilters(strapi, model, rest.filters, '', TOP)]),
     ...(search === undefined ? [] : [searchFilter(model, search)]),
   ];
   checkSort(strapi, model, rest.sort);
   checkFields(model, rest.fields);
-  checkPagination(rest.pagination, strapi.config.get('api.rest.maxLimit', 100) as number);
   return {
     ...rest,
     ...(filters.length ? { filters: filters.length === 1 ? filters[0] : { $and: filters } } : {}),

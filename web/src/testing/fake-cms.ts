@@ -5,10 +5,13 @@
  * pagination are applied to the fixtures, so a page gets exactly what it asked for.
  */
 import {
+  API_PREFIX,
   ARTICLE_CARD,
   commentInputSchema,
   enquiryInputSchema,
   fieldErrors,
+  PAGE_SIZE,
+  PUBLIC_ROUTES,
   type Article,
   type EnquiryTopic,
 } from '@medblog/shared';
@@ -63,15 +66,30 @@ function select(entry: any, fields: unknown, populate: unknown): any {
   return result;
 }
 
-/** The CMS's default and largest page sizes (cms/config/api.ts): a bigger pageSize gets 50. */
-const DEFAULT_PAGE_SIZE = 10;
-const MAX_PAGE_SIZE = 50;
-
+/** The public contract's page sizes, as the CMS reads them: a bigger pageSize gets the largest. */
 function pagination(query: Query) {
   return {
     page: Number(query.pagination?.page ?? 1),
-    pageSize: Math.min(Number(query.pagination?.pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE),
+    pageSize: Math.min(Number(query.pagination?.pageSize ?? PAGE_SIZE.default), PAGE_SIZE.max),
   };
+}
+
+/**
+ * The CMS's answer to a query parameter its route does not take (the public contract's list), so
+ * the site's tests fail as the site would if it asked for one.
+ */
+function unknownParameters(method: string, path: string, query: Query): StubReply | undefined {
+  const matches = (candidate: (typeof PUBLIC_ROUTES)[number]) =>
+    candidate.method === method &&
+    new RegExp(`^${API_PREFIX}${candidate.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path);
+  // As the CMS's router: /articles/popular before /articles/{documentId}.
+  const route =
+    PUBLIC_ROUTES.find((candidate) => !candidate.path.includes('{') && matches(candidate)) ??
+    PUBLIC_ROUTES.find(matches);
+  const unknown = route && Object.keys(query).filter((name) => !(route.query as readonly string[]).includes(name));
+  if (!unknown?.length) return undefined;
+  const takes = route!.query.length ? `it takes ${route!.query.join(', ')}` : 'it takes none';
+  return strapiError(400, `Unknown query parameter ${unknown.map((name) => `"${name}"`).join(', ')}: ${takes}`);
 }
 
 /** Orders entries as `sort` asks ("createdAt:asc" or a list of them), as the CMS does. */
@@ -302,7 +320,7 @@ function createEnquiry(state: FakeCmsState, request: StubRequest): StubReply {
  * `fakeCmsState()` to look at what was stored, or to change it between requests.
  */
 export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
-  return {
+  const routes: StubRoutes = {
     'GET /api/articles': (request) => listArticles(state, request),
     'GET /api/articles/popular': (request) => popularArticles(state, request),
     'GET /api/search': (request) => searchArticles(state, request),
@@ -318,4 +336,11 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
     'POST /api/comments': (request) => createComment(state, request),
     'POST /api/enquiries': (request) => createEnquiry(state, request),
   };
+  return Object.fromEntries(
+    Object.entries(routes).map(([key, handler]) => [
+      key,
+      (request: StubRequest) =>
+        unknownParameters(request.method, request.path, request.query as Query) ?? handler(request),
+    ]),
+  );
 }

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DOCUMENT_ID_PATTERN, SEARCH, type SearchSnippet } from '@medblog/shared';
+import { DOCUMENT_ID_PATTERN, POPULAR_LIMIT, SEARCH, type SearchSnippet } from '@medblog/shared';
 import { badTextReason, checkPagination } from '../../../middlewares/public-input';
 import { visitorKey } from '../../../utils/client';
 import { firstTimeToday } from '../../../anti-abuse/rate-limit';
@@ -50,10 +50,10 @@ export default factories.createCoreController('api::article.article', ({ strapi 
 
   /** GET /api/articles/popular?limit=5 */
   async popular(ctx) {
-    const raw = ctx.query.limit ?? '5';
+    const raw = ctx.query.limit ?? String(POPULAR_LIMIT.default);
     const limit = Number(raw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-      throw new errors.ValidationError('limit: must be a whole number from 1 to 20');
+    if (!Number.isInteger(limit) || limit < 1 || limit > POPULAR_LIMIT.max) {
+      throw new errors.ValidationError(`limit: must be a whole number from 1 to ${POPULAR_LIMIT.max}`);
     }
     const data = await strapi.service('api::article.article').popular(limit);
     const sanitized = await strapi.contentAPI.sanitize.output(data, strapi.getModel('api::article.article'), {
@@ -110,7 +110,8 @@ function searchText(value: unknown): string {
 }
 
 function searchPagination(value: unknown): { page: number; pageSize: number } {
-  checkPagination(value, SEARCH.maxPageSize, ['page', 'pageSize']);
-  const { page = '1', pageSize = String(SEARCH.defaultPageSize) } = (value ?? {}) as Record<string, string>;
+  // A pageSize above the largest is read as the largest, as on every list.
+  const checked = checkPagination(value, SEARCH.maxPageSize, ['page', 'pageSize']);
+  const { page = '1', pageSize = String(SEARCH.defaultPageSize) } = (checked ?? {}) as Record<string, string>;
   return { page: Number(page), pageSize: Number(pageSize) };
 }

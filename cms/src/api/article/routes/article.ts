@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { publicReads } from '../../../utils/public-routes';
+import { coreRouterConfig } from '../../../public-api/routes';
 
-export default factories.createCoreRouter('api::article.article', { config: publicReads('api::article.article') });
+export default factories.createCoreRouter('api::article.article', { config: coreRouterConfig('api::article.article') });

@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { publicReads } from '../../../utils/public-routes';
+import { coreRouterConfig } from '../../../public-api/routes';
 
-export default factories.createCoreRouter('api::author.author', { config: publicReads('api::author.author') });
+export default factories.createCoreRouter('api::author.author', { config: coreRouterConfig('api::author.author') });

@@ -1,4 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { publicReads } from '../../../utils/public-routes';
+import { coreRouterConfig } from '../../../public-api/routes';
 
-export default factories.createCoreRouter('api::category.category', { config: publicReads('api::category.category') });
+export default factories.createCoreRouter('api::category.category', {
+  config: coreRouterConfig('api::category.category'),
+});

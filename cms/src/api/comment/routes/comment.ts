@@ -1,6 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { publicCreate, publicReads } from '../../../utils/public-routes';
+import { coreRouterConfig } from '../../../public-api/routes';
 
-export default factories.createCoreRouter('api::comment.comment', {
-  config: { ...publicReads('api::comment.comment'), ...publicCreate('api::comment.comment', 'comments') },
-});
+export default factories.createCoreRouter('api::comment.comment', { config: coreRouterConfig('api::comment.comment') });

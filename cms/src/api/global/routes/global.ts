@@ -1,6 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { publicReads } from '../../../utils/public-routes';
+import { coreRouterConfig } from '../../../public-api/routes';
 
-export default factories.createCoreRouter('api::global.global', {
-  config: publicReads('api::global.global', 'single'),
-});
+export default factories.createCoreRouter('api::global.global', { config: coreRouterConfig('api::global.global') });

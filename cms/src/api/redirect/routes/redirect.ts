@@ -1,4 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { publicReads } from '../../../utils/public-routes';
+import { coreRouterConfig } from '../../../public-api/routes';
 
-export default factories.createCoreRouter('api::redirect.redirect', { config: publicReads('api::redirect.redirect') });
+export default factories.createCoreRouter('api::redirect.redirect', {
+  config: coreRouterConfig('api::redirect.redirect'),
+});

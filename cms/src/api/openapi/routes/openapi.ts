@@ -1,0 +1,3 @@
+import { extraRoutes } from '../../../public-api/routes';
+
+export default { routes: extraRoutes('api::openapi.openapi') };
