@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { Response } from 'supertest';
+import { contentTypes } from '@strapi/utils';
 import { api, bootStrapi } from './helpers/strapi';
 import {
   type Admin,
@@ -61,10 +62,13 @@ function expectRefused(response: Response, what: string) {
 const reaches = (reach: Reach | undefined, own: boolean) =>
   reach === 'all' || reach === 'public-fields' || (reach === 'own' && own);
 
-const privateFields = (uid: string) =>
-  Object.entries(model(uid).attributes)
-    .filter(([, attribute]) => attribute.private && attribute.type !== 'relation')
+/** The private fields the project declares (the content manager shows them; the public API does not). */
+const privateFields = (uid: string) => {
+  const system = contentTypes.getNonVisibleAttributes(model(uid) as never);
+  return Object.entries(model(uid).attributes)
+    .filter(([name, attribute]) => attribute.private && attribute.type !== 'relation' && !system.includes(name))
     .map(([name]) => name);
+};
 
 async function checkCollectionType(uid: string, admin: Admin, cell: Cell) {
   const as = admin.headers;
