@@ -20,7 +20,8 @@ export async function permittedQuery(
     .service('permission-checker')
     .create({ userAbility: ctx.state.userAbility, model: uid });
   if (checker.cannot[action]()) {
-    throw new errors.ForbiddenError(`You may not ${action} ${uid.split('.').pop()} entries`);
+    // A PolicyError keeps its message: Strapi turns any other ForbiddenError into a bare "Forbidden".
+    throw new errors.PolicyError(`You may not ${action} ${uid.split('.').pop()} entries`);
   }
   return { query: await checker.sanitizedQuery[action](query), checker };
 }
