@@ -122,6 +122,9 @@ const entryState = (uid: string, documentId?: string) => async () => ({
   count: await strapi.db.query(uid as never).count(),
 });
 
+const publish = (uid: string, documentId: string) =>
+  strapi.documents(uid as typeof ARTICLE).publish({ documentId } as never);
+
 const onEntry = (uid: string) => async (_admin: Admin, ownerId: number) => {
   const documentId = await newEntry(uid, ownerId);
   return { params: { documentId }, state: entryState(uid, documentId) };
@@ -247,16 +250,39 @@ function contentManagerRoutes(uid: string): Route[] {
       othersEntry: 403,
     },
     { method: 'delete', pattern: one, needs: { action: 'delete', subject: uid }, prepare: onOne, othersEntry: 403 },
+    {
+      // A copy shows what it was copied from: only of an entry the admin may read.
+      method: 'post',
+      pattern: `${list}/clone/:sourceId`,
+      needs: { action: 'create', subject: uid },
+      prepare: async (admin, ownerId) => {
+        const { params, state } = await onOne(admin, ownerId);
+        return { params: { model: uid, sourceId: params.documentId }, body: await sampleData(uid), state };
+      },
+      othersEntry: 403,
+    },
+    {
+      method: 'post',
+      pattern: `${list}/actions/bulkDelete`,
+      needs: { action: 'delete', subject: uid },
+      prepare: async (admin, ownerId) => {
+        const { params, state } = await onOne(admin, ownerId);
+        return { params: { model: uid }, body: { documentIds: [params.documentId] }, state };
+      },
+      othersEntry: 403,
+    },
     ...(schemaOf(uid).options?.draftAndPublish
-      ? [
-          {
-            method: 'post' as const,
-            pattern: `${one}/actions/publish`,
-            needs: { action: 'publish' as const, subject: uid },
-            prepare: async (admin: Admin, ownerId: number) => ({ ...(await onOne(admin, ownerId)), body: {} }),
-            othersEntry: 403,
+      ? (['publish', 'unpublish'] as const).map((action) => ({
+          method: 'post' as const,
+          pattern: `${one}/actions/${action}`,
+          needs: { action: 'publish' as const, subject: uid },
+          prepare: async (admin: Admin, ownerId: number) => {
+            const entry = await onOne(admin, ownerId);
+            if (action === 'unpublish') await publish(uid, entry.params.documentId);
+            return { ...entry, body: {} };
           },
-        ]
+          othersEntry: 403,
+        }))
       : []),
   ];
 }
@@ -365,7 +391,8 @@ function describeRoutes(title: string, routes: () => Route[]) {
   describe(title, () => {
     // The routes are known at collection time from their patterns; their tries are made in the tests.
     for (const route of routes()) {
-      const name = `${route.method.toUpperCase()} ${pathOf(route.pattern, { model: route.needs.subject, documentId: ':documentId', version: ':version' })}`;
+      const placeholders = { documentId: ':documentId', version: ':version', sourceId: ':sourceId' };
+      const name = `${route.method.toUpperCase()} ${pathOf(route.pattern, { model: route.needs.subject, ...placeholders })}`;
       describe(name, () => {
         it('answers 401 without a token, whatever the spelling and headers', async () => {
           await expectRefusedEverywhere(route, null, superAdminId(), 401);

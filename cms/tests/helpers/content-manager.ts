@@ -58,9 +58,9 @@ export async function sampleData(uid: string): Promise<Record<string, unknown>> 
     case 'api::article.article':
       return { title: `Role test article ${mark}` };
     case 'api::category.category':
-      return { name: `Role test category ${mark}` };
+      return { name: `Role test category ${mark}`, slug: `role-test-category-${mark}` };
     case 'api::author.author':
-      return { name: `Role test author ${mark}`, registrationNumber: `REG-${mark}` };
+      return { name: `Role test author ${mark}`, slug: `role-test-author-${mark}`, registrationNumber: `REG-${mark}` };
     case 'api::redirect.redirect':
       return { fromPath: `/role-test-${mark}`, toPath: '/articles', code: 'temporary-302' };
     case 'api::comment.comment':
