@@ -12,7 +12,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   url: env('ADMIN_PATH', '/admin'),
   // The Preview button of an article opens the reader site's preview of its draft, with a
   // short-lived link for that one article (src/preview/token.ts), for an admin who may read it
-  // (src/preview/access.ts).
+  // (src/admin-api/read-guards.ts).
   preview: {
     enabled: true,
     config: {
