@@ -19,6 +19,7 @@ import type { Response } from 'supertest';
 import { api, bootStrapi } from './helpers/strapi';
 import {
   type Admin,
+  deleteEntriesMadeFromNow,
   ensureSingleType,
   isSingleType,
   newEntry,
@@ -49,6 +50,7 @@ let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;
 const admins = {} as Record<RoleCode, Admin>;
 const singleTypesBefore = new Map<string, Record<string, unknown> | null>();
+let deleteMadeEntries: (() => Promise<void>) | undefined;
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -310,9 +312,13 @@ beforeAll(async () => {
   for (const uid of Object.keys(ROLE_MATRIX)) {
     if (isSingleType(strapi, uid)) singleTypesBefore.set(uid, await singleTypeSnapshot(uid));
   }
+  deleteMadeEntries = await deleteEntriesMadeFromNow(
+    Object.keys(ROLE_MATRIX).filter((uid) => !isSingleType(strapi, uid)),
+  );
 });
 
 afterAll(async () => {
+  await deleteMadeEntries?.();
   for (const [uid, snapshot] of singleTypesBefore) await restoreSingleType(uid, snapshot);
 });
 

@@ -12,6 +12,7 @@ import { api, bootStrapi } from './helpers/strapi';
 import {
   type Admin,
   contentManagerPath,
+  deleteEntriesMadeFromNow,
   ensureSingleType,
   hasDraftStage,
   isPublished,
@@ -32,6 +33,7 @@ let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;
 const admins = {} as Record<RoleCode, Admin>;
 const singleTypesBefore = new Map<string, Record<string, unknown> | null>();
+let deleteMadeEntries: (() => Promise<void>) | undefined;
 const run = Date.now().toString(36);
 
 type Model = { kind: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> };
@@ -45,9 +47,13 @@ beforeAll(async () => {
   for (const uid of Object.keys(ROLE_MATRIX)) {
     if (isSingleType(strapi, uid)) singleTypesBefore.set(uid, await singleTypeSnapshot(uid));
   }
+  deleteMadeEntries = await deleteEntriesMadeFromNow(
+    Object.keys(ROLE_MATRIX).filter((uid) => !isSingleType(strapi, uid)),
+  );
 });
 
 afterAll(async () => {
+  await deleteMadeEntries?.();
   for (const [uid, snapshot] of singleTypesBefore) await restoreSingleType(uid, snapshot);
 });
 

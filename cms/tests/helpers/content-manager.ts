@@ -204,3 +204,27 @@ export async function ensureSingleType(uid: string): Promise<void> {
     await documents(strapi, uid).create({ data: await sampleData(uid) });
   }
 }
+
+/**
+ * Remembers the entries of `uids` there are now; the function returned deletes every entry made
+ * since (through the Document Service, as the admin would), so other test files find the demo
+ * content as it was: /api/articles lists only demo articles, an article's comments fit a page.
+ */
+export async function deleteEntriesMadeFromNow(uids: string[]): Promise<() => Promise<void>> {
+  const strapi = await bootStrapi();
+  const documentIds = async (uid: string) =>
+    new Set(
+      ((await strapi.db.query(uid as never).findMany({ select: ['documentId'] })) as Array<{ documentId: string }>).map(
+        (entry) => entry.documentId,
+      ),
+    );
+  const before = new Map<string, Set<string>>();
+  for (const uid of uids) before.set(uid, await documentIds(uid));
+  return async () => {
+    for (const uid of uids) {
+      for (const documentId of await documentIds(uid)) {
+        if (!before.get(uid)!.has(documentId)) await documents(strapi, uid).delete({ documentId });
+      }
+    }
+  };
+}
