@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createPreviewToken } from '../src/preview/token';
+import { adminAbility, mayReadEntry } from '../src/admin-api/access';
 import { secret } from '../src/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -10,13 +11,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // The admin panel's path on this server.
   url: env('ADMIN_PATH', '/admin'),
   // The Preview button of an article opens the reader site's preview of its draft, with a
-  // short-lived link for that one article (src/preview/token.ts).
+  // short-lived link for that one article (src/preview/token.ts), for an admin who may read it
+  // (src/admin-api/read-guards.ts).
   preview: {
     enabled: true,
     config: {
       allowedOrigins: [new URL(env('SITE_URL', 'http://localhost:5173')).origin],
       async handler(uid: string, { documentId }: { documentId?: string }) {
         if (uid !== 'api::article.article' || !documentId) return null;
+        // The token opens the draft without a login: none without a signed-in admin who may read it.
+        const ability = adminAbility(strapi.requestContext.get());
+        if (!(await mayReadEntry(strapi, ability, uid, documentId))) return null;
         const site = env('SITE_URL', 'http://localhost:5173').replace(/\/+$/, '');
         return `${site}/preview/${documentId}?token=${createPreviewToken(documentId)}`;
       },

@@ -9,6 +9,7 @@ import { registerRedirectPaths } from './documents/redirect-paths';
 import { registerArticleTrustChecks } from './documents/article-trust';
 import { detectTrigramSupport, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
 import { registerAdminApi } from './admin-api';
+import { guardEntryReads } from './admin-api/read-guards';
 import { registerRevisions } from './documents/revisions';
 import { applyRevisionAccess } from './bootstrap/revision-access';
 import { registerSitePurge } from './notifications/site-purge';
@@ -38,6 +39,7 @@ export default {
     registerSitePurge(strapi);
     registerApiCache(strapi);
     registerAdminApi(strapi);
+    guardEntryReads(strapi);
     registerRevisions(strapi);
   },
 

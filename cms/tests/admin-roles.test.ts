@@ -78,6 +78,7 @@ describe('admin roles', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ documentIds: [documentId], moderationStatus: 'approved' });
     expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe('You may not change the moderation status of comments');
     expect((await strapi.db.query('api::comment.comment').findOne({ where: { documentId } })).moderationStatus).toBe(
       'pending',
     );

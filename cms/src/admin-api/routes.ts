@@ -1,8 +1,9 @@
 /**
  * The admin endpoints under /medblog, declared as Strapi's admin and its plugins declare theirs:
- * route data naming a controller action, behind `admin::isAuthenticatedAdmin` and
- * `admin::hasPermissions`. The controllers (src/api/medblog/controllers) then apply the content
- * manager's permission checker, so role conditions and field rules hold there too.
+ * route data naming a controller action, behind `admin::isAuthenticatedAdmin` and Strapi's
+ * `admin::hasPermissions` (through global::content-manager-right, whose refusal names the right).
+ * The controllers (src/api/medblog/controllers) then apply the content manager's permission
+ * checker, so role conditions and field rules hold there too.
  */
 const COMMENT = 'api::comment.comment';
 const ENQUIRY = 'api::enquiry.enquiry';
@@ -13,7 +14,7 @@ function allowedTo(action: 'read' | 'update', subject: string) {
     policies: [
       'admin::isAuthenticatedAdmin',
       {
-        name: 'admin::hasPermissions',
+        name: 'global::content-manager-right',
         config: { actions: [{ action: `plugin::content-manager.explorer.${action}`, subject }] },
       },
     ],

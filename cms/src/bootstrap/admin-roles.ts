@@ -1,82 +1,107 @@
 /**
- * Admin roles beyond the super admin:
- * - Editor (Strapi's own role) may also moderate comments and edit the spam word list. It never
- *   sees enquiries (names, e-mails, phone numbers, internal notes), which Strapi grants it for
- *   every content type.
- * - Enquiry staff may read enquiries and update their handling status and notes, nothing else:
- *   no articles, no publishing.
- * - Author (Strapi's own role) writes articles only: it never sees enquiries or comments, which
- *   Strapi would otherwise grant it for the entries it created.
- * Missing permissions are added at each start; others an admin adds by hand are kept.
+ * The admin roles' rights on our content types follow the role matrix (role-matrix.ts) at every
+ * start: what it grants is added, anything else on our content types is taken back, with the
+ * fields and conditions it says. Rights on other plugins' subjects (media library, settings), which
+ * an admin may give by hand, are kept. The Super Admin is Strapi's: it resets that role to every
+ * right at each start (revision-access.ts then takes back article versions).
+ * Enquiry staff is our own role, created at the first start.
  */
 import type { Core } from '@strapi/strapi';
+import {
+  CONTENT_MANAGER_ACTION,
+  type ContentAction,
+  matrixProblems,
+  OWN_ENTRIES_CONDITION,
+  type Reach,
+  ROLE_MATRIX,
+  ROLES,
+  type RoleCode,
+} from './role-matrix';
 
-const EXPLORER = 'plugin::content-manager.explorer';
 export const ENQUIRY_STAFF_ROLE = {
-  code: 'enquiry-staff',
+  code: ROLES.enquiryStaff,
   name: 'Enquiry staff',
   description: 'Handles enquiries from the site; cannot edit or publish articles.',
 };
 
-function fieldsOf(strapi: Core.Strapi, uid: string): string[] {
-  return Object.keys(
-    (strapi.getModel as (u: string) => { attributes: Record<string, unknown> })(uid).attributes,
-  ).filter(
-    (name) =>
-      ![
-        'createdAt',
-        'updatedAt',
-        'publishedAt',
-        'createdBy',
-        'updatedBy',
-        'locale',
-        'localizations',
-        'documentId',
-      ].includes(name),
+interface Attribute {
+  type: string;
+  private?: boolean;
+  component?: string;
+}
+interface Model {
+  uid: string;
+  options?: { draftAndPublish?: boolean };
+  attributes: Record<string, Attribute>;
+}
+interface Permission {
+  action: string;
+  subject: string | null;
+  properties: { fields?: string[] };
+  conditions: string[];
+}
+
+/** Our content types: the ones this project defines (Strapi's and plugins' are left to them). */
+function ourContentTypes(strapi: Core.Strapi): Model[] {
+  return Object.values(strapi.contentTypes as unknown as Record<string, Model>).filter((model) =>
+    model.uid.startsWith('api::'),
   );
 }
 
-function permissions(strapi: Core.Strapi, uid: string, actions: string[]) {
-  return actions.map((action) => ({
-    action: `${EXPLORER}.${action}`,
-    subject: uid,
-    properties: ['read', 'update', 'create'].includes(action) ? { fields: fieldsOf(strapi, uid) } : {},
-    conditions: [],
-  }));
+/** Whether a field path (`seo.metaTitle`) leads through no private attribute. */
+function isPublic(strapi: Core.Strapi, model: Model, path: string): boolean {
+  let attributes = model.attributes;
+  for (const name of path.split('.')) {
+    const attribute = attributes[name];
+    if (!attribute || attribute.private) return false;
+    if (attribute.component) attributes = (strapi.components[attribute.component as never] as Model).attributes;
+  }
+  return true;
 }
 
-/** Removes every permission of `roleId` on the content types `uids`. */
-async function revokePermissions(strapi: Core.Strapi, roleId: number, uids: string[]) {
-  await strapi.db.query('admin::permission').deleteMany({ where: { role: roleId, subject: { $in: uids } } });
+/** Strapi's field list for a right on `model`, as it writes it for its own roles. */
+function fieldsOf(strapi: Core.Strapi, model: Model, reach: Reach): string[] {
+  const all: string[] = strapi.service('admin::content-type').getNestedFields(model, { components: strapi.components });
+  return reach === 'public-fields' ? all.filter((path) => isPublic(strapi, model, path)) : all;
 }
 
-async function ensurePermissions(strapi: Core.Strapi, roleId: number, wanted: ReturnType<typeof permissions>) {
-  const existing = await strapi.db.query('admin::permission').findMany({ where: { role: roleId } });
-  const missing = wanted.filter((p) => !existing.some((e) => e.action === p.action && e.subject === p.subject));
-  if (missing.length) await strapi.service('admin::role').addPermissions(roleId, missing);
+/** The permissions the matrix gives `code` on our content types. */
+function matrixPermissions(strapi: Core.Strapi, code: RoleCode, models: Model[]): Permission[] {
+  const { actionProvider } = strapi.service('admin::permission');
+  return models.flatMap((model) =>
+    Object.entries(ROLE_MATRIX[model.uid]?.[code] ?? {}).map(([action, reach]) => {
+      const actionId = CONTENT_MANAGER_ACTION(action as ContentAction);
+      const takesFields = actionProvider.get(actionId)?.options?.applyToProperties?.includes('fields');
+      return {
+        action: actionId,
+        subject: model.uid,
+        properties: takesFields ? { fields: fieldsOf(strapi, model, reach) } : {},
+        conditions: reach === 'own' ? [OWN_ENTRIES_CONDITION] : [],
+      };
+    }),
+  );
 }
 
 export async function applyAdminRoles(strapi: Core.Strapi): Promise<void> {
+  const models = ourContentTypes(strapi);
+  const problems = matrixProblems(
+    models.map((model) => ({ uid: model.uid, hasDraftStage: Boolean(model.options?.draftAndPublish) })),
+  );
+  // An unknown or impossible cell is a mistake in the code: better no start than rights nobody chose.
+  if (problems.length) throw new Error(`The role matrix (src/bootstrap/role-matrix.ts): ${problems.join('; ')}`);
+
   const roles = strapi.service('admin::role');
+  if (!(await roles.findOne({ code: ENQUIRY_STAFF_ROLE.code }))) await roles.create(ENQUIRY_STAFF_ROLE);
 
-  const editor = await roles.findOne({ code: 'strapi-editor' });
-  if (editor) {
-    await revokePermissions(strapi, editor.id, ['api::enquiry.enquiry']);
-    await ensurePermissions(strapi, editor.id, [
-      ...permissions(strapi, 'api::comment.comment', ['read', 'update']),
-      ...permissions(strapi, 'api::moderation-setting.moderation-setting', ['read', 'update']),
-    ]);
+  const ours = new Set(models.map((model) => model.uid));
+  for (const code of [ROLES.editor, ROLES.author, ROLES.enquiryStaff]) {
+    const role = await roles.findOne({ code });
+    if (!role) continue;
+    const existing: Permission[] = await strapi
+      .service('admin::permission')
+      .findMany({ where: { role: { id: role.id } } });
+    const elsewhere = existing.filter((permission) => !permission.subject || !ours.has(permission.subject));
+    // Strapi's own "save the role": adds what is missing, deletes what is not listed, keeps equal ones.
+    await roles.assignPermissions(role.id, [...elsewhere, ...matrixPermissions(strapi, code, models)]);
   }
-
-  const author = await roles.findOne({ code: 'strapi-author' });
-  if (author) {
-    await revokePermissions(strapi, author.id, [
-      'api::enquiry.enquiry',
-      'api::comment.comment',
-      'api::moderation-setting.moderation-setting',
-    ]);
-  }
-
-  const staff = (await roles.findOne({ code: ENQUIRY_STAFF_ROLE.code })) ?? (await roles.create(ENQUIRY_STAFF_ROLE));
-  await ensurePermissions(strapi, staff.id, permissions(strapi, 'api::enquiry.enquiry', ['read', 'update']));
 }

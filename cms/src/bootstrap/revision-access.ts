@@ -1,30 +1,15 @@
 /**
  * Who reaches the revision history's data: article versions only through the History panel and
- * screen (src/api/medblog/controllers/article-history.ts), never through the content manager,
- * where Strapi would otherwise grant its built-in roles every content type; Editorial settings
- * ("Versions kept per article") for Editors and super admins, not Authors. Its field gets a label
- * and a line of help in the form, once, so an admin's own view settings stay.
+ * screen (src/api/medblog/controllers/article-history.ts), under the article's own permissions,
+ * never through the content manager, where Strapi gives its Super Admin every content type at
+ * each start. (Who may change Editorial settings, "Versions kept per article", is in the role
+ * matrix, role-matrix.ts.) Its field gets a label and a line of help in the form, once, so an
+ * admin's own view settings stay.
  */
 import type { Core } from '@strapi/strapi';
 import { EDITORIAL_SETTING, REVISION } from '../documents/revisions';
 
-const EXPLORER = 'plugin::content-manager.explorer';
 const FIELD = 'versionsKeptPerArticle';
-
-async function ensureEditorMayChangeSettings(strapi: Core.Strapi, roleId: number) {
-  const existing = await strapi.db
-    .query('admin::permission')
-    .findMany({ where: { role: roleId, subject: EDITORIAL_SETTING } });
-  const missing = ['read', 'update']
-    .filter((action) => !existing.some((permission) => permission.action === `${EXPLORER}.${action}`))
-    .map((action) => ({
-      action: `${EXPLORER}.${action}`,
-      subject: EDITORIAL_SETTING,
-      properties: { fields: [FIELD] },
-      conditions: [],
-    }));
-  if (missing.length) await strapi.service('admin::role').addPermissions(roleId, missing);
-}
 
 async function labelTheSetting(strapi: Core.Strapi) {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
@@ -50,13 +35,7 @@ async function labelTheSetting(strapi: Core.Strapi) {
 }
 
 export async function applyRevisionAccess(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.service('admin::role');
+  // Every role, custom ones included: versions are read through the History only.
   await strapi.db.query('admin::permission').deleteMany({ where: { subject: REVISION } });
-  const author = await roles.findOne({ code: 'strapi-author' });
-  if (author) {
-    await strapi.db.query('admin::permission').deleteMany({ where: { role: author.id, subject: EDITORIAL_SETTING } });
-  }
-  const editor = await roles.findOne({ code: 'strapi-editor' });
-  if (editor) await ensureEditorMayChangeSettings(strapi, editor.id);
   await labelTheSetting(strapi);
 }

@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Context) {
     const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'update', {});
     if (checker.cannot.update(null, 'moderationStatus')) {
-      throw new errors.ForbiddenError('You may not moderate comments, so you may not reply as staff');
+      throw new errors.PolicyError('You may not moderate comments, so you may not reply as staff');
     }
     const { documentId } = ctx.params as { documentId: string };
     const { body } = parseInput(ctx.request.body ?? {}, staffReplyBody);

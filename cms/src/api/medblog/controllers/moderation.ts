@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { query, checker } = await permittedQuery(strapi, ctx, COMMENT, 'update', {});
     // The right to update comments may exclude the moderation status field.
     if (checker.cannot.update(null, 'moderationStatus')) {
-      throw new errors.ForbiddenError('You may not change the moderation status of comments');
+      throw new errors.PolicyError('You may not change the moderation status of comments');
     }
     const { documentIds, moderationStatus } = parseInput(ctx.request.body ?? {}, moderateBody);
     // Only comments this user may update (the permission query) are changed.
