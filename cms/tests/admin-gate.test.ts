@@ -13,21 +13,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { Response } from 'supertest';
 import { api, bootStrapi } from './helpers/strapi';
 import {
   type Admin,
-  deleteEntriesMadeFromNow,
+  adminOfEachRole,
   ensureSingleType,
-  isSingleType,
   newEntry,
-  restoreSingleType,
   sampleChange,
   sampleData,
-  signedInAdmin,
-  singleTypeSnapshot,
   storedEntry,
 } from './helpers/content-manager';
 import { adminRoutes } from '../src/admin-api/routes';
@@ -48,9 +44,7 @@ function schemaOf(uid: string): { kind: string; options?: { draftAndPublish?: bo
 
 let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;
-const admins = {} as Record<RoleCode, Admin>;
-const singleTypesBefore = new Map<string, Record<string, unknown> | null>();
-let deleteMadeEntries: (() => Promise<void>) | undefined;
+const admins = adminOfEachRole('gate');
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -307,19 +301,6 @@ const previewRoute: Route = {
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  const run = Date.now().toString(36);
-  for (const code of Object.values(ROLES)) admins[code] = await signedInAdmin(code, `gate-${code}-${run}`);
-  for (const uid of Object.keys(ROLE_MATRIX)) {
-    if (isSingleType(strapi, uid)) singleTypesBefore.set(uid, await singleTypeSnapshot(uid));
-  }
-  deleteMadeEntries = await deleteEntriesMadeFromNow(
-    Object.keys(ROLE_MATRIX).filter((uid) => !isSingleType(strapi, uid)),
-  );
-});
-
-afterAll(async () => {
-  await deleteMadeEntries?.();
-  for (const [uid, snapshot] of singleTypesBefore) await restoreSingleType(uid, snapshot);
 });
 
 const reachOf = (route: Route, code: RoleCode) => ROLE_MATRIX[route.needs.subject]?.[code]?.[route.needs.action];

@@ -159,17 +159,27 @@ describe("a reply's parent", () => {
     { 'populate[parent][fields][0]': 'body', 'populate[parent][fields][1]': 'authorName' },
   ];
 
-  it('carries its identity only while it is approved, in every shape', async () => {
-    const { parent, replyId } = await replyTo('A question that stays approved');
+  /** The reply as the public list gives it, each way of asking for its parent, with the headers first. */
+  async function listings(replyId: string) {
+    const answers = [];
     for (const populate of POPULATES) {
-      for (const headers of [{}, SHAPING_HEADERS]) {
+      for (const headers of [SHAPING_HEADERS, {}]) {
         const list = await request
           .get('/api/comments')
           .query({ 'filters[documentId][$eq]': replyId, ...populate })
           .set(headers);
         expect(list.status).toBe(200);
-        expect(list.body.data[0].parent).toEqual({ id: parent.id, documentId: parent.documentId });
+        expect(list.body.data).toHaveLength(1);
+        answers.push(list.body);
       }
+    }
+    return answers;
+  }
+
+  it('carries its identity only while it is approved, in every shape', async () => {
+    const { parent, replyId } = await replyTo('A question that stays approved');
+    for (const body of await listings(replyId)) {
+      expect(body.data[0].parent).toEqual({ id: parent.id, documentId: parent.documentId });
     }
   });
 
@@ -179,18 +189,10 @@ describe("a reply's parent", () => {
     await strapi
       .documents('api::comment.comment')
       .update({ documentId: parent.documentId, data: { moderationStatus: 'rejected' } });
-    for (const populate of POPULATES) {
-      for (const headers of [{}, SHAPING_HEADERS]) {
-        const list = await request
-          .get('/api/comments')
-          .query({ 'filters[documentId][$eq]': replyId, ...populate })
-          .set(headers);
-        expect(list.status).toBe(200);
-        expect(list.body.data).toHaveLength(1);
-        expect(list.body.data[0].parent).toBeNull();
-        expect(JSON.stringify(list.body)).not.toContain('A question a moderator will reject');
-        expect(JSON.stringify(list.body)).not.toContain(parent.documentId);
-      }
+    for (const body of await listings(replyId)) {
+      expect(body.data[0].parent).toBeNull();
+      expect(JSON.stringify(body)).not.toContain('A question a moderator will reject');
+      expect(JSON.stringify(body)).not.toContain(parent.documentId);
     }
   });
 });

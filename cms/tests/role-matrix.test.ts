@@ -4,26 +4,23 @@
  * succeeds on the entries it reaches (all, or only the user's own); everything else is a 403 that
  * changes nothing. A cell added to the matrix is tested here without a new line of test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { Response } from 'supertest';
 import { contentTypes } from '@strapi/utils';
 import { api, bootStrapi } from './helpers/strapi';
 import {
   type Admin,
+  adminOfEachRole,
   contentManagerPath,
-  deleteEntriesMadeFromNow,
   ensureSingleType,
   hasDraftStage,
   isPublished,
   isSingleType,
   newEntry,
   removeSingleType,
-  restoreSingleType,
   sampleChange,
   sampleData,
-  signedInAdmin,
-  singleTypeSnapshot,
   storedEntry,
 } from './helpers/content-manager';
 import { type Cell, type Reach, type RoleCode, matrixProblems, ROLE_MATRIX, ROLES } from '../src/bootstrap/role-matrix';
@@ -31,10 +28,7 @@ import { applyAdminRoles } from '../src/bootstrap/admin-roles';
 
 let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;
-const admins = {} as Record<RoleCode, Admin>;
-const singleTypesBefore = new Map<string, Record<string, unknown> | null>();
-let deleteMadeEntries: (() => Promise<void>) | undefined;
-const run = Date.now().toString(36);
+const admins = adminOfEachRole('matrix');
 
 type Model = { kind: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> };
 type Attribute = { type: string; private?: boolean };
@@ -43,18 +37,6 @@ const model = (uid: string) => (strapi.getModel as (u: string) => Model)(uid);
 beforeAll(async () => {
   strapi = await bootStrapi();
   request = await api();
-  for (const code of Object.values(ROLES)) admins[code] = await signedInAdmin(code, `matrix-${code}-${run}`);
-  for (const uid of Object.keys(ROLE_MATRIX)) {
-    if (isSingleType(strapi, uid)) singleTypesBefore.set(uid, await singleTypeSnapshot(uid));
-  }
-  deleteMadeEntries = await deleteEntriesMadeFromNow(
-    Object.keys(ROLE_MATRIX).filter((uid) => !isSingleType(strapi, uid)),
-  );
-});
-
-afterAll(async () => {
-  await deleteMadeEntries?.();
-  for (const [uid, snapshot] of singleTypesBefore) await restoreSingleType(uid, snapshot);
 });
 
 /** Strapi's refusal: a 403 carrying no entry. */

@@ -6,23 +6,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchDatabase, startCmsProcess, type CmsProcess } from './helpers/cms-child';
+import { scratchDatabase, startCmsProcess, type CmsProcess, type ScratchDatabase } from './helpers/cms-child';
 import { articles as demoArticles } from '../src/seed/content';
 
-let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
+let database: ScratchDatabase | undefined;
 let instances: CmsProcess[] = [];
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database!.url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(sql: string, params: unknown[] = []) => database!.query<T>(sql, params);
 
 describe('two CMS instances starting together on an empty database', () => {
   beforeAll(async () => {

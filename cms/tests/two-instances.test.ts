@@ -5,29 +5,20 @@
  * once per visitor per day and written to the database once, whichever instance took it and
  * flushed it.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validComment } from './helpers/fixtures';
 import { DEV_ADMIN } from '../src/bootstrap/dev-admin';
-import { scratchDatabase, startCmsProcess, type CmsProcess } from './helpers/cms-child';
+import { scratchDatabase, startCmsProcess, type CmsProcess, type ScratchDatabase } from './helpers/cms-child';
 import { redisMissing, startTestRedis, type TestRedis } from './helpers/redis';
 
 const COMMENT_LIMIT = 10;
 
 let redis: TestRedis | undefined;
-let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
+let database: ScratchDatabase | undefined;
 let instances: CmsProcess[] = [];
 let articles: string[] = [];
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database!.url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(sql: string, params: unknown[] = []) => database!.query<T>(sql, params);
 
 /** The `index`-th request goes to the instances in turn, as a round-robin balancer sends it. */
 function send(index: number, path: string, forwardedFor: string, body?: unknown) {

@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freePort } from '../../scripts/lib/free-port.mjs';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres.mjs';
 
@@ -51,10 +52,26 @@ export async function startCmsProcess(env: Record<string, string>): Promise<CmsP
   };
 }
 
+export interface ScratchDatabase {
+  url: string;
+  /** Runs one statement on its own connection: what the test reads back of the CMS's work. */
+  query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+  drop: () => Promise<void>;
+}
+
 /** A new, empty database on the test run's PostgreSQL server, for a CMS process of its own. */
-export async function scratchDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `${url.pathname}_${label}`;
   await ensureDatabase(url.toString());
-  return { url: url.toString(), drop: () => dropDatabase(url.toString()) };
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  return { url: url.toString(), query, drop: () => dropDatabase(url.toString()) };
 }

@@ -2,11 +2,12 @@
  * The admin's content manager for the tests of admin roles: its paths for our content types, an
  * entry of each to try an action on, and a signed-in admin of each role.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Core, UID } from '@strapi/strapi';
 import { api, bootStrapi } from './strapi';
 import { newAdminHeaders } from './admin';
 import { publishedArticle } from './fixtures';
-import type { RoleCode } from '../../src/bootstrap/role-matrix';
+import { ROLE_MATRIX, ROLES, type RoleCode } from '../../src/bootstrap/role-matrix';
 
 export interface Admin {
   code: RoleCode;
@@ -227,4 +228,30 @@ export async function deleteEntriesMadeFromNow(uids: string[]): Promise<() => Pr
       }
     }
   };
+}
+
+/**
+ * For a test file that acts as each role on every content type of the matrix: signs in an admin of
+ * each role before its tests and, after them, deletes the entries made meanwhile and puts the single
+ * types back as they were, so other files find the demo content unchanged.
+ */
+export function adminOfEachRole(label: string): Record<RoleCode, Admin> {
+  const admins = {} as Record<RoleCode, Admin>;
+  const singleTypesBefore = new Map<string, Record<string, unknown> | null>();
+  let deleteMadeEntries: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const strapi = await bootStrapi();
+    const run = Date.now().toString(36);
+    for (const code of Object.values(ROLES)) admins[code] = await signedInAdmin(code, `${label}-${code}-${run}`);
+    const uids = Object.keys(ROLE_MATRIX);
+    for (const uid of uids.filter((uid) => isSingleType(strapi, uid))) {
+      singleTypesBefore.set(uid, await singleTypeSnapshot(uid));
+    }
+    deleteMadeEntries = await deleteEntriesMadeFromNow(uids.filter((uid) => !isSingleType(strapi, uid)));
+  });
+  afterAll(async () => {
+    await deleteMadeEntries?.();
+    for (const [uid, snapshot] of singleTypesBefore) await restoreSingleType(uid, snapshot);
+  });
+  return admins;
 }
