@@ -8,3 +8,4 @@ export * from './article-card.js';
 export * from './rate-limit.js';
 export * from './purge.js';
 export * from './redirects.js';
+export * from './visitor-hop.js';
