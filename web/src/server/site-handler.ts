@@ -76,6 +76,36 @@ const unavailableDocument = async (): Promise<Answer> => ({
   tags: [],
 });
 
+/** The base the request target is read against; never shown to anyone. */
+const INTERNAL_ORIGIN = 'http://site.internal';
+
+/**
+ * The request's target as an address of this site, or null when it cannot be read. A target is a
+ * path: "//evil.com/" is the path "//evil.com/", not another host; an absolute target (which
+ * proxies send) gives its path and query only.
+ */
+function requestUrl(target: string): URL | null {
+  try {
+    if (target.startsWith('/')) return new URL(`${INTERNAL_ORIGIN}${target}`);
+    const absolute = new URL(target);
+    return new URL(`${INTERNAL_ORIGIN}${absolute.pathname}${absolute.search}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A path of this site as a Location: leading slashes and backslashes fold into one, as browsers
+ * read "//evil.com" and "/\evil.com" as another host. ("/.//evil.com/" is "//evil.com/" once the
+ * URL parser has removed the dot segment.)
+ */
+function sitePath(path: string): string {
+  return path.replace(/^[/\\]+/, '/');
+}
+
+/** A redirect's target: a path of this site made safe, or an absolute address (https, checked by the CMS) as it is. */
+const redirectTarget = (location: string) => (/^[/\\]/.test(location) ? sitePath(location) : location);
+
 /** WordPress's addresses by post or page number ("/?p=123"), which the CMS's redirects may map. */
 const WORDPRESS_IDS = ['p', 'page_id'];
 
@@ -167,7 +197,7 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
   async function page(url: URL): Promise<Answer> {
     const moved = ({ status, location }: FoundRedirect): Answer => ({
       status,
-      location,
+      location: location && redirectTarget(location),
       contentType: HTML,
       body: status === 410 ? GONE_PAGE : '',
       tags: [PURGE_TAGS.redirects],
@@ -184,7 +214,7 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     }
     return {
       status: rendered.status,
-      location: rendered.location,
+      location: rendered.location && redirectTarget(rendered.location),
       contentType: HTML,
       body: rendered.html,
       // A "not found" may become a redirect.
@@ -236,7 +266,8 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
   }
 
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://site.internal');
+    const url = requestUrl(request.url ?? '/');
+    if (!url) return sendText(response, 400, 'The address is not well-formed.');
     if (url.pathname === PURGE.path && request.method === 'POST') return purge(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
@@ -249,7 +280,7 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     // Old WordPress addresses end in "/": one address per page.
     if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
       response.writeHead(301, {
-        Location: url.pathname.replace(/\/+$/, '') + url.search,
+        Location: sitePath(url.pathname.replace(/\/+$/, '') || '/') + url.search,
         'Cache-Control': cacheControl(301),
       });
       return void response.end();
