@@ -7,7 +7,14 @@
 import { createHmac } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PURGE, PURGE_TAGS, purgeSignedText, VISITOR_HOP, visitorHopSignedText, parseVisitorHop } from '@medblog/shared';
+import {
+  PURGE,
+  PURGE_TAGS,
+  purgeSignedText,
+  VISITOR_HOP,
+  visitorHopSignedText,
+  parseVisitorHop,
+} from '@medblog/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { json, stubApi, type StubRequest } from '@/testing/api-stub';
 import { cmsRoutes, fakeCmsState, type FakeCmsState } from '@/testing/fake-cms';
@@ -44,7 +51,10 @@ function cms(): void {
     'GET /api/preview/articles/:documentId': (request) =>
       request.query.token === 'good'
         ? json({ data: { ...state.articles[0]!, title: 'A draft title', publishedAt: null }, meta: {} })
-        : json({ data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } }, 401),
+        : json(
+            { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } },
+            401,
+          ),
   });
 }
 
@@ -59,7 +69,12 @@ interface Reply {
 function send(
   origin: string,
   path: string,
-  { method = 'GET', headers = {}, from = '127.0.0.1', body }: {
+  {
+    method = 'GET',
+    headers = {},
+    from = '127.0.0.1',
+    body,
+  }: {
     method?: string;
     headers?: Record<string, string>;
     from?: string;
@@ -81,7 +96,7 @@ function send(
   });
 }
 
-function signedPurge(tags: string[], { secret = SECRET, path = PURGE.path, signedBody = '' } = {}) {
+function signedPurge(tags: string[], { secret = SECRET, path = PURGE.path as string, signedBody = '' } = {}) {
   const body = JSON.stringify({ tags });
   const at = Math.floor(Date.now() / 1000);
   const v1 = createHmac('sha256', secret)
@@ -264,6 +279,9 @@ const ODD_HEADERS = {
   [VISITOR_HOP.header]: validHop('198.51.100.66'),
 };
 
+/** A page's text without the times its render stamped on the data it carries (React Query's dehydratedAt, dataUpdatedAt). */
+const withoutRenderTimes = (text: string) => text.replace(/"(\w+At)":\d{12,}/g, '"$1":0');
+
 describe('headers that could change an answer for others', () => {
   it.each(Object.entries({ ...SITE_ROUTES, ...OTHER_ADDRESSES }))(
     'change nothing the next plain reader of the %s gets, and none reaches the CMS',
@@ -286,13 +304,13 @@ describe('headers that could change an answer for others', () => {
       }
 
       const plain = await send(site, path);
-      expect([plain.status, plain.headers.location, plain.headers.etag]).toEqual([
+      expect([plain.status, plain.headers.location, plain.headers['content-type']]).toEqual([
         reference.status,
         reference.headers.location,
-        reference.headers.etag,
+        reference.headers['content-type'],
       ]);
       expect(plain.headers['content-encoding']).toBeUndefined();
-      expect(plain.body.equals(reference.body)).toBe(true);
+      expect(withoutRenderTimes(plain.text)).toBe(withoutRenderTimes(reference.text));
       if (plain.status === 200) expect(plain.headers.vary).toBe('Accept-Encoding');
     },
   );
@@ -305,9 +323,7 @@ describe('what must be refused', () => {
     state.articles[1] = { ...state.articles[1]!, title: 'A corrected title' };
 
     const at = Math.floor(Date.now() / 1000) - 3600;
-    const stale = createHmac('sha256', SECRET)
-      .update(purgeSignedText(at, '{"tags":["articles"]}'))
-      .digest('hex');
+    const stale = createHmac('sha256', SECRET).update(purgeSignedText(at, '{"tags":["articles"]}')).digest('hex');
     const refused = [
       await send(site, PURGE.path, { method: 'POST', body: '{"tags":["articles"]}' }),
       await signedPurge(['articles'], { secret: 'a guess' }),
@@ -371,13 +387,17 @@ describe('what must be refused', () => {
     const before = requests.length;
     const statuses = [];
     for (let index = 1; index <= 3; index += 1) {
-      statuses.push((await send(proxied, `/search?q=proxied-${index}`, { headers: via(`10.0.0.${index}`, '203.0.113.10') })).status);
+      statuses.push(
+        (await send(proxied, `/search?q=proxied-${index}`, { headers: via(`10.0.0.${index}`, '203.0.113.10') })).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 429]);
     expect(new Set(requests.slice(before).map((made) => signedAddress(made.headers[VISITOR_HOP.header])))).toEqual(
       new Set(['203.0.113.10']),
     );
-    expect((await send(proxied, '/search?q=proxied-4', { headers: via('203.0.113.10', '203.0.113.11') })).status).toBe(200);
+    expect((await send(proxied, '/search?q=proxied-4', { headers: via('203.0.113.10', '203.0.113.11') })).status).toBe(
+      200,
+    );
   });
 });
 
