@@ -70,6 +70,9 @@ describe('the page cache', () => {
       '/moved': 'miss',
       '/search?q=x': 'miss',
     });
+    // Not asked for again, they leave memory all the same.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(cache.stats().entries).toBe(1);
   });
 
   it('asks beforeRender only before a render of its own, and renders nothing when it throws', async () => {

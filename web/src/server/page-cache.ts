@@ -89,6 +89,9 @@ export function createPageCache({
     maxSize: maxBytes,
     sizeCalculation: (entry) => entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
   });
+  // lru-cache drops an expired entry only when it is asked for: short-lived answers go when their
+  // life ends instead, not when the byte bound pushes them out.
+  setInterval(() => entries.purgeStale(), Math.max(1000, shortLifeMs)).unref();
   const rendering = new Map<string, Promise<CachedAnswer>>();
   const purgedAt = new Map<string, number>();
 
