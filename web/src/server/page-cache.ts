@@ -87,7 +87,9 @@ export function createPageCache({
 }: PageCacheOptions) {
   const entries = new LRUCache<string, CachedAnswer>({
     maxSize: maxBytes,
-    sizeCalculation: (entry) => entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
+    // The text is kept beside its bytes: V8 stores it in one or two bytes a character, so count two.
+    sizeCalculation: (entry) =>
+      entry.body.length * 2 + entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
   });
   // lru-cache drops an expired entry only when it is asked for: short-lived answers go when their
   // life ends instead, not when the byte bound pushes them out.
