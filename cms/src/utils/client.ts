@@ -21,7 +21,7 @@ function hopKeyOf(purgeSecret: string): Buffer {
 }
 
 /** The address a visitor header names, when the site server signed it lately with the shared secret; else null. */
-export function signedVisitor(
+function signedVisitor(
   header: string | undefined,
   purgeSecret: string,
   nowSeconds = Math.floor(Date.now() / 1000),

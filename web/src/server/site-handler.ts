@@ -341,7 +341,7 @@ export function createSiteHandler({
     if (wait > 0) throw new TooManyRenders(wait);
   };
 
-  async function answer(request: IncomingMessage, response: ServerResponse, reader: string): Promise<void> {
+  async function respond(request: IncomingMessage, response: ServerResponse, reader: string): Promise<void> {
     const url = requestUrl(request.url ?? '/');
     if (!url) return sendText(response, 400, 'The address is not well-formed.');
     // Every check below reads the path in lower case: no spelling gets past one, or around it.
@@ -403,7 +403,7 @@ export function createSiteHandler({
     const reader = readerAddress(request, proxy);
     try {
       // The CMS calls made while answering count against this reader (visitor-hop.ts).
-      await asReader(reader, () => answer(request, response, reader));
+      await asReader(reader, () => respond(request, response, reader));
     } catch (error) {
       if (!(error instanceof TooManyRenders)) throw error;
       sendTooMany(request, response, error.retryAfterSeconds);
