@@ -7,8 +7,8 @@
 // with production's limits (60 renders a minute on the site, 300 uncached reads on the CMS) and
 // production's Redis layout (a state Redis, and a cache Redis with maxmemory and allkeys-lru, when
 // redis-server is installed; else REDIS_URL for both; else memory only). Prints, per phase, how many
-// were answered and refused, and the growth of each server's RSS and heap (after full collections)
-// and of Redis's used_memory. Numbers only: nothing passes or fails.
+// were answered and refused, and the growth of each server's RSS and of what its JavaScript holds
+// (heap and Buffers, after full collections) and of Redis's used_memory. Numbers only: nothing passes or fails.
 // Alone: `node scripts/bench-reads.mjs` (builds the site into a temporary folder first).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -191,6 +191,8 @@ function visitorHeader(secret, reader) {
 }
 
 const mb = (bytes) => Number((bytes / MB).toFixed(1));
+/** What JavaScript holds: the heap, and the memory of Buffers outside it (cached pages are Buffers). */
+const js = (memory) => memory.heapUsed + memory.external;
 
 /** Runs the four phases on the site build in `distDir`, against a CMS of its own. */
 export async function runReadsBench({ distDir }) {
@@ -263,9 +265,9 @@ export async function runReadsBench({ distDir }) {
         other: other.map(([status, n]) => `${n}×${status}`).join(' ') || 0,
         s: Number(seconds.toFixed(0)),
         'site RSS +MB': mb(after.site.rss - before.site.rss),
-        'site heap +MB': mb(after.site.heapUsed - before.site.heapUsed),
+        'site JS +MB': mb(js(after.site) - js(before.site)),
         'CMS RSS +MB': mb(after.cms.rss - before.cms.rss),
-        'CMS heap +MB': mb(after.cms.heapUsed - before.cms.heapUsed),
+        'CMS JS +MB': mb(js(after.cms) - js(before.cms)),
         'Redis state +MB': mb(after.state - before.state),
         'Redis cache +MB': mb(after.cache - before.cache),
       };
@@ -273,7 +275,7 @@ export async function runReadsBench({ distDir }) {
     console.table(rows);
     const end = await measure();
     console.log(
-      `At the end: site RSS ${mb(end.site.rss)} MB (heap ${mb(end.site.heapUsed)}), CMS RSS ${mb(end.cms.rss)} MB (heap ${mb(end.cms.heapUsed)})` +
+      `At the end: site RSS ${mb(end.site.rss)} MB (JS ${mb(js(end.site))}), CMS RSS ${mb(end.cms.rss)} MB (JS ${mb(js(end.cms))})` +
         (redis
           ? `, Redis state ${mb(end.state)} MB, cache ${Number.isNaN(end.cache) ? '(same server)' : `${mb(end.cache)} MB`}.`
           : '.'),
