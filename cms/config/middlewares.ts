@@ -38,6 +38,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // PostgreSQL is down (nothing can change it meanwhile). A hit skips the input checks below: only
   // URLs that passed them were stored; anything else, and every miss, goes on through them.
   'global::api-cache',
+  // Right after it, so cached answers never count: a per-visitor limit on the reads that cost
+  // Strapi a computation (misses, every new search).
+  'global::read-limit',
   // After cors, so the reader site can read its 503 and Retry-After.
   'global::database-health',
   'strapi::poweredBy',

@@ -43,10 +43,12 @@ export default async function setup() {
     STRAPI_TELEMETRY_DISABLED: 'true',
     HOST: '127.0.0.1',
     PORT: '0',
-    // Many tests post from the same address; tests/anti-abuse.test.ts sets its own limits.
+    // Many tests post and read from the same address; tests/anti-abuse.test.ts and
+    // tests/read-limits.test.ts set their own limits.
     COMMENT_RATE_MAX: '10000',
     ENQUIRY_RATE_MAX: '10000',
     VIEW_RATE_MAX: '10000',
+    READ_RATE_MAX: '100000',
     // Page views reach the table when a test flushes them (helpers/strapi.ts), not in between.
     VIEW_FLUSH_SECONDS: '3600',
     // tests/notifications.test.ts makes the mail server refuse and hang: fail and retry in moments.

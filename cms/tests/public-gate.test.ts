@@ -161,7 +161,7 @@ describe("a reply's parent", () => {
 
   /** The reply as the public list gives it, each way of asking for its parent, with the headers first. */
   async function listings(replyId: string) {
-    const answers = [];
+    const answers: Array<{ data: Array<{ parent: unknown }> }> = [];
     for (const populate of POPULATES) {
       for (const headers of [SHAPING_HEADERS, {}]) {
         const list = await request

@@ -10,3 +10,4 @@ export * from './purge.js';
 export * from './redirects.js';
 export * from './public-api.js';
 export * from './public-api-table.js';
+export * from './visitor-hop.js';

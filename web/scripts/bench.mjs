@@ -5,13 +5,16 @@
 //      LIGHTHOUSE_RUNS runs, default 3), when the CMS and Chromium are available to run them
 //      against real demo content;
 //   3. the site server's speed: a cached page against a raw Node server, an uncached render, and
-//      the time from an editor's publish to the page (scripts/bench-server.mjs).
+//      the time from an editor's publish to the page (scripts/bench-server.mjs);
+//   4. what 10,000 distinct URLs cost the site server, the CMS and Redis in memory, from one
+//      address and from many, and how many the read limits refused (scripts/bench-reads.mjs).
 // It prints numbers; it fails only when the JavaScript budget is exceeded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { runReadsBench } from './bench-reads.mjs';
 import { runServerBench } from './bench-server.mjs';
 import { reportJavaScript } from './first-load.mjs';
 import { buildSite, canStartCms, CHROMIUM_ARGS, chromiumPath, startStack } from './test-stack.mjs';
@@ -100,6 +103,7 @@ async function main() {
     const article = await latestArticle(stack.apiUrl);
     await runLighthouse({ home: `${stack.siteUrl}/`, article: `${stack.siteUrl}${article.articlePath}` });
     await runServerBench({ ...stack, ...article });
+    await runReadsBench(stack);
     return within;
   } finally {
     await stack.stop();

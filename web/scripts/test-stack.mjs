@@ -69,29 +69,44 @@ function ensureCmsBuilt() {
   if (result.status !== 0) throw new Error(`The CMS build failed (exit ${result.status})`);
 }
 
-/** Starts the CMS with demo content; resolves once it prints "CMS ready at <url>". */
-export function startCms({ port, corsOrigins, sitePurgeUrl, purgeSecret }) {
+/**
+ * Starts the CMS with demo content; resolves once it prints "CMS ready at <url>".
+ * `raiseLimits: false` keeps a reader's limits as in production (the benchmark of reads); `env`
+ * adds settings; `nodeArgs` go to node (with `ipc`, the child has an IPC channel: `child.send`).
+ */
+export function startCms({
+  port,
+  corsOrigins,
+  sitePurgeUrl,
+  purgeSecret,
+  raiseLimits = true,
+  env = {},
+  nodeArgs = [],
+  ipc = false,
+}) {
   if (!canStartCms()) throw new Error(`${CMS_SERVER} is missing: cannot start the CMS`);
   ensureCmsBuilt();
-  const child = spawn(process.execPath, [CMS_SERVER], {
+  // The e2e tests send more comments and enquiries from one address than a visitor may (5 per
+  // 10 min / 1 h), read more than 300 uncached answers a minute, and sign in to the admin more
+  // often than 5 times in 5 min: raise the limits for this throw-away CMS only.
+  const raised = raiseLimits
+    ? { COMMENT_RATE_MAX: '1000', ENQUIRY_RATE_MAX: '1000', ADMIN_LOGIN_RATE_MAX: '1000', READ_RATE_MAX: '100000' }
+    : {};
+  const child = spawn(process.execPath, [...nodeArgs, CMS_SERVER], {
     cwd: cmsDir,
-    // The e2e tests send more comments and enquiries from one address than a visitor may (5 per
-    // 10 min / 1 h), and sign in to the admin more often than 5 times in 5 min: raise the limits
-    // for this throw-away CMS only.
     env: {
       ...process.env,
       PORT: String(port),
       CORS_ORIGINS: corsOrigins,
-      COMMENT_RATE_MAX: '1000',
-      ENQUIRY_RATE_MAX: '1000',
-      ADMIN_LOGIN_RATE_MAX: '1000',
+      ...raised,
       // Every change readers can see reaches the site's page cache at once.
       SITE_PURGE_URLS: sitePurgeUrl ?? '',
       // Where the admin's Preview button sends editors.
       SITE_URL: sitePurgeUrl ?? '',
       PURGE_SECRET: purgeSecret ?? '',
+      ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])],
   });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -125,7 +140,7 @@ export function startCms({ port, corsOrigins, sitePurgeUrl, purgeSecret }) {
     clearTimeout(killer);
   };
   return ready.then(
-    (url) => ({ url, stop }),
+    (url) => ({ url, stop, child }),
     async (error) => {
       await stop();
       throw error;
@@ -149,6 +164,8 @@ export async function startStack() {
   try {
     // The site's server reads its settings from the environment when it loads (src/server/config.ts).
     process.env.PURGE_SECRET = randomBytes(32).toString('hex');
+    // The e2e tests and the benchmark render far more pages from one address than a reader may.
+    process.env.RENDER_RATE_MAX = '100000';
     const cms = startCms({
       port: cmsPort,
       corsOrigins: siteUrl,

@@ -9,7 +9,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { redis } from '../infra/redis';
 import { utcDay } from '../utils/dates';
 
-export type LimitName = 'comments' | 'enquiries' | 'views';
+export type LimitName = 'comments' | 'enquiries' | 'views' | 'reads';
 
 export interface Limit {
   max: number;

@@ -4,7 +4,7 @@
  * below); a change evicts exactly the entries carrying one of its tags.
  *
  * - Without Redis: an LRU in this process's memory, bounded in bytes (config/api-cache.ts).
- * - With REDIS_URL: entries and the tag → keys sets in Redis, shared by every instance, so an
+ * - With REDIS_CACHE_URL (REDIS_URL unless set): entries and the tag → keys sets in Redis, shared by every instance, so an
  *   eviction by one instance is one for all. While Redis is unreachable nothing is cached (Strapi
  *   answers every request) and evictions wait until it is back.
  *
@@ -16,7 +16,7 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { PURGE_TAGS } from '@medblog/shared';
 import { onContentChange } from '../documents/content-changes';
-import { redis } from './redis';
+import { cacheRedis } from './redis';
 
 export interface CachedResponse {
   etag: string;
@@ -212,7 +212,7 @@ let cache: ResponseStore | undefined;
 /** This process's response store, made on first use: in Redis when configured, else in memory. */
 export function apiCache(strapi: Core.Strapi): ResponseStore {
   if (cache) return cache;
-  const client = redis(strapi);
+  const client = cacheRedis(strapi);
   const { maxMegabytes } = strapi.config.get('api-cache') as { maxMegabytes: number };
   cache = client ? redisStore(client, strapi.log) : memoryStore(maxMegabytes * 1024 * 1024);
   return cache;

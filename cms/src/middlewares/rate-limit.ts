@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { rateLimitBody, type RateLimitedAction } from '@medblog/shared';
-import { visitorKey } from '../utils/client';
+import { visitorAddress, visitorKey } from '../utils/client';
 import { rateLimiter, take, type LimitName } from '../anti-abuse/rate-limit';
 import type { Context, Next } from '../utils/http';
 
@@ -14,19 +14,23 @@ const COUNTED: Record<LimitName, RateLimitedAction> = {
   comments: 'submissions',
   enquiries: 'submissions',
   views: 'requests',
+  reads: 'requests',
 };
+
+/** The public API's answer over a limit: 429, Retry-After, Strapi's error body; kept by no one. */
+export function refuse(ctx: Context, waitSeconds: number, name: LimitName) {
+  ctx.set('Retry-After', String(waitSeconds));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = 429;
+  ctx.body = rateLimitBody(waitSeconds, COUNTED[name]);
+}
 
 export default (config: { name: LimitName }, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
     const limiter = rateLimiter(strapi, config.name);
-    const key = visitorKey(ctx.request.ip);
+    const key = visitorKey(visitorAddress(strapi, ctx));
     const wait = await take(limiter, key);
-    if (wait > 0) {
-      ctx.set('Retry-After', String(wait));
-      ctx.status = 429;
-      ctx.body = rateLimitBody(wait, COUNTED[config.name]);
-      return;
-    }
+    if (wait > 0) return refuse(ctx, wait, config.name);
     try {
       await next();
     } catch (error) {

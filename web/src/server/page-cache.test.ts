@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createPageCache, type Answer } from './page-cache';
 
 const page = (body: string, tags = ['articles']): Answer => ({ status: 200, contentType: 'text/html', body, tags });
-const options = { maxBytes: 1024 * 1024, freshMs: 60_000, staleWhileRevalidateMs: 60_000, deadlineMs: 1000 };
+const options = {
+  maxBytes: 1024 * 1024,
+  freshMs: 60_000,
+  staleWhileRevalidateMs: 60_000,
+  deadlineMs: 1000,
+  shortLifeMs: 60_000,
+};
 const neverCalled = () => Promise.reject(new Error('no fallback expected'));
 
 describe('the page cache', () => {
@@ -41,5 +47,69 @@ describe('the page cache', () => {
     expect(bytes).toBeLessThanOrEqual(200_000);
     expect(entries).toBeGreaterThan(0);
     expect(entries).toBeLessThan(2000);
+  });
+
+  it('keeps a 404, a 410, a redirect and a short-lived answer for shortLifeMs only, a page as long as it fits', async () => {
+    const cache = createPageCache({ ...options, shortLifeMs: 100 });
+    const answers: Record<string, Answer> = {
+      '/page': page('a page'),
+      '/missing': { ...page('not found'), status: 404 },
+      '/gone': { ...page('gone'), status: 410 },
+      '/moved': { ...page(''), status: 301, location: '/page' },
+      '/search?q=x': { ...page('results'), shortLived: true },
+    };
+    for (const [key, answer] of Object.entries(answers)) await cache.get(key, async () => answer, neverCalled);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const states = {} as Record<string, string>;
+    for (const [key, answer] of Object.entries(answers))
+      states[key] = (await cache.get(key, async () => answer, neverCalled)).state;
+    expect(states).toEqual({
+      '/page': 'hit',
+      '/missing': 'miss',
+      '/gone': 'miss',
+      '/moved': 'miss',
+      '/search?q=x': 'miss',
+    });
+    // Not asked for again, they leave memory all the same.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(cache.stats().entries).toBe(1);
+  });
+
+  it('asks beforeRender only before a render of its own, and renders nothing when it throws', async () => {
+    const cache = createPageCache({ ...options, freshMs: 50 });
+    let asked = 0;
+    const beforeRender = async () => {
+      asked += 1;
+    };
+    let finish: (answer: Answer) => void = () => {};
+    const first = cache.get('/a', () => new Promise((resolve) => (finish = resolve)), neverCalled, { beforeRender });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Joins the render already running.
+    const joined = cache.get('/a', async () => page('second render'), neverCalled, { beforeRender });
+    finish(page('first render'));
+    expect([(await first).answer.body, (await joined).answer.body]).toEqual(['first render', 'first render']);
+    await cache.get('/a', async () => page('never'), neverCalled, { beforeRender });
+    expect(asked).toBe(1);
+    // Stale: sent as it is, made again in the background without asking.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect((await cache.get('/a', async () => page('again'), neverCalled, { beforeRender })).state).toBe('stale');
+    expect(asked).toBe(1);
+
+    let rendered = false;
+    const refused = cache.get(
+      '/b',
+      async () => {
+        rendered = true;
+        return page('b');
+      },
+      neverCalled,
+      {
+        beforeRender: async () => {
+          throw new Error('over the limit');
+        },
+      },
+    );
+    await expect(refused).rejects.toThrow('over the limit');
+    expect(rendered).toBe(false);
   });
 });

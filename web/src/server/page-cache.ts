@@ -6,6 +6,10 @@
  *   purged by the CMS, older, or missing  → made now; while the CMS fails or is slow, the last
  *                                           copy is sent instead (stale-if-error)
  *
+ * 404s, 410s, redirects and answers marked shortLived (a search's results) are kept shortLifeMs
+ * only, here and in the shared tier: any address can be asked for, and such answers are rarely
+ * asked twice.
+ *
  * Concurrent requests for one address share one render. A render that started before a purge of
  * what it shows is stored as already purged, so a change is never hidden by an old render.
  * With a shared tier (shared-pages.ts, Redis), servers share their renders and their purges.
@@ -22,6 +26,8 @@ export interface Answer {
   /** Purge tags of what the answer shows (shared/src/purge.ts). */
   tags: string[];
   location?: string;
+  /** Kept shortLifeMs only, like every answer other than a 200. */
+  shortLived?: boolean;
 }
 
 export interface CachedAnswer extends Answer {
@@ -41,11 +47,22 @@ export interface PageCacheOptions {
   staleWhileRevalidateMs: number;
   /** How long a request waits for a render before the stale copy or `fallback` answers. */
   deadlineMs: number;
+  /** How long a 404, a 410, a redirect or a short-lived answer is kept, here and in the shared tier. */
+  shortLifeMs: number;
   shared?: SharedPages | null;
+}
+
+export interface GetOptions {
+  /**
+   * Called before this request starts a render of its own (not for a hit, a stale copy or a render
+   * already running); what it throws is thrown by `get`, and nothing is rendered.
+   */
+  beforeRender?: () => Promise<void>;
 }
 
 /** Answers worth keeping: a page, a redirect, a "not found". Not a failure of the CMS. */
 const cacheable = (answer: Answer) => answer.status < 500;
+const isShortLived = (answer: Answer) => answer.status !== 200 || answer.shortLived === true;
 
 function prepare(answer: Answer, storedAt: number, purged: boolean): CachedAnswer {
   const bytes = Buffer.from(answer.body, 'utf8');
@@ -60,13 +77,30 @@ function prepare(answer: Answer, storedAt: number, purged: boolean): CachedAnswe
   };
 }
 
-export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, deadlineMs, shared }: PageCacheOptions) {
+export function createPageCache({
+  maxBytes,
+  freshMs,
+  staleWhileRevalidateMs,
+  deadlineMs,
+  shortLifeMs,
+  shared,
+}: PageCacheOptions) {
   const entries = new LRUCache<string, CachedAnswer>({
     maxSize: maxBytes,
-    sizeCalculation: (entry) => entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
+    // The text is kept beside its bytes: V8 stores it in one or two bytes a character, so count two.
+    sizeCalculation: (entry) =>
+      entry.body.length * 2 + entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
   });
+  // lru-cache drops an expired entry only when it is asked for: short-lived answers go when their
+  // life ends instead, not when the byte bound pushes them out.
+  setInterval(() => entries.purgeStale(), Math.max(1000, shortLifeMs)).unref();
   const rendering = new Map<string, Promise<CachedAnswer>>();
   const purgedAt = new Map<string, number>();
+
+  /** Keeps `answer` here, for its life: without end (the LRU's bound aside), or shortLifeMs. */
+  function keep(key: string, answer: CachedAnswer) {
+    entries.set(key, answer, isShortLived(answer) ? { ttl: shortLifeMs } : {});
+  }
 
   /** Makes the answer for `key` once, however many requests wait for it, and keeps it if it is worth keeping. */
   function refresh(key: string, produce: () => Promise<Answer>): Promise<CachedAnswer> {
@@ -79,8 +113,9 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
         const prepared = prepare(answer, startedAt, purgedSince);
         const newer = (entries.peek(key)?.storedAt ?? 0) > startedAt;
         if (cacheable(answer) && !newer) {
-          entries.set(key, prepared);
-          if (!purgedSince) shared?.set(key, { ...answer, storedAt: startedAt });
+          keep(key, prepared);
+          const ttlSeconds = isShortLived(answer) ? Math.max(1, Math.ceil(shortLifeMs / 1000)) : undefined;
+          if (!purgedSince) shared?.set(key, { ...answer, storedAt: startedAt }, ttlSeconds);
         }
         return prepared;
       })
@@ -95,6 +130,7 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
     key: string,
     produce: () => Promise<Answer>,
     fallback: () => Promise<Answer>,
+    { beforeRender }: GetOptions = {},
   ): Promise<{ answer: CachedAnswer; state: CacheState }> {
     const kept = entries.get(key) ?? (shared ? await fromShared(key) : undefined);
     const age = kept ? Date.now() - kept.storedAt : Infinity;
@@ -103,6 +139,7 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
       refresh(key, produce).catch((error) => console.error(`Background render of ${key} failed:`, error));
       return { answer: kept, state: 'stale' };
     }
+    if (beforeRender && !rendering.has(key)) await beforeRender();
 
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<null>((resolve) => (timer = setTimeout(resolve, deadlineMs, null)));
@@ -125,7 +162,7 @@ export function createPageCache({ maxBytes, freshMs, staleWhileRevalidateMs, dea
     const stored = await shared?.get(key);
     if (!stored) return undefined;
     const prepared = prepare(stored, stored.storedAt, false);
-    entries.set(key, prepared);
+    keep(key, prepared);
     return prepared;
   }
 

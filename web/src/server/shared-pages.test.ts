@@ -1,13 +1,20 @@
 // @vitest-environment node
 // Several site servers on one Redis: each finds the pages another rendered, and a purge that
 // reaches one reaches all. Real Redis (REDIS_URL, or a throw-away redis-server; else skipped).
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisMissing, startTestRedis, type TestRedis } from '../../../cms/scripts/lib/test-redis.mjs';
 import { createPageCache, type Answer } from './page-cache';
 import { createSharedPages, type SharedPages } from './shared-pages';
 
 const page = (body: string): Answer => ({ status: 200, contentType: 'text/html', body, tags: ['articles'] });
-const options = { maxBytes: 1024 * 1024, freshMs: 60_000, staleWhileRevalidateMs: 60_000, deadlineMs: 2000 };
+const options = {
+  maxBytes: 1024 * 1024,
+  freshMs: 60_000,
+  staleWhileRevalidateMs: 60_000,
+  deadlineMs: 2000,
+  shortLifeMs: 60_000,
+};
 const neverCalled = () => Promise.reject(new Error('no fallback expected'));
 
 let redis: TestRedis;
@@ -75,5 +82,37 @@ describe.skipIf(redisMissing)('site servers sharing one Redis', () => {
     const alone = createPageCache({ ...options, shared });
     expect((await alone.get('/x', async () => page('local'), neverCalled)).answer.body).toBe('local');
     expect((await alone.get('/x', async () => page('again'), neverCalled)).state).toBe('hit');
+  });
+
+  it('keeps pages in the cache Redis, for a short time when short-lived, and purge records in the state Redis', async () => {
+    // Two logical databases of the test Redis stand for the two servers of docker-compose.yml.
+    const [stateUrl, cacheUrl] = [0, 1].map((db) => Object.assign(new URL(redis.url), { pathname: `/${db}` }).href);
+    const shared = createSharedPages({ url: stateUrl, cacheUrl, keyPrefix: redis.keyPrefix, ttlSeconds: 3600 });
+    connections.push(shared);
+    const cache = createPageCache({ ...options, shortLifeMs: 5000, shared });
+    await cache.get('/articles/kept', async () => page('a page'), neverCalled);
+    await cache.get('/missing', async () => ({ ...page('not found'), status: 404 }), neverCalled);
+    await cache.get('/search?q=x', async () => ({ ...page('results'), shortLived: true }), neverCalled);
+    cache.purge(['categories']);
+
+    const [state, pages] = [new Redis(stateUrl), new Redis(cacheUrl)];
+    try {
+      const ttl = (key: string) => pages.ttl(`${redis.keyPrefix}page:${key}`);
+      await until(async () => (await ttl('/search?q=x')) > 0);
+      expect(await ttl('/articles/kept')).toBeGreaterThan(3000);
+      expect(await ttl('/missing')).toBeGreaterThan(0);
+      expect(await ttl('/missing')).toBeLessThanOrEqual(5);
+      expect(await ttl('/search?q=x')).toBeLessThanOrEqual(5);
+      expect(await state.exists(`${redis.keyPrefix}page:/articles/kept`)).toBe(0);
+      await until(async () => (await state.hexists(`${redis.keyPrefix}page-purged`, 'categories')) === 1);
+      expect(await state.hexists(`${redis.keyPrefix}page-purged`, 'categories')).toBe(1);
+      expect(await pages.exists(`${redis.keyPrefix}page-purged`)).toBe(0);
+    } finally {
+      // The test Redis removes its keys from the first database only.
+      const leftovers = await pages.keys(`${redis.keyPrefix}*`);
+      if (leftovers.length) await pages.del(...leftovers);
+      state.disconnect();
+      pages.disconnect();
+    }
   });
 });

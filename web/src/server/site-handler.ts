@@ -5,8 +5,9 @@
  * put the static files in front of it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PURGE, PURGE_TAGS } from '@medblog/shared';
+import { PURGE, PURGE_TAGS, rateLimitMessage } from '@medblog/shared';
 import { API_URL } from '@/config/env';
+import { apiClient } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
@@ -15,6 +16,8 @@ import { checkPurge } from './purge';
 import { findRedirect, type FoundRedirect } from './redirects';
 import { renderPage, type HeadAssets } from './render-page';
 import { createSharedPages } from './shared-pages';
+import { asReader, passReaderToCms } from './visitor-hop';
+import { createRenderLimiter, readerAddress, type ProxySettings, type RenderLimit } from './visitors';
 
 const PURGE_BODY_MAX_BYTES = 64 * 1024;
 const PREVIEW_PREFIX = paths.preview('');
@@ -64,10 +67,42 @@ const DOCUMENTS: Array<[RegExp, (match: RegExpMatchArray) => Promise<XmlDocument
   [/^\/robots\.txt$/, async () => robotsTxt()],
 ];
 
+/**
+ * The first segment of every address of the site's own (pages, feeds, the sitemap): the router and
+ * these are case-insensitive, so a spelling with capitals is sent to the lower-case address rather
+ * than rendered and cached as a page of its own.
+ */
+const SITE_SEGMENTS = new Set(
+  [
+    paths.article(''),
+    paths.category(''),
+    paths.author(''),
+    paths.editorialPolicy,
+    paths.feed,
+    paths.sitemap,
+    paths.search,
+    paths.enquiry,
+    paths.privacy,
+    '/robots.txt',
+  ].map((path) => path.split('/')[1]),
+);
+
 /** What an old address the CMS marks as gone answers: a short page of its own. */
 const GONE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>This page has been removed</title></head>
 <body><main><h1>This page has been removed</h1><p>It is no longer on the site. <a href="/">Go to the home page</a>.</p></main></body></html>`;
+
+/** A reader over the render limit: a short page of its own, never kept by anyone. */
+const tooManyPage = (retryAfterSeconds: number) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Too many pages at once</title></head>
+<body><main><h1>Too many pages at once</h1><p>${rateLimitMessage(retryAfterSeconds, 'requests')}</p><p><a href="/">Go to the home page</a></p></main></body></html>`;
+
+/** Thrown before a render for a reader over the render limit. */
+class TooManyRenders extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many renders');
+  }
+}
 
 const unavailableDocument = async (): Promise<Answer> => ({
   status: 503,
@@ -75,6 +110,37 @@ const unavailableDocument = async (): Promise<Answer> => ({
   body: 'This document is not available right now. Please try again in a minute.',
   tags: [],
 });
+
+/** The base the request target is read against; never shown to anyone. */
+const INTERNAL_ORIGIN = 'http://site.internal';
+
+/**
+ * The request's target as an address of this site, or null when it cannot be read. A target is a
+ * path: "//evil.com/" is the path "//evil.com/", not another host; an absolute target (which
+ * proxies send) gives its path and query only.
+ */
+function requestUrl(target: string): URL | null {
+  try {
+    if (target.startsWith('/')) return new URL(`${INTERNAL_ORIGIN}${target}`);
+    const absolute = new URL(target);
+    if (absolute.protocol !== 'http:' && absolute.protocol !== 'https:') return null;
+    return new URL(`${INTERNAL_ORIGIN}${absolute.pathname}${absolute.search}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A path of this site as a Location: leading slashes and backslashes fold into one, as browsers
+ * read "//evil.com" and "/\evil.com" as another host. ("/.//evil.com/" is "//evil.com/" once the
+ * URL parser has removed the dot segment.)
+ */
+function sitePath(path: string): string {
+  return path.replace(/^[/\\]+/, '/');
+}
+
+/** A redirect's target: a path of this site made safe, or an absolute address (https, checked by the CMS) as it is. */
+const redirectTarget = (location: string) => (/^[/\\]/.test(location) ? sitePath(location) : location);
 
 /** WordPress's addresses by post or page number ("/?p=123"), which the CMS's redirects may map. */
 const WORDPRESS_IDS = ['p', 'page_id'];
@@ -124,6 +190,17 @@ function sendText(response: ServerResponse, status: number, message: string) {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(message);
 }
 
+function sendTooMany(request: IncomingMessage, response: ServerResponse, retryAfterSeconds: number) {
+  const body = Buffer.from(tooManyPage(retryAfterSeconds));
+  response.writeHead(429, {
+    'Content-Type': HTML,
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    'Retry-After': String(retryAfterSeconds),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
 function sendAnswer(request: IncomingMessage, response: ServerResponse, answer: CachedAnswer, state: CacheState) {
   response.setHeader('Content-Type', answer.contentType);
   response.setHeader('Cache-Control', cacheControl(answer.status));
@@ -148,15 +225,36 @@ function sendAnswer(request: IncomingMessage, response: ServerResponse, answer: 
   response.writeHead(answer.status).end(request.method === 'HEAD' ? undefined : body);
 }
 
-export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
+export function createSiteHandler({
+  headAssets,
+  renderLimit = { max: serverConfig.renderRateMax, windowSeconds: serverConfig.renderRateWindowSeconds },
+  proxy = { behindProxy: serverConfig.behindProxy, proxyHops: serverConfig.proxyHops },
+}: {
+  headAssets: HeadAssets;
+  /** Renders per reader and window (settings RENDER_RATE_MAX, RENDER_RATE_WINDOW_SECONDS). */
+  renderLimit?: RenderLimit;
+  /** Who a reader is (settings BEHIND_PROXY, PROXY_HOPS). */
+  proxy?: ProxySettings;
+}) {
+  if (!serverConfig.purgeSecret)
+    console.warn("PURGE_SECRET is not set: the CMS counts every page's reads against this server's own address.");
+  passReaderToCms(apiClient, serverConfig.purgeSecret);
+  const renders = createRenderLimiter({
+    ...renderLimit,
+    redisUrl: serverConfig.redisUrl,
+    keyPrefix: serverConfig.redisKeyPrefix,
+    salt: serverConfig.purgeSecret || 'medblog',
+  });
   const cache = createPageCache({
     maxBytes: serverConfig.pageCacheBytes,
     freshMs: serverConfig.pageFreshSeconds * 1000,
     staleWhileRevalidateMs: serverConfig.pageStaleSeconds * 1000,
     deadlineMs: serverConfig.renderDeadlineMs,
+    shortLifeMs: serverConfig.shortLivedPageSeconds * 1000,
     shared: serverConfig.redisUrl
       ? createSharedPages({
           url: serverConfig.redisUrl,
+          cacheUrl: serverConfig.redisCacheUrl,
           keyPrefix: serverConfig.redisKeyPrefix,
           // Long enough to serve as the stale copy while the CMS is down.
           ttlSeconds: 24 * 3600,
@@ -167,7 +265,7 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
   async function page(url: URL): Promise<Answer> {
     const moved = ({ status, location }: FoundRedirect): Answer => ({
       status,
-      location,
+      location: location && redirectTarget(location),
       contentType: HTML,
       body: status === 410 ? GONE_PAGE : '',
       tags: [PURGE_TAGS.redirects],
@@ -184,11 +282,13 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     }
     return {
       status: rendered.status,
-      location: rendered.location,
+      location: rendered.location && redirectTarget(rendered.location),
       contentType: HTML,
       body: rendered.html,
       // A "not found" may become a redirect.
       tags: rendered.status === 404 ? [...rendered.tags, PURGE_TAGS.redirects] : rendered.tags,
+      // Any text can be searched for, and few searches are made twice.
+      shortLived: url.pathname === paths.search && url.searchParams.has('q'),
     };
   }
 
@@ -235,41 +335,78 @@ export function createSiteHandler({ headAssets }: { headAssets: HeadAssets }) {
     response.end(JSON.stringify({ purged }));
   }
 
-  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://site.internal');
-    if (url.pathname === PURGE.path && request.method === 'POST') return purge(request, response);
+  /** Takes one render from the reader's allowance, or refuses with the seconds to wait. */
+  const admit = (reader: string) => async () => {
+    const wait = await renders.take(reader);
+    if (wait > 0) throw new TooManyRenders(wait);
+  };
+
+  async function respond(request: IncomingMessage, response: ServerResponse, reader: string): Promise<void> {
+    const url = requestUrl(request.url ?? '/');
+    if (!url) return sendText(response, 400, 'The address is not well-formed.');
+    // Every check below reads the path in lower case: no spelling gets past one, or around it.
+    const path = url.pathname.toLowerCase();
+    // The address of a mixed-case spelling: its letters in lower case, its %-escapes as they were.
+    const lowerCasePath = url.pathname.replace(
+      /(%[\dA-F]{2})|[A-Z]/gi,
+      (letter, escape?: string) => escape ?? letter.toLowerCase(),
+    );
+    if (path === PURGE.path) {
+      if (request.method === 'POST') return purge(request, response);
+      response.setHeader('Allow', 'POST');
+      return sendText(response, 405, 'Method not allowed');
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return sendText(response, 405, 'Method not allowed');
     }
-    if (url.pathname === '/_health') return sendText(response, 200, 'ok');
+    if (path === '/_health') return sendText(response, 200, 'ok');
     if (!wellFormed(url.pathname)) return sendText(response, 400, 'The address is not well-formed (bad %-encoding).');
     // Files of the build that are not there: no page of the site lives under /assets.
-    if (url.pathname.startsWith('/assets/')) return sendText(response, 404, 'Not found');
+    if (path.startsWith('/assets/')) return sendText(response, 404, 'Not found');
     // Old WordPress addresses end in "/": one address per page.
     if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
       response.writeHead(301, {
-        Location: url.pathname.replace(/\/+$/, '') + url.search,
+        Location: sitePath(url.pathname.replace(/\/+$/, '') || '/') + url.search,
         'Cache-Control': cacheControl(301),
       });
       return void response.end();
     }
+    if (path.startsWith(PREVIEW_PREFIX)) {
+      await admit(reader)();
+      return preview(url, response);
+    }
+    if (lowerCasePath !== url.pathname && SITE_SEGMENTS.has(path.split('/')[1]!)) {
+      response.writeHead(301, { Location: sitePath(lowerCasePath) + url.search, 'Cache-Control': cacheControl(301) });
+      return void response.end();
+    }
 
+    const beforeRender = admit(reader);
     for (const [pattern, make] of DOCUMENTS) {
       const match = url.pathname.match(pattern);
       if (!match) continue;
-      const { answer, state } = await cache.get(url.pathname, () => make(match), unavailableDocument);
+      const { answer, state } = await cache.get(url.pathname, () => make(match), unavailableDocument, { beforeRender });
       return sendAnswer(request, response, answer, state);
     }
-
-    if (url.pathname.startsWith(PREVIEW_PREFIX)) return preview(url, response);
 
     const target = pageUrl(url);
     const { answer, state } = await cache.get(
       target.pathname + target.search,
       () => page(target),
       () => unavailablePage(target),
+      { beforeRender },
     );
     sendAnswer(request, response, answer, state);
+  }
+
+  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const reader = readerAddress(request, proxy);
+    try {
+      // The CMS calls made while answering count against this reader (visitor-hop.ts).
+      await asReader(reader, () => respond(request, response, reader));
+    } catch (error) {
+      if (!(error instanceof TooManyRenders)) throw error;
+      sendTooMany(request, response, error.retryAfterSeconds);
+    }
   };
 }

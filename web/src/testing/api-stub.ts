@@ -15,6 +15,8 @@ export interface StubRequest {
   url: string;
   /** The JSON body the app sent (POST, PUT), parsed; undefined without one. */
   body?: unknown;
+  /** The request's headers, names in lower case. */
+  headers: Record<string, string>;
 }
 
 export type StubReply = { status: number; body?: unknown; headers?: Record<string, string> } | { networkError: true };
@@ -72,6 +74,12 @@ export function stubApi(routes: StubRoutes): StubRequest[] {
       query: qs.parse(url.search.slice(1), { depth: 10, arrayLimit: 100 }),
       url: url.href,
       body: typeof config.data === 'string' && config.data ? JSON.parse(config.data) : config.data,
+      headers: Object.fromEntries(
+        Object.entries(AxiosHeaders.from(config.headers).toJSON()).map(([name, value]) => [
+          name.toLowerCase(),
+          String(value),
+        ]),
+      ),
     };
     requests.push(request);
     const handler = findHandler(routes, request.method, request.path);

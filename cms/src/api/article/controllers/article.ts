@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN, POPULAR_LIMIT, SEARCH, type SearchSnippet } from '@medblog/shared';
 import { badTextReason, checkPagination } from '../../../middlewares/public-input';
-import { visitorKey } from '../../../utils/client';
+import { visitorAddress, visitorKey } from '../../../utils/client';
 import { firstTimeToday } from '../../../anti-abuse/rate-limit';
 import { checkPreviewToken } from '../../../preview/token';
 import { addCommentsWindow } from '../../../documents/comments-window';
@@ -89,7 +89,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await articles.isPublished(documentId))) {
       return ctx.notFound('No published article has this documentId');
     }
-    if (await firstTimeToday(strapi, 'article-view', `${documentId}:${visitorKey(ctx.request.ip)}`)) {
+    if (await firstTimeToday(strapi, 'article-view', `${documentId}:${visitorKey(visitorAddress(strapi, ctx))}`)) {
       await articles.addView(documentId);
     }
     ctx.status = 204;

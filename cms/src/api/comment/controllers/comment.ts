@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { commentInputSchema } from '@medblog/shared';
 import { fieldError, parseCreateBody } from '../../../utils/validation';
-import { ipHash, userAgent } from '../../../utils/client';
+import { ipHash, userAgent, visitorAddress } from '../../../utils/client';
 import { commentSpamReason } from '../../../anti-abuse/spam';
 import { approvesAtOnce, commenterKeyHash } from '../../../anti-abuse/trusted-senders';
 import { sendInBackground } from '../../../notifications/email';
@@ -84,7 +84,7 @@ export default factories.createCoreController('api::comment.comment', ({ strapi 
         body: input.body,
         moderationStatus,
         ...(approved ? { moderatedAt: new Date().toISOString() } : {}),
-        ipHash: ipHash(ctx.request.ip),
+        ipHash: ipHash(visitorAddress(strapi, ctx)),
         userAgent: userAgent(ctx.request.header['user-agent']),
         // Only the hash: what proves this browser sent it once a moderator approves it (trusted-senders.ts).
         commenterKeyHash: input.commenterKey ? commenterKeyHash(input.commenterKey) : undefined,

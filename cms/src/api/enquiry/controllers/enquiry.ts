@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { enquiryInputSchema } from '@medblog/shared';
 import { parseCreateBody } from '../../../utils/validation';
-import { ipHash } from '../../../utils/client';
+import { ipHash, visitorAddress } from '../../../utils/client';
 import { botReason } from '../../../anti-abuse/spam';
 import { sendInBackground } from '../../../notifications/email';
 import { enquiryReceived } from '../../../notifications/messages';
@@ -28,7 +28,7 @@ export default factories.createCoreController('api::enquiry.enquiry', ({ strapi 
         sourcePath: input.sourcePath ?? undefined,
         handlingStatus: suspicion ? 'closed' : 'new',
         internalNotes: suspicion ? `Closed automatically as suspected spam: ${suspicion}.` : undefined,
-        ipHash: ipHash(ctx.request.ip),
+        ipHash: ipHash(visitorAddress(strapi, ctx)),
       },
     });
     if (!suspicion) {
