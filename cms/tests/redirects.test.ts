@@ -123,6 +123,16 @@ describe('saving a redirect', () => {
     ['a path without its leading slash', { fromPath: '2018/ecfmg', toPath: '/articles' }, 'fromPath', 'start with /'],
     ['an http:// target', { fromPath: '/2018/ecfmg', toPath: 'http://elsewhere.example' }, 'toPath', 'https://'],
     ['a script target', { fromPath: '/2018/ecfmg', toPath: 'javascript:alert(1)' }, 'toPath', 'https://'],
+    // Browsers read a backslash as a slash: "/\\evil.example" is "//evil.example", another site.
+    [
+      'a target that browsers read as another site',
+      { fromPath: '/2018/ecfmg', toPath: '/\\evil.example' },
+      'toPath',
+      '\\',
+    ],
+    ['a backslash later in a target', { fromPath: '/2018/ecfmg', toPath: '/articles\\..\\x' }, 'toPath', '\\'],
+    ['a backslash in an old address', { fromPath: '/2018\\ecfmg', toPath: '/articles' }, 'fromPath', '\\'],
+    ['a tab that browsers drop', { fromPath: '/2018/ecfmg', toPath: '/\t/evil.example' }, 'toPath', 'spaces'],
   ])('answers 400 naming the field to %s, storing nothing', async (_, data, field, hint) => {
     const before = await redirectCount();
     const response = await saveRedirect(data);

@@ -25,6 +25,8 @@ function notASitePath(path: string): string | null {
       : 'must start with /';
   }
   if (/\s/.test(path)) return 'must not contain spaces';
+  // Browsers read a backslash as a slash: "/\evil.example" would lead to another site.
+  if (path.includes('\\')) return 'must not contain \\ (browsers read it as /)';
   return null;
 }
 
@@ -36,8 +38,11 @@ function checkedFromPath(path: string): string {
 }
 
 function checkedToPath(path: string): string {
-  if (!notASitePath(path)) return path;
+  const problem = notASitePath(path);
+  if (!problem) return path;
   if (URL.canParse(path) && new URL(path).protocol === 'https:' && !/\s/.test(path)) return path;
+  // Meant as a path of this site: say what is wrong with it.
+  if (path.startsWith('/') && !path.startsWith('//')) throw fieldError('toPath', problem);
   throw fieldError('toPath', 'must be a path of this site starting with / or a full https:// address');
 }
 
