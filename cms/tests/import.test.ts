@@ -21,7 +21,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { importFiles as ImportFiles } from '../src/import/importer';
-import type { Summary } from '../src/import/summary';
+import { quoted, type Summary } from '../src/import/summary';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { api, bootStrapi } from './helpers/strapi';
 
@@ -623,7 +623,7 @@ describe('addresses in an export that try to leave the media folder or run scrip
       parseDocument(`<a href="${attribute}">`).children[0] as unknown as { attribs: { href: string } }
     ).attribs.href.trim();
   const warningsNaming = (summary: Summary, address: string) =>
-    summary.warnings.filter((warning) => warning.includes(JSON.stringify(asRead(address))));
+    summary.warnings.filter((warning) => warning.includes(quoted(asRead(address))));
   const linksIn = (nodes: unknown[]): string[] =>
     (nodes as Array<{ type: string; url?: string; children?: unknown[] }>).flatMap((node) => [
       ...(node.type === 'link' ? [node.url!] : []),
@@ -684,6 +684,16 @@ ${items.join('\n')}
     // The --media folder given through a link of its own, as a mounted export may be.
     mediaDir = join(root, 'media');
     symlinkSync(folder, mediaDir);
+  });
+
+  it('names a post in its warnings with its title escaped, so a title cannot drive the terminal', async () => {
+    const file = wxrFile('titles.xml', [
+      { title: 'Clean &#x9b;2J&#x7f; title', id: 9101, html: '<p><a href="javascript:alert(1)">a link</a></p>' },
+    ]);
+    const summary = await importFiles(strapi, [file], { dryRun: true });
+    const warning = summary.warnings.find((text: string) => text.includes('titles.xml'));
+    expect(warning).toContain('"Clean \\u009b2J\\u007f title" (titles.xml)');
+    expect(warning).not.toMatch(/[\u007f-\u009f]/);
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));

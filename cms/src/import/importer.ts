@@ -108,7 +108,7 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
   const names = new Map(wxr.authors.map((author) => [author.login, author.displayName || author.login]));
   const posts: PostInput[] = [];
   for (const post of wxr.posts) {
-    const label = `"${post.title || post.slug || post.postId}" (${basename(file)})`;
+    const label = `${quoted(post.title || post.slug || String(post.postId))} (${basename(file)})`;
     if (post.type && post.type !== 'post') {
       summary.skipped.push({ what: label, why: `a WordPress ${post.type}, not a post` });
       continue;
@@ -177,7 +177,7 @@ function textPost(file: string, options: ImportOptions, summary: Summary): PostI
   let chosen = title;
   if (!chosen) {
     chosen = titleFromBlocks(blocks);
-    summary.warnings.push(`${label}: no title line; titled "${chosen}"`);
+    summary.warnings.push(`${label}: no title line; titled ${quoted(chosen)}`);
   }
   return {
     key: `text:${chosen}`,

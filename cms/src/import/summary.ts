@@ -33,9 +33,15 @@ const zero = (): Record<EntryKind, number> => ({
 // Longer addresses (a data: URL may hold a whole image) are cut in warnings.
 const QUOTED_MAX = 500;
 
-/** Text from the file as a warning shows it: in quotes, control characters escaped, cut when long. */
+/**
+ * Text from the file as a warning shows it: in quotes, control characters escaped (C1 ones too:
+ * U+009B starts a terminal escape sequence as ESC [ does), cut when long.
+ */
 export function quoted(text: string): string {
-  return JSON.stringify(text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text);
+  return JSON.stringify(text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text).replace(
+    /[\u007f-\u009f]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function emptySummary(): Summary {
