@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { VISITOR_HOP, visitorHopSignedText } from '@medblog/shared';
 import { Redis } from 'ioredis';
 import { freePort } from '../../cms/scripts/lib/free-port.mjs';
+import { removeKeys } from '../../cms/scripts/lib/test-redis.mjs';
 import { buildSite, startCms } from './test-stack.mjs';
 
 const URLS = Number(process.env.BENCH_READS_URLS ?? 10_000);
@@ -73,18 +74,6 @@ async function startRedis() {
     return { stateUrl: url, cacheUrl: url, described: `REDIS_URL (${url}) for state and caches`, stop: async () => {} };
   }
   return null;
-}
-
-/** Removes what the run left under `keyPrefix` on a Redis it did not start. */
-async function removeKeys(url, keyPrefix) {
-  const client = new Redis(url);
-  try {
-    for await (const keys of client.scanStream({ match: `${keyPrefix}*`, count: 500 })) {
-      if (keys.length) await client.del(...keys);
-    }
-  } finally {
-    client.disconnect();
-  }
 }
 
 /** Asks a child started with memory-probe.mjs for its memory. */

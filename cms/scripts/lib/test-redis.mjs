@@ -49,8 +49,8 @@ export async function startTestRedis() {
   };
 }
 
-/** @param {string} url @param {string} keyPrefix */
-async function removeKeys(url, keyPrefix) {
+/** Removes what a run left under `keyPrefix` on a Redis it did not start. @param {string} url @param {string} keyPrefix */
+export async function removeKeys(url, keyPrefix) {
   const client = new Redis(url);
   try {
     for await (const keys of client.scanStream({ match: `${keyPrefix}*`, count: 500 })) {

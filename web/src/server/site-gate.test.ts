@@ -16,8 +16,8 @@ import {
   parseVisitorHop,
 } from '@medblog/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, stubApi, type StubRequest } from '@/testing/api-stub';
-import { cmsRoutes, fakeCmsState, type FakeCmsState } from '@/testing/fake-cms';
+import { stubApi, type StubRequest } from '@/testing/api-stub';
+import { fakeCmsState, siteServerRoutes, type FakeCmsState } from '@/testing/fake-cms';
 import { articles, authors, categories } from '@/testing/fixtures';
 
 const SECRET = 'test-purge-secret';
@@ -42,19 +42,7 @@ const REDIRECTS: Record<string, { toPath: string; code?: string }> = {
 
 function cms(): void {
   requests = stubApi({
-    ...cmsRoutes(state),
-    'GET /api/redirects': (request) => {
-      const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
-      const found = from ? REDIRECTS[from] : undefined;
-      return json({ data: found ? [found] : [] });
-    },
-    'GET /api/preview/articles/:documentId': (request) =>
-      request.query.token === 'good'
-        ? json({ data: { ...state.articles[0]!, title: 'A draft title', publishedAt: null }, meta: {} })
-        : json(
-            { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } },
-            401,
-          ),
+    ...siteServerRoutes(state, REDIRECTS),
   });
 }
 

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { PURGE, purgeSignedText } from '@medblog/shared';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, networkError, pending, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
-import { cmsRoutes, fakeCmsState, type FakeCmsState } from '@/testing/fake-cms';
+import { networkError, pending, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
+import { fakeCmsState, siteServerRoutes, type FakeCmsState } from '@/testing/fake-cms';
 import { articles, site } from '@/testing/fixtures';
 
 const SECRET = 'test-purge-secret';
@@ -37,19 +37,7 @@ const REDIRECTS: Record<string, { toPath: string; code?: string }> = {
 /** Answers from the fake CMS, with the redirects of old WordPress addresses. */
 function cms(overrides: StubRoutes = {}): void {
   requests = stubApi({
-    ...cmsRoutes(state),
-    'GET /api/redirects': (request) => {
-      const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
-      const found = from ? REDIRECTS[from] : undefined;
-      return json({ data: found ? [found] : [] });
-    },
-    'GET /api/preview/articles/:documentId': (request) =>
-      request.query.token === 'good'
-        ? json({ data: { ...state.articles[0]!, title: 'A draft title', publishedAt: null }, meta: {} })
-        : json(
-            { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } },
-            401,
-          ),
+    ...siteServerRoutes(state, REDIRECTS),
     ...overrides,
   });
 }

@@ -344,3 +344,28 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
     ]),
   );
 }
+
+/**
+ * The fake CMS as the site server meets it: the routes above, the redirects of old addresses in
+ * `redirects` (by fromPath), and a draft's preview that opens only for the token `good`.
+ */
+export function siteServerRoutes(
+  state: FakeCmsState,
+  redirects: Record<string, { toPath: string; code?: string }>,
+): StubRoutes {
+  return {
+    ...cmsRoutes(state),
+    'GET /api/redirects': (request) => {
+      const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
+      const found = from ? redirects[from] : undefined;
+      return json({ data: found ? [found] : [] });
+    },
+    'GET /api/preview/articles/:documentId': (request) =>
+      request.query.token === 'good'
+        ? json({ data: { ...state.articles[0]!, title: 'A draft title', publishedAt: null }, meta: {} })
+        : json(
+            { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } },
+            401,
+          ),
+  };
+}
