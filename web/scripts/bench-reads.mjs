@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { VISITOR_HOP, visitorHopSignedText } from '@medblog/shared';
 import { Redis } from 'ioredis';
 import { freePort } from '../../cms/scripts/lib/free-port.mjs';
-import { removeKeys } from '../../cms/scripts/lib/test-redis.mjs';
+import { removeKeys, startRedisServer } from '../../cms/scripts/lib/test-redis.mjs';
 import { buildSite, startCms } from './test-stack.mjs';
 
 const URLS = Number(process.env.BENCH_READS_URLS ?? 10_000);
@@ -29,31 +29,10 @@ const webDir = fileURLToPath(new URL('..', import.meta.url));
 const probe = new URL('./memory-probe.mjs', import.meta.url).href;
 const MB = 1024 * 1024;
 
-/** A redis-server of its own on a free port, with `args`; null when none is installed. */
-async function startRedisServer(args) {
-  if (spawnSync('redis-server', ['--version']).status !== 0) return null;
-  const port = await freePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise((resolve, reject) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Ready to accept connections')) resolve(undefined);
-    });
-    server.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
-  });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => (server.once('exit', resolve), server.kill('SIGTERM'))),
-  };
-}
-
 /** The state and cache Redis of docker-compose.yml, or REDIS_URL for both, or none. */
 async function startRedis() {
-  const state = await startRedisServer(['--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
-  if (state) {
+  if (spawnSync('redis-server', ['--version']).status === 0) {
+    const state = await startRedisServer(['--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
     const cache = await startRedisServer([
       '--appendonly',
       'no',

@@ -21,15 +21,21 @@ export async function startTestRedis() {
   if (givenUrl) {
     return { url: givenUrl, keyPrefix, stop: () => removeKeys(givenUrl, keyPrefix) };
   }
+  // No appendonly file either: nothing is written to disk.
+  const server = await startRedisServer(['--appendonly', 'no']);
+  return { url: server.url, keyPrefix, stop: server.stop };
+}
+
+/**
+ * A throw-away redis-server of its own on a free port, ready to accept connections, with `args`
+ * after the port and no snapshots (for tests and benchmarks).
+ * @param {string[]} args
+ */
+export async function startRedisServer(args = []) {
   const port = await freePort();
-  // No snapshots, no append-only file: nothing is written to disk.
-  const server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise((resolve, reject) => {
     server.stdout.on('data', (chunk) => {
@@ -40,7 +46,6 @@ export async function startTestRedis() {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
-    keyPrefix,
     async stop() {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
