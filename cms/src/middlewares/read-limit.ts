@@ -17,8 +17,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   return async (ctx: Context, next: Next) => {
     const read = ctx.method === 'GET' || ctx.method === 'HEAD';
-    // In any case: the router matches /API/… too.
-    if (!read || !ctx.path.toLowerCase().startsWith(prefix)) return next();
+    // The path is already lower-case, as the router matches it (canonical-request.ts).
+    if (!read || !ctx.path.startsWith(prefix)) return next();
     const limiter = rateLimiter(strapi, 'reads');
     const key = visitorKey(visitorAddress(strapi, ctx));
     const wait = await take(limiter, key);
