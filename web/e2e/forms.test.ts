@@ -12,6 +12,7 @@ import {
   openPage,
   parseCsv,
   siteUrl,
+  usableSince,
   waitSince,
 } from './support';
 
@@ -123,8 +124,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
   it('posts a comment, sees it awaiting moderation, and still sees it as their own after a reload', async () => {
     await page.goto(articleUrl());
     const form = commentForm();
-    await form.waitFor();
-    const shownAt = Date.now();
+    const shownAt = await usableSince(form);
     const name = `E2E Reader ${device}`;
     const body = `Thank you for this guide (${device} ${run}).\nIt answered my question about the timeline.`;
     await form.getByRole('textbox', { name: 'Name' }).fill(name);
@@ -174,7 +174,6 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await button.click();
     const dialog = page.getByRole('dialog', { name: 'Quick Enquiry' });
     await dialog.waitFor();
-    const shownAt = Date.now();
     await expectDialogFitsAndTrapsFocus(page, dialog);
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -184,7 +183,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
 
     await button.click();
-    await dialog.waitFor();
+    const shownAt = await usableSince(dialog);
     const name = `E2E Dialog ${device} ${run}`;
     await fillEnquiry(dialog, name, `Which months can I join an observership? (${device})`);
     await waitSince(shownAt);
@@ -211,8 +210,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await page.getByRole('contentinfo').getByRole('link', { name: 'Send a Quick Enquiry' }).click();
     await page.waitForURL(`${siteUrl}/enquiry`);
     const form = page.getByRole('main').getByRole('form', { name: 'Quick Enquiry' });
-    await form.waitFor();
-    const shownAt = Date.now();
+    const shownAt = await usableSince(form);
     const name = `E2E Page ${device} ${run}`;
     await fillEnquiry(form, name, `Do you help with USMLE Step 2 planning? (${device})`);
     await waitSince(shownAt);

@@ -22,6 +22,7 @@ import {
   readerAndStaffPages,
   parseCsv,
   siteUrl,
+  usableSince,
   waitSince,
 } from './support';
 
@@ -69,8 +70,7 @@ afterAll(async () => {
 async function postComment(name: string, body: string, { likeABot = false } = {}) {
   await reader.goto(`${siteUrl}/articles/${slug}`);
   const form = reader.getByRole('form', { name: 'Leave a Reply' });
-  await form.waitFor();
-  const shownAt = Date.now();
+  const shownAt = await usableSince(form);
   await form.getByRole('textbox', { name: 'Name' }).fill(name);
   await form.getByRole('textbox', { name: 'E-mail' }).fill('reader@example.org');
   await form.getByRole('textbox', { name: 'Comment' }).fill(body);
@@ -250,8 +250,7 @@ describe('a staff member', () => {
     const name = `Enquirer ${run}`;
     await reader.goto(`${siteUrl}/enquiry`);
     const form = reader.getByRole('main').getByRole('form', { name: 'Quick Enquiry' });
-    await form.waitFor();
-    const shownAt = Date.now();
+    const shownAt = await usableSince(form);
     await form.getByRole('textbox', { name: 'Name' }).fill(name);
     await form.getByRole('textbox', { name: 'E-mail' }).fill('enquirer@example.org');
     await form.getByRole('combobox', { name: 'Topic' }).selectOption({ label: 'Clinical partnerships' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Article, Block, CollectionResponse } from '@medblog/shared';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import qs from 'qs';
 import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../scripts/test-stack.mjs';
@@ -201,6 +201,15 @@ export function parseCsv(text: string): Array<Record<string, string>> {
 
 /** A reader needs a few seconds to fill in a form; the CMS files anything faster as a bot's. */
 export const HUMAN_FILL_MS = 3_500;
+
+/**
+ * Waits until the form takes input (its fields are disabled until the page has hydrated) and
+ * returns when that was: the form counts a person's time from then, not from the first paint.
+ */
+export async function usableSince(form: Locator): Promise<number> {
+  await form.locator('fieldset.form-fields:not([disabled])').first().waitFor();
+  return Date.now();
+}
 
 /** Waits until `ms` have passed since `since` (a Date.now()). */
 export async function waitSince(since: number, ms = HUMAN_FILL_MS) {
