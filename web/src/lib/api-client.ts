@@ -1,3 +1,4 @@
+import type { CollectionResponse } from '@medblog/shared';
 import axios from 'axios';
 import { API_URL } from '@/config/env';
 
@@ -10,3 +11,15 @@ export const apiClient = axios.create({
   // populate[cover][fields][0]=url), which axios writes itself when asked for array indexes.
   paramsSerializer: { indexes: true },
 });
+
+/** The entry of a collection with this slug (slugs are unique), or null when there is none. */
+export async function findBySlug<T>(
+  collection: string,
+  slug: string,
+  params: { fields: readonly string[]; populate: object },
+): Promise<T | null> {
+  const { data } = await apiClient.get<CollectionResponse<T>>(`/api/${collection}`, {
+    params: { ...params, filters: { slug: { $eq: slug } }, pagination: { pageSize: 1 } },
+  });
+  return data.data[0] ?? null;
+}

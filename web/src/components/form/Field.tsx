@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ChangeEventHandler, type ReactNode } from 'react';
 
 /** What a field's input needs to be labelled, described and marked invalid. */
 export interface ControlProps {
@@ -50,6 +50,29 @@ export function Field({ label, required = false, hint, error, children }: FieldP
         'aria-required': required || undefined,
       })}
     </div>
+  );
+}
+
+/** A form's typed values, their errors and the change handler of each field. */
+export interface FormFields<K extends string> {
+  values: Record<K, string>;
+  errors: Partial<Record<K, string>>;
+  change: (field: K) => ChangeEventHandler<HTMLInputElement>;
+}
+
+interface InputFieldProps<K extends string> extends Omit<FieldProps, 'children' | 'error'> {
+  of: FormFields<K>;
+  name: K;
+  type: 'text' | 'email' | 'tel';
+  autoComplete: string;
+}
+
+/** A Field whose control is a one-line input bound to one of the form's values. */
+export function InputField<K extends string>({ of, name, label, required, hint, ...input }: InputFieldProps<K>) {
+  return (
+    <Field label={label} required={required} hint={hint} error={of.errors[name]}>
+      {(control) => <input {...control} {...input} name={name} value={of.values[name]} onChange={of.change(name)} />}
+    </Field>
   );
 }
 

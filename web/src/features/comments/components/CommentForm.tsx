@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
-import { Field } from '@/components/form/Field';
+import { Field, InputField } from '@/components/form/Field';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
@@ -88,6 +88,7 @@ export default function CommentForm({
     clearError(field);
     if (posted) onWriting();
   };
+  const fields = { values, errors, change };
 
   const hydrated = useHydrated();
 
@@ -119,30 +120,8 @@ export default function CommentForm({
           </p>
         )}
         <p className="form-note">Your e-mail address will not be published. Required fields are marked *</p>
-        <Field label="Name" required error={errors.authorName}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              name="authorName"
-              autoComplete="name"
-              value={values.authorName}
-              onChange={change('authorName')}
-            />
-          )}
-        </Field>
-        <Field label="E-mail" required error={errors.authorEmail}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              name="authorEmail"
-              autoComplete="email"
-              value={values.authorEmail}
-              onChange={change('authorEmail')}
-            />
-          )}
-        </Field>
+        <InputField of={fields} name="authorName" label="Name" required type="text" autoComplete="name" />
+        <InputField of={fields} name="authorEmail" label="E-mail" required type="email" autoComplete="email" />
         <Field label="Comment" required error={errors.body}>
           {(control) => <textarea {...control} name="body" rows={6} value={values.body} onChange={change('body')} />}
         </Field>

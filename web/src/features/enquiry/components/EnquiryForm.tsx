@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
-import { CheckboxField, Field } from '@/components/form/Field';
+import { CheckboxField, Field, InputField } from '@/components/form/Field';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
@@ -88,6 +88,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
       setValues((current) => ({ ...current, [field]: event.target.value }));
       clearError(field);
     };
+  const fields = { values, errors, change };
 
   if (sent) {
     return (
@@ -124,42 +125,16 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
     >
       <fieldset className="form-fields" disabled={!hydrated}>
         <p className="form-note">Required fields are marked *</p>
-        <Field label="Name" required error={errors.name}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              name="name"
-              autoComplete="name"
-              value={values.name}
-              onChange={change('name')}
-            />
-          )}
-        </Field>
-        <Field label="E-mail" required error={errors.email}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              name="email"
-              autoComplete="email"
-              value={values.email}
-              onChange={change('email')}
-            />
-          )}
-        </Field>
-        <Field label="Phone" hint="International format, e.g. +91 98765 43210" error={errors.phone}>
-          {(control) => (
-            <input
-              {...control}
-              type="tel"
-              name="phone"
-              autoComplete="tel"
-              value={values.phone}
-              onChange={change('phone')}
-            />
-          )}
-        </Field>
+        <InputField of={fields} name="name" label="Name" required type="text" autoComplete="name" />
+        <InputField of={fields} name="email" label="E-mail" required type="email" autoComplete="email" />
+        <InputField
+          of={fields}
+          name="phone"
+          label="Phone"
+          hint="International format, e.g. +91 98765 43210"
+          type="tel"
+          autoComplete="tel"
+        />
         <Field label="Topic" error={errors.topic}>
           {(control) => (
             <select {...control} name="topic" value={values.topic} onChange={change('topic')}>
