@@ -1,5 +1,6 @@
 import { SITE_URL } from '@/config/env';
 import { useGlobal } from '@/features/site/api/get-global';
+import { pageTitle } from '@/features/site/lib/page-title';
 import { mediaUrl, type Image } from '@/lib/media';
 
 /** The site's own share card (web/public), for pages and sites without a picture of their own. */
@@ -30,7 +31,7 @@ interface PageHeadProps {
 export function PageHead({ title, description, path, image, type = 'website', noindex = false }: PageHeadProps) {
   const { data: site } = useGlobal();
   const siteName = site?.siteName;
-  const fullTitle = [title, siteName].filter(Boolean).join(' | ');
+  const fullTitle = pageTitle(title, siteName);
   const summary = description || site?.defaultSeo?.metaDescription || site?.tagline || undefined;
   // Link previews always get a picture: the page's, the site's default, or the site's own card.
   const shareImage = image ?? site?.defaultSeo?.shareImage ?? SITE_CARD;
