@@ -20,7 +20,7 @@ export function ContactLinks({ email, phone }: { email?: string | null; phone?: 
       )}
       {phone && (
         <li>
-          <a href={telHref(phone)}>
+          <a className="contact-links__phone" href={telHref(phone)}>
             <LineIcon path={PHONE} />
             {phone}
           </a>
