@@ -97,7 +97,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
           Thank you, {sent.name}. We have received your enquiry about {inSentence(ENQUIRY_TOPIC_LABELS[sent.topic])} and
           will reply to {sent.email} within 2 working days.
         </p>
-        <p>If it is urgent, you can also call or e-mail us using the contacts at the top of the page.</p>
+        <p>If it is urgent, you can also call or e-mail us using the contacts at the foot of this page.</p>
         <button
           type="button"
           className="button button--secondary"
