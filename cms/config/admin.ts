@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { createPreviewToken } from '../src/preview/token';
-import { adminAbility, mayReadEntry } from '../src/admin-api/access';
-import { secret } from '../src/utils/secrets';
+import { createPreviewToken } from '../src/features/preview/server/token';
+import { adminAbility, mayReadEntry } from '../src/platform/access/admin-access';
+import { secret } from '../src/platform/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   auth: { secret: secret('ADMIN_JWT_SECRET') },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { secret } from '../src/utils/secrets';
-import { s3UploadPlugin } from '../src/infra/s3';
+import { secret } from '../src/platform/utils/secrets';
+import { s3UploadPlugin } from '../src/platform/s3';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {

@@ -26,9 +26,9 @@ import {
   sampleData,
   storedEntry,
 } from './helpers/content-manager';
-import { adminRoutes } from '../src/admin-api/routes';
-import { type ContentAction, ROLE_MATRIX, ROLES, type RoleCode } from '../src/bootstrap/role-matrix';
-import { REVISION } from '../src/documents/revisions';
+import { adminRoutes } from '../src/platform/access/admin-routes';
+import { type ContentAction, ROLE_MATRIX, ROLES, type RoleCode } from '../src/platform/access/role-matrix';
+import { REVISION } from '../src/features/history/server/revisions';
 
 const ARTICLE = 'api::article.article';
 const COMMENT = 'api::comment.comment';

@@ -20,8 +20,8 @@ import { parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
-import type { importFiles as ImportFiles } from '../src/import/importer';
-import { quoted, type Summary } from '../src/import/summary';
+import type { importFiles as ImportFiles } from '../src/features/import/server/importer';
+import { quoted, type Summary } from '../src/features/import/server/summary';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { api, bootStrapi } from './helpers/strapi';
 

@@ -23,8 +23,8 @@ import {
   sampleData,
   storedEntry,
 } from './helpers/content-manager';
-import { type Cell, type Reach, type RoleCode, matrixProblems, ROLE_MATRIX, ROLES } from '../src/bootstrap/role-matrix';
-import { applyAdminRoles } from '../src/bootstrap/admin-roles';
+import { type Cell, type Reach, type RoleCode, matrixProblems, ROLE_MATRIX, ROLES } from '../src/platform/access/role-matrix';
+import { applyAdminRoles } from '../src/platform/access/admin-roles';
 
 let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;

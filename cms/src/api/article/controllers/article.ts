@@ -1,11 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN, POPULAR_LIMIT, SEARCH, type SearchSnippet } from '@medblog/shared';
-import { badTextReason, checkPagination } from '../../../middlewares/public-input';
-import { visitorAddress, visitorKey } from '../../../utils/client';
-import { firstTimeToday } from '../../../anti-abuse/rate-limit';
-import { checkPreviewToken } from '../../../preview/token';
-import { addCommentsWindow } from '../../../documents/comments-window';
+import { badTextReason, checkPagination } from '../../../platform/gate/public-input';
+import { visitorAddress, visitorKey } from '../../../platform/utils/client';
+import { firstTimeToday } from '../../../platform/limits/rate-limit';
+import { checkPreviewToken } from '../../../features/preview/server/token';
+import { addCommentsWindow } from '../../../features/comments/server/comments-window';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
   // The public sees published articles only, whatever `status` a client asks for, each with when

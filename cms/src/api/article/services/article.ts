@@ -1,8 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_CARD } from '@medblog/shared';
-import { rankArticles, searchSnippets } from '../../../documents/search-index';
-import { createViewCounter, VIEWS_TABLE } from '../../../infra/page-views';
-import { utcDay } from '../../../utils/dates';
+import { rankArticles, searchSnippets } from '../../../features/search/server/search-index';
+import { createViewCounter, VIEWS_TABLE } from '../../../features/articles/server/page-views';
+import { utcDay } from '../../../platform/utils/dates';
 
 type Writable<T> = { -readonly [K in keyof T]: Writable<T[K]> };
 // Strapi's query types want mutable arrays; the shared definition is read-only (as const) so that

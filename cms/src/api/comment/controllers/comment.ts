@@ -1,12 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { commentInputSchema } from '@medblog/shared';
-import { fieldError, parseCreateBody } from '../../../utils/validation';
-import { ipHash, userAgent, visitorAddress } from '../../../utils/client';
-import { commentSpamReason } from '../../../anti-abuse/spam';
-import { approvesAtOnce, commenterKeyHash } from '../../../anti-abuse/trusted-senders';
-import { sendInBackground } from '../../../notifications/email';
-import { commentAwaitingModeration } from '../../../notifications/messages';
-import { commentsClosedByTime } from '../../../documents/comments-window';
+import { fieldError, parseCreateBody } from '../../../platform/utils/validation';
+import { ipHash, userAgent, visitorAddress } from '../../../platform/utils/client';
+import { commentSpamReason } from '../../../features/comments/server/spam';
+import { approvesAtOnce, commenterKeyHash } from '../../../features/comments/server/trusted-senders';
+import { sendInBackground } from '../../../platform/mail';
+import { commentAwaitingModeration } from '../../../features/comments/server/notify';
+import { commentsClosedByTime } from '../../../features/comments/server/comments-window';
 
 const APPROVED = { moderationStatus: { $eq: 'approved' } };
 

@@ -1,10 +1,10 @@
 import { factories } from '@strapi/strapi';
 import { enquiryInputSchema } from '@medblog/shared';
-import { parseCreateBody } from '../../../utils/validation';
-import { ipHash, visitorAddress } from '../../../utils/client';
-import { botReason } from '../../../anti-abuse/spam';
-import { sendInBackground } from '../../../notifications/email';
-import { enquiryReceived } from '../../../notifications/messages';
+import { parseCreateBody } from '../../../platform/utils/validation';
+import { ipHash, visitorAddress } from '../../../platform/utils/client';
+import { botReason } from '../../../features/comments/server/spam';
+import { sendInBackground } from '../../../platform/mail';
+import { enquiryReceived } from '../../../features/comments/server/notify';
 
 export default factories.createCoreController('api::enquiry.enquiry', ({ strapi }) => ({
   /**

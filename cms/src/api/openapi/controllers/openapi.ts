@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { openApiDocument } from '../../../public-api/openapi';
-import type { Context } from '../../../utils/http';
+import { openApiDocument } from '../../../platform/gate/openapi';
+import type { Context } from '../../../platform/utils/http';
 
 /** GET /api/openapi.json: the public API's description, made once at start (src/public-api/openapi.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
