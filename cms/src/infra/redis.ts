@@ -1,0 +1,2 @@
+// Only for src/infra/api-cache.ts until the cache rewrite (src/platform/cache/) lands: then delete.
+export * from '../platform/redis';

@@ -1,0 +1,1 @@
+export { default } from '../features/preview/server/may-read-entry';
