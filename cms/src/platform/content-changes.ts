@@ -1,7 +1,7 @@
 /**
  * One source of "what readers see has changed" events: after each successful write on a public
  * content type, the purge tags (PURGE_TAGS in @medblog/shared) of what it changed go to every
- * listener (the site purge in src/notifications/site-purge.ts, and any cache of the CMS's own).
+ * listener (the site purge in src/platform/site-purge.ts, and any cache of the CMS's own).
  * When a change might be visible, it is announced: a needless purge costs a re-render, a missed one
  * leaves stale pages.
  */

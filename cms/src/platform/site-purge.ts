@@ -1,6 +1,6 @@
 /**
  * Tells the reader site's servers (SITE_PURGE_URLS) what changed, so their cached pages follow
- * the CMS within moments: the content changes of src/documents/content-changes.ts, gathered over
+ * the CMS within moments: the content changes of src/platform/content-changes.ts, gathered over
  * a short window into one signed call per server (the contract is @medblog/shared's purge.ts).
  * Never in the way of a save: calls go out after it, each gets PURGE_TIMEOUT_MS, and a failed one
  * is logged and retried once.

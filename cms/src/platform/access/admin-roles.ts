@@ -88,7 +88,7 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<void> {
     models.map((model) => ({ uid: model.uid, hasDraftStage: Boolean(model.options?.draftAndPublish) })),
   );
   // An unknown or impossible cell is a mistake in the code: better no start than rights nobody chose.
-  if (problems.length) throw new Error(`The role matrix (src/bootstrap/role-matrix.ts): ${problems.join('; ')}`);
+  if (problems.length) throw new Error(`The role matrix (src/platform/access/role-matrix.ts): ${problems.join('; ')}`);
 
   const roles = strapi.service('admin::role');
   if (!(await roles.findOne({ code: ENQUIRY_STAFF_ROLE.code }))) await roles.create(ENQUIRY_STAFF_ROLE);

@@ -5,7 +5,6 @@
  * are kept afterwards.
  */
 import type { Core } from '@strapi/strapi';
-import { SENDER_FIELDS } from '../../features/enquiry/server/enquiry-sender';
 
 const VIEWS_VERSION = 8;
 
@@ -154,10 +153,10 @@ const DESCRIPTIONS: Record<string, string> = {
   disclaimer: 'Shown at the end of every article, for example that the articles are not medical advice.',
 };
 // Recorded by the server, or what a reader sent: shown, never edited.
+// More come from the features that own them (applyAdminViews's readOnly: an enquiry's sender fields).
 const READ_ONLY: Record<string, readonly string[]> = {
   'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote'],
   'api::comment.comment': ['ipHash', 'userAgent', 'commenterKeyHash', 'badge', 'repliedBy'],
-  'api::enquiry.enquiry': SENDER_FIELDS,
 };
 // Not shown in the edit form: staff have no use for them (and a commenter key's hash is only for the trust rule).
 const HIDDEN: Record<string, readonly string[]> = {
@@ -190,7 +189,12 @@ const COMPONENTS = ['shared.seo', 'shared.social-link'];
 type Metadatas = Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
 
 /** Labels, help, read-only and hidden fields, for a content type's or a component's fields. */
-function withFieldTexts(uid: string, current: Metadatas, listLabels: Record<string, string> = {}): Metadatas {
+function withFieldTexts(
+  uid: string,
+  current: Metadatas,
+  readOnly: readonly string[],
+  listLabels: Record<string, string> = {},
+): Metadatas {
   const metadatas = { ...current };
   const set = (field: string, part: 'edit' | 'list', values: Record<string, unknown>) => {
     if (metadatas[field]) metadatas[field] = { ...metadatas[field], [part]: { ...metadatas[field][part], ...values } };
@@ -198,7 +202,7 @@ function withFieldTexts(uid: string, current: Metadatas, listLabels: Record<stri
   for (const [field, label] of Object.entries({ ...LABELS, ...listLabels })) set(field, 'list', { label });
   for (const [field, label] of Object.entries(LABELS)) set(field, 'edit', { label });
   for (const [field, description] of Object.entries(DESCRIPTIONS)) set(field, 'edit', { description });
-  for (const field of READ_ONLY[uid] ?? []) set(field, 'edit', { editable: false });
+  for (const field of readOnly) set(field, 'edit', { editable: false });
   for (const field of HIDDEN[uid] ?? []) set(field, 'edit', { visible: false });
   return metadatas;
 }
@@ -250,7 +254,11 @@ const LIST_VIEWS: Record<
   },
 };
 
-export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
+/** `readOnly`: fields shown but never editable, by content type, besides those above. */
+export async function applyAdminViews(
+  strapi: Core.Strapi,
+  readOnly: Record<string, readonly string[]> = {},
+): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'medblog' });
   if ((await store.get({ key: 'admin-views-version' })) === VIEWS_VERSION) return;
 
@@ -259,7 +267,8 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
     const view = LIST_VIEWS[uid];
     const contentType = contentTypes.findContentType(uid);
     const configuration = await contentTypes.findConfiguration(contentType);
-    const metadatas = withFieldTexts(uid, configuration.metadatas, view?.labels);
+    const readOnlyFields = [...(READ_ONLY[uid] ?? []), ...(readOnly[uid] ?? [])];
+    const metadatas = withFieldTexts(uid, configuration.metadatas, readOnlyFields, view?.labels);
     // The relation columns show the related entry's name, not its id.
     for (const [field, mainField] of Object.entries({
       article: 'title',
@@ -296,7 +305,7 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
     const configuration = await components.findConfiguration(component);
     await components.updateConfiguration(component, {
       ...configuration,
-      metadatas: withFieldTexts(uid, configuration.metadatas),
+      metadatas: withFieldTexts(uid, configuration.metadatas, READ_ONLY[uid] ?? []),
     });
   }
   await store.set({ key: 'admin-views-version', value: VIEWS_VERSION });

@@ -1,5 +1,5 @@
 /**
- * Strapi's admin::hasPermissions check for our admin routes (src/admin-api/routes.ts), with a
+ * Strapi's admin::hasPermissions check for our admin routes (src/admin-routes.ts), with a
  * refusal that names the missing right: Strapi's own answers a bare "Policy Failed".
  */
 import type { Core } from '@strapi/strapi';

@@ -2,7 +2,7 @@
  * Route middleware in front of every public route: the request may name only the query parameters
  * the route takes, and in `filters`, `sort`, `fields`, `populate` and `_q` only public fields of the
  * content type they belong to, as the public contract lists them (@medblog/shared, public-api.ts;
- * each route's config comes from it through src/public-api/routes.ts). Anything else is a 400
+ * each route's config comes from it through src/platform/gate/public-routes.ts). Anything else is a 400
  * naming the problem, checked here rather than trusting each Strapi release to sanitize it
  * (CVE-2026-27886 leaked admin users through relation filters; `_q` searched private columns;
  * `publicationFilter` told draft state; malformed filters reached the database as 500s).

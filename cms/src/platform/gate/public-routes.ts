@@ -12,7 +12,7 @@ import {
   type RateLimitName,
 } from '@medblog/shared';
 
-/** What the gate (src/middlewares/public-input.ts) checks on one route. */
+/** What the gate (src/platform/gate/public-input.ts) checks on one route. */
 export interface PublicInputConfig {
   /** The content type whose public fields the query may name; none for routes that take no fields. */
   uid?: string;

@@ -1,7 +1,7 @@
 /**
  * Per-visitor limits on public requests (rate-limiter-flexible). A point is taken before the work,
  * atomically, so concurrent requests cannot slip past the limit. Kept in Redis when it is
- * configured (src/infra/redis.ts), so every instance shares one limit; otherwise in memory. Either
+ * configured (src/platform/redis.ts), so every instance shares one limit; otherwise in memory. Either
  * way each key is dropped when its window ends, so storage stays bounded by one window's visitors.
  */
 import type { Core } from '@strapi/strapi';

@@ -1,6 +1,6 @@
 /**
  * The moderation screen's server side: the queue with counts, and decisions on one or many
- * comments. Routed as admin routes in src/admin-api/routes.ts, whose policies require the
+ * comments. Routed as admin routes in src/admin-routes.ts, whose policies require the
  * content-manager permission first; here the same permission checker as the content manager
  * applies the role's conditions and field rules.
  */
@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MODERATION_STATUSES, commentOnSiteUrl } from '@medblog/shared';
 import { permittedQuery } from '../../../platform/access/admin-access';
-import { commentQueueQuery, moderateBody } from '../../../platform/access/admin-inputs';
+import { commentQueueQuery, moderateBody } from './inputs';
 import { parseInput } from '../../../platform/utils/validation';
 import { commentsFromTrustedSenders } from './trusted-senders';
 import type { Context } from '../../../platform/utils/http';

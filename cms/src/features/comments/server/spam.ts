@@ -1,20 +1,10 @@
 /**
- * Rules that tell a bot's or spammer's submission from a person's without bothering the person:
- * suspected spam is still stored and acknowledged (bots learn nothing), but never shown or mailed.
+ * Rules that tell a spammer's comment from a person's without bothering the person (a bot's form,
+ * platform/gate/bot-check.ts, too): suspected spam is still stored and acknowledged (bots learn
+ * nothing), but never shown or mailed.
  */
 import type { Core } from '@strapi/strapi';
-
-export interface BotCheck {
-  website?: string;
-  elapsedMs?: number;
-}
-
-/** Why a form submission looks automated, or null. */
-export function botReason(check: BotCheck, minimumFillSeconds: number): string | null {
-  if (check.website?.trim()) return 'honeypot field filled';
-  if (check.elapsedMs !== undefined && check.elapsedMs < minimumFillSeconds * 1000) return 'form filled too fast';
-  return null;
-}
+import { botReason, type BotCheck } from '../../../platform/gate/bot-check';
 
 const LINK = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/gi;
 

@@ -1,5 +1,5 @@
 /**
- * POST /medblog/comments/:documentId/replies (an admin route, src/admin-api/routes.ts): a moderator
+ * POST /medblog/comments/:documentId/replies (an admin route, src/admin-routes.ts): a moderator
  * answers a comment from the moderation screen. The reply is published at once, under the comment,
  * with a badge readers cannot fake (only this route sets it): "Author" when the moderator is the
  * article's author (the author entry's admin login), else "Staff". A pending comment is approved
@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN, LIMITS, type CommentBadge } from '@medblog/shared';
 import { permittedQuery } from '../../../platform/access/admin-access';
-import { staffReplyBody } from '../../../platform/access/admin-inputs';
+import { staffReplyBody } from './inputs';
 import { parseInput } from '../../../platform/utils/validation';
 import type { Context } from '../../../platform/utils/http';
 

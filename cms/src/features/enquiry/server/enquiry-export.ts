@@ -3,14 +3,14 @@
  * received (in the organisation's time zone), with topics and handling statuses written as people
  * read them ("In progress") and dates as DD/MM/YYYY HH:mm on the organisation's clock; and how many
  * enquiries a filter matches, for the export screen to say before the download. Routed as an
- * admin route in src/admin-api/routes.ts; the content manager's permission checker decides which
+ * admin route in src/admin-routes.ts; the content manager's permission checker decides which
  * enquiries and which fields this user may read.
  */
 import type { Core } from '@strapi/strapi';
 import { ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
 import { permittedQuery } from '../../../platform/access/admin-access';
 import { toCsv } from './csv';
-import { enquiryExportQuery } from '../../../platform/access/admin-inputs';
+import { enquiryExportQuery } from './inputs';
 import { parseInput } from '../../../platform/utils/validation';
 import { dayStart, localDateTime } from '../../../platform/utils/dates';
 import type { Context } from '../../../platform/utils/http';

@@ -1,7 +1,7 @@
 /**
  * The article History panel and screen's server side: an article's versions, the readable diff of
  * two, and the restore of one (which the Document Service records as a new version). Routed in
- * src/admin-api/routes.ts behind the content manager's article permissions; here the same
+ * src/admin-routes.ts behind the content manager's article permissions; here the same
  * permission checker applies the role's conditions (an Author sees only their own articles).
  */
 import type { Core } from '@strapi/strapi';

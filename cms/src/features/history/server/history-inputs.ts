@@ -1,5 +1,5 @@
 /**
- * What the article history endpoints accept (conventions of src/admin-api/inputs.ts): version
+ * What the article history endpoints accept (conventions of platform/access/admin-inputs.ts): version
  * numbers are whole numbers from 1; one that the article does not have is a 404 from the controller.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Who reaches the revision history's data: article versions only through the History panel and
- * screen (src/api/medblog/controllers/article-history.ts), under the article's own permissions,
+ * screen (src/features/history/server/article-history.ts), under the article's own permissions,
  * never through the content manager, where Strapi gives its Super Admin every content type at
  * each start. (Who may change Editorial settings, "Versions kept per article", is in the role
  * matrix, role-matrix.ts.) Its field gets a label and a line of help in the form, once, so an

@@ -15,10 +15,6 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Core, UID } from '@strapi/strapi';
 import { LIMITS, normaliseRedirectPath, PURGE_TAGS, type Block, type InlineNode } from '@medblog/shared';
 import { announceChange } from '../../../platform/content-changes';
-import { fillArticleFields, freeSlug } from '../../articles/server/computed-fields';
-import { NO_ADMIN, recordFirstVersions } from '../../history/server/revisions';
-import { slugify } from '../../articles/server/slug';
-import { rebuildSearchIndex } from '../../search/server/search-index';
 import { ipHash } from '../../../platform/utils/client';
 import { imageAddress, linkAddress } from './addresses';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
@@ -40,6 +36,28 @@ const COMMENT_BODY_MAX = 4000;
 // authorEmail is required; a comment WordPress kept without a usable address gets this one.
 const NO_EMAIL = 'unknown@example.invalid';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * What the importer does in other features' stead, as it writes new entries to the database
+ * rather than through the Document Service: slugs and computed fields (articles), first versions
+ * (history), the search index (search). Features never import each other: the article service
+ * hands these over (src/api/article/services/article.ts).
+ */
+export interface ImportSteps {
+  slugify(text: string): string;
+  freeSlug(base: string, used: Set<string>): string;
+  fillArticleFields(data: Record<string, unknown>): void;
+  recordFirstVersions(
+    strapi: Core.Strapi,
+    articles: Array<{ documentId: string; published: boolean }>,
+    editorName: string,
+  ): Promise<void>;
+  rebuildSearchIndex(strapi: Core.Strapi): Promise<number>;
+  /** Who saved an imported post, as its history names them. */
+  importerName: string;
+}
+
+const steps = (strapi: Core.Strapi) => strapi.service('api::article.article').importSteps() as ImportSteps;
 
 export interface ImportOptions {
   /** Publish the plain-text copies (a WordPress post's own status decides for it). */
@@ -224,7 +242,7 @@ async function importFile(strapi: Core.Strapi, file: string, options: ImportOpti
     }
   } finally {
     // The index is written beside the transaction: bring it in line with what was kept.
-    await rebuildSearchIndex(strapi);
+    await steps(strapi).rebuildSearchIndex(strapi);
   }
   // Purge calls made during the transaction may have reached the site before the commit.
   if (!options.dryRun && touched.size) announceChange(strapi, [...touched]);
@@ -411,6 +429,7 @@ class Writer {
    * free slug, reading time, excerpt) and Strapi's validation, written later by flush.
    */
   private async newArticle(post: PostInput, blocks: Block[], category: Row | null, author: Row | null) {
+    const { freeSlug, slugify } = steps(this.strapi);
     const slug = freeSlug(slugify(post.slug || post.title) || 'article', this.slugs);
     this.slugs.add(slug);
     const data: Record<string, unknown> = {
@@ -422,7 +441,7 @@ class Writer {
       originalPublishedAt: post.originalPublishedAt,
       importKey: post.key,
     };
-    fillArticleFields(data);
+    steps(this.strapi).fillArticleFields(data);
     this.newArticles.push({
       data: await this.valid(ARTICLE, data, !post.published),
       published: post.published,
@@ -725,10 +744,10 @@ class Writer {
         }),
       );
     }
-    await recordFirstVersions(
+    await steps(this.strapi).recordFirstVersions(
       this.strapi,
       this.newArticles.map(({ data, published }) => ({ documentId: data.documentId as string, published })),
-      NO_ADMIN.import,
+      steps(this.strapi).importerName,
     );
     const commentId = (comment: NewComment) => ids(comments, comment.data.documentId as string)[0];
     await this.link(

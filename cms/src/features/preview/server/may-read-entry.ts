@@ -1,6 +1,6 @@
 /**
  * On content-manager routes that hand an admin an entry without Strapi checking that they may read
- * it (src/admin-api/read-guards.ts puts it there): the preview link, which opens a draft without a
+ * it (src/features/preview/server/read-guards.ts puts it there): the preview link, which opens a draft without a
  * login, and a copy, which shows what it was copied from. Strapi checks only a sign-in, or the
  * right to create. Only an admin who may read that entry in the content manager gets past; anyone
  * else gets a 403 saying why (a PolicyError: Strapi passes its message on, where a ForbiddenError

@@ -3,7 +3,7 @@
  * Strapi 5.54: the preview link (GET /content-manager/preview/url/:uid checks only a sign-in,
  * "Permissions to preview content" is a TODO there) and a copy (POST .../clone/:sourceId and
  * .../auto-clone/:sourceId check only the right to create, so an Author could copy, and so read,
- * anyone's draft). Each gets our policy global::may-read-entry (src/policies/may-read-entry.ts).
+ * anyone's draft). Each gets our policy global::may-read-entry (src/features/preview/server/may-read-entry.ts).
  * The preview handler (config/admin.ts) checks again before it signs a token.
  */
 import type { Core } from '@strapi/strapi';
