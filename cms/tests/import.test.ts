@@ -27,7 +27,9 @@ import { api, bootStrapi } from './helpers/strapi';
 
 // The compiled importer, as `pnpm run import` runs it: the same modules as the running CMS, so its
 // announcements reach the CMS's own listeners (API cache, site purge); the source would be a copy.
-const { importFiles } = createRequire(__filename)(join(cmsDir, 'dist', 'src', 'import', 'importer.js')) as {
+const { importFiles } = createRequire(__filename)(
+  join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'importer.js'),
+) as {
   importFiles: typeof ImportFiles;
 };
 
