@@ -35,11 +35,14 @@ export function allowedTo(action: 'read' | 'update', subject: string) {
   };
 }
 
-export function adminRouter(routes: AdminRoute[]) {
-  return { type: 'admin' as const, prefix: '/medblog', routes };
+/** The routes together, as Strapi takes a router (src/admin-routes.ts declares it). */
+export interface AdminRouter {
+  type: string;
+  prefix: string;
+  routes: AdminRoute[];
 }
 
-export function registerAdminApi(strapi: Core.Strapi, router: ReturnType<typeof adminRouter>): void {
+export function registerAdminApi(strapi: Core.Strapi, router: AdminRouter): void {
   const instances = new Map<Controller, ReturnType<Controller>>();
   const routes = router.routes.map(({ controller, action, ...route }) => {
     if (!instances.has(controller)) instances.set(controller, controller({ strapi }));
