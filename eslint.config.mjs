@@ -1,15 +1,47 @@
 // One lint configuration for the workspace. The import rules keep the architecture one way:
-// in web/, app → features → lib/components, and no feature imports another; in cms/, the admin
-// customisation (src/admin, runs in the browser) and the server code never import each other.
+// in web/, app → features → lib/components, and no feature imports another; in cms/src, Strapi's
+// places (index.ts, admin/, api/, middlewares/, policies/) → features → platform, no feature imports
+// another, the admin customisation (runs in the browser: admin/, features/*/admin, platform/admin)
+// and the server code never import each other, and no two files import each other.
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const webFeatures = readdirSync(new URL('./web/src/features', import.meta.url));
+const cmsFeatures = readdirSync(new URL('./cms/src/features', import.meta.url));
+// The CMS's server floor: every entry of src/platform but its browser part.
+const cmsPlatformServer = readdirSync(new URL('./cms/src/platform', import.meta.url))
+  .filter((entry) => entry !== 'admin')
+  .map((entry) => `cms/src/platform/${entry}`);
+// Strapi's own places in cms/src: they put features and platform together, never the other way.
+const cmsUpperFloors = [
+  'cms/src/index.ts',
+  'cms/src/admin-routes.ts',
+  'cms/src/admin',
+  'cms/src/api',
+  'cms/src/middlewares',
+  'cms/src/policies',
+];
+const cmsBrowser = [
+  'cms/src/admin',
+  'cms/src/platform/admin',
+  ...cmsFeatures.map((f) => `cms/src/features/${f}/admin`),
+];
+const cmsServer = [
+  'cms/src/index.ts',
+  'cms/src/admin-routes.ts',
+  'cms/src/api',
+  'cms/src/middlewares',
+  'cms/src/policies',
+  'cms/src/infra',
+  ...cmsPlatformServer,
+  ...cmsFeatures.map((f) => `cms/src/features/${f}/server`),
+];
 
 const restrictedImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -51,7 +83,54 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/src/**/*.{ts,tsx}', 'cms/src/admin/**/*.{ts,tsx}'],
+    files: ['cms/src/**/*.{ts,tsx}'],
+    settings: {
+      // So that import-x follows the TypeScript relative imports (no-cycle reads the files imported).
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          // Zones are relative to the repository, whatever folder ESLint runs from.
+          basePath: fileURLToPath(new URL('.', import.meta.url)),
+          zones: [
+            ...cmsFeatures.map((feature) => ({
+              target: `cms/src/features/${feature}`,
+              from: 'cms/src/features',
+              except: [`./${feature}`],
+              message: 'A feature never imports another feature.',
+            })),
+            {
+              target: 'cms/src/features',
+              from: cmsUpperFloors,
+              message: "A feature never imports Strapi's places (index, admin, api, middlewares, policies).",
+            },
+            {
+              target: 'cms/src/platform',
+              from: ['cms/src/features', ...cmsUpperFloors],
+              message: "The platform is the floor: it never imports a feature or Strapi's places.",
+            },
+            {
+              target: cmsBrowser,
+              from: cmsServer,
+              message: 'The admin (browser) never imports the CMS server code.',
+            },
+            {
+              target: cmsServer,
+              from: cmsBrowser,
+              message: 'The CMS server never imports the admin customisation.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}', ...cmsBrowser.map((folder) => `${folder}/**/*.{ts,tsx}`)],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -77,17 +156,10 @@ export default tseslint.config(
     ),
   })),
   {
-    files: ['cms/src/admin/**'],
-    rules: restrictedImports({
-      group: ['../../*', '!../../admin/**'],
-      message: 'The admin (browser) never imports the CMS server code.',
-    }),
-  },
-  {
     files: ['cms/src/**', 'cms/config/**'],
-    ignores: ['cms/src/admin/**'],
+    ignores: cmsBrowser.map((folder) => `${folder}/**`),
     rules: restrictedImports({
-      group: ['**/admin/**', '@strapi/strapi/admin'],
+      group: ['@strapi/strapi/admin'],
       message: 'The CMS server never imports the admin customisation.',
     }),
   },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { createPreviewToken } from '../src/preview/token';
-import { adminAbility, mayReadEntry } from '../src/admin-api/access';
-import { secret } from '../src/utils/secrets';
+import { createPreviewToken } from '../src/features/preview/server/token';
+import { adminAbility, mayReadEntry } from '../src/platform/access/admin-access';
+import { secret } from '../src/platform/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   auth: { secret: secret('ADMIN_JWT_SECRET') },
@@ -11,8 +11,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // The admin panel's path on this server.
   url: env('ADMIN_PATH', '/admin'),
   // The Preview button of an article opens the reader site's preview of its draft, with a
-  // short-lived link for that one article (src/preview/token.ts), for an admin who may read it
-  // (src/admin-api/read-guards.ts).
+  // short-lived link for that one article (src/features/preview/server/token.ts), for an admin who may read it
+  // (src/features/preview/server/read-guards.ts).
   preview: {
     enabled: true,
     config: {

@@ -5,7 +5,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   enquiries: { max: env.int('ENQUIRY_RATE_MAX', 5), windowSeconds: env.int('ENQUIRY_RATE_WINDOW_SECONDS', 3600) },
   // Page views: a reader opens a few pages a minute; a script opening hundreds meets 429.
   views: { max: env.int('VIEW_RATE_MAX', 60), windowSeconds: env.int('VIEW_RATE_WINDOW_SECONDS', 60) },
-  // Public reads the response cache does not answer (src/middlewares/read-limit.ts): a reader's
+  // Public reads the response cache does not answer (src/platform/limits/read-limit.ts): a reader's
   // pages cost a few each, a flood of distinct URLs (every new search) meets 429.
   reads: { max: env.int('READ_RATE_MAX', 300), windowSeconds: env.int('READ_RATE_WINDOW_SECONDS', 60) },
   // A person needs a few seconds to fill in a form; a bot does not.

@@ -1,6 +1,6 @@
 // Work the CMS does on its own, on a timer (Strapi's cron, enabled in config/server.ts).
 import type { Core } from '@strapi/strapi';
-import { runSchedule } from '../src/documents/scheduling';
+import { runSchedule } from '../src/features/scheduling/server/scheduling';
 
 export default {
   articleSchedule: {

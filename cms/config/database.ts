@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isBuilding } from '../src/utils/secrets';
+import { isBuilding } from '../src/platform/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const connectionString = env('DATABASE_URL');

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CSP_DEFAULTS } from '@strapi/utils';
-import { s3PublicOrigins } from '../src/infra/s3';
+import { s3PublicOrigins } from '../src/platform/s3';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Before everything that looks at a request: the path as the router matches it (any case), and

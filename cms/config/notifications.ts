@@ -1,4 +1,4 @@
-// Notification e-mails (src/notifications/email.ts): one retry after a failed send, and a cap on
+// Notification e-mails (src/platform/mail.ts): one retry after a failed send, and a cap on
 // the messages waiting for the mail server so a long outage cannot fill memory.
 import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({

@@ -1,4 +1,4 @@
-// The organisation's own conventions, for what staff read and export (src/utils/dates.ts).
+// The organisation's own conventions, for what staff read and export (src/platform/utils/dates.ts).
 import type { Core } from '@strapi/strapi';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { secret } from '../src/utils/secrets';
-import { s3UploadPlugin } from '../src/infra/s3';
+import { secret } from '../src/platform/utils/secrets';
+import { s3UploadPlugin } from '../src/platform/s3';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -11,7 +11,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     },
   },
   // Notification e-mails go through SMTP when SMTP_HOST is set; without it they are logged
-  // (src/notifications/email.ts).
+  // (src/platform/mail.ts).
   ...(env('SMTP_HOST')
     ? {
         email: {
@@ -31,7 +31,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
               greetingTimeout: env.int('SMTP_GREETING_TIMEOUT_MS', 10_000),
               socketTimeout: env.int('SMTP_SOCKET_TIMEOUT_MS', 30_000),
               // The pool would otherwise resend a message forever when a connection drops mid-send;
-              // src/notifications/email.ts retries once itself.
+              // src/platform/mail.ts retries once itself.
               maxRequeues: 0,
             },
             settings: {
@@ -42,6 +42,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         },
       }
     : {}),
-  // Uploads go to the S3 bucket when S3_BUCKET is set (src/infra/s3.ts); otherwise to public/uploads.
+  // Uploads go to the S3 bucket when S3_BUCKET is set (src/platform/s3.ts); otherwise to public/uploads.
   ...s3UploadPlugin(env),
 });

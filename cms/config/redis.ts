@@ -1,5 +1,5 @@
 // Shared state of every CMS instance (rate limits, page-view de-duplication and counts) lives in
-// Redis when REDIS_URL is set (src/infra/redis.ts); without it, in this process's memory. The
+// Redis when REDIS_URL is set (src/platform/redis.ts); without it, in this process's memory. The
 // API's cached answers, which may be dropped, may live in a Redis of their own (REDIS_CACHE_URL:
 // maxmemory with allkeys-lru), so that a full cache never evicts a rate limit or a view count.
 import type { Core } from '@strapi/strapi';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { assertSecretsPresent, secret } from '../src/utils/secrets';
+import { assertSecretsPresent, secret } from '../src/platform/utils/secrets';
 import cronTasks from './cron-tasks';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {

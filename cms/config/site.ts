@@ -1,6 +1,6 @@
-// The reader site's servers, told about every change readers can see (src/notifications/site-purge.ts).
+// The reader site's servers, told about every change readers can see (src/platform/site-purge.ts).
 import type { Core } from '@strapi/strapi';
-import { assertSecretFor } from '../src/utils/secrets';
+import { assertSecretFor } from '../src/platform/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const urls = env

@@ -72,7 +72,7 @@ await require('@strapi/strapi').compileStrapi({ appDir: cmsDir });
 const folder = mkdtempSync(join(tmpdir(), 'medblog-bench-import-'));
 const cms = await startThrowawayCms();
 try {
-  const { importFiles } = require(join(cmsDir, 'dist', 'src', 'import', 'importer.js'));
+  const { importFiles } = require(join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'importer.js'));
   const file = exportFile(folder);
   const megabytes = (statSync(file).size / 1e6).toFixed(1);
   const results = {};

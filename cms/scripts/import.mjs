@@ -1,7 +1,7 @@
 // `pnpm import [--publish] [--dry-run] [--media <folder>] <file|folder>...`: brings posts of the
 // old WordPress blog in (WXR exports, .xml, and plain-text copies, .txt). Uses DATABASE_URL, the
 // embedded PostgreSQL of a running `pnpm dev` (its site's cache is then purged too), or starts
-// that database itself. The code is in src/import/.
+// that database itself. The code is in src/features/import/.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -66,8 +66,12 @@ const bar = new cliProgress.SingleBar(
 );
 let barFile = null;
 try {
-  const { importFiles } = createRequire(import.meta.url)(join(cmsDir, 'dist', 'src', 'import', 'importer.js'));
-  const { formatSummary } = createRequire(import.meta.url)(join(cmsDir, 'dist', 'src', 'import', 'summary.js'));
+  const { importFiles } = createRequire(import.meta.url)(
+    join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'importer.js'),
+  );
+  const { formatSummary } = createRequire(import.meta.url)(
+    join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'summary.js'),
+  );
   const summary = await importFiles(strapi, paths, {
     publish: args.values.publish,
     dryRun: args.values['dry-run'],

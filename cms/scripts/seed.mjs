@@ -13,7 +13,9 @@ process.env.SEED_DEMO_CONTENT = 'false';
 
 const strapi = await (await loadStrapi()).load();
 try {
-  const { seedDemoContent } = createRequire(import.meta.url)(join(cmsDir, 'dist', 'src', 'seed', 'seed.js'));
+  const { seedDemoContent } = createRequire(import.meta.url)(
+    join(cmsDir, 'dist', 'src', 'features', 'seed', 'server', 'seed.js'),
+  );
   const { created } = await seedDemoContent(strapi);
   console.log(created ? `Seeded ${created} demo entries.` : 'Demo content is complete: nothing to add.');
 } finally {

@@ -1,28 +1,38 @@
+/**
+ * Strapi's entry: each feature's (src/features) and the platform's (src/platform) registrations
+ * and start-up steps, in this order. Document Service middlewares run in the order they are
+ * registered, so `register` keeps it.
+ */
 import type { Core } from '@strapi/strapi';
-import { registerComputedFields } from './documents/computed-fields';
-import { registerModerationTimestamps } from './documents/moderation';
-import { registerCommentsWindowChanges } from './documents/comments-window';
-import { registerScheduleChecks } from './documents/scheduling';
-import { registerEnquirySenderFields } from './documents/enquiry-sender';
-import { registerContentChanges } from './documents/content-changes';
-import { registerRedirectPaths } from './documents/redirect-paths';
-import { registerArticleTrustChecks } from './documents/article-trust';
-import { detectTrigramSupport, rebuildSearchIndex, registerSearchIndexing } from './documents/search-index';
-import { registerAdminApi } from './admin-api';
-import { guardEntryReads } from './admin-api/read-guards';
-import { registerRevisions } from './documents/revisions';
-import { applyRevisionAccess } from './bootstrap/revision-access';
-import { registerSitePurge } from './notifications/site-purge';
-import { applyPublicPermissions } from './bootstrap/public-permissions';
-import { applyAdminRoles } from './bootstrap/admin-roles';
-import { applyAdminViews } from './bootstrap/admin-views';
-import { createDevAdmin } from './bootstrap/dev-admin';
-import { isEmpty, seedDemoContent } from './seed/seed';
-import { closeRedis, connectRedis } from './infra/redis';
+import { releaseStartUpLock, serializeDatabaseStartUp } from './platform/database/start-up-lock';
+import { registerContentChanges } from './platform/content-changes';
+import { registerSitePurge } from './platform/site-purge';
+import { closeRedis, connectRedis } from './platform/redis';
+import { registerAdminApi } from './platform/access/admin-api';
+import { applyPublicPermissions } from './platform/access/public-permissions';
+import { applyAdminRoles } from './platform/access/admin-roles';
+import { applyAdminViews } from './platform/access/admin-views';
+import { createDevAdmin } from './platform/access/dev-admin';
+import { openApiDocument } from './platform/gate/openapi';
 import { registerApiCache } from './infra/api-cache';
 import { serveHitsFirst } from './middlewares/api-cache';
-import { releaseStartUpLock, serializeDatabaseStartUp } from './database/start-up-lock';
-import { openApiDocument } from './public-api/openapi';
+import { registerComputedFields } from './features/articles/server/computed-fields';
+import { registerArticleTrustChecks } from './features/articles/server/article-trust';
+import { registerModerationTimestamps } from './features/comments/server/moderation';
+import { registerCommentsWindowChanges } from './features/comments/server/comments-window';
+import { registerEnquirySenderFields, SENDER_FIELDS } from './features/enquiry/server/enquiry-sender';
+import { registerRevisions } from './features/history/server/revisions';
+import { applyRevisionAccess } from './features/history/server/revision-access';
+import { guardEntryReads } from './features/preview/server/read-guards';
+import { registerRedirectPaths } from './features/redirects/server/redirect-paths';
+import { registerScheduleChecks } from './features/scheduling/server/scheduling';
+import {
+  detectTrigramSupport,
+  rebuildSearchIndex,
+  registerSearchIndexing,
+} from './features/search/server/search-index';
+import { isEmpty, seedDemoContent } from './features/seed/server/seed';
+import { adminRoutes } from './admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -38,13 +48,13 @@ export default {
     registerContentChanges(strapi);
     registerSitePurge(strapi);
     registerApiCache(strapi);
-    registerAdminApi(strapi);
+    registerAdminApi(strapi, adminRoutes);
     guardEntryReads(strapi);
     registerRevisions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // Started together, instances go through this one at a time (database/start-up-lock.ts).
+    // Started together, instances go through this one at a time (platform/database/start-up-lock.ts).
     try {
       await connectRedis(strapi);
       serveHitsFirst(strapi);
@@ -54,7 +64,8 @@ export default {
       // Made now: a contract naming a field its content type lacks stops the start.
       openApiDocument(strapi);
       await applyAdminRoles(strapi);
-      await applyAdminViews(strapi);
+      // What a reader sent is shown, never edited.
+      await applyAdminViews(strapi, { 'api::enquiry.enquiry': SENDER_FIELDS });
       await applyRevisionAccess(strapi);
       await createDevAdmin(strapi);
       if (process.env.SEED_DEMO_CONTENT !== 'false' && (await isEmpty(strapi))) {

@@ -1,5 +1,5 @@
 /**
- * The admin gate, route by route: every admin route the project adds (src/admin-api/routes.ts, and
+ * The admin gate, route by route: every admin route the project adds (src/admin-routes.ts, and
  * any other file under src declaring admin routes), the content manager's routes for each of our
  * content types and its preview-link route, tried
  * (a) with the path's fixed words spelled in other cases, which Strapi's router matches as the same
@@ -8,7 +8,7 @@
  *     they must neither let a refused role in nor change what an allowed one gets;
  * (c) by each role the role matrix refuses (and an Author on someone else's entry): a 4xx that
  *     changes nothing; and with no token at all: 401.
- * Who is allowed comes from the role matrix (src/bootstrap/role-matrix.ts), so a change there
+ * Who is allowed comes from the role matrix (src/platform/access/role-matrix.ts), so a change there
  * changes what is tried here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,9 +26,9 @@ import {
   sampleData,
   storedEntry,
 } from './helpers/content-manager';
-import { adminRoutes } from '../src/admin-api/routes';
-import { type ContentAction, ROLE_MATRIX, ROLES, type RoleCode } from '../src/bootstrap/role-matrix';
-import { REVISION } from '../src/documents/revisions';
+import { adminRoutes } from '../src/admin-routes';
+import { type ContentAction, ROLE_MATRIX, ROLES, type RoleCode } from '../src/platform/access/role-matrix';
+import { REVISION } from '../src/features/history/server/revisions';
 
 const ARTICLE = 'api::article.article';
 const COMMENT = 'api::comment.comment';
@@ -126,11 +126,11 @@ const onEntry = (uid: string) => async (_admin: Admin, ownerId: number) => {
   return { params: { documentId }, state: entryState(uid, documentId) };
 };
 
-/** The routes src/admin-api/routes.ts declares, each with what a try of it needs. */
+/** The routes src/admin-routes.ts declares, each with what a try of it needs. */
 function projectRoutes(): Route[] {
   const routeFor = (method: Method, path: string) => {
     const declared = adminRoutes.routes.find((route) => route.method === method.toUpperCase() && route.path === path);
-    if (!declared) throw new Error(`src/admin-api/routes.ts has no ${method.toUpperCase()} ${path}`);
+    if (!declared) throw new Error(`src/admin-routes.ts has no ${method.toUpperCase()} ${path}`);
     // The right its admin::hasPermissions policy asks for.
     const policy = declared.config.policies.find((entry) => typeof entry === 'object');
     if (!policy || typeof policy === 'string') throw new Error(`${path} asks for no content-manager right`);
@@ -407,7 +407,7 @@ function describeRoutes(title: string, routes: () => Route[]) {
 }
 
 describe('the admin routes this project adds', () => {
-  it('are all declared in src/admin-api/routes.ts, and each is walked below', () => {
+  it('are all declared in src/admin-routes.ts, and each is walked below', () => {
     const declaring: string[] = [];
     const walk = (folder: string) => {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -419,7 +419,7 @@ describe('the admin routes this project adds', () => {
       }
     };
     walk(join(__dirname, '..', 'src'));
-    expect(declaring).toEqual(['src/admin-api/routes.ts']);
+    expect(declaring).toEqual(['src/admin-routes.ts']);
     const walked = projectRoutes().map((route) => `${route.method.toUpperCase()} ${route.pattern}`);
     const declared = adminRoutes.routes.map((route) => `${route.method} ${adminRoutes.prefix}${route.path}`);
     expect(walked.sort()).toEqual(declared.sort());

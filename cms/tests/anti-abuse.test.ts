@@ -10,8 +10,8 @@ import type { Core } from '@strapi/strapi';
 import { api, bootStrapi, flushViews } from './helpers/strapi';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import serverConfig from '../config/server';
-import { rateLimiter } from '../src/anti-abuse/rate-limit';
-import { utcDay } from '../src/utils/dates';
+import { rateLimiter } from '../src/platform/limits/rate-limit';
+import { utcDay } from '../src/platform/utils/dates';
 
 let request: Awaited<ReturnType<typeof api>>;
 let article: { documentId: string };

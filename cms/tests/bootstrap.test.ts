@@ -1,11 +1,11 @@
 /** What every start does: public permissions, the development admin, demo content; and production's secret check. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { applyPublicPermissions, PUBLIC_ACTIONS } from '../src/bootstrap/public-permissions';
-import { createDevAdmin, DEV_ADMIN } from '../src/bootstrap/dev-admin';
-import { seedDemoContent } from '../src/seed/seed';
-import { articles, categories } from '../src/seed/content';
-import { assertSecretsPresent, SECRET_NAMES } from '../src/utils/secrets';
+import { applyPublicPermissions, PUBLIC_ACTIONS } from '../src/platform/access/public-permissions';
+import { createDevAdmin, DEV_ADMIN } from '../src/platform/access/dev-admin';
+import { seedDemoContent } from '../src/features/seed/server/seed';
+import { articles, categories } from '../src/features/seed/server/content';
+import { assertSecretsPresent, SECRET_NAMES } from '../src/platform/utils/secrets';
 
 const savedEnv = { ...process.env };
 afterEach(() => {

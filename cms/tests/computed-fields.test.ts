@@ -1,8 +1,8 @@
 /** Slug, reading time and excerpt are filled by the server on every save, whoever saves. */
 import { describe, expect, it } from 'vitest';
 import { bootStrapi, api } from './helpers/strapi';
-import { readingTimeMinutes, excerptFrom } from '../src/documents/blocks';
-import { slugify } from '../src/documents/slug';
+import { readingTimeMinutes, excerptFrom } from '../src/platform/blocks';
+import { slugify } from '../src/features/articles/server/slug';
 
 const paragraph = (text: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] });
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');

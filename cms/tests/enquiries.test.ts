@@ -2,10 +2,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
 import { adminToken, loginAsNewUser } from './helpers/admin';
-import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
+import { ENQUIRY_STAFF_ROLE } from '../src/platform/access/admin-roles';
 import { count, validEnquiry } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
-import { csvField, toCsv } from '../src/admin-api/csv';
+import { csvField, toCsv } from '../src/features/enquiry/server/csv';
 
 let request: Awaited<ReturnType<typeof api>>;
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bootStrapi } from './helpers/strapi';
-import { runExclusive } from '../src/infra/exclusive';
+import { runExclusive } from '../src/platform/exclusive';
 
 describe('runExclusive', () => {
   it('skips work while another instance runs work of the same name, and runs it once that ends', async () => {

@@ -20,14 +20,16 @@ import { parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
-import type { importFiles as ImportFiles } from '../src/import/importer';
-import { quoted, type Summary } from '../src/import/summary';
+import type { importFiles as ImportFiles } from '../src/features/import/server/importer';
+import { quoted, type Summary } from '../src/features/import/server/summary';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { api, bootStrapi } from './helpers/strapi';
 
 // The compiled importer, as `pnpm run import` runs it: the same modules as the running CMS, so its
 // announcements reach the CMS's own listeners (API cache, site purge); the source would be a copy.
-const { importFiles } = createRequire(__filename)(join(cmsDir, 'dist', 'src', 'import', 'importer.js')) as {
+const { importFiles } = createRequire(__filename)(
+  join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'importer.js'),
+) as {
   importFiles: typeof ImportFiles;
 };
 

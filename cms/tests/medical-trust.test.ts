@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { reviewsDueListPath } from '@medblog/shared';
-import { articles as demoArticles, authors as demoAuthors } from '../src/seed/content';
+import { articles as demoArticles, authors as demoAuthors } from '../src/features/seed/server/content';
 import { api, bootStrapi } from './helpers/strapi';
 import { newAdminHeaders } from './helpers/admin';
 

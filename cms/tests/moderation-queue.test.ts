@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
 import { loginAsNewUser, newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
-import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
+import { ENQUIRY_STAFF_ROLE } from '../src/platform/access/admin-roles';
 
 let request: Awaited<ReturnType<typeof api>>;
 let auth: { Authorization: string };

@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { Response } from 'supertest';
-import { createPreviewToken, PREVIEW_TOKEN_SECONDS } from '../src/preview/token';
+import { createPreviewToken, PREVIEW_TOKEN_SECONDS } from '../src/features/preview/server/token';
 import { api, bootStrapi } from './helpers/strapi';
 import { draftOnlyArticle } from './helpers/fixtures';
 import { type Admin, signedInAdmin } from './helpers/content-manager';
-import { ROLES } from '../src/bootstrap/role-matrix';
+import { ROLES } from '../src/platform/access/role-matrix';
 
 type Handler = (uid: string, params: { documentId?: string }) => Promise<string | null>;
 

@@ -10,7 +10,7 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { PAGE_SIZE, SITE_LOCALES } from '@medblog/shared';
-import { createPreviewToken } from '../src/preview/token';
+import { createPreviewToken } from '../src/features/preview/server/token';
 import { api, bootStrapi } from './helpers/strapi';
 import { publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PURGE_TAGS } from '@medblog/shared';
-import { PUBLIC_ACTIONS } from '../src/bootstrap/public-permissions';
+import { PUBLIC_ACTIONS } from '../src/platform/access/public-permissions';
 import { api, bootStrapi, evictCached } from './helpers/strapi';
 import { approvedComment, publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
 

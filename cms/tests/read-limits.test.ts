@@ -14,7 +14,7 @@ import { api, bootStrapi } from './helpers/strapi';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { scratchDatabase, startCmsProcess, type CmsProcess } from './helpers/cms-child';
 import { redisMissing, startTestRedis, type TestRedis } from './helpers/redis';
-import { ipHash } from '../src/utils/client';
+import { ipHash } from '../src/platform/utils/client';
 
 let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;

@@ -12,9 +12,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
 import { newAdminHeaders } from './helpers/admin';
-import { runSchedule } from '../src/documents/scheduling';
-import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
-import { importFiles } from '../src/import/importer';
+import { runSchedule } from '../src/features/scheduling/server/scheduling';
+import { ENQUIRY_STAFF_ROLE } from '../src/platform/access/admin-roles';
+import { importFiles } from '../src/features/import/server/importer';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const REVISION = 'api::article-revision.article-revision';

@@ -1,5 +1,5 @@
 /**
- * The role matrix (src/bootstrap/role-matrix.ts), cell by cell: a real admin user of each role
+ * The role matrix (src/platform/access/role-matrix.ts), cell by cell: a real admin user of each role
  * tries every content-manager action on each of our content types over HTTP. What the cell grants
  * succeeds on the entries it reaches (all, or only the user's own); everything else is a 403 that
  * changes nothing. A cell added to the matrix is tested here without a new line of test.
@@ -23,8 +23,15 @@ import {
   sampleData,
   storedEntry,
 } from './helpers/content-manager';
-import { type Cell, type Reach, type RoleCode, matrixProblems, ROLE_MATRIX, ROLES } from '../src/bootstrap/role-matrix';
-import { applyAdminRoles } from '../src/bootstrap/admin-roles';
+import {
+  type Cell,
+  type Reach,
+  type RoleCode,
+  matrixProblems,
+  ROLE_MATRIX,
+  ROLES,
+} from '../src/platform/access/role-matrix';
+import { applyAdminRoles } from '../src/platform/access/admin-roles';
 
 let strapi: Core.Strapi;
 let request: Awaited<ReturnType<typeof api>>;

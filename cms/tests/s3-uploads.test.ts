@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/lib/free-port.mjs';
-import { DEV_ADMIN } from '../src/bootstrap/dev-admin';
+import { DEV_ADMIN } from '../src/platform/access/dev-admin';
 import { scratchDatabase, startCmsProcess, type CmsProcess } from './helpers/cms-child';
 
 const BUCKET = 'medblog-uploads';

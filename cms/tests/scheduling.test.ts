@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSchedule } from '../src/documents/scheduling';
+import { runSchedule } from '../src/features/scheduling/server/scheduling';
 import { api, bootStrapi } from './helpers/strapi';
 
 const ARTICLE = 'api::article.article';

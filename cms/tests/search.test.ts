@@ -167,7 +167,7 @@ describe('the index follows publishing', () => {
     await db.raw('DELETE FROM article_search');
     await evictSearches();
     expect(await slugs('ECFMG')).toEqual([]);
-    const { rebuildSearchIndex } = await import('../src/documents/search-index');
+    const { rebuildSearchIndex } = await import('../src/features/search/server/search-index');
     expect(await rebuildSearchIndex(await strapi())).toBeGreaterThan(5);
     await evictSearches();
     expect(await slugs('ECFMG')).toEqual(before);
@@ -226,7 +226,7 @@ describe('snippets come from the passages that match', () => {
     const before = (await search('ECFMG')).data[0].snippet;
     expect(before.highlights.length).toBeGreaterThan(0);
     await strapi.db.connection.raw('DELETE FROM article_search_passages');
-    const { rebuildSearchIndex } = await import('../src/documents/search-index');
+    const { rebuildSearchIndex } = await import('../src/features/search/server/search-index');
     expect(await rebuildSearchIndex(strapi)).toBeGreaterThan(5);
     await evictCached([PURGE_TAGS.articles]);
     expect((await search('ECFMG')).data[0].snippet).toEqual(before);

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
 import { newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
-import { ENQUIRY_STAFF_ROLE } from '../src/bootstrap/admin-roles';
+import { ENQUIRY_STAFF_ROLE } from '../src/platform/access/admin-roles';
 
 const COMMENT = 'api::comment.comment';
 let strapi: Core.Strapi;

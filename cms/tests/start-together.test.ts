@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase, startCmsProcess, type CmsProcess, type ScratchDatabase } from './helpers/cms-child';
-import { articles as demoArticles } from '../src/seed/content';
+import { articles as demoArticles } from '../src/features/seed/server/content';
 
 let database: ScratchDatabase | undefined;
 let instances: CmsProcess[] = [];

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validComment } from './helpers/fixtures';
-import { DEV_ADMIN } from '../src/bootstrap/dev-admin';
+import { DEV_ADMIN } from '../src/platform/access/dev-admin';
 import { scratchDatabase, startCmsProcess, type CmsProcess, type ScratchDatabase } from './helpers/cms-child';
 import { redisMissing, startTestRedis, type TestRedis } from './helpers/redis';
 

@@ -2,7 +2,7 @@
  * The public API, written once: every route a visitor without a login may call, the query
  * parameters each takes, the fields of each content type the public may name and read, and the
  * limits. The CMS makes from it the public role's permissions, its routes and their input checks
- * (cms/src/public-api, cms/src/middlewares/public-input.ts) and the OpenAPI document it serves at
+ * (cms/src/platform/gate: public-routes, openapi, public-input) and the OpenAPI document it serves at
  * GET /api/openapi.json; `pnpm contract:readme` prints the README's tables from it; the site's
  * stand-in CMS (web/src/testing/fake-cms.ts) pages as it says.
  *

@@ -1,7 +1,7 @@
 /**
  * The purge call the CMS makes to the site's server after a change readers can see, so the
  * server's cached pages and feeds stop showing the old content (see web/server and
- * cms/src/notifications/site-purge.ts).
+ * cms/src/platform/site-purge.ts).
  *
  *   POST <site>/_purge   Content-Type: application/json   X-Medblog-Signature: t=<unix seconds>,v1=<hex>
  *   { "tags": ["articles", "comments:<article documentId>"] }

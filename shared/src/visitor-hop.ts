@@ -1,7 +1,7 @@
 /**
  * The reader's address on the site server's own calls to the CMS, so that the CMS's per-visitor
  * limits count the reads of a page against the reader it is rendered for, not against the one
- * address of the site server (web/src/server/visitor-hop.ts signs, cms/src/utils/client.ts checks).
+ * address of the site server (web/src/server/visitor-hop.ts signs, cms/src/platform/utils/client.ts checks).
  *
  *   X-Medblog-Visitor: a=<IP address>,t=<unix seconds>,v1=<hex>
  *

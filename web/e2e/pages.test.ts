@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminFetch, adminGet, apiUrl, cmsGet, findDemoArticle, siteUrl, type DemoArticle } from './support';
 
-/** A draft of the demo content that was never published (cms/src/seed/content.ts). */
+/** A draft of the demo content that was never published (cms/src/features/seed/server/content.ts). */
 const DRAFT_SLUG = 'first-night-shift-as-an-intern';
 
 interface Fetched {

@@ -117,7 +117,7 @@ export async function accessibilityViolations(page: Page) {
   );
 }
 
-/** The test CMS's seeded administrator (see cms/src/bootstrap/dev-admin.ts). */
+/** The test CMS's seeded administrator (see cms/src/platform/access/dev-admin.ts). */
 const ADMIN = { email: 'admin@example.org', password: 'Admin12345' };
 let adminToken: Promise<string> | undefined;
 

@@ -1,5 +1,5 @@
 /**
- * The search tables (cms/src/documents/search-index.ts): one row per published article with a
+ * The search tables (cms/src/features/search/server/search-index.ts): one row per published article with a
  * weighted tsvector, its passages for snippets, and the lexicon of indexed words with a pg_trgm
  * index for typo tolerance. Databases made before migrations already have them, made at bootstrap,
  * perhaps without the later storage and index settings: every step is safe to run on them.

@@ -9,10 +9,10 @@ import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
-import { EnquiryPanel } from './components/EnquiryPanel';
-import { HistoryPanel } from './components/HistoryPanel';
-import { SeoPreviewPanel } from './components/SeoPreviewPanel';
-import { withShortDates } from './components/ShortDates';
+import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
+import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
+import { SeoPreviewPanel } from '../features/articles/admin/components/SeoPreviewPanel';
+import { withShortDates } from '../platform/admin/ShortDates';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -82,7 +82,7 @@ export default {
       intlLabel: { id: 'medblog.moderation.menu', defaultMessage: 'Moderation' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::comment.comment' }],
       position: 2,
-      Component: () => import('./pages/ModerationPage'),
+      Component: () => import('../features/comments/admin/pages/ModerationPage'),
     });
     app.addMenuLink({
       to: ADMIN_SCREENS.enquiryExport,
@@ -90,7 +90,7 @@ export default {
       intlLabel: { id: 'medblog.enquiry-export.menu', defaultMessage: 'Export enquiries' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }],
       position: 3,
-      Component: () => import('./pages/EnquiryExportPage'),
+      Component: () => import('../features/enquiry/admin/pages/EnquiryExportPage'),
     });
     app.addMenuLink({
       to: ADMIN_SCREENS.reviewsDue,
@@ -98,12 +98,12 @@ export default {
       intlLabel: { id: 'medblog.reviews-due.menu', defaultMessage: 'Reviews due' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
       position: 4,
-      Component: () => import('./pages/ReviewsDuePage'),
+      Component: () => import('../features/articles/admin/pages/ReviewsDuePage'),
     });
     // An article's history, opened from its History panel: a screen of ours, off the main menu.
     app.router.addRoute({
       path: 'article-history/:documentId',
-      lazy: async () => ({ Component: (await import('./pages/ArticleHistoryPage')).default }),
+      lazy: async () => ({ Component: (await import('../features/history/admin/pages/ArticleHistoryPage')).default }),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -1,7 +1,7 @@
 /** Admin users of each role, logged in, for the tests of admin-only endpoints. */
 import { api, bootStrapi } from './strapi';
-import { DEV_ADMIN } from '../../src/bootstrap/dev-admin';
-import { ENQUIRY_STAFF_ROLE } from '../../src/bootstrap/admin-roles';
+import { DEV_ADMIN } from '../../src/platform/access/dev-admin';
+import { ENQUIRY_STAFF_ROLE } from '../../src/platform/access/admin-roles';
 
 const PASSWORD = 'Tester12345';
 

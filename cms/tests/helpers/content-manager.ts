@@ -7,7 +7,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { api, bootStrapi } from './strapi';
 import { newAdminHeaders } from './admin';
 import { publishedArticle } from './fixtures';
-import { ROLE_MATRIX, ROLES, type RoleCode } from '../../src/bootstrap/role-matrix';
+import { ROLE_MATRIX, ROLES, type RoleCode } from '../../src/platform/access/role-matrix';
 
 export interface Admin {
   code: RoleCode;

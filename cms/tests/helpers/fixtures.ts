@@ -1,5 +1,5 @@
 /** Demo-content lookups and valid request bodies shared by the API tests. */
-import { articles as demoArticles } from '../../src/seed/content';
+import { articles as demoArticles } from '../../src/features/seed/server/content';
 import { api, bootStrapi } from './strapi';
 
 export async function publishedArticle(where: Record<string, unknown> = {}) {

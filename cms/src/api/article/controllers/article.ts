@@ -1,11 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DOCUMENT_ID_PATTERN, POPULAR_LIMIT, SEARCH, type SearchSnippet } from '@medblog/shared';
-import { badTextReason, checkPagination } from '../../../middlewares/public-input';
-import { visitorAddress, visitorKey } from '../../../utils/client';
-import { firstTimeToday } from '../../../anti-abuse/rate-limit';
-import { checkPreviewToken } from '../../../preview/token';
-import { addCommentsWindow } from '../../../documents/comments-window';
+import { DOCUMENT_ID_PATTERN, POPULAR_LIMIT, type SearchSnippet } from '@medblog/shared';
+import { visitorAddress, visitorKey } from '../../../platform/utils/client';
+import { firstTimeToday } from '../../../platform/limits/rate-limit';
+import { checkPreviewToken } from '../../../features/preview/server/token';
+import { addCommentsWindow } from '../../../features/comments/server/comments-window';
+import { searchPagination, searchText } from '../../../features/search/server/search-query';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
   // The public sees published articles only, whatever `status` a client asks for, each with when
@@ -26,7 +26,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
 
   /**
    * GET /api/preview/articles/:documentId?token=…&fields…&populate…: the article's draft as its
-   * page shows it, for the holder of a preview token for this article (src/preview/token.ts).
+   * page shows it, for the holder of a preview token for this article (src/features/preview/server/token.ts).
    */
   async preview(ctx) {
     const { documentId } = ctx.params;
@@ -95,23 +95,3 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     ctx.status = 204;
   },
 }));
-
-function searchText(value: unknown): string {
-  if (value === undefined) throw new errors.ValidationError('q: give the words to search for');
-  if (typeof value !== 'string') throw new errors.ValidationError('q: must be given once, as text');
-  const reason = badTextReason(value);
-  if (reason) throw new errors.ValidationError(`q: ${reason}`);
-  const q = value.trim();
-  if (!q) throw new errors.ValidationError('q: give the words to search for');
-  if (q.length > SEARCH.maxQueryLength) {
-    throw new errors.ValidationError(`q: must be at most ${SEARCH.maxQueryLength} characters`);
-  }
-  return q;
-}
-
-function searchPagination(value: unknown): { page: number; pageSize: number } {
-  // A pageSize above the largest is read as the largest, as on every list.
-  const checked = checkPagination(value, SEARCH.maxPageSize, ['page', 'pageSize']);
-  const { page = '1', pageSize = String(SEARCH.defaultPageSize) } = (checked ?? {}) as Record<string, string>;
-  return { page: Number(page), pageSize: Number(pageSize) };
-}

@@ -1,4 +1,4 @@
-import { extraRoutes } from '../../../public-api/routes';
+import { extraRoutes } from '../../../platform/gate/public-routes';
 
 // Registered before the core routes (files load in name order), so /articles/popular is not
 // taken for an article id.

@@ -1,8 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_CARD } from '@medblog/shared';
-import { rankArticles, searchSnippets } from '../../../documents/search-index';
-import { createViewCounter, VIEWS_TABLE } from '../../../infra/page-views';
-import { utcDay } from '../../../utils/dates';
+import { rankArticles, rebuildSearchIndex, searchSnippets } from '../../../features/search/server/search-index';
+import { createViewCounter, VIEWS_TABLE } from '../../../features/articles/server/page-views';
+import { utcDay } from '../../../platform/utils/dates';
+import { fillArticleFields, freeSlug } from '../../../features/articles/server/computed-fields';
+import { slugify } from '../../../features/articles/server/slug';
+import { NO_ADMIN, recordFirstVersions } from '../../../features/history/server/revisions';
+import type { ImportSteps } from '../../../features/import/server/importer';
 
 type Writable<T> = { -readonly [K in keyof T]: Writable<T[K]> };
 // Strapi's query types want mutable arrays; the shared definition is read-only (as const) so that
@@ -24,7 +28,19 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
 
   const views = createViewCounter(strapi);
 
+  // For the importer: what the Document Service's middlewares would do for an entry it writes itself.
+  const importSteps: ImportSteps = {
+    slugify: (text) => slugify(text),
+    freeSlug,
+    fillArticleFields: (data) => fillArticleFields(data),
+    recordFirstVersions,
+    rebuildSearchIndex,
+    importerName: NO_ADMIN.import,
+  };
+
   return {
+    importSteps: () => importSteps,
+
     async isPublished(documentId: string): Promise<boolean> {
       return Boolean(
         await strapi.documents('api::article.article').findOne({ documentId, status: 'published', fields: ['id'] }),
@@ -70,7 +86,7 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
 
     /**
      * One page of published articles matching `q`, best first, as cards with a snippet each.
-     * Ranking and snippets come from PostgreSQL (documents/search-index.ts), cards from the
+     * Ranking and snippets come from PostgreSQL (features/search/server/search-index.ts), cards from the
      * Document Service, published versions only; snippets and cards are read side by side.
      */
     async search(q: string, page: number, pageSize: number) {

@@ -1,41 +1,19 @@
 import { factories } from '@strapi/strapi';
 import { enquiryInputSchema } from '@medblog/shared';
-import { parseCreateBody } from '../../../utils/validation';
-import { ipHash, visitorAddress } from '../../../utils/client';
-import { botReason } from '../../../anti-abuse/spam';
-import { sendInBackground } from '../../../notifications/email';
-import { enquiryReceived } from '../../../notifications/messages';
+import { parseCreateBody } from '../../../platform/utils/validation';
+import { visitorAddress } from '../../../platform/utils/client';
+import type { enquiryService } from '../../../features/enquiry/server/enquiries';
 
 export default factories.createCoreController('api::enquiry.enquiry', ({ strapi }) => ({
   /**
-   * A reader's enquiry. The 201 is sent only after the row is committed, and carries an
-   * acknowledgement, never the stored record. One that looks automated is still kept (a person
-   * is never lost) but filed as closed with the reason, and nobody is mailed about it.
+   * A reader's enquiry (features/enquiry/server/enquiries.ts). The 201 is sent only after the row
+   * is committed, and carries an acknowledgement, never the stored record.
    */
   async create(ctx) {
     const input = parseCreateBody(ctx.request.body, enquiryInputSchema);
-    const { minimumFillSeconds } = strapi.config.get('anti-abuse') as { minimumFillSeconds: number };
-    const suspicion = botReason(input, minimumFillSeconds);
-
-    const enquiry = await strapi.documents('api::enquiry.enquiry').create({
-      data: {
-        name: input.name,
-        email: input.email,
-        phone: input.phone || undefined,
-        topic: input.topic,
-        message: input.message,
-        consent: true,
-        sourcePath: input.sourcePath ?? undefined,
-        handlingStatus: suspicion ? 'closed' : 'new',
-        internalNotes: suspicion ? `Closed automatically as suspected spam: ${suspicion}.` : undefined,
-        ipHash: ipHash(visitorAddress(strapi, ctx)),
-      },
-    });
-    if (!suspicion) {
-      sendInBackground(strapi, () => enquiryReceived(strapi, { ...input, documentId: enquiry.documentId }));
-    }
-
+    const enquiries = strapi.service('api::enquiry.enquiry') as unknown as ReturnType<typeof enquiryService>;
+    const acknowledgement = await enquiries.receive(input, visitorAddress(strapi, ctx));
     ctx.status = 201;
-    return { data: { documentId: enquiry.documentId, topic: enquiry.topic, receivedAt: enquiry.createdAt } };
+    return { data: acknowledgement };
   },
 }));

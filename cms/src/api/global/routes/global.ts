@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { coreRouterConfig } from '../../../public-api/routes';
+import { coreRouterConfig } from '../../../platform/gate/public-routes';
 
 export default factories.createCoreRouter('api::global.global', { config: coreRouterConfig('api::global.global') });

@@ -1,3 +1,3 @@
-import { extraRoutes } from '../../../public-api/routes';
+import { extraRoutes } from '../../../platform/gate/public-routes';
 
 export default { routes: extraRoutes('api::openapi.openapi') };

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { coreRouterConfig } from '../../../public-api/routes';
+import { coreRouterConfig } from '../../../platform/gate/public-routes';
 
 export default factories.createCoreRouter('api::redirect.redirect', {
   config: coreRouterConfig('api::redirect.redirect'),
