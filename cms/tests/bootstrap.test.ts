@@ -4,7 +4,7 @@ import { api, bootStrapi } from './helpers/strapi';
 import { applyPublicPermissions, PUBLIC_ACTIONS } from '../src/platform/access/public-permissions';
 import { createDevAdmin, DEV_ADMIN } from '../src/platform/access/dev-admin';
 import { seedDemoContent } from '../src/features/seed/server/seed';
-import { articles, categories } from '../src/features/seed/server/content';
+import { articles, categories, comments } from '../src/features/seed/server/content';
 import { assertSecretsPresent, SECRET_NAMES } from '../src/platform/utils/secrets';
 
 const savedEnv = { ...process.env };
@@ -116,6 +116,22 @@ describe('demo content', () => {
     expect(new Set(response.body.data.map((a) => a.category?.slug).filter(Boolean))).toEqual(
       new Set(categories.map((c) => c.slug)),
     );
+  });
+
+  it("shows the organisation's seeded reply with its Staff badge, and the readers' comments without one", async () => {
+    const request = await api();
+    const article = comments.find((comment) => comment.badge)!.article;
+    const response = await request.get('/api/comments').query({
+      'filters[article][slug][$eq]': article,
+      'fields[0]': 'authorName',
+      'fields[1]': 'badge',
+      'pagination[pageSize]': 50,
+    });
+    expect(response.status).toBe(200);
+    const badges = Object.fromEntries(
+      response.body.data.map((c: { authorName: string; badge: string | null }) => [c.authorName, c.badge]),
+    );
+    expect(badges).toEqual({ 'Setu Academic Team': 'staff', 'Priya Nair': null });
   });
 
   it('re-seeding adds only what is missing', async () => {

@@ -62,6 +62,8 @@ export interface SeedComment {
   authorEmail: string;
   body: string;
   moderationStatus: 'approved' | 'pending' | 'spam';
+  /** A reply written by the organisation, shown with the badge its replies from the Moderation screen get. */
+  badge?: 'staff';
 }
 
 export interface SeedGlobal {
@@ -996,6 +998,7 @@ export const comments: SeedComment[] = [
     parent: 'c1',
     authorName: 'Setu Academic Team',
     authorEmail: 'mentors@example.org',
+    badge: 'staff',
     body: prose`
       It can be done, but plan for a longer timeline. Many interns use heavier postings for steady
       content review and a small number of questions each day, then save the intensive, timed phase
