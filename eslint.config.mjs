@@ -1,6 +1,7 @@
 // One lint configuration for the workspace. The import rules keep the architecture one way:
 // in web/, app → features → lib/components, and no feature imports another; in cms/, the admin
-// customisation (src/admin, runs in the browser) and the server code never import each other.
+// customisation (src/admin, runs in the browser) and the server code never import each other;
+// nothing that runs in the browser imports the servers' cache (@medblog/shared/cache).
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -12,6 +13,11 @@ import tseslint from 'typescript-eslint';
 const webFeatures = readdirSync(new URL('./web/src/features', import.meta.url));
 
 const restrictedImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// The cache mechanism (lru-cache, ioredis) is for the servers only.
+const nodeOnly = {
+  group: ['@medblog/shared/cache', '@medblog/shared/dist/*/cache/**'],
+  message: '@medblog/shared/cache is Node only: code that runs in the browser never imports it.',
+};
 
 export default tseslint.config(
   {
@@ -61,10 +67,25 @@ export default tseslint.config(
   },
   {
     files: ['web/src/lib/**', 'web/src/components/**', 'web/src/config/**'],
-    rules: restrictedImports({
-      group: ['@/features/**', '@/app/**'],
-      message: 'lib and components are used by features and app, never the other way.',
-    }),
+    rules: restrictedImports(
+      {
+        group: ['@/features/**', '@/app/**'],
+        message: 'lib and components are used by features and app, never the other way.',
+      },
+      nodeOnly,
+    ),
+  },
+  {
+    files: ['web/src/**'],
+    ignores: [
+      'web/src/server/**',
+      'web/src/entry-server.ts',
+      'web/src/lib/**',
+      'web/src/components/**',
+      'web/src/config/**',
+      'web/src/features/**',
+    ],
+    rules: restrictedImports(nodeOnly),
   },
   ...webFeatures.map((feature) => ({
     files: [`web/src/features/${feature}/**`],
@@ -74,14 +95,18 @@ export default tseslint.config(
         group: ['@/features/*', `!@/features/${feature}`, '../../*'],
         message: 'A feature never imports another feature.',
       },
+      nodeOnly,
     ),
   })),
   {
     files: ['cms/src/admin/**'],
-    rules: restrictedImports({
-      group: ['../../*', '!../../admin/**'],
-      message: 'The admin (browser) never imports the CMS server code.',
-    }),
+    rules: restrictedImports(
+      {
+        group: ['../../*', '!../../admin/**'],
+        message: 'The admin (browser) never imports the CMS server code.',
+      },
+      nodeOnly,
+    ),
   },
   {
     files: ['cms/src/**', 'cms/config/**'],
