@@ -19,8 +19,8 @@ import { applyAdminViews } from './bootstrap/admin-views';
 import { createDevAdmin } from './bootstrap/dev-admin';
 import { isEmpty, seedDemoContent } from './seed/seed';
 import { closeRedis, connectRedis } from './infra/redis';
-import { registerApiCache } from './infra/api-cache';
-import { serveHitsFirst } from './middlewares/api-cache';
+import { registerApiCache } from './platform/cache/store';
+import { serveHitsFirst } from './platform/cache/middleware';
 import { releaseStartUpLock, serializeDatabaseStartUp } from './database/start-up-lock';
 import { openApiDocument } from './public-api/openapi';
 
