@@ -9,10 +9,11 @@
  * createdAt <= its time (TagSystem.isTagInvalidated): an answer whose factory began before an
  * invalidation and ended after it is served as current, which our "purge while computing" rule
  * forbids (tried: getOrSet returns the old value after deleteByTag during its factory). (b) Every
- * get is a promise and checks each tag through a nested getOrSet; our memory hit is one
- * synchronous LRU lookup, measured at about 5-10 times faster than bentocache's hit, which the
- * benches' bounds (cached API >= 40%, cached page >= 45% of raw Node) leave no room for. Tag
- * times are also clocks compared across instances. So: this module, on lru-cache and ioredis.
+ * get is a promise and checks each tag through a nested getOrSet; measured here (Node 20, memory
+ * driver): a getOrSet hit took ~23 µs without tags and ~250 µs with two tags, against ~0.1 µs for
+ * the synchronous lru-cache lookup our memory hit is, and the benches' bounds (cached API >= 40%,
+ * cached page >= 45% of a raw Node server) leave no room for that. Its tag invalidation times
+ * are also clocks compared across instances. So: this module, on lru-cache and ioredis.
  *
  * What it does:
  * - Entries carry tags; a purge of a tag reaches exactly the entries carrying it: they go, or,
