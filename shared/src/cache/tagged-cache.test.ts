@@ -19,15 +19,26 @@ const produced =
     ...more,
   });
 
-/** A computation the test finishes when it wants. */
+/** A computation the test finishes when it wants; `started` once it has been called. */
 function deferred() {
   let finish: (value: Produced<string>) => void = () => {};
-  const produce = () => new Promise<Produced<string>>((resolve) => (finish = resolve));
-  return { produce, finish: (value: string, tags: string[]) => finish({ value, tags }) };
+  let begun: () => void = () => {};
+  const started = new Promise<void>((resolve) => (begun = resolve));
+  const produce = () =>
+    new Promise<Produced<string>>((resolve) => {
+      finish = resolve;
+      begun();
+    });
+  return { produce, started, finish: (value: string, tags: string[]) => finish({ value, tags }) };
 }
 
 const valueOf = async (found: ReturnType<ReturnType<typeof memoryCache>['get']>) => (await found)?.value;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => Promise<boolean> | boolean) {
+  const deadline = Date.now() + 1000;
+  while (!(await check()) && Date.now() < deadline) await pause(20);
+}
 
 describe('in memory', () => {
   it('a purge evicts exactly the entries carrying one of its tags', async () => {
@@ -119,18 +130,18 @@ describe('in memory', () => {
 
   it('serves fresh, stale while revalidating, and the stale copy while the origin fails or is slow', async () => {
     const cache = memoryCache({ keepPurged: true });
-    const options = { freshMs: 40, staleWhileRevalidateMs: 40, deadlineMs: 50 };
+    const options = { freshMs: 100, staleWhileRevalidateMs: 5000, deadlineMs: 100 };
     const failing = async (): Promise<Produced<string>> => {
       throw new Error('origin down');
     };
     expect(await cache.serve('/a', produced('v1', ['articles']), options)).toMatchObject({ state: 'miss' });
     expect(await cache.serve('/a', failing, options)).toMatchObject({ state: 'hit', entry: { value: 'v1' } });
-    await pause(50);
+    await pause(150);
     expect(await cache.serve('/a', produced('v2', ['articles']), options)).toMatchObject({
       state: 'stale',
       entry: { value: 'v1' },
     });
-    await pause(5);
+    await until(() => !cache.computing('/a'));
     expect(await cache.serve('/a', failing, options)).toMatchObject({ state: 'hit', entry: { value: 'v2' } });
 
     cache.purge(['articles']);
@@ -142,7 +153,7 @@ describe('in memory', () => {
     expect(errors).toHaveLength(1);
     const uncacheable = produced('503 page', ['articles'], { cacheable: false });
     expect(await cache.serve('/a', uncacheable, options)).toMatchObject({ state: 'stale-if-error' });
-    const slow = () => pause(200).then(produced('late', ['articles']));
+    const slow = () => pause(500).then(produced('late', ['articles']));
     expect(await cache.serve('/a', slow, options)).toMatchObject({ state: 'stale-if-error', entry: { value: 'v2' } });
     // Nothing to fall back on: 'error', with the uncacheable answer when there is one.
     expect(await cache.serve('/new', failing, options)).toEqual({ state: 'error' });
@@ -171,11 +182,6 @@ describe.skipIf(redisMissing)('with Redis', () => {
     });
     tiers.push(tier);
     return createTaggedCache<string>({ memory: memory ? { maxBytes: 1024 * 1024, sizeOf } : null, redis: tier, codec });
-  }
-
-  async function until(check: () => Promise<boolean> | boolean) {
-    const deadline = Date.now() + 1000;
-    while (!(await check()) && Date.now() < deadline) await pause(20);
   }
 
   beforeAll(async () => {
@@ -241,8 +247,7 @@ describe.skipIf(redisMissing)('with Redis', () => {
     const old = deferred();
     const computing = a.compute('/race', old.produce);
     // The mark is taken before the computation starts.
-    await until(() => a.computing('/race'));
-    await pause(20);
+    await old.started;
     await b.purge(['race-tag']).everywhere;
     old.finish('old', ['race-tag']);
     await computing;
