@@ -66,8 +66,12 @@ export interface Ticket {
 }
 
 export interface TaggedCacheOptions<V> {
-  /** Entries in this process: bounded in bytes as `sizeOf` counts them. Null: none. */
-  memory?: { maxBytes: number; sizeOf: (value: V, key: string) => number } | null;
+  /**
+   * Entries in this process: bounded in bytes as `sizeOf` counts them. Null: none. lru-cache drops
+   * an expired entry only when asked for it; with `sweepMs`, expired entries go that often instead
+   * (a sweep visits every entry: for caches whose entries have short lives).
+   */
+  memory?: { maxBytes: number; sizeOf: (value: V, key: string) => number; sweepMs?: number } | null;
   /** Keep purged entries (marked) as stale copies until the bound pushes them out. */
   keepPurged?: boolean;
   redis?: RedisTier | null;
@@ -109,8 +113,7 @@ export function createTaggedCache<V>({ memory, keepPurged = false, redis, codec 
         },
       })
     : null;
-  // lru-cache drops an expired entry only when asked for it: short-lived ones go when their life ends.
-  if (entries) setInterval(() => entries.purgeStale(), 1000).unref();
+  if (entries && memory?.sweepMs) setInterval(() => entries.purgeStale(), memory.sweepMs).unref();
 
   // This process's purge clock: a purge of a tag records the clock's new value.
   let clock = 0;

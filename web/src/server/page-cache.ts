@@ -136,6 +136,8 @@ export function createPageCache({
     memory: {
       maxBytes,
       sizeOf: (entry) => entry.body.length * 2 + entry.bytes.length + entry.brotli.length + entry.gzip.length,
+      // Short-lived answers go when their life ends, not when the byte bound pushes them out.
+      sweepMs: Math.max(1000, shortLifeMs),
     },
     keepPurged: true,
     redis: shared,
