@@ -84,6 +84,8 @@ describe('in memory', () => {
     await cache.compute('/a', produced('a', ['articles']));
     expect(cache.get('/a')).not.toBeInstanceOf(Promise);
     expect(cache.get('/a')).toMatchObject({ value: 'a' });
+    expect(cache.fresh('/a', 60_000)?.value).toBe('a');
+    expect(cache.fresh('/a', -1)).toBeUndefined();
   });
 
   it('does not keep as current what was computed before a purge of its tags', async () => {

@@ -157,6 +157,12 @@ export function createTaggedCache<V>({ memory, keepPurged = false, redis, codec 
     return fromRedis(key, tags);
   }
 
+  /** The entry for `key` if memory holds it current and younger than `freshMs`: serve's hit, without a promise. */
+  function fresh(key: string, freshMs: number): CacheEntry<V> | undefined {
+    const found = entries?.get(key);
+    return found && !found.purged && Date.now() - found.storedAt < freshMs ? found : undefined;
+  }
+
   /** Marks taken before a computation starts (the local one at once). */
   function begin(): Ticket {
     return { startedAt: Date.now(), local: clock, redis: redis ? redis.mark() : null };
@@ -270,6 +276,7 @@ export function createTaggedCache<V>({ memory, keepPurged = false, redis, codec 
 
   return {
     get,
+    fresh,
     begin,
     store,
     compute,

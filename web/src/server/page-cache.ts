@@ -160,6 +160,9 @@ export function createPageCache({
     fallback: () => Promise<Answer>,
     { beforeRender }: GetOptions = {},
   ): Promise<{ answer: CachedAnswer; state: CacheState }> {
+    // The common case first, at the cost of one lookup.
+    const hit = cache.fresh(key, freshMs);
+    if (hit) return { answer: hit.value, state: 'hit' };
     const { state, entry } = await cache.serve(key, () => render(produce), {
       freshMs,
       staleWhileRevalidateMs,
