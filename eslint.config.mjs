@@ -2,7 +2,8 @@
 // in web/, app → features → lib/components, and no feature imports another; in cms/src, Strapi's
 // places (index.ts, admin/, api/, middlewares/, policies/) → features → platform, no feature imports
 // another, the admin customisation (runs in the browser: admin/, features/*/admin, platform/admin)
-// and the server code never import each other, and no two files import each other.
+// and the server code never import each other, and no two files import each other; nothing that
+// runs in the browser imports the servers' cache (@medblog/shared/cache).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -38,12 +39,16 @@ const cmsServer = [
   'cms/src/api',
   'cms/src/middlewares',
   'cms/src/policies',
-  'cms/src/infra',
   ...cmsPlatformServer,
   ...cmsFeatures.map((f) => `cms/src/features/${f}/server`),
 ];
 
 const restrictedImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// The cache mechanism (lru-cache, ioredis) is for the servers only.
+const nodeOnly = {
+  group: ['@medblog/shared/cache', '@medblog/shared/dist/*/cache/**'],
+  message: '@medblog/shared/cache is Node only: code that runs in the browser never imports it.',
+};
 
 export default tseslint.config(
   {
@@ -140,10 +145,25 @@ export default tseslint.config(
   },
   {
     files: ['web/src/lib/**', 'web/src/components/**', 'web/src/config/**'],
-    rules: restrictedImports({
-      group: ['@/features/**', '@/app/**'],
-      message: 'lib and components are used by features and app, never the other way.',
-    }),
+    rules: restrictedImports(
+      {
+        group: ['@/features/**', '@/app/**'],
+        message: 'lib and components are used by features and app, never the other way.',
+      },
+      nodeOnly,
+    ),
+  },
+  {
+    files: ['web/src/**'],
+    ignores: [
+      'web/src/server/**',
+      'web/src/entry-server.ts',
+      'web/src/lib/**',
+      'web/src/components/**',
+      'web/src/config/**',
+      'web/src/features/**',
+    ],
+    rules: restrictedImports(nodeOnly),
   },
   ...webFeatures.map((feature) => ({
     files: [`web/src/features/${feature}/**`],
@@ -153,8 +173,13 @@ export default tseslint.config(
         group: ['@/features/*', `!@/features/${feature}`, '../../*'],
         message: 'A feature never imports another feature.',
       },
+      nodeOnly,
     ),
   })),
+  {
+    files: cmsBrowser.map((folder) => `${folder}/**`),
+    rules: restrictedImports(nodeOnly),
+  },
   {
     files: ['cms/src/**', 'cms/config/**'],
     ignores: cmsBrowser.map((folder) => `${folder}/**`),

@@ -1,4 +1,4 @@
-// The response cache of the public API (src/infra/api-cache.ts, src/middlewares/api-cache.ts):
+// The response cache of the public API (src/platform/cache/store.ts, src/platform/cache/middleware.ts):
 // in this process's memory, or in Redis when REDIS_URL is set (config/redis.ts).
 import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({

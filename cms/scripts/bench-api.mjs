@@ -151,7 +151,7 @@ await compileStrapi({ appDir: cmsDir });
 const cms = await startThrowawayCms();
 // The running CMS's own modules (Node's require cache), to switch the cache off and evict from it.
 const settings = cms.strapi.config.get('api-cache');
-const cache = require(join(cmsDir, 'dist', 'src', 'infra', 'api-cache.js')).apiCache(cms.strapi);
+const cache = require(join(cmsDir, 'dist', 'src', 'platform', 'cache', 'store.js')).apiCache(cms.strapi);
 
 try {
   const [article] = await cms.strapi

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
 import { newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
-import { memoryStore } from '../src/infra/api-cache';
+import { memoryStore } from '../src/platform/cache/store';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const LIST = '/api/articles?fields[0]=title&sort=publishedAt:desc&pagination[pageSize]=50';

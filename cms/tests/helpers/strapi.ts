@@ -51,6 +51,6 @@ export async function flushViews(): Promise<void> {
  */
 export async function evictCached(tags: string[]): Promise<void> {
   const strapi = await bootStrapi();
-  const { apiCache } = createRequire(__filename)(join(cmsDir, 'dist', 'src', 'infra', 'api-cache.js'));
+  const { apiCache } = createRequire(__filename)(join(cmsDir, 'dist', 'src', 'platform', 'cache', 'store.js'));
   await apiCache(strapi).invalidate(tags);
 }

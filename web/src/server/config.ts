@@ -32,7 +32,7 @@ export const serverConfig = {
   cdnMaxAgeSeconds: number('CDN_MAX_AGE_SECONDS', 10),
   /** Shared with the CMS, which signs its purge calls with it; without it, purge calls are refused. */
   purgeSecret: process.env.PURGE_SECRET || '',
-  /** With several site servers: their purges and render limits (src/server/shared-pages.ts, visitors.ts). */
+  /** With several site servers: their purges and render limits (src/server/page-cache.ts, visitors.ts). */
   redisUrl: process.env.REDIS_URL || '',
   /** Their shared pages, which may be evicted: a Redis with maxmemory and allkeys-lru; REDIS_URL unless set. */
   redisCacheUrl: process.env.REDIS_CACHE_URL || process.env.REDIS_URL || '',

@@ -1,23 +1,34 @@
 /**
- * The server's cache of finished answers (pages, feeds), bounded in bytes (lru-cache).
+ * The server's cache of finished answers (pages, feeds): the cache mechanism the CMS's API cache
+ * uses too (@medblog/shared/cache; why our own and not a library is said at the top of
+ * shared/src/cache/tagged-cache.ts), with what is the site's own: answers kept with their
+ * compressed bytes, which answers are worth keeping and for how long, the fallback page.
  *
  *   fresh (younger than freshMs)          → sent as it is
  *   older, within staleWhileRevalidateMs  → sent, and made again in the background
  *   purged by the CMS, older, or missing  → made now; while the CMS fails or is slow, the last
  *                                           copy is sent instead (stale-if-error)
  *
- * 404s, 410s, redirects and answers marked shortLived (a search's results) are kept shortLifeMs
- * only, here and in the shared tier: any address can be asked for, and such answers are rarely
- * asked twice.
+ * In memory, bounded in bytes. 404s, 410s, redirects and answers marked shortLived (a search's
+ * results) are kept shortLifeMs only, here and in Redis: any address can be asked for, and such
+ * answers are rarely asked twice.
  *
  * Concurrent requests for one address share one render. A render that started before a purge of
  * what it shows is stored as already purged, so a change is never hidden by an old render.
- * With a shared tier (shared-pages.ts, Redis), servers share their renders and their purges.
+ *
+ * With Redis (pagesInRedis, when REDIS_URL is set), every site server behind the load balancer
+ * finds the pages another rendered, and a purge call that reaches one of them reaches all
+ * (published on a channel, and recorded per tag so a stored copy older than a purge is not used).
+ * Pages may live in a Redis of their own that drops keys when full (REDIS_CACHE_URL,
+ * maxmemory-policy allkeys-lru): losing a page costs a render. The purge records and the purge
+ * channel stay on the state Redis (REDIS_URL, noeviction): a lost record would let a page older
+ * than a purge be served as current. A Redis that is down or slow never fails a page: each server
+ * then works from its own memory.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { LRUCache } from 'lru-cache';
-import type { SharedPages } from './shared-pages';
+import { Redis } from 'ioredis';
+import { createRedisTier, createTaggedCache, type RedisTier } from '@medblog/shared/cache';
 
 export interface Answer {
   status: number;
@@ -35,8 +46,6 @@ export interface CachedAnswer extends Answer {
   brotli: Buffer;
   gzip: Buffer;
   etag: string;
-  storedAt: number;
-  purged: boolean;
 }
 
 export type CacheState = 'hit' | 'stale' | 'miss' | 'stale-if-error' | 'error';
@@ -47,9 +56,10 @@ export interface PageCacheOptions {
   staleWhileRevalidateMs: number;
   /** How long a request waits for a render before the stale copy or `fallback` answers. */
   deadlineMs: number;
-  /** How long a 404, a 410, a redirect or a short-lived answer is kept, here and in the shared tier. */
+  /** How long a 404, a 410, a redirect or a short-lived answer is kept, here and in Redis. */
   shortLifeMs: number;
-  shared?: SharedPages | null;
+  /** The Redis tier shared by site servers (pagesInRedis). */
+  shared?: RedisTier | null;
 }
 
 export interface GetOptions {
@@ -60,11 +70,42 @@ export interface GetOptions {
   beforeRender?: () => Promise<void>;
 }
 
+/** No Redis command may hold a reader up longer. */
+const COMMAND_TIMEOUT_MS = 200;
+
+/** The page cache's Redis tier: pages on `cacheUrl` (the state Redis unless given), purges on `url`. */
+export function pagesInRedis({
+  url,
+  cacheUrl = url,
+  keyPrefix,
+  ttlSeconds,
+}: {
+  /** The state Redis: purge records and the purge channel. */
+  url: string;
+  cacheUrl?: string;
+  keyPrefix: string;
+  /** Life of a page in Redis (long enough to serve as the stale copy while the CMS is down). */
+  ttlSeconds: number;
+}): RedisTier {
+  // Commands wait for the connection at most COMMAND_TIMEOUT_MS, then the page goes on without them.
+  const options = { keyPrefix, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 };
+  const state = new Redis(url, options);
+  return createRedisTier({
+    state,
+    entries: cacheUrl === url ? state : new Redis(cacheUrl, options),
+    names: { entry: 'page:', purges: 'page-purged', clock: 'page-clock', channel: 'page-purges' },
+    ttlMs: ttlSeconds * 1000,
+    listen: true,
+    onUnreachable: (error) =>
+      console.warn(`Redis is unreachable (${error.message}): pages are cached in this server only meanwhile`),
+  });
+}
+
 /** Answers worth keeping: a page, a redirect, a "not found". Not a failure of the CMS. */
 const cacheable = (answer: Answer) => answer.status < 500;
 const isShortLived = (answer: Answer) => answer.status !== 200 || answer.shortLived === true;
 
-function prepare(answer: Answer, storedAt: number, purged: boolean): CachedAnswer {
+function prepare(answer: Answer): CachedAnswer {
   const bytes = Buffer.from(answer.body, 'utf8');
   return {
     ...answer,
@@ -72,10 +113,15 @@ function prepare(answer: Answer, storedAt: number, purged: boolean): CachedAnswe
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
     gzip: gzipSync(bytes, { level: 6 }),
     etag: `W/"${createHash('sha1').update(bytes).digest('base64url')}"`,
-    storedAt,
-    purged,
   };
 }
+
+/** In Redis a page is its answer as JSON, without the bytes made from it. */
+const codec = {
+  encode: ({ status, contentType, body, tags, location, shortLived }: CachedAnswer) =>
+    Buffer.from(JSON.stringify({ status, contentType, body, tags, location, shortLived })),
+  decode: (payload: Buffer) => prepare(JSON.parse(payload.toString()) as Answer),
+};
 
 export function createPageCache({
   maxBytes,
@@ -85,45 +131,27 @@ export function createPageCache({
   shortLifeMs,
   shared,
 }: PageCacheOptions) {
-  const entries = new LRUCache<string, CachedAnswer>({
-    maxSize: maxBytes,
+  const cache = createTaggedCache<CachedAnswer>({
     // The text is kept beside its bytes: V8 stores it in one or two bytes a character, so count two.
-    sizeCalculation: (entry) =>
-      entry.body.length * 2 + entry.bytes.length + entry.brotli.length + entry.gzip.length + 512,
+    memory: {
+      maxBytes,
+      sizeOf: (entry) => entry.body.length * 2 + entry.bytes.length + entry.brotli.length + entry.gzip.length,
+      // Short-lived answers go when their life ends, not when the byte bound pushes them out.
+      sweepMs: Math.max(1000, shortLifeMs),
+    },
+    keepPurged: true,
+    redis: shared,
+    codec,
   });
-  // lru-cache drops an expired entry only when it is asked for: short-lived answers go when their
-  // life ends instead, not when the byte bound pushes them out.
-  setInterval(() => entries.purgeStale(), Math.max(1000, shortLifeMs)).unref();
-  const rendering = new Map<string, Promise<CachedAnswer>>();
-  const purgedAt = new Map<string, number>();
 
-  /** Keeps `answer` here, for its life: without end (the LRU's bound aside), or shortLifeMs. */
-  function keep(key: string, answer: CachedAnswer) {
-    entries.set(key, answer, isShortLived(answer) ? { ttl: shortLifeMs } : {});
-  }
-
-  /** Makes the answer for `key` once, however many requests wait for it, and keeps it if it is worth keeping. */
-  function refresh(key: string, produce: () => Promise<Answer>): Promise<CachedAnswer> {
-    const running = rendering.get(key);
-    if (running) return running;
-    const startedAt = Date.now();
-    const render = produce()
-      .then((answer) => {
-        const purgedSince = answer.tags.some((tag) => (purgedAt.get(tag) ?? 0) >= startedAt);
-        const prepared = prepare(answer, startedAt, purgedSince);
-        const newer = (entries.peek(key)?.storedAt ?? 0) > startedAt;
-        if (cacheable(answer) && !newer) {
-          keep(key, prepared);
-          const ttlSeconds = isShortLived(answer) ? Math.max(1, Math.ceil(shortLifeMs / 1000)) : undefined;
-          if (!purgedSince) shared?.set(key, { ...answer, storedAt: startedAt }, ttlSeconds);
-        }
-        return prepared;
-      })
-      .finally(() => {
-        if (rendering.get(key) === render) rendering.delete(key);
-      });
-    rendering.set(key, render);
-    return render;
+  async function render(produce: () => Promise<Answer>) {
+    const answer = await produce();
+    return {
+      value: prepare(answer),
+      tags: answer.tags,
+      ttlMs: isShortLived(answer) ? shortLifeMs : undefined,
+      cacheable: cacheable(answer),
+    };
   }
 
   async function get(
@@ -132,65 +160,29 @@ export function createPageCache({
     fallback: () => Promise<Answer>,
     { beforeRender }: GetOptions = {},
   ): Promise<{ answer: CachedAnswer; state: CacheState }> {
-    const kept = entries.get(key) ?? (shared ? await fromShared(key) : undefined);
-    const age = kept ? Date.now() - kept.storedAt : Infinity;
-    if (kept && !kept.purged && age < freshMs) return { answer: kept, state: 'hit' };
-    if (kept && !kept.purged && age < freshMs + staleWhileRevalidateMs) {
-      refresh(key, produce).catch((error) => console.error(`Background render of ${key} failed:`, error));
-      return { answer: kept, state: 'stale' };
-    }
-    if (beforeRender && !rendering.has(key)) await beforeRender();
-
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<null>((resolve) => (timer = setTimeout(resolve, deadlineMs, null)));
-    try {
-      const fresh = await Promise.race([refresh(key, produce), deadline]);
-      if (fresh && cacheable(fresh)) return { answer: fresh, state: 'miss' };
-      if (kept) return { answer: kept, state: 'stale-if-error' };
-      return { answer: fresh ?? prepare(await fallback(), Date.now(), true), state: 'error' };
-    } catch (error) {
-      console.error(`Render of ${key} failed:`, error);
-      if (kept) return { answer: kept, state: 'stale-if-error' };
-      return { answer: prepare(await fallback(), Date.now(), true), state: 'error' };
-    } finally {
-      clearTimeout(timer);
-    }
+    // The common case first, at the cost of one lookup.
+    const hit = cache.fresh(key, freshMs);
+    if (hit) return { answer: hit.value, state: 'hit' };
+    const { state, entry } = await cache.serve(key, () => render(produce), {
+      freshMs,
+      staleWhileRevalidateMs,
+      deadlineMs,
+      beforeCompute: beforeRender,
+      onError: (error, background) =>
+        console.error(`${background ? 'Background render' : 'Render'} of ${key} failed:`, error),
+    });
+    return { answer: entry?.value ?? prepare(await fallback()), state };
   }
 
-  /** Another server's render of `key`, kept here too. */
-  async function fromShared(key: string): Promise<CachedAnswer | undefined> {
-    const stored = await shared?.get(key);
-    if (!stored) return undefined;
-    const prepared = prepare(stored, stored.storedAt, false);
-    keep(key, prepared);
-    return prepared;
-  }
-
-  /** Marks every answer showing one of `tags` as out of date, on every server; returns how many here. */
-  function purge(tags: string[]): number {
-    shared?.purge(tags);
-    return purgeHere(tags);
-  }
-
-  function purgeHere(tags: string[]): number {
-    const now = Date.now();
-    for (const tag of tags) purgedAt.set(tag, now);
-    // Requests from now on start renders of their own rather than wait for one begun before the change.
-    rendering.clear();
-    let count = 0;
-    for (const entry of entries.values()) {
-      if (!entry.purged && entry.tags.some((tag) => tags.includes(tag))) {
-        entry.purged = true;
-        count += 1;
-      }
-    }
-    return count;
-  }
-
-  // Purges that reached another server.
-  shared?.onPurge(purgeHere);
-
-  return { get, purge, stats: () => ({ entries: entries.size, bytes: entries.calculatedSize }) };
+  return {
+    get,
+    /** Marks every answer showing one of `tags` as out of date, on every server; returns how many here. */
+    purge: (tags: string[]) => cache.purge(tags).here,
+    stats: () => {
+      const { entries, bytes } = cache.stats();
+      return { entries, bytes };
+    },
+  };
 }
 
 export type PageCache = ReturnType<typeof createPageCache>;

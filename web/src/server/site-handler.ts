@@ -11,11 +11,10 @@ import { apiClient } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
-import { createPageCache, type Answer, type CachedAnswer, type CacheState } from './page-cache';
+import { createPageCache, pagesInRedis, type Answer, type CachedAnswer, type CacheState } from './page-cache';
 import { checkPurge } from './purge';
 import { findRedirect, type FoundRedirect } from './redirects';
 import { renderPage, type HeadAssets } from './render-page';
-import { createSharedPages } from './shared-pages';
 import { asReader, passReaderToCms } from './visitor-hop';
 import { createRenderLimiter, readerAddress, type ProxySettings, type RenderLimit } from './visitors';
 
@@ -252,7 +251,7 @@ export function createSiteHandler({
     deadlineMs: serverConfig.renderDeadlineMs,
     shortLifeMs: serverConfig.shortLivedPageSeconds * 1000,
     shared: serverConfig.redisUrl
-      ? createSharedPages({
+      ? pagesInRedis({
           url: serverConfig.redisUrl,
           cacheUrl: serverConfig.redisCacheUrl,
           keyPrefix: serverConfig.redisKeyPrefix,

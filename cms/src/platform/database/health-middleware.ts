@@ -2,7 +2,7 @@
  * Global middleware: fails fast and clearly when PostgreSQL is unreachable, instead of letting
  * users-permissions answer 401 (it swallows the database error) or a request wait on a dead pool.
  * - `/_health` checks the database for real on each call: 204, or 503 naming the database.
- * - Content API requests (`/api/...`) the response cache cannot answer (middlewares/api-cache.ts)
+ * - Content API requests (`/api/...`) the response cache cannot answer (platform/cache/middleware.ts)
  *   get a 503 with Retry-After at once while the database is known to be down. A read in flight when it goes down gets the 503 as soon as that is known.
  *   A write in flight gets the time its pool wait needs to end (the acquire timeout): a 503 must
  *   mean "not saved" (the site tells the reader so, and a resent comment would count as a

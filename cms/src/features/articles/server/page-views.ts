@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import type { Redis } from 'ioredis';
 import { redis } from '../../../platform/redis';
 import { runExclusive } from '../../../platform/exclusive';
-import { apiCache, CACHE_TAGS } from '../../../infra/api-cache';
+import { apiCache, CACHE_TAGS } from '../../../platform/cache/store';
 
 export const VIEWS_TABLE = 'article_daily_views';
 // Views not written yet, as a hash of "documentId/day" to a count.

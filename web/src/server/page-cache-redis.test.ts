@@ -3,9 +3,9 @@
 // reaches one reaches all. Real Redis (REDIS_URL, or a throw-away redis-server; else skipped).
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RedisTier } from '@medblog/shared/cache';
 import { redisMissing, startTestRedis, type TestRedis } from '../../../cms/scripts/lib/test-redis.mjs';
-import { createPageCache, type Answer } from './page-cache';
-import { createSharedPages, type SharedPages } from './shared-pages';
+import { createPageCache, pagesInRedis, type Answer } from './page-cache';
 
 const page = (body: string): Answer => ({ status: 200, contentType: 'text/html', body, tags: ['articles'] });
 const options = {
@@ -18,11 +18,11 @@ const options = {
 const neverCalled = () => Promise.reject(new Error('no fallback expected'));
 
 let redis: TestRedis;
-const connections: SharedPages[] = [];
+const connections: RedisTier[] = [];
 
 /** A site server's page cache on the test Redis. */
 function server() {
-  const shared = createSharedPages({ url: redis.url, keyPrefix: redis.keyPrefix, ttlSeconds: 60 });
+  const shared = pagesInRedis({ url: redis.url, keyPrefix: redis.keyPrefix, ttlSeconds: 60 });
   connections.push(shared);
   return createPageCache({ ...options, shared });
 }
@@ -77,7 +77,7 @@ describe.skipIf(redisMissing)('site servers sharing one Redis', () => {
   });
 
   it('keeps serving from its own memory when Redis is unreachable', async () => {
-    const shared = createSharedPages({ url: 'redis://127.0.0.1:1', keyPrefix: 'none:', ttlSeconds: 60 });
+    const shared = pagesInRedis({ url: 'redis://127.0.0.1:1', keyPrefix: 'none:', ttlSeconds: 60 });
     connections.push(shared);
     const alone = createPageCache({ ...options, shared });
     expect((await alone.get('/x', async () => page('local'), neverCalled)).answer.body).toBe('local');
@@ -87,7 +87,7 @@ describe.skipIf(redisMissing)('site servers sharing one Redis', () => {
   it('keeps pages in the cache Redis, for a short time when short-lived, and purge records in the state Redis', async () => {
     // Two logical databases of the test Redis stand for the two servers of docker-compose.yml.
     const [stateUrl, cacheUrl] = [0, 1].map((db) => Object.assign(new URL(redis.url), { pathname: `/${db}` }).href);
-    const shared = createSharedPages({ url: stateUrl, cacheUrl, keyPrefix: redis.keyPrefix, ttlSeconds: 3600 });
+    const shared = pagesInRedis({ url: stateUrl, cacheUrl, keyPrefix: redis.keyPrefix, ttlSeconds: 3600 });
     connections.push(shared);
     const cache = createPageCache({ ...options, shortLifeMs: 5000, shared });
     await cache.get('/articles/kept', async () => page('a page'), neverCalled);
