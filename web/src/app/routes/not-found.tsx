@@ -1,5 +1,4 @@
 import { Link, useLocation } from 'react-router-dom';
-import { SearchForm } from '@/features/search/components/SearchForm';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
 
@@ -14,12 +13,12 @@ export default function NotFoundRoute() {
         We couldn’t find this page. It may have moved, or the address may have a typo. Search for it, or start again
         from the home page.
       </p>
-      {/* Here, not only in the header: on a phone the header's search box is folded into its menu. */}
-      <div className="page-search">
-        <SearchForm label="Search the articles" />
-      </div>
-      <p>
-        <Link to={paths.home} className="button">
+      {/* A link, not the header's box: on a phone that box is folded into the menu. */}
+      <p className="not-found__actions">
+        <Link to={paths.search} className="button">
+          Search the articles
+        </Link>
+        <Link to={paths.home} className="button button--secondary">
           Go to the home page
         </Link>
       </p>

@@ -89,15 +89,16 @@ describe('site frame', () => {
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
   });
 
-  it('shows the 404 page for an unknown address, inside the site frame, with a search box of its own', async () => {
+  it('shows the 404 page for an unknown address, inside the site frame, with a way to search', async () => {
     stubApi(cmsRoutes());
     const { user } = renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('banner')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
 
-    // On a phone the header's box is folded into the menu: the page offers one where the reader is.
-    const search = within(screen.getByRole('main')).getByRole('search', { name: 'Search the articles' });
+    // On a phone the header's box is folded into the menu: the page leads to one where the reader is.
+    await user.click(within(screen.getByRole('main')).getByRole('link', { name: 'Search the articles' }));
+    const search = await within(screen.getByRole('main')).findByRole('search', { name: 'Search the articles' });
     await user.type(within(search).getByRole('searchbox'), 'usmle{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'Results for “usmle”' })).toBeInTheDocument();
   });
