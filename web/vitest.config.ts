@@ -7,6 +7,7 @@ export default defineConfig((env) =>
       environment: 'jsdom',
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: ['src/testing/setup.ts'],
+      globalSetup: ['src/testing/global-setup.ts'],
       // Fixed addresses so tests can assert absolute URLs (images, canonical links).
       env: { VITE_API_URL: 'http://cms.test', VITE_SITE_URL: 'https://blog.test' },
     },

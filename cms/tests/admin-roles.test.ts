@@ -18,6 +18,21 @@ beforeAll(async () => {
 const enquiries = '/content-manager/collection-types/api::enquiry.enquiry';
 const comments = '/content-manager/collection-types/api::comment.comment';
 
+/** A new pending comment; the Editor's, staff's or author's decision on it; its stored status after. */
+async function decide(token: string, moderationStatus: 'approved' | 'rejected') {
+  const article = await publishedArticle();
+  const sent = await request.post('/api/comments').send({ data: validComment(article.documentId) });
+  const { documentId } = sent.body.data;
+  const strapi = await bootStrapi();
+  const stored = () => strapi.db.query('api::comment.comment').findOne({ where: { documentId } });
+  expect((await stored()).moderationStatus).toBe('pending');
+  const response = await request
+    .post('/medblog/comments/moderate')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ documentIds: [documentId], moderationStatus });
+  return { status: response.status, stored: (await stored()).moderationStatus as string };
+}
+
 async function statusOf(token: string, path: string) {
   const response = await request.get(path).set('Authorization', `Bearer ${token}`);
   if (response.status !== 200) expect(response.text).not.toContain('Private Applicant');
@@ -29,6 +44,8 @@ describe('admin roles', () => {
     const editor = await adminToken('strapi-editor');
     expect(await statusOf(editor, comments)).toBe(200);
     expect(await statusOf(editor, '/medblog/comments')).toBe(200);
+    expect(await decide(editor, 'approved')).toEqual({ status: 200, stored: 'approved' });
+    expect(await decide(editor, 'rejected')).toEqual({ status: 200, stored: 'rejected' });
     expect(await statusOf(editor, enquiries)).toBe(403);
     expect(await statusOf(editor, '/medblog/enquiries/export')).toBe(403);
   });
@@ -39,6 +56,7 @@ describe('admin roles', () => {
     expect(await statusOf(staff, '/medblog/enquiries/export')).toBe(200);
     expect(await statusOf(staff, comments)).toBe(403);
     expect(await statusOf(staff, '/medblog/comments')).toBe(403);
+    expect(await decide(staff, 'approved')).toEqual({ status: 403, stored: 'pending' });
   });
 
   it('shows authors neither comments nor enquiries', async () => {
@@ -46,6 +64,7 @@ describe('admin roles', () => {
     for (const path of [comments, '/medblog/comments', enquiries, '/medblog/enquiries/export']) {
       expect(await statusOf(author, path), path).toBe(403);
     }
+    expect(await decide(author, 'approved')).toEqual({ status: 403, stored: 'pending' });
   });
 
   it('refuses a decision from a role that may edit comments but not their moderation status', async () => {

@@ -1,7 +1,7 @@
 /** Probes a curious or hostile visitor would try: drafts, private fields, admin users, unapproved comments. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, bootStrapi } from './helpers/strapi';
-import { approvedComment, draftOnlyArticle, publishedArticle, validComment } from './helpers/fixtures';
+import { approvedComment, draftOnlyArticle, publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
 
 let request: Awaited<ReturnType<typeof api>>;
 let draft: Awaited<ReturnType<typeof draftOnlyArticle>>;
@@ -65,6 +65,54 @@ describe('private fields', () => {
 
   it('refuses enquiries fields through any route (they are not readable at all)', async () => {
     expect((await request.get('/api/enquiries').query({ 'filters[email][$contains]': '@' })).status).toBe(403);
+    // An enquiry whose every text is findable, then every route of the content API asked for it.
+    const mark = `leakprobe${Date.now()}`;
+    const sent = await request.post('/api/enquiries').send({
+      data: validEnquiry({ name: `Applicant ${mark}`, email: `${mark}@example.net`, message: `About ${mark}.` }),
+    });
+    expect(sent.status).toBe(201);
+    const enquiryId = sent.body.data.documentId as string;
+    const probes: Record<string, string>[] = [
+      {},
+      { 'filters[email][$contains]': mark },
+      { 'filters[enquiry][email][$contains]': mark },
+      { 'fields[0]': 'email' },
+      { 'populate[enquiry]': 'true' },
+      { populate: '*' },
+      { _q: mark },
+      { q: mark },
+    ];
+    const strapi = await bootStrapi();
+    const answered: string[] = [];
+    const leaked: string[] = [];
+    for (const [apiName, definition] of Object.entries(strapi.apis)) {
+      for (const router of Object.values(
+        definition.routes as unknown as Record<string, { routes: Array<Record<string, string>> }>,
+      )) {
+        for (const route of router.routes) {
+          const isEnquiry = apiName === 'enquiry';
+          // The one thing a visitor may do with enquiries: send one (answered above).
+          if (isEnquiry && route.method === 'POST' && route.path === '/enquiries') continue;
+          const path = `/api${route.path.replace(/:\w+/g, isEnquiry ? enquiryId : 'x')}`;
+          for (const query of probes) {
+            const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+            const response = await request[method](path)
+              .query(query)
+              .send(method === 'get' ? undefined : { data: {} });
+            const name = `${route.method} ${path} ${JSON.stringify(query)}`;
+            answered.push(name);
+            if (response.text.includes(mark)) leaked.push(`${name} -> ${response.status}`);
+            if (isEnquiry && response.status !== 403) leaked.push(`${name} -> ${response.status}, not 403`);
+          }
+        }
+      }
+    }
+    expect(answered.length).toBeGreaterThan(100);
+    expect(answered.some((name) => name.startsWith('GET /api/enquiries/'))).toBe(true);
+    expect(leaked).toEqual([]);
+    // Nothing changed it either.
+    const stored = await strapi.db.query('api::enquiry.enquiry').findOne({ where: { documentId: enquiryId } });
+    expect(stored.email).toBe(`${mark}@example.net`);
   });
 });
 

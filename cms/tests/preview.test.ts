@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Response } from 'supertest';
 import { createPreviewToken, PREVIEW_TOKEN_SECONDS } from '../src/features/preview/server/token';
 import { api, bootStrapi } from './helpers/strapi';
-import { draftOnlyArticle } from './helpers/fixtures';
+import { draftOnlyArticle, publishedArticle } from './helpers/fixtures';
 import { type Admin, signedInAdmin } from './helpers/content-manager';
 import { ROLES } from '../src/platform/access/role-matrix';
 
@@ -111,7 +111,7 @@ describe('the Preview button', () => {
 });
 
 describe('article preview', () => {
-  it('shows the draft, not the published version, and only public fields', async () => {
+  it('shows a never-published draft, and only public fields', async () => {
     const response = await request
       .get(`/api/preview/articles/${draft.documentId}`)
       .query({ token: createPreviewToken(draft.documentId), 'populate[author][fields][0]': 'name' });
@@ -119,6 +119,23 @@ describe('article preview', () => {
     expect(response.body.data.publishedAt).toBeNull();
     expect(response.body.data).not.toHaveProperty('createdBy');
     expect(response.body.data).not.toHaveProperty('updatedBy');
+  });
+
+  it('shows the unpublished edits of a published article, not its published version', async () => {
+    const published = await publishedArticle();
+    const documents = strapi.documents('api::article.article');
+    const editedTitle = `Edited, not yet published ${Date.now()}`;
+    await documents.update({ documentId: published.documentId, data: { title: editedTitle } });
+    try {
+      const preview = await previewOf(published.documentId, createPreviewToken(published.documentId));
+      expect(preview.status).toBe(200);
+      expect(preview.body.data.title).toBe(editedTitle);
+      // The public still reads the published version.
+      const asPublic = await request.get(`/api/articles/${published.documentId}`).query({ 'fields[0]': 'title' });
+      expect(asPublic.body.data.title).toBe(published.title);
+    } finally {
+      await documents.discardDraft({ documentId: published.documentId });
+    }
   });
 
   it('refuses a token for another article, an expired one, a forged one and none', async () => {

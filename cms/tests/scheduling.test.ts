@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedule } from '../src/features/scheduling/server/scheduling';
+import cronTasks from '../config/cron-tasks';
 import { api, bootStrapi } from './helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -96,5 +97,43 @@ describe('scheduled publishing', () => {
     await expect(
       strapi.documents(ARTICLE).update({ documentId, data: { unpublishAt: minutesFromNow(10) } as never }),
     ).rejects.toThrow(/unpublishAt/);
+  });
+});
+
+describe("scheduled publishing through Strapi's cron, as config/server.ts wires it", () => {
+  interface CronJob {
+    name: string | null;
+    options: unknown;
+    job: { reschedule: (options: unknown) => boolean; nextInvocation: () => Date | null };
+  }
+  const scheduleJob = () =>
+    (strapi.cron as unknown as { jobs: CronJob[] }).jobs.find((job) => job.name === 'articleSchedule');
+
+  it('is a job of the running CMS with the rule of config/cron-tasks.ts', () => {
+    const job = scheduleJob();
+    expect(job, 'no "articleSchedule" job: is server.cron enabled with config/cron-tasks.ts?').toBeDefined();
+    expect(job!.options).toEqual(cronTasks.articleSchedule.options);
+    const next = job!.job.nextInvocation()!.getTime() - Date.now();
+    expect(next).toBeGreaterThanOrEqual(0);
+    expect(next).toBeLessThanOrEqual(30_000);
+  });
+
+  it('publishes a draft whose "Publish at" has come, with nobody calling the schedule', async () => {
+    const documentId = await draft('Published by the cron', { publishAt: minutesFromNow(-1) });
+    expect(await isPublic(documentId)).toBe(false);
+    const job = scheduleJob()!;
+    // The job as registered, on a rule of every second rather than every 30 s.
+    expect(job.job.reschedule({ rule: '* * * * * *' })).toBe(true);
+    try {
+      let published = false;
+      for (let waited = 0; waited < 15_000 && !published; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        published = await isPublic(documentId);
+      }
+      expect(published).toBe(true);
+      expect((await row(documentId)).scheduleNote).toMatch(/^Published as scheduled on /);
+    } finally {
+      job.job.reschedule(cronTasks.articleSchedule.options);
+    }
   });
 });

@@ -262,3 +262,58 @@ describe('bad search queries answer 400 naming the problem', () => {
     expect(await slugs('"study plan" usmle')).toContain('usmle-step-2-ck-study-plan');
   });
 });
+
+// (A query that finds nothing is run again with its words typo-corrected, operators dropped: each
+// query here finds something as written.)
+describe('web-search operators, on articles of their own', () => {
+  const created: string[] = [];
+  const paragraph = (text: string) => [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }];
+  const publish = async (title: string, text: string) => {
+    const strapi = await bootStrapi();
+    const article = await strapi
+      .documents('api::article.article')
+      .create({ data: { title, body: paragraph(text) }, status: 'published' } as never);
+    created.push(article.documentId);
+    return article.slug as string;
+  };
+  let together: string, apart: string, alone: string, other: string;
+
+  beforeAll(async () => {
+    // Made-up words, found nowhere else.
+    together = await publish('Operator test one', 'The zorblat quintex is adjacent here.');
+    apart = await publish('Operator test two', 'A quintex, and far later in the text, a zorblat.');
+    alone = await publish('Operator test three', 'Only the zorblat is here.');
+    other = await publish('Operator test four', 'A flumwick and nothing else.');
+  });
+
+  afterAll(async () => {
+    const strapi = await bootStrapi();
+    for (const documentId of created)
+      await strapi
+        .documents('api::article.article')
+        .delete({ documentId })
+        .catch(() => undefined);
+  });
+
+  const sorted = async (q: string) => (await slugs(q)).sort();
+
+  it('words: every one must be there, anywhere', async () => {
+    expect(await sorted('zorblat quintex')).toEqual([together, apart].sort());
+  });
+
+  it('"a phrase": the words next to each other, in that order', async () => {
+    // Not the article with both words apart.
+    expect(await sorted('"zorblat quintex"')).toEqual([together]);
+  });
+
+  it('-word: leaves out the articles that have it', async () => {
+    expect(await sorted('zorblat -quintex')).toEqual([alone]);
+    // "-" binds to its neighbour before "or" does: flumwick, or (zorblat without quintex).
+    expect(await sorted('flumwick or zorblat -quintex')).toEqual([alone, other].sort());
+  });
+
+  it('or: either word', async () => {
+    expect(await sorted('quintex or flumwick')).toEqual([together, apart, other].sort());
+    expect(await sorted('zorblat or flumwick')).toEqual([together, apart, alone, other].sort());
+  });
+});

@@ -5,7 +5,7 @@
  * a staff member finds a reader's enquiry, replies by e-mail and marks it in progress, but cannot
  * change what the reader sent.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -301,16 +301,45 @@ describe('a staff member', () => {
   });
 
   it('downloads the enquiries from Export enquiries and is told how many the file holds', async () => {
-    const expected = parseCsv(await (await adminGet('/medblog/enquiries/export')).text()).length;
+    // One of its own at least, and a comma, quotes and a line break for the file to keep.
+    const sent = await fetch(`${apiUrl}/api/enquiries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        data: {
+          name: `Export Reader ${run}`,
+          email: 'export-reader@example.org',
+          topic: 'general',
+          message: 'Two lines, "quoted",\nand a comma.',
+          consent: true,
+        },
+      }),
+    });
+    expect(sent.status, await sent.clone().text()).toBe(201);
+    const exported = parseCsv(await (await adminGet('/medblog/enquiries/export')).text());
+    expect(exported.some((row) => row.Name === `Export Reader ${run}`)).toBe(true);
+    const expected = exported.length;
+    expect(expected).toBeGreaterThan(0);
     await staff.goto(`${apiUrl}/admin`);
     await staff.getByRole('link', { name: 'Export enquiries' }).click();
     // How many the file will hold is shown before the download.
     await staff
       .getByText(`${expected} ${expected === 1 ? 'enquiry matches' : 'enquiries match'} these filters.`)
       .waitFor();
-    await staff.getByRole('button', { name: 'Download CSV' }).click();
+    const [download] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     await staff
       .getByText(new RegExp(`^${expected} enquir(y|ies) saved to enquiries-\\d{4}-\\d{2}-\\d{2}\\.csv$`))
       .waitFor();
+    // The file itself: named as the note says, holding the enquiries the export holds, row for row.
+    expect(download.suggestedFilename()).toMatch(/^enquiries-\d{4}-\d{2}-\d{2}\.csv$/);
+    const saved = join(mkdtempSync(join(tmpdir(), 'medblog-e2e-download-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const rows = parseCsv(readFileSync(saved, 'utf8'));
+    expect(rows).toHaveLength(expected);
+    expect(Object.keys(rows[0]!)).toEqual(Object.keys(exported[0]!));
+    expect(rows).toEqual(exported);
   });
 });

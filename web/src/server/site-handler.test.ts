@@ -89,6 +89,11 @@ describe('the site server', () => {
     const articleRequests = () =>
       requests.filter((request) => request.query.filters && request.path === '/api/articles');
     const rendered = articleRequests().length;
+    // One render for the ten readers: the article read once (by its slug), its related ones once.
+    const bySlug = (request: StubRequest) =>
+      (request.query.filters as { slug?: { $eq?: string } }).slug?.$eq === articles[1]!.slug;
+    expect(articleRequests().filter(bySlug)).toHaveLength(1);
+    expect(rendered).toBe(2);
 
     // Tracking parameters neither split the cache nor reach the page.
     const again = await get(`${path}?utm_source=newsletter&fbclid=abc`);

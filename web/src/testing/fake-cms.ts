@@ -10,10 +10,20 @@ import {
   commentInputSchema,
   enquiryInputSchema,
   fieldErrors,
+  FILTER_OPERATORS,
   PAGE_SIZE,
+  PAGINATION_MINIMUMS,
+  PAGINATION_OPTIONS,
+  POPULAR_LIMIT,
+  PUBLIC_CONTENT_TYPES,
   PUBLIC_ROUTES,
+  QUERY_LIMITS,
+  SEARCH,
+  SITE_LOCALES,
+  SYSTEM_FIELDS,
   type Article,
   type EnquiryTopic,
+  type PublicRoute,
 } from '@medblog/shared';
 import {
   articles as allArticles,
@@ -23,7 +33,8 @@ import {
   site,
   type StoredComment,
 } from './fixtures';
-import { json, strapiError, validationError, type StubReply, type StubRequest, type StubRoutes } from './api-stub';
+import { noteRequest } from './fake-cms-requests';
+import { json, strapiError, validationError, type StubReply, type StubRequest, type StubRoutes } from './stub-replies';
 
 type Query = Record<string, any>;
 
@@ -47,18 +58,47 @@ function matches(article: Article, filters: Query | undefined): boolean {
   return true;
 }
 
+/** Relations, media and components of the public content types: answered only when populated. */
+const STRUCTURED = new Set([
+  'cover',
+  'category',
+  'author',
+  'relatedArticles',
+  'seo',
+  'reviewer',
+  'references',
+  'avatar',
+  'article',
+  'parent',
+  'socialLinks',
+  'defaultSeo',
+  'shareImage',
+]);
+/** Attributes whose value is JSON (blocks, an image's formats): answered as attributes. */
+const JSON_FIELDS = new Set(['body', 'formats']);
+
 /** Keeps what the request asked for: its `fields`, the relations it populated, and the ids. */
 function select(entry: any, fields: unknown, populate: unknown): any {
   if (entry === null || entry === undefined) return entry;
   if (Array.isArray(entry)) return entry.map((item) => select(item, fields, populate));
   // Without `fields`, Strapi returns every attribute but no relation, media or component.
   const isAttribute = (key: string) =>
-    entry[key] === null || typeof entry[key] !== 'object' || key === 'body' || key === 'formats';
+    !STRUCTURED.has(key) && (entry[key] === null || typeof entry[key] !== 'object' || JSON_FIELDS.has(key));
   const wanted = fields ? Object.values(fields as Query) : Object.keys(entry).filter(isAttribute);
-  const result: any = { id: entry.id, documentId: entry.documentId };
+  // A component has an id but no documentId.
+  const result: any = 'documentId' in entry ? { id: entry.id, documentId: entry.documentId } : { id: entry.id };
   for (const field of wanted) if (field in entry) result[field] = entry[field];
-  if (populate && typeof populate === 'object') {
-    for (const [relation, options] of Object.entries(populate as Query)) {
+  // `populate=a,b` or `populate=*` name relations without options.
+  const relations =
+    typeof populate === 'string'
+      ? Object.fromEntries(
+          (populate === '*' ? Object.keys(entry).filter((key) => STRUCTURED.has(key)) : populate.split(',')).map(
+            (name) => [name, {}],
+          ),
+        )
+      : populate;
+  if (relations && typeof relations === 'object') {
+    for (const [relation, options] of Object.entries(relations as Query)) {
       const nested = typeof options === 'object' ? options : {};
       result[relation] = select(entry[relation], nested.fields, nested.populate);
     }
@@ -67,11 +107,76 @@ function select(entry: any, fields: unknown, populate: unknown): any {
 }
 
 /** The public contract's page sizes, as the CMS reads them: a bigger pageSize gets the largest. */
-function pagination(query: Query) {
+function pagination(query: Query, sizes: { default: number; max: number } = PAGE_SIZE) {
   return {
     page: Number(query.pagination?.page ?? 1),
-    pageSize: Math.min(Number(query.pagination?.pageSize ?? PAGE_SIZE.default), PAGE_SIZE.max),
+    pageSize: Math.min(Number(query.pagination?.pageSize ?? sizes.default), sizes.max),
   };
+}
+
+/** The CMS's 400 for a query it refuses (src/middlewares/public-input.ts): a message, no details. */
+const invalid = (message: string): StubReply => strapiError(400, message);
+
+const WHOLE_NUMBER = /^\d+$/;
+const OPERATORS = new Set<string>(Object.values(FILTER_OPERATORS).flat());
+
+/** Whether `name` is a field the public may name on the route's content type. */
+function isPublicField(route: PublicRoute, name: string): boolean {
+  const contract = route.contentType ? PUBLIC_CONTENT_TYPES[route.contentType] : undefined;
+  return Boolean(
+    contract &&
+    ((contract.fields as readonly string[]).includes(name) || (SYSTEM_FIELDS as readonly string[]).includes(name)),
+  );
+}
+
+/**
+ * What the CMS refuses in the parameters a route takes, as its input check does: pagination
+ * options and values, status, locale, and private or unknown fields in fields, sort and filters
+ * (at the top level: the fake does not walk relations as the CMS does).
+ */
+function invalidQuery(route: PublicRoute, query: Query): StubReply | undefined {
+  const modelName = route.contentType?.split('.').at(-1) ?? 'entry';
+  const notPublic = (parameter: string, name: string) =>
+    invalid(`Invalid ${parameter}: "${name}" is not a public field of ${modelName}`);
+  if (query.pagination !== undefined) {
+    const options = route.pagination ?? PAGINATION_OPTIONS;
+    if (typeof query.pagination !== 'object')
+      return invalid('Invalid pagination: give its options, pagination[page]=1');
+    for (const [option, value] of Object.entries(query.pagination as Query)) {
+      if (!(options as readonly string[]).includes(option))
+        return invalid(`Invalid pagination: unknown option "${option}"; it takes ${options.join(', ')}`);
+      if (option === 'withCount') {
+        if (!['true', 'false'].includes(String(value)))
+          return invalid('Invalid pagination: withCount must be true or false');
+        continue;
+      }
+      const minimum = PAGINATION_MINIMUMS[option as keyof typeof PAGINATION_MINIMUMS];
+      const number = Number(value);
+      const largest = option === 'page' || option === 'start' ? QUERY_LIMITS.largestPage : Infinity;
+      if (typeof value !== 'string' || !WHOLE_NUMBER.test(value) || number < minimum || number > largest)
+        return invalid(`Invalid pagination: ${option} must be a whole number from ${minimum}`);
+    }
+  }
+  if (query.status !== undefined && query.status !== 'published')
+    return invalid('Invalid status: only published content is available');
+  if (query.locale !== undefined && !(SITE_LOCALES as readonly string[]).includes(String(query.locale)))
+    return invalid(`Invalid query parameter "locale": "${String(query.locale)}" is not one of the site's locales`);
+  if (query.fields !== undefined) {
+    const names = typeof query.fields === 'string' ? query.fields.split(',') : Object.values(query.fields as Query);
+    const bad = names.find((name) => !isPublicField(route, String(name)));
+    if (bad !== undefined) return notPublic('fields', String(bad));
+  }
+  if (query.sort !== undefined) {
+    const items = typeof query.sort === 'string' ? query.sort.split(',') : Object.values(query.sort as Query);
+    const bad = items.map((item) => String(item).split(':')[0]!).find((name) => !isPublicField(route, name));
+    if (bad !== undefined) return notPublic('sort', bad);
+  }
+  if (query.filters !== undefined) {
+    if (typeof query.filters !== 'object') return invalid('Invalid filters: give conditions, filters[slug][$eq]=…');
+    const bad = Object.keys(query.filters as Query).find((name) => !OPERATORS.has(name) && !isPublicField(route, name));
+    if (bad !== undefined) return notPublic('filters', bad);
+  }
+  return undefined;
 }
 
 /**
@@ -86,10 +191,11 @@ function unknownParameters(method: string, path: string, query: Query): StubRepl
   const route =
     PUBLIC_ROUTES.find((candidate) => !candidate.path.includes('{') && matches(candidate)) ??
     PUBLIC_ROUTES.find(matches);
-  const unknown = route && Object.keys(query).filter((name) => !(route.query as readonly string[]).includes(name));
-  if (!unknown?.length) return undefined;
-  const takes = route!.query.length ? `it takes ${route!.query.join(', ')}` : 'it takes none';
-  return strapiError(400, `Unknown query parameter ${unknown.map((name) => `"${name}"`).join(', ')}: ${takes}`);
+  if (!route) return undefined;
+  const unknown = Object.keys(query).filter((name) => !(route.query as readonly string[]).includes(name));
+  if (!unknown.length) return invalidQuery(route, query);
+  const takes = route.query.length ? `it takes ${route.query.join(', ')}` : 'it takes none';
+  return invalid(`Unknown query parameter ${unknown.map((name) => `"${name}"`).join(', ')}: ${takes}`);
 }
 
 /** Orders entries as `sort` asks ("createdAt:asc" or a list of them), as the CMS does. */
@@ -124,11 +230,14 @@ function listArticles(state: FakeCmsState, request: StubRequest) {
 
 /** "Most read": a fixed pick, with the card's fields and relations, as the CMS's endpoint returns them. */
 function popularArticles(state: FakeCmsState, request: StubRequest) {
-  const limit = Number((request.query as Query).limit ?? 5);
+  const limit = Number((request.query as Query).limit ?? POPULAR_LIMIT.default);
+  if (!Number.isInteger(limit) || limit < 1 || limit > POPULAR_LIMIT.max)
+    return invalid(`limit: must be a whole number from 1 to ${POPULAR_LIMIT.max}`);
   return json({
     data: state.articles
       .slice(2, 2 + limit)
       .map((article) => select(article, ARTICLE_CARD.fields, ARTICLE_CARD.populate)),
+    meta: {},
   });
 }
 
@@ -142,9 +251,10 @@ const textOf = (node: any): string =>
  */
 function searchArticles(state: FakeCmsState, request: StubRequest): StubReply {
   const query = request.query as Query;
-  if (typeof query.q !== 'string' || !query.q.trim()) {
-    return validationError([{ path: ['q'], message: 'give the words to search for' }]);
-  }
+  if (query.q === undefined || (typeof query.q === 'string' && !query.q.trim()))
+    return invalid('q: give the words to search for');
+  if (typeof query.q !== 'string') return invalid('q: must be given once, as text');
+  if (query.q.length > SEARCH.maxQueryLength) return invalid(`q: must be at most ${SEARCH.maxQueryLength} characters`);
   const words = query.q
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -153,7 +263,7 @@ function searchArticles(state: FakeCmsState, request: StubRequest): StubReply {
     const text = [article.title, article.excerpt, article.category?.name, textOf(article.body)].join(' ').toLowerCase();
     return words.every((word) => text.includes(word));
   });
-  const { page, pageSize } = pagination(query);
+  const { page, pageSize } = pagination(query, { default: SEARCH.defaultPageSize, max: SEARCH.maxPageSize });
   const data = found.slice((page - 1) * pageSize, page * pageSize).map((article) => {
     const text = article.excerpt ?? '';
     const highlights = words.flatMap((word) => {
@@ -164,6 +274,17 @@ function searchArticles(state: FakeCmsState, request: StubRequest): StubReply {
   });
   return json({
     data,
+    meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
+  });
+}
+
+/** Categories, in the order and with the fields asked for. */
+function listCategories(request: StubRequest) {
+  const query = request.query as Query;
+  const found = [...categories].sort(bySort(query.sort));
+  const { page, pageSize } = pagination(query);
+  return json({
+    data: found.slice((page - 1) * pageSize, page * pageSize).map((c) => select(c, query.fields, query.populate)),
     meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } },
   });
 }
@@ -208,6 +329,16 @@ export function fakeCmsState(): FakeCmsState {
 /** The CMS's anti-spam rule for forms: a filled honeypot or under 3 s to fill in means a bot. */
 const looksAutomated = (input: { website?: string; elapsedMs?: number }) =>
   Boolean(input.website?.trim()) || (input.elapsedMs !== undefined && input.elapsedMs < 3000);
+
+/** A comment with more than two links, or the same text as one already on the article (the CMS's rules). */
+function looksLikeCommentSpam(state: FakeCmsState, input: { article: string; authorName: string; body: string }) {
+  const links = `${input.authorName} ${input.body}`.match(/\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/gi)?.length ?? 0;
+  const same = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return (
+    links > 2 ||
+    state.comments.some((comment) => comment.article === input.article && same(comment.body) === same(input.body))
+  );
+}
 
 /** The data of a create request, validated with the shared schema as the CMS does. */
 function parseCreate<T>(
@@ -274,7 +405,7 @@ function createComment(state: FakeCmsState, request: StubRequest): StubReply {
     authorName: input.authorName,
     authorEmail: input.authorEmail,
     body: input.body,
-    moderationStatus: looksAutomated(input) ? 'spam' : 'pending',
+    moderationStatus: looksAutomated(input) || looksLikeCommentSpam(state, input) ? 'spam' : 'pending',
     createdAt,
     updatedAt: createdAt,
     moderatedAt: null,
@@ -325,22 +456,50 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
     'GET /api/articles/popular': (request) => popularArticles(state, request),
     'GET /api/search': (request) => searchArticles(state, request),
     'POST /api/articles/:documentId/views': () => ({ status: 204 }),
-    'GET /api/categories': () =>
-      json({
-        data: categories,
-        meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: categories.length } },
-      }),
-    'GET /api/global': () => json({ data: site, meta: {} }),
+    'GET /api/categories': (request) => listCategories(request),
+    'GET /api/global': (request) => {
+      const query = request.query as Query;
+      const populate =
+        query.populate && typeof query.populate === 'object'
+          ? Object.fromEntries(
+              Object.entries(query.populate as Query).map(([name, options]) => [
+                name,
+                typeof options === 'object' ? options : {},
+              ]),
+            )
+          : query.populate === '*'
+            ? { socialLinks: {}, defaultSeo: {} }
+            : undefined;
+      return json({ data: select(site, query.fields, populate), meta: {} });
+    },
     'GET /api/authors': (request) => listAuthors(request),
     'GET /api/comments': (request) => listComments(state, request),
     'POST /api/comments': (request) => createComment(state, request),
     'POST /api/enquiries': (request) => createEnquiry(state, request),
   };
+  return recorded(
+    Object.fromEntries(
+      Object.entries(routes).map(([key, handler]) => [
+        key,
+        (request: StubRequest) =>
+          unknownParameters(request.method, request.path, request.query as Query) ?? handler(request),
+      ]),
+    ),
+  );
+}
+
+/**
+ * The routes, each answering only requests the contract test replays against the real CMS
+ * (fake-cms-requests.ts): any other is a 500 naming it, and fails the test that sent it.
+ */
+function recorded(routes: StubRoutes): StubRoutes {
   return Object.fromEntries(
     Object.entries(routes).map(([key, handler]) => [
       key,
-      (request: StubRequest) =>
-        unknownParameters(request.method, request.path, request.query as Query) ?? handler(request),
+      (request: StubRequest) => {
+        const unrecorded = noteRequest(request);
+        return unrecorded ? strapiError(500, unrecorded) : handler(request);
+      },
     ]),
   );
 }
@@ -355,17 +514,30 @@ export function siteServerRoutes(
 ): StubRoutes {
   return {
     ...cmsRoutes(state),
-    'GET /api/redirects': (request) => {
-      const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
-      const found = from ? redirects[from] : undefined;
-      return json({ data: found ? [found] : [] });
-    },
-    'GET /api/preview/articles/:documentId': (request) =>
-      request.query.token === 'good'
-        ? json({ data: { ...state.articles[0]!, title: 'A draft title', publishedAt: null }, meta: {} })
-        : json(
-            { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired' } },
+    ...recorded({
+      'GET /api/redirects': (request) => {
+        const from = (request.query as { filters?: { fromPath?: { $eq?: string } } }).filters?.fromPath?.$eq;
+        const found = from ? redirects[from] : undefined;
+        const index = found ? Object.keys(redirects).indexOf(from!) + 1 : 0;
+        const data = found ? [{ id: index, documentId: `redirect${index}docid`, ...found }] : [];
+        return json({
+          data,
+          meta: { pagination: { page: 1, pageSize: 1, pageCount: data.length, total: data.length } },
+        });
+      },
+      'GET /api/preview/articles/:documentId': (request) => {
+        const query = request.query as Query;
+        if (query.token !== 'good')
+          return json(
+            {
+              data: null,
+              error: { status: 401, name: 'UnauthorizedError', message: 'This preview link has expired', details: {} },
+            },
             401,
-          ),
+          );
+        const draft = { ...state.articles[0]!, title: 'A draft title', publishedAt: null };
+        return json({ data: select(draft, query.fields, query.populate), meta: {} });
+      },
+    }),
   };
 }

@@ -13,6 +13,13 @@ import type {
 
 const STAMP = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
 
+const format = (name: string, width: number, height: number) => ({
+  ...{ ext: '.jpg', hash: name, mime: 'image/jpeg', name: `${name}.jpg`, path: null, size: 40.5, sizeInBytes: 40_500 },
+  url: `/uploads/${name}.jpg`,
+  width,
+  height,
+});
+
 const image = (id: number, name: string, alt: string): Media => ({
   id,
   documentId: `media${id}`,
@@ -20,9 +27,10 @@ const image = (id: number, name: string, alt: string): Media => ({
   alternativeText: alt,
   width: 1600,
   height: 900,
+  // Each format as Strapi's upload plugin stores it.
   formats: {
-    small: { url: `/uploads/small_${name}.jpg`, width: 500, height: 281 },
-    medium: { url: `/uploads/medium_${name}.jpg`, width: 750, height: 422 },
+    small: format(`small_${name}`, 500, 281),
+    medium: format(`medium_${name}`, 750, 422),
   },
 });
 
@@ -374,16 +382,19 @@ export const site: Global = {
   tagline: 'Guidance for students and young doctors',
   contactEmail: 'hello@medpath.example',
   contactPhone: '+91 98765 43210',
+  // Components, with their ids as Strapi answers them.
   socialLinks: [
-    { platform: 'instagram', url: 'https://www.instagram.com/medpath' },
-    { platform: 'facebook', url: 'https://www.facebook.com/medpath' },
+    { ...{ id: 1 }, platform: 'instagram', url: 'https://www.instagram.com/medpath' },
+    { ...{ id: 2 }, platform: 'facebook', url: 'https://www.facebook.com/medpath' },
   ],
   footerText: 'MedPath helps medical students find training worldwide.',
   defaultSeo: {
+    ...{ id: 1 },
     metaTitle: null,
     metaDescription: 'Articles on medical training, internships and careers.',
     shareImage: null,
   },
   disclaimer: 'Our articles are for education only and are not medical advice.',
   ...STAMP,
+  ...{ publishedAt: STAMP.createdAt },
 };

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetApiStub } from './api-stub';
+import { takeUnrecorded } from './fake-cms-requests';
 
 // Tests of the server's code run in Node (`// @vitest-environment node`), without a DOM.
 const hasDom = typeof window !== 'undefined';
@@ -41,6 +42,9 @@ beforeEach(() => {
 
 afterEach(() => {
   resetApiStub();
+  // A request the fake CMS answered without the contract test checking the real CMS answers it so.
+  const unrecorded = takeUnrecorded();
+  if (unrecorded.length) throw new Error(unrecorded.join('\n'));
   if (!hasDom) return;
   cleanup();
   localStorage.clear();

@@ -221,6 +221,7 @@ describe('comments on an article', () => {
     expect(sent(posts(requests)[0]).elapsedMs).toBeGreaterThanOrEqual(20_000);
     expect(sent(posts(requests)[0])).not.toHaveProperty('parent');
     // Not mistaken for a bot: it is waiting for a moderator.
+    // Not spam, for the real CMS too (cms/tests/fake-cms-contract.test.ts compares their verdicts).
     expect(state.comments.at(-1)).toMatchObject({ authorName: 'Anita Desai', moderationStatus: 'pending' });
     // The comment is cleared; name and e-mail stay for the next one.
     expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('');
@@ -585,6 +586,8 @@ describe('comments on an article', () => {
     await user.click(within(form).getByRole('button', { name: 'Post comment' }));
     expect(await within(form).findByRole('status')).toHaveTextContent('Your comment is awaiting moderation');
     expect(sent(posts(requests)[0]).website).toBe('https://spam.example');
+    // Filed as the real CMS files it: cms/tests/fake-cms-contract.test.ts sends this very request
+    // (fake-cms-requests.jsonl) to both and compares their verdicts.
     expect(state.comments.at(-1)).toMatchObject({ authorName: 'Anita Desai', moderationStatus: 'spam' });
   });
 });
