@@ -209,6 +209,9 @@ describe('the site server', () => {
     const first = await get(path);
     expect(first.status).toBe(200);
     expect(first.document.querySelector('h1')?.textContent).toBe('A draft title');
+    // Dated as Publish would date it (today), not 1 January 1970 (a draft has no publishedAt).
+    const shown = first.document.querySelector('.article-meta time')?.getAttribute('datetime');
+    expect(Math.abs(Date.parse(shown!) - Date.now())).toBeLessThan(60_000);
     expect(first.document.querySelector('.preview-banner')?.textContent).toContain('Preview of the draft');
     expect(first.headers.get('cache-control')).toBe('no-store');
     expect(first.headers.get('x-robots-tag')).toBe('noindex');

@@ -9,7 +9,10 @@ export async function getArticlePreview(documentId: string, token: string): Prom
     `/api/preview/articles/${encodeURIComponent(documentId)}`,
     { params: { token, fields: ARTICLE_PAGE_FIELDS, populate: ARTICLE_PAGE_POPULATE } },
   );
-  return data.data;
+  // A draft has no publishedAt (null, which would read as 1 January 1970): it is shown dated as
+  // it would be if published now, which is what Publish gives it.
+  const draft = data.data as Omit<ArticleDetail, 'publishedAt'> & { publishedAt: string | null };
+  return { ...draft, publishedAt: draft.publishedAt ?? new Date().toISOString() };
 }
 
 export const articlePreviewQueryOptions = (documentId: string, token: string) =>
