@@ -74,6 +74,22 @@ describe('admin list views', () => {
     expect(article.metadatas.commentsEnabled.edit.description).toMatch(/only once approved/);
     expect(article.metadatas.reviewer.edit).toMatchObject({ label: 'Medically reviewed by', mainField: 'name' });
     expect(article.metadatas.references.edit.description).toMatch(/DOI .* PubMed ID/);
+    // Every field of the edit form has a human label, and the importer's own fields explain themselves.
+    for (const { name } of article.layouts.edit.flat() as Array<{ name: string }>) {
+      expect(article.metadatas[name].edit.label, name).not.toBe(name);
+    }
+    expect(article.metadatas.importKey.edit).toMatchObject({ label: 'Imported from', editable: false });
+    expect(article.metadatas.originalPublishedAt.edit.description).toMatch(/old blog/);
+    const { components } = (
+      await request
+        .get('/content-manager/content-types/api::article.article/configuration')
+        .set('Authorization', `Bearer ${token}`)
+    ).body.data;
+    // A reference is named by its citation in the list of references (a URL is optional).
+    expect(components['shared.reference'].settings.mainField).toBe('citation');
+    for (const { name } of components['shared.reference'].layouts.edit.flat() as Array<{ name: string }>) {
+      expect(components['shared.reference'].metadatas[name].edit.label, name).not.toBe(name);
+    }
     expect((await view('api::author.author')).metadatas.registrationNumber.edit.label).toMatch(/never published/);
     expect((await view('api::global.global')).metadatas.disclaimer.edit.label).toBe('Disclaimer on every article');
     const comment = await view('api::comment.comment');

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const VIEWS_VERSION = 8;
+const VIEWS_VERSION = 9;
 
 /** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
@@ -21,7 +21,7 @@ const LABELS: Record<string, string> = {
   seo: 'Search engines and sharing',
   featured: 'Featured on the home page',
   commentsEnabled: 'Comments enabled',
-  readingTimeMinutes: 'Reading time (minutes, computed)',
+  readingTimeMinutes: 'Reading time (min)',
   name: 'Name',
   jobTitle: 'Job title',
   bio: 'About',
@@ -79,6 +79,11 @@ const LABELS: Record<string, string> = {
   credentials: 'Credentials',
   registrationNumber: 'Registration number (never published)',
   disclaimer: 'Disclaimer on every article',
+  originalPublishedAt: 'First published on (old blog)',
+  importKey: 'Imported from',
+  citation: 'Citation',
+  doi: 'DOI',
+  pmid: 'PubMed ID (PMID)',
 };
 /** Help shown under a field in the edit form. */
 const DESCRIPTIONS: Record<string, string> = {
@@ -93,7 +98,7 @@ const DESCRIPTIONS: Record<string, string> = {
   seo: 'How the page appears in search results and when shared. Left empty, the title and summary are used.',
   featured: 'Featured articles are shown first on the home page.',
   commentsEnabled: 'Readers may comment on this article. Their comments are shown only once approved.',
-  readingTimeMinutes: 'Worked out from the length of the text when saved.',
+  readingTimeMinutes: 'Minutes, worked out from the length of the text when saved.',
   jobTitle: 'Shown under the name, e.g. "Consultant cardiologist".',
   bio: 'A few sentences about the author for their page.',
   avatar: 'A square photo works best.',
@@ -151,11 +156,17 @@ const DESCRIPTIONS: Record<string, string> = {
   credentials: 'Degrees and qualifications as readers should see them, such as MBBS, MD (Paediatrics).',
   registrationNumber: 'With the medical council, for editors to check; never shown on the site.',
   disclaimer: 'Shown at the end of every article, for example that the articles are not medical advice.',
+  originalPublishedAt:
+    'For an article brought over from the old blog: the date it first appeared there, shown as its date. Empty for articles written here.',
+  importKey: 'Where the importer found this article (set by the import; it finds the article again by it).',
+  citation: 'The source as readers should see it: authors, title, journal or publisher, year.',
+  doi: 'Written like 10.1136/bmj.m1234, without https://doi.org/.',
+  pmid: 'Digits only, such as 31234567.',
 };
 // Recorded by the server, or what a reader sent: shown, never edited.
 // More come from the features that own them (applyAdminViews's readOnly: an enquiry's sender fields).
 const READ_ONLY: Record<string, readonly string[]> = {
-  'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote'],
+  'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote', 'importKey'],
   'api::comment.comment': ['ipHash', 'userAgent', 'commenterKeyHash', 'badge', 'repliedBy'],
 };
 // Not shown in the edit form: staff have no use for them (and a commenter key's hash is only for the trust rule).
@@ -184,7 +195,13 @@ const EDIT_LAYOUTS: Record<string, Array<Array<[string, number]>>> = {
     ],
   ],
 };
-const COMPONENTS = ['shared.seo', 'shared.social-link'];
+// Components, with the field that names each entry in a repeatable list (Strapi's default, the
+// first text field, leaves a reference without a URL untitled).
+const COMPONENTS: Record<string, string | undefined> = {
+  'shared.seo': undefined,
+  'shared.social-link': undefined,
+  'shared.reference': 'citation',
+};
 
 type Metadatas = Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
 
@@ -300,11 +317,12 @@ export async function applyAdminViews(
     });
   }
   const components = strapi.plugin('content-manager').service('components');
-  for (const uid of COMPONENTS) {
+  for (const [uid, mainField] of Object.entries(COMPONENTS)) {
     const component = components.findComponent(uid);
     const configuration = await components.findConfiguration(component);
     await components.updateConfiguration(component, {
       ...configuration,
+      ...(mainField && { settings: { ...configuration.settings, mainField } }),
       metadatas: withFieldTexts(uid, configuration.metadatas, READ_ONLY[uid] ?? []),
     });
   }
