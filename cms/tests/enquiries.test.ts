@@ -6,6 +6,7 @@ import { ENQUIRY_STAFF_ROLE } from '../src/platform/access/admin-roles';
 import { count, validEnquiry } from './helpers/fixtures';
 import { inbox, waitForMail } from './helpers/smtp';
 import { csvField, toCsv } from '../src/features/enquiry/server/csv';
+import { up as fileOldSpamApart } from '../database/migrations/2026.12.06T00.02.00.enquiry-suspected-spam';
 
 let request: Awaited<ReturnType<typeof api>>;
 
@@ -56,7 +57,7 @@ describe('anti-abuse', () => {
     strapi.server.app.proxy = false;
   });
 
-  it('keeps a bot-like enquiry (honeypot, too fast) but files it as closed spam and mails nobody', async () => {
+  it('keeps a bot-like enquiry (honeypot, too fast) but files it as suspected spam, apart from closed ones, and mails nobody', async () => {
     for (const overrides of [
       { website: 'x', message: 'Honeypot enquiry' },
       { elapsedMs: 500, message: 'Too fast enquiry' },
@@ -64,12 +65,31 @@ describe('anti-abuse', () => {
       const response = await send(overrides);
       expect(response.status).toBe(201);
       const row = await stored(response.body.data.documentId);
-      expect(row.handlingStatus).toBe('closed');
-      expect(row.internalNotes).toMatch(/suspected spam/);
+      expect(row.handlingStatus).toBe('suspected-spam');
+      expect(row.internalNotes).toMatch(/suspected spam: .+\. If a person sent it, set its status to New\./);
     }
     await send({ message: 'A real enquiry after the bots' });
     await waitForMail((m) => m.text.includes('A real enquiry after the bots'));
     expect(inbox.some((m) => /Honeypot enquiry|Too fast enquiry/.test(m.text))).toBe(false);
+  });
+
+  it('files the suspected spam closed automatically before as suspected spam, leaving what staff closed', async () => {
+    const strapi = await bootStrapi();
+    const enquiries = strapi.documents('api::enquiry.enquiry');
+    const make = (internalNotes: string) =>
+      enquiries.create({
+        data: {
+          ...validEnquiry({ message: internalNotes }),
+          topic: 'general',
+          handlingStatus: 'closed',
+          internalNotes,
+        },
+      });
+    const automatic = await make('Closed automatically as suspected spam: form filled too fast.');
+    const byStaff = await make('Closed automatically? No: answered by phone.');
+    await fileOldSpamApart(strapi.db.connection);
+    expect((await enquiries.findOne({ documentId: automatic.documentId }))?.handlingStatus).toBe('suspected-spam');
+    expect((await enquiries.findOne({ documentId: byStaff.documentId }))?.handlingStatus).toBe('closed');
   });
 
   it('answers 429 with Retry-After once a visitor reaches the limit', async () => {

@@ -17,7 +17,8 @@ export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
 export const COMMENT_BADGES = ['staff', 'author'] as const;
 export type CommentBadge = (typeof COMMENT_BADGES)[number];
 
-export const HANDLING_STATUSES = ['new', 'in-progress', 'closed'] as const;
+/** Where an enquiry stands; one that looks automated is filed as suspected spam, apart from those staff closed. */
+export const HANDLING_STATUSES = ['new', 'in-progress', 'closed', 'suspected-spam'] as const;
 export type HandlingStatus = (typeof HANDLING_STATUSES)[number];
 
 /** Whom an article is written for (its medical audience). */

@@ -29,4 +29,5 @@ export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {
   new: 'New',
   'in-progress': 'In progress',
   closed: 'Closed',
+  'suspected-spam': 'Suspected spam',
 };

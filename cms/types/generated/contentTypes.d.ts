@@ -806,7 +806,7 @@ export interface ApiEnquiryEnquiry extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     email: Schema.Attribute.Email & Schema.Attribute.Required;
     handlingStatus: Schema.Attribute.Enumeration<
-      ['new', 'in-progress', 'closed']
+      ['new', 'in-progress', 'closed', 'suspected-spam']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'new'>;

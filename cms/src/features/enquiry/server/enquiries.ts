@@ -13,8 +13,8 @@ export function enquiryService(strapi: Core.Strapi) {
   return {
     /**
      * A reader's enquiry, stored, with an acknowledgement to send back, never the stored record.
-     * One that looks automated is still kept (a person is never lost) but filed as closed with the
-     * reason, and nobody is mailed about it.
+     * One that looks automated is still kept (a person is never lost) but filed as suspected spam,
+     * apart from what staff closed, with the reason, and nobody is mailed about it.
      */
     async receive(input: EnquiryInput, senderAddress: string) {
       const { minimumFillSeconds } = strapi.config.get('anti-abuse') as { minimumFillSeconds: number };
@@ -29,8 +29,10 @@ export function enquiryService(strapi: Core.Strapi) {
           message: input.message,
           consent: true,
           sourcePath: input.sourcePath ?? undefined,
-          handlingStatus: suspicion ? 'closed' : 'new',
-          internalNotes: suspicion ? `Closed automatically as suspected spam: ${suspicion}.` : undefined,
+          handlingStatus: suspicion ? 'suspected-spam' : 'new',
+          internalNotes: suspicion
+            ? `Filed automatically as suspected spam: ${suspicion}. If a person sent it, set its status to New.`
+            : undefined,
           ipHash: ipHash(senderAddress),
         },
       });
