@@ -80,6 +80,8 @@ describe('admin list views', () => {
     }
     expect(article.metadatas.importKey.edit).toMatchObject({ label: 'Imported from', editable: false });
     expect(article.metadatas.originalPublishedAt.edit.description).toMatch(/old blog/);
+    // The admin's date-time picker shows and takes the editor's own time: the help says so.
+    expect(article.metadatas.publishAt.edit.description).toMatch(/time zone of the computer you are using/);
     const { components } = (
       await request
         .get('/content-manager/content-types/api::article.article/configuration')

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const VIEWS_VERSION = 9;
+const VIEWS_VERSION = 10;
 
 /** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
@@ -138,8 +138,10 @@ const DESCRIPTIONS: Record<string, string> = {
   fromPath:
     'A path of this site starting with /, such as /2019/05/old-post or /?p=123. Saved without a trailing slash.',
   toPath: 'A path of this site such as /articles/new-post, or a full https:// address elsewhere.',
-  publishAt: 'Save the draft with a time here: it is published then (within a minute), as last saved.',
-  unpublishAt: 'The published article is taken down then (within a minute); the draft stays.',
+  publishAt:
+    'Save the draft with a time here: it is published then (within a minute), as last saved. The time is in the time zone of the computer you are using.',
+  unpublishAt:
+    'The published article is taken down then (within a minute); the draft stays. The time is in the time zone of the computer you are using.',
   scheduleNote: 'What scheduled publishing last did, written by the CMS.',
   metaTitle: 'Up to 60 characters; search engines cut longer titles.',
   metaDescription: 'Up to 160 characters; the text under the title in search results.',
