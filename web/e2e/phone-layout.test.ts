@@ -74,6 +74,12 @@ describe('the article page on a phone', () => {
     await page.goto(`${siteUrl}/articles/${article.slug}`);
     await page.getByRole('heading', { level: 1, name: article.title }).waitFor();
     expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX_PX);
+    // The article's own text starts on the first screen, under the title, byline and review line.
+    const textTop = await page
+      .locator('.prose > p')
+      .first()
+      .evaluate((paragraph) => paragraph.getBoundingClientRect().top);
+    expect(textTop).toBeLessThan(DEVICES.phone.viewport.height - 40);
 
     // The comment form loads with what follows the article: its controls are there and usable.
     const form = page.getByRole('form', { name: 'Leave a Reply' });

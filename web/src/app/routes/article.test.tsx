@@ -120,6 +120,13 @@ describe('article page', () => {
     stubApi(cmsRoutes());
     renderApp(ARTICLE_PATH);
     const trust = await screen.findByRole('region', { name: 'About this article' });
+    // One line, closed, so the article's text reaches a phone's first screen; it opens onto the rest.
+    const line = trust.querySelector('details:not([open]) > summary');
+    expect(Array.from(line!.children, (part) => part.textContent)).toEqual([
+      'Medically reviewed by Dr Vikram Shah',
+      '1 March 2026',
+      'Conflict of interest declared',
+    ]);
     const entries = Object.fromEntries(
       within(trust)
         .getAllByRole('term')

@@ -20,7 +20,10 @@ type TrustProps = Pick<
   'author' | 'reviewer' | 'lastReviewedAt' | 'nextReviewDueAt' | 'conflictOfInterest'
 >;
 
-/** Under the title: who wrote the article, who checked it and when, and any conflict of interest. */
+/**
+ * Under the title: who checked the article and when, in one line that opens onto who wrote it, who
+ * reviewed it, the review dates and any conflict of interest (a <details>: works before the script).
+ */
 export function ArticleTrust({ author, reviewer, lastReviewedAt, nextReviewDueAt, conflictOfInterest }: TrustProps) {
   const rows = [
     author && ['Written by', <Person person={author} />],
@@ -29,21 +32,33 @@ export function ArticleTrust({ author, reviewer, lastReviewedAt, nextReviewDueAt
     nextReviewDueAt && ['Next review due', <Day day={nextReviewDueAt} />],
   ].filter((row) => !!row);
   if (!rows.length && !conflictOfInterest) return null;
+  const line = [
+    reviewer ? `Medically reviewed by ${reviewer.name}` : author && `Written by ${author.name}`,
+    reviewer && lastReviewedAt && <Day day={lastReviewedAt} />,
+    conflictOfInterest && 'Conflict of interest declared',
+  ].filter((part) => !!part);
   return (
     <section className="trust" aria-label="About this article">
-      <dl className="trust__list">
-        {rows.map(([term, detail]) => (
-          <div key={term as string}>
-            <dt>{term}</dt>
-            <dd>{detail}</dd>
-          </div>
-        ))}
-      </dl>
-      {conflictOfInterest && (
-        <p className="trust__note">
-          <strong>Conflicts of interest:</strong> {conflictOfInterest}
-        </p>
-      )}
+      <details>
+        <summary className="trust__line">
+          {line.map((part, index) => (
+            <span key={index}>{part}</span>
+          ))}
+        </summary>
+        <dl className="trust__list">
+          {rows.map(([term, detail]) => (
+            <div key={term as string}>
+              <dt>{term}</dt>
+              <dd>{detail}</dd>
+            </div>
+          ))}
+        </dl>
+        {conflictOfInterest && (
+          <p className="trust__note">
+            <strong>Conflicts of interest:</strong> {conflictOfInterest}
+          </p>
+        )}
+      </details>
     </section>
   );
 }
