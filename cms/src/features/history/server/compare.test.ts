@@ -34,6 +34,20 @@ describe('changedFields', () => {
     ]);
   });
 
+  it('sees no change in the same content with its keys in another order, as jsonb stores a version', () => {
+    const filled: Snapshot = {
+      ...base,
+      seo: { metaTitle: 'USMLE Step 1', metaDescription: 'Where to begin', shareImage: null },
+      references: [{ citation: 'NBME. Content outline.', url: 'https://www.usmle.org', doi: null, pmid: null }],
+    };
+    const stored = JSON.parse(JSON.stringify(filled)) as Snapshot;
+    stored.seo = { shareImage: null, metaTitle: 'USMLE Step 1', metaDescription: 'Where to begin' };
+    stored.references = [{ doi: null, url: 'https://www.usmle.org', pmid: null, citation: 'NBME. Content outline.' }];
+    expect(changedFields(stored, filled)).toEqual([]);
+    expect(compareSnapshots(stored, filled)).toEqual([]);
+    expect(changedFields(stored, { ...filled, seo: { ...filled.seo!, metaTitle: 'Step 1' } })).toEqual(['seo']);
+  });
+
   it('counts an empty text as no text', () => {
     expect(changedFields(base, { ...base, excerpt: '' })).toEqual([]);
   });

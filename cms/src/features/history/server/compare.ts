@@ -66,9 +66,26 @@ export function fieldLabel(field: string): string {
   return LABELS.get(field as SnapshotField) ?? field;
 }
 
-/** A field's value for comparison: related entries by id only (a renamed category is no change). */
-const comparable = (value: unknown) =>
-  JSON.stringify(value ?? null, (key, inner) => (key === 'label' ? undefined : inner === '' ? null : inner));
+/**
+ * A value in one canonical form, so that the same content compares equal however it was written:
+ * object keys sorted (a version is stored as jsonb, which reorders keys, while the capture compares
+ * the draft as read against the stored previous version), an empty text or a missing value as no
+ * value, and related entries by id only (a renamed category is no change).
+ */
+function canonical(value: unknown): unknown {
+  if (value === undefined || value === '') return null;
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.keys(value)
+    .filter((key) => key !== 'label')
+    .sort()
+    .map((key) => [key, canonical((value as Record<string, unknown>)[key])] as const)
+    .filter(([, inner]) => inner !== null);
+  return Object.fromEntries(entries);
+}
+
+/** A field's value for comparison: the one rule of "changed", at capture and at compare alike. */
+const comparable = (value: unknown) => JSON.stringify(canonical(value));
 
 const isEmpty = (value: unknown) =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length);

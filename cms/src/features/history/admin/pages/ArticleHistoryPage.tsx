@@ -200,7 +200,8 @@ function VersionTable({ documentId, versions }: { documentId: string; versions: 
               </Typography>
             </Td>
             <Td>
-              <Typography>{version.changes}</Typography>
+              {/* Wraps (the design system's table is nowrap), so a long list of fields never makes it scroll sideways. */}
+              <Typography style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{version.changes}</Typography>
             </Td>
             <Td>
               <RestoreButton documentId={documentId} version={version} />
