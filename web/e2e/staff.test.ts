@@ -266,7 +266,13 @@ describe('a staff member', () => {
 
     await staff.goto(`${apiUrl}/admin/content-manager/collection-types/api::enquiry.enquiry`);
     // Newest first: the reader's enquiry is on the first page; its date received opens it.
-    const href = await staff.getByRole('row').filter({ hasText: name }).getByRole('link').first().getAttribute('href');
+    const listed = staff.getByRole('row').filter({ hasText: name });
+    // Topic and status in words, in the same type as the other columns.
+    const fontSize = (text: string) =>
+      listed.getByText(text, { exact: true }).evaluate((cell) => getComputedStyle(cell).fontSize);
+    expect(await fontSize('Clinical partnerships')).toBe(await fontSize(name));
+    expect(await fontSize('New')).toBe(await fontSize(name));
+    const href = await listed.getByRole('link').first().getAttribute('href');
     await staff.goto(new URL(href!, apiUrl).toString());
     await staff.getByRole('button', { name: 'Save' }).waitFor();
 

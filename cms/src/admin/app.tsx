@@ -5,14 +5,13 @@
  * words; side panels on the enquiry form (received date, reply by e-mail) and the article form
  * (its History); and the screen comparing an article's versions.
  */
-import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
 import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
 import { SeoPreviewPanel } from '../features/articles/admin/components/SeoPreviewPanel';
-import { withShortDates } from '../platform/admin/ShortDates';
+import { withReadableValues } from '../platform/admin/ListValues';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -34,26 +33,6 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   moderationStatus: MODERATION_STATUS_LABELS,
 };
 
-interface ListHeader {
-  name: string;
-  attribute?: { type: string };
-  cellFormatter?: (row: Record<string, unknown>) => React.ReactNode;
-}
-
-function withReadableValues({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) {
-  return {
-    ...rest,
-    displayedHeaders: displayedHeaders.map((header) => {
-      const labels = header.attribute?.type === 'enumeration' ? VALUE_LABELS[header.name] : undefined;
-      if (!labels || header.cellFormatter) return header;
-      return {
-        ...header,
-        cellFormatter: (row: Record<string, unknown>) => labels[String(row[header.name])] ?? row[header.name],
-      };
-    }),
-  };
-}
-
 /**
  * Strapi's "Introducing the new Media Library" banner remembers a dismissal per project id: `false`
  * when the project sets none (as here), `undefined` while the admin is still loading.
@@ -73,8 +52,7 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues);
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withShortDates);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues(VALUE_LABELS));
     // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
       to: ADMIN_SCREENS.moderation,
