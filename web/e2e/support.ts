@@ -149,6 +149,8 @@ export const adminGet = (path: string) => adminFetch(path);
 /** Signs `page` in to the Strapi admin as the seeded administrator, as a person would. */
 export async function logInToAdmin(page: Page) {
   await page.goto(`${apiUrl}/admin`);
+  // The sign-in page speaks of the work, not of Strapi.
+  await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Login' }).click();

@@ -48,6 +48,13 @@ function dismissMediaLibraryBanner() {
 export default {
   config: {
     locales: ['en'],
+    // The sign-in page speaks of the work done here, not of Strapi.
+    translations: {
+      en: {
+        'Auth.form.welcome.title': 'Welcome back',
+        'Auth.form.welcome.subtitle': 'Sign in to write articles, moderate comments and answer enquiries',
+      },
+    },
     tutorials: false,
     notifications: { releases: false },
   },
