@@ -87,7 +87,7 @@ describe('a moderator', () => {
     await postComment(name, body);
     await postComment(`Bot ${run}`, botBody, { likeABot: true });
 
-    await staff.getByRole('link', { name: 'Moderation' }).click();
+    await staff.getByRole('link', { name: 'Moderation', exact: true }).click();
     await staff.getByRole('tab', { name: /^Pending/ }).waitFor();
     const approve = staff.getByRole('button', { name: `Approve comment by ${name}` });
     await approve.waitFor();
@@ -347,5 +347,23 @@ describe('a staff member', () => {
     expect(rows).toHaveLength(expected);
     expect(Object.keys(rows[0]!)).toEqual(Object.keys(exported[0]!));
     expect(rows).toEqual(exported);
+  });
+});
+
+describe('the admin home page', () => {
+  it('opens on what is waiting: comments to moderate, new enquiries, reviews due, each a link to the work', async () => {
+    await sendComments([{ authorName: `Waiting ${run}`, authorEmail: 'waiting@example.org', body: `Counted ${run}` }]);
+    const pending = (await (await adminGet('/medblog/comments?status=pending&pageSize=1')).json()) as {
+      meta: { pagination: { total: number } };
+    };
+    await staff.goto(`${apiUrl}/admin`);
+    const comments = staff.getByRole('link', { name: /^Comments waiting for moderation: \d+$/ });
+    await comments.waitFor();
+    expect(await comments.textContent()).toBe(`Comments waiting for moderation: ${pending.meta.pagination.total}`);
+    await staff.getByRole('link', { name: /^New enquiries: \d+$/ }).waitFor();
+    await staff.getByRole('link', { name: /^Articles due for a medical review: \d+$/ }).waitFor();
+    expect(await staff.getByText('Project statistics').count()).toBe(0);
+    await comments.click();
+    await staff.waitForURL(`${apiUrl}/admin/moderation`);
   });
 });

@@ -6,7 +6,7 @@
  * (its History); and the screen comparing an article's versions.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, Discuss, Download } from '@strapi/icons';
+import { Bell, Clock, Discuss, Download } from '@strapi/icons';
 import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
 import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
 import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
@@ -60,6 +60,16 @@ export default {
   },
   register(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues(VALUE_LABELS));
+    // The home page opens on the work waiting for this person, not on the project's statistics.
+    app.widgets.register((widgets) => [
+      {
+        id: 'waiting',
+        icon: Bell,
+        title: { id: 'medblog.waiting.title', defaultMessage: 'Waiting for you' },
+        component: async () => (await import('./WaitingWidget')).WaitingWidget,
+      },
+      ...widgets.filter((widget) => widget.id !== 'key-statistics'),
+    ]);
     // /admin/moderation: the link in moderators' e-mails (moderationScreenPath in @medblog/shared).
     app.addMenuLink({
       to: ADMIN_SCREENS.moderation,
