@@ -310,7 +310,7 @@ export interface StoredEnquiry {
   topic: EnquiryTopic;
   message: string;
   sourcePath?: string | null;
-  handlingStatus: 'new' | 'closed';
+  handlingStatus: 'new' | 'suspected-spam';
   createdAt: string;
 }
 
@@ -439,7 +439,7 @@ function createEnquiry(state: FakeCmsState, request: StubRequest): StubReply {
     topic: input.topic,
     message: input.message,
     sourcePath: input.sourcePath,
-    handlingStatus: looksAutomated(input) ? 'closed' : 'new',
+    handlingStatus: looksAutomated(input) ? 'suspected-spam' : 'new',
     createdAt,
   };
   state.enquiries.push(stored);
