@@ -22,11 +22,12 @@ export function contentManagerListPath(uid: string): string {
 /**
  * The content manager's list of the articles whose next medical review is due on or before `today`
  * (YYYY-MM-DD), the most overdue first: a saved filter, as the list's own filter menu writes it.
+ * The same path asks the content manager's API for them (`pageSize` 1 when only the total counts).
  */
-export function reviewsDueListPath(today: string): string {
+export function reviewsDueListPath(today: string, pageSize = 20): string {
   const query = new URLSearchParams({
     page: '1',
-    pageSize: '20',
+    pageSize: String(pageSize),
     sort: 'nextReviewDueAt:ASC',
     'filters[$and][0][nextReviewDueAt][$lte]': today,
   });

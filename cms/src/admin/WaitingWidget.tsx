@@ -34,7 +34,7 @@ function countsToAsk(today: string) {
     },
     {
       label: 'Articles due for a medical review',
-      path: `${reviewsDueListPath(today).replace('pageSize=20', 'pageSize=1')}`,
+      path: reviewsDueListPath(today, 1),
       count: (data: { pagination: { total: number } }) => data.pagination.total,
       to: `/${ADMIN_SCREENS.reviewsDue}`,
     },
