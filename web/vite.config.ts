@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { zoneOffsets } from './src/lib/zone-offsets.ts';
 
 const COMPRESSIBLE = /\.(html|js|css|json|svg|txt|xml|webmanifest)$/;
 
@@ -29,7 +30,14 @@ function precompress(): Plugin {
  * Two builds (`pnpm build`): the browser's (dist/client, served as files) and the server's
  * (`--ssr`: dist/server/entry-server.js, which scripts/serve.mjs loads to render pages).
  */
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild, mode }) => ({
+  define: {
+    __SITE_ZONE_OFFSETS__: JSON.stringify(
+      zoneOffsets(
+        loadEnv(mode, fileURLToPath(new URL('.', import.meta.url)), 'VITE_').VITE_TIME_ZONE || 'Asia/Kolkata',
+      ),
+    ),
+  },
   plugins: isSsrBuild ? [react()] : [react(), precompress()],
   resolve: {
     alias: {

@@ -12,3 +12,6 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** VITE_TIME_ZONE's offsets (lib/zone-offsets.ts), put in by vite.config.ts. */
+declare const __SITE_ZONE_OFFSETS__: import('./lib/zone-offsets').ZoneOffsets;

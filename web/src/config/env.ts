@@ -8,5 +8,8 @@ export const SITE_URL = withoutTrailingSlash(
   import.meta.env.VITE_SITE_URL || (import.meta.env.SSR ? 'http://localhost:4173' : window.location.origin),
 );
 
-/** Dates are shown in the organisation's time zone, so the server and every reader show the same day. */
-export const TIME_ZONE = import.meta.env.VITE_TIME_ZONE || 'Asia/Kolkata';
+/**
+ * Dates are shown in the organisation's time zone (VITE_TIME_ZONE), so the server and every reader
+ * show the same day: its offsets, tabled at build time (see lib/zone-offsets.ts).
+ */
+export const SITE_ZONE_OFFSETS = __SITE_ZONE_OFFSETS__;

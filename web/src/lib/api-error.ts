@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 import { isRouteErrorResponse } from 'react-router-dom';
 
 /**
@@ -13,6 +13,14 @@ const CHUNK_LOAD_ERROR =
 
 export function isChunkLoadError(error: unknown): boolean {
   return error instanceof Error && CHUNK_LOAD_ERROR.test(error.message);
+}
+
+/**
+ * axios's own test, without importing axios: importing anything from it loads all of it, and it is
+ * not part of the first load (lib/api-client.ts).
+ */
+export function isAxiosError<T = unknown>(error: unknown): error is AxiosError<T> {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
 
 export function problemOf(error: unknown): Problem {

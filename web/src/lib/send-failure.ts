@@ -1,6 +1,5 @@
 import { rateLimitMessage, type ApiErrorBody, type FieldError } from '@medblog/shared';
-import { isAxiosError } from 'axios';
-import { problemOf } from './api-error';
+import { isAxiosError, problemOf } from './api-error';
 
 /** Why a form could not be sent, in the terms its reader needs, and what to show where. */
 export interface SendFailure {

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PURGE, PURGE_TAGS, rateLimitMessage } from '@medblog/shared';
 import { API_URL } from '@/config/env';
-import { apiClient } from '@/lib/api-client';
+import { loadApiClient } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
@@ -237,7 +237,8 @@ export function createSiteHandler({
 }) {
   if (!serverConfig.purgeSecret)
     console.warn("PURGE_SECRET is not set: the CMS counts every page's reads against this server's own address.");
-  passReaderToCms(apiClient, serverConfig.purgeSecret);
+  // Settled before any request of a reader can be sent: they wait for the same promise, after this.
+  void loadApiClient().then((client) => passReaderToCms(client, serverConfig.purgeSecret));
   const renders = createRenderLimiter({
     ...renderLimit,
     redisUrl: serverConfig.redisUrl,

@@ -3,11 +3,13 @@
  * Everything above the HTTP layer (query building, serialisation, error handling) runs for real.
  */
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse } from 'axios';
-import { apiClient } from '@/lib/api-client';
+import { setUpApiClient } from '@/lib/api-client';
 import { findHandler, strapiError, stubRequest, type StubRequest, type StubRoutes } from './stub-replies';
 
 export * from './stub-replies';
 
+// The tests' client, made at once: the same settings as the app's, axios loaded already.
+const apiClient = setUpApiClient(axios);
 const originalAdapter = apiClient.defaults.adapter;
 
 /** Answers the app's requests with `routes`; returns the list of requests made, in order. */

@@ -9,7 +9,9 @@ import { cmsRoutes } from './fake-cms';
 describe('the stand-in CMS', () => {
   it(`reads a pageSize above ${PAGE_SIZE.max} as ${PAGE_SIZE.max}, as the CMS does`, async () => {
     stubApi(cmsRoutes());
-    const { data } = await apiClient.get('/api/articles', { params: { pagination: { pageSize: 100 } } });
+    const { data } = await apiClient.get<{ meta: { pagination: { pageSize: number } } }>('/api/articles', {
+      params: { pagination: { pageSize: 100 } },
+    });
     expect(data.meta.pagination.pageSize).toBe(PAGE_SIZE.max);
   });
 

@@ -1,9 +1,9 @@
 import type { ApiErrorBody } from '@medblog/shared';
 import type { QueryClient } from '@tanstack/react-query';
-import { isAxiosError } from 'axios';
 import { useEffect } from 'react';
 import { data, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom';
 import { API_URL } from '@/config/env';
+import { isAxiosError } from '@/lib/api-error';
 import { articlePreviewQueryOptions, useArticlePreview } from '@/features/articles/api/get-article-preview';
 import { ArticlePage } from './article';
 

@@ -24,7 +24,8 @@ const parentOf = (comment: ArticleComment | PendingComment) =>
 function threads(approved: ArticleComment[], pending: PendingComment[]): Entry[] {
   const entries = [...approved, ...pending]
     .map((comment, index): Entry => ({ comment, pending: index >= approved.length, replies: [] }))
-    .sort((a, b) => a.comment.createdAt.localeCompare(b.comment.createdAt));
+    // ISO times sort as text; not localeCompare, whose first use loads the browser's collation data.
+    .sort((a, b) => Date.parse(a.comment.createdAt) - Date.parse(b.comment.createdAt));
   const byId = new Map(entries.map((entry) => [entry.comment.documentId, entry]));
   return entries.filter((entry) => {
     const parent = byId.get(parentOf(entry.comment) ?? '');
