@@ -104,7 +104,7 @@ describe('the article page on a phone', () => {
     await close();
   });
 
-  it('opens the menu of search and contacts, on the screen, also before the page’s code has run', async () => {
+  it('opens the menu of search and contacts, on the screen, also before the page’s code has run; Escape closes it', async () => {
     for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ ...DEVICES.phone, javaScriptEnabled });
       const page = await context.newPage();
@@ -114,6 +114,13 @@ describe('the article page on a phone', () => {
       await openHeaderMenu(page);
       await search.waitFor();
       expect(await actionsOffScreen(page)).toEqual([]);
+      if (javaScriptEnabled) {
+        // Once the page's code runs, Escape closes the menu and leaves the focus on its button.
+        await expect
+          .poll(async () => (await page.keyboard.press('Escape'), search.isVisible()), { timeout: 15_000 })
+          .toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search and contacts');
+      }
       await context.close();
     }
   });
@@ -144,6 +151,20 @@ describe('the header on a desktop', () => {
       }
     }
     expect(new Set(heights).size).toBe(1);
+    await expectHealthyPage(page, errors);
+    await close();
+  });
+
+  it('shows every topic on a narrow desktop, on a second line when they do not fit on one', async () => {
+    const { page, errors, close } = await openPage(browser, 'desktop');
+    // The narrowest desktop layout (52em), where the demo topics do not fit on one line.
+    await page.setViewportSize({ width: 840, height: 900 });
+    await page.goto(`${siteUrl}/`);
+    const links = page.getByRole('navigation', { name: 'Topics' }).getByRole('link');
+    const boxes = await links.evaluateAll((all) => all.map((link) => link.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThan(3);
+    for (const box of boxes) expect(box.right).toBeLessThanOrEqual(840);
+    expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBeGreaterThan(1);
     await expectHealthyPage(page, errors);
     await close();
   });

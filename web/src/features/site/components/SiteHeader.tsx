@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobal } from '@/features/site/api/get-global';
 import { paths } from '@/lib/paths';
@@ -18,6 +18,14 @@ interface SiteHeaderProps {
  * visual order). On a phone the search and the contacts fold into a menu: a <details>, so it opens
  * before the page's code has loaded; from 52em on the stylesheet shows them in the row instead.
  */
+/** Escape closes the open menu and puts the focus back on its button, as in any menu. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  const menu = event.currentTarget;
+  if (event.key !== 'Escape' || !menu.open) return;
+  menu.open = false;
+  menu.querySelector('summary')?.focus();
+}
+
 export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
   const { data: site, isPending } = useGlobal();
   // A search or a followed link leads to another page: the menu starts closed there.
@@ -42,7 +50,7 @@ export function SiteHeader({ nav, search, enquiry }: SiteHeaderProps) {
           {/* Holds the tagline's place so the page does not jump down when it arrives. */}
           {isPending && <span className="masthead__tagline skeleton skeleton--tagline" aria-hidden="true" />}
         </div>
-        <details key={pageKey} className="header-menu">
+        <details key={pageKey} className="header-menu" onKeyDown={closeOnEscape}>
           <summary className="header-menu__toggle">
             <LineIcon path="M4 7h16M4 12h16M4 17h16" className="header-menu__icon" />
             <LineIcon path="M6 6l12 12M18 6L6 18" className="header-menu__icon header-menu__icon--close" />
