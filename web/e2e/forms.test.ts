@@ -142,6 +142,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     await own.getByText('Awaiting moderation').waitFor();
 
     await page.reload();
+    await comments().scrollIntoViewIfNeeded();
     await own.getByText('Awaiting moderation').waitFor();
     expect(await own.locator('.comment__body').textContent()).toBe(body);
 

@@ -81,11 +81,12 @@ describe('the article page on a phone', () => {
       .evaluate((paragraph) => paragraph.getBoundingClientRect().top);
     expect(textTop).toBeLessThan(DEVICES.phone.viewport.height - 40);
 
-    // The comment form loads with what follows the article: its controls are there and usable.
+    // The comment form comes with the page: its controls are there and usable.
     const form = page.getByRole('form', { name: 'Leave a Reply' });
     const post = form.getByRole('button', { name: 'Post comment' });
     await post.waitFor();
-    // Enabled once the page's code runs.
+    // Enabled once its code runs, which comes as the reader scrolls towards it.
+    await post.scrollIntoViewIfNeeded();
     await expect.poll(() => post.isEnabled()).toBe(true);
     for (const name of ['Name', 'E-mail', 'Comment']) {
       const field = form.getByRole('textbox', { name });

@@ -110,7 +110,8 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     page.on('console', onConsole);
     try {
       await page.goto(`${siteUrl}/articles/${article.slug}`, { waitUntil: 'networkidle' });
-      // Hydrated: the comment form reacts (its check runs in the browser).
+      // Hydrated: the comment form reacts (its check runs in the browser) once scrolled to.
+      await page.getByRole('button', { name: 'Post comment' }).scrollIntoViewIfNeeded();
       await page.getByRole('button', { name: 'Post comment' }).click();
       await page.getByText('Name is required').first().waitFor();
       await page.evaluate(() => Object.assign(window, { sameDocument: true }));
@@ -120,6 +121,35 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       expect(consoleErrors).toEqual([]);
     } finally {
       page.off('console', onConsole);
+    }
+    await expectHealthyPage(page, errors);
+  });
+
+  it('loads the code of the comments only when the reader nears them; meanwhile the page is already in use', async () => {
+    const afterCode: string[] = [];
+    const onRequest = (request: { url: () => string }) => {
+      if (/\/assets\/article-after-[\w-]+\.js$/.test(request.url())) afterCode.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${siteUrl}/articles/${article.slug}`, { waitUntil: 'networkidle' });
+      // Far below the first screen (more than the screen's height, the distance at which it loads)...
+      const { top, screen } = await page.evaluate(() => ({
+        top: document.getElementById('article-after')!.getBoundingClientRect().top,
+        screen: window.innerHeight,
+      }));
+      expect(top).toBeGreaterThan(2 * screen);
+      expect(afterCode).toEqual([]);
+      // ...and the comments' code comes as the reader scrolls towards them, then the form reacts.
+      await page
+        .getByRole('heading', { level: 2, name: /comment/i })
+        .first()
+        .scrollIntoViewIfNeeded();
+      await expect.poll(() => afterCode.length, { timeout: 15_000 }).toBe(1);
+      await page.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Name is required').first().waitFor();
+    } finally {
+      page.off('request', onRequest);
     }
     await expectHealthyPage(page, errors);
   });

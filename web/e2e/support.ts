@@ -209,6 +209,8 @@ export const HUMAN_FILL_MS = 3_500;
  * returns when that was: the form counts a person's time from then, not from the first paint.
  */
 export async function usableSince(form: Locator): Promise<number> {
+  // A form below the article gets its code as the reader scrolls to it (routes/article.tsx).
+  await form.scrollIntoViewIfNeeded();
   await form.locator('fieldset.form-fields:not([disabled])').first().waitFor();
   return Date.now();
 }

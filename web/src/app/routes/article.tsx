@@ -1,5 +1,5 @@
 import { articleDate } from '@medblog/shared';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -19,10 +19,24 @@ import { CommentCount } from '@/features/comments/components/CommentCount';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
+import { whenNear } from '@/lib/when-near';
 import NotFoundRoute from './not-found';
 
-// Below the text: not part of the page's first load (see article-after.tsx).
-const ArticleAfter = lazy(() => import('./article-after'));
+const AFTER_ID = 'article-after';
+
+/** What the lazy part below waits for: the element of the article the server sent. */
+let waitingFor: HTMLElement | null = null;
+const nowOrNever = typeof AbortController === 'undefined' ? undefined : new AbortController();
+
+/**
+ * Below the text: not part of the page's first load (see article-after.tsx). On the page the
+ * server sent, its code loads only when the reader nears it, so taking over the page leaves out
+ * the comments and their forms (plain HTML forms meanwhile); after a navigation it loads at once.
+ */
+const ArticleAfter = lazy(() => {
+  waitingFor = typeof document === 'undefined' ? null : document.getElementById(AFTER_ID);
+  return whenNear(waitingFor, nowOrNever?.signal).then(() => import('./article-after'));
+});
 
 export default function ArticleRoute() {
   const { slug } = useParams() as { slug: string };
@@ -39,6 +53,11 @@ export default function ArticleRoute() {
 export function ArticlePage({ article, preview = false }: { article: ArticleDetail; preview?: boolean }) {
   const { data: site } = useGlobal();
   useRecordArticleView(article.documentId, { enabled: !preview });
+  const after = useRef<HTMLDivElement>(null);
+  // Back on an article after another page: a new element, which the wait above does not watch.
+  useEffect(() => {
+    if (waitingFor && after.current !== waitingFor) nowOrNever?.abort();
+  });
 
   const { title, slug, excerpt, cover, category, author, seo, body, relatedArticles = [], references = [] } = article;
   const path = paths.article(slug);
@@ -106,7 +125,7 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
           <RelatedArticles articles={relatedArticles} />
         </footer>
       </article>
-      <div className="container article-after">
+      <div id={AFTER_ID} ref={after} className="container article-after">
         <Suspense fallback={<p className="comments__note">Loading the comments…</p>}>
           <ArticleAfter
             documentId={article.documentId}

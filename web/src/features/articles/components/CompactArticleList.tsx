@@ -23,12 +23,14 @@ export function CompactArticleList({ articles, ordered = false }: CompactArticle
     <List className={ordered ? 'compact-list compact-list--ordered' : 'compact-list'}>
       {articles.map((article) => {
         const { documentId, title, slug, cover } = article;
+        // A draft's preview lists related drafts too, which have no date yet.
+        const date: string | null = articleDate(article);
         return (
           <li key={documentId}>
             {cover && <ResponsiveImage className="compact-list__image" image={cover} sizes="5rem" />}
             <div>
               <Link to={paths.article(slug)}>{title}</Link>
-              <time dateTime={articleDate(article)}>{formatDate(articleDate(article))}</time>
+              {date && <time dateTime={date}>{formatDate(date)}</time>}
             </div>
           </li>
         );
