@@ -1,13 +1,32 @@
 /**
  * CSV that spreadsheets open correctly: every field quoted (commas, quotes, newlines survive),
- * a UTF-8 byte-order mark (Devanagari and other scripts survive Excel), CRLF line ends, and text
- * that a spreadsheet would run as a formula (= + - @ tab CR at the start) prefixed with a quote.
+ * a UTF-8 byte-order mark (Devanagari and other scripts survive Excel), CRLF line ends, and no
+ * field that Excel, LibreOffice or Google Sheets would run as a formula.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { isPhoneNumber } from '@medblog/shared';
+
+/**
+ * Text a spreadsheet may read as a formula or a command: = + - @ first (or their full-width forms,
+ * which Excel reads as formulas in East Asian locales), also after spaces or tabs that some
+ * spreadsheets trim, and a tab or CR first.
+ */
+const FORMULA_START = /^(\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
+
+/**
+ * A field's text as spreadsheets should show it. A formula is prefixed with an apostrophe, the
+ * spreadsheets' own mark for "text, not a formula". A phone number such as +91 98765 43210 is
+ * prefixed with a space instead, which spreadsheets show as a slight indent where the apostrophe
+ * would show: a formula starts only at the first character, and a phone number holds digits and
+ * separators only, no function, reference or command, so one that a spreadsheet trimmed and
+ * computed anyway could do no harm.
+ */
+export function spreadsheetText(text: string): string {
+  if (!FORMULA_START.test(text)) return text;
+  return isPhoneNumber(text) ? ` ${text}` : `'${text}`;
+}
 
 export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = spreadsheetText(value === null || value === undefined ? '' : String(value));
   return `"${text.replace(/"/g, '""')}"`;
 }
 
