@@ -13,14 +13,13 @@ import { isPhoneNumber } from '@medblog/shared';
 const FORMULA_START = /^(\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 
 /**
- * A field's text as spreadsheets should show it. A formula is prefixed with an apostrophe, the
- * spreadsheets' own mark for "text, not a formula". A phone number such as +91 98765 43210 is
- * prefixed with a space instead, which spreadsheets show as a slight indent where the apostrophe
- * would show: a formula starts only at the first character, and a phone number holds digits and
- * separators only, no function, reference or command, so one that a spreadsheet trimmed and
- * computed anyway could do no harm.
+ * A field's text as spreadsheets should show it. A formula gets an apostrophe first, the
+ * spreadsheets' own mark for "text, not a formula". A phone number such as +91 98765 43210 gets a
+ * space first instead, which shows only as a slight indent: spreadsheets start a formula at the
+ * first character only, and a phone number is digits and separators, with no function, reference
+ * or command, so even a spreadsheet that trimmed the space and computed it could do no harm.
  */
-export function spreadsheetText(text: string): string {
+function spreadsheetText(text: string): string {
   if (!FORMULA_START.test(text)) return text;
   return isPhoneNumber(text) ? ` ${text}` : `'${text}`;
 }
