@@ -76,12 +76,16 @@ export const commentInputSchema = z.object(
 );
 export type CommentInput = z.input<typeof commentInputSchema>;
 
-// International format: an optional +, then digits with spaces, dots, dashes or brackets; 7 to 15 digits (E.164).
+/** International format: an optional +, then digits with spaces, dots, dashes or brackets; 7 to 15 digits (E.164). */
+export function isPhoneNumber(value: string): boolean {
+  return /^\+?[0-9 ().-]+$/.test(value) && /^\d{7,15}$/.test(value.replace(/\D/g, ''));
+}
+
 const phone = z
   .string({ error: 'Phone must be text' })
   .trim()
   .max(LIMITS.phone, { error: `Phone must be at most ${LIMITS.phone} characters` })
-  .refine((value) => value === '' || (/^\+?[0-9 ().-]+$/.test(value) && /^\d{7,15}$/.test(value.replace(/\D/g, ''))), {
+  .refine((value) => value === '' || isPhoneNumber(value), {
     error: 'Phone must be a phone number such as +91 98765 43210',
   });
 

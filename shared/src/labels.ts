@@ -2,7 +2,15 @@
  * What people read for each value of the content model's enumerations: the reader site, the admin
  * screens, the CSV export and the notification e-mails all take their wording from here.
  */
-import type { CommentBadge, EnquiryTopic, HandlingStatus, ModerationStatus } from './constants.js';
+import type {
+  Audience,
+  CommentBadge,
+  EnquiryTopic,
+  HandlingStatus,
+  ModerationStatus,
+  SocialPlatform,
+} from './constants.js';
+import type { RedirectCode } from './content.js';
 
 export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
   general: 'General question',
@@ -30,4 +38,24 @@ export const HANDLING_STATUS_LABELS: Record<HandlingStatus, string> = {
   'in-progress': 'In progress',
   closed: 'Closed',
   'suspected-spam': 'Suspected spam',
+};
+
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  students: 'Medical students',
+  doctors: 'Doctors',
+  public: 'The general public',
+};
+
+export const SOCIAL_PLATFORM_LABELS: Record<SocialPlatform, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  youtube: 'YouTube',
+  x: 'X (Twitter)',
+};
+
+export const REDIRECT_CODE_LABELS: Record<RedirectCode, string> = {
+  'permanent-301': 'Moved for good (301)',
+  'temporary-302': 'Moved for now (302)',
+  'gone-410': 'Removed (410)',
 };

@@ -2,11 +2,12 @@
  * An article's revision history, in the real Strapi admin: an editor (the Editor role, invited and
  * registered as a colleague would be) saves an article twice, sees both saves in its History
  * panel, compares them word by word, and restores the first version, which becomes the draft's
- * content and the newest version.
+ * content and the newest version; and a version that changed nearly every field, with long values,
+ * fits a 1280 px screen.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminFetch, apiUrl, launchBrowser, openPage } from './support';
+import { adminFetch, apiUrl, horizontalOverflow, launchBrowser, openPage } from './support';
 
 const run = Date.now().toString(36);
 const EDITOR = {
@@ -122,5 +123,60 @@ describe('the history of an article', () => {
     await page.getByRole('link', { name: 'Back to the article' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe(TITLE);
     await page.getByRole('list', { name: 'Latest versions' }).getByText('Version 4: Restored version 1').waitFor();
+  });
+});
+
+describe('the history screen at 1280 px', () => {
+  it('fits a version that changed nearly every field, with long unbroken values, on the screen', async () => {
+    const address = `https://example.org/${'a-very-long-address-without-spaces-'.repeat(8)}`;
+    const created = (await (
+      await adminFetch('/content-manager/collection-types/api::article.article', {
+        method: 'POST',
+        body: {
+          title: `Wide history ${run}`,
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: 'First.' }] }],
+        },
+      })
+    ).json()) as { data: { documentId: string } };
+    const id = created.data.documentId;
+    await adminFetch(`/content-manager/collection-types/api::article.article/${id}`, {
+      method: 'PUT',
+      body: {
+        title: `Wide history ${run} ${'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2)}`,
+        excerpt: address.slice(0, 300),
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: `${address} ${address}` }] }],
+        conflictOfInterest: address,
+        featured: true,
+        commentsEnabled: false,
+        audience: 'doctors',
+        lastReviewedAt: '2026-10-05',
+        nextReviewDueAt: '2027-10-05',
+        originalPublishedAt: '2019-03-02T09:30:00.000Z',
+        seo: {
+          metaTitle: 'Sixty characters of a title in search results for the check',
+          metaDescription: address.slice(0, 150),
+        },
+      },
+    });
+
+    await page.goto(`${apiUrl}/admin/article-history/${id}`);
+    const changes = page
+      .getByRole('row', { name: /^2: Saved/ })
+      .locator('td')
+      .nth(3);
+    await changes.waitFor();
+    expect(await changes.innerText()).toBe(
+      'Title, Summary, Text, Last reviewed on, Next review due, Conflicts of interest, Written for, ' +
+        'Search engines and sharing, Featured on the home page, Comments enabled and Original publication date',
+    );
+    // Neither the page nor the table of versions scrolls sideways, and the list of fields is on the screen.
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const tableBox = page.locator('table').locator('..');
+    expect(await tableBox.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+    const right = await changes.evaluate((cell) => cell.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(1280);
+    // The compared values wrap too, and read as the rest of the admin writes them.
+    await page.getByRole('region', { name: 'Last reviewed on' }).getByText('5 Oct 2026').waitFor();
+    await page.getByRole('region', { name: 'Written for' }).getByText('Doctors').waitFor();
   });
 });

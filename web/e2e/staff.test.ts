@@ -292,8 +292,17 @@ describe('a staff member', () => {
       body: { message: 'Words the reader never wrote' },
     }).catch((error: Error) => error.message);
     expect(overwrite).toMatch(/answered 400: .*message: is what the sender wrote and cannot be changed/);
+    // Choices by their names; the value stored stays in-progress (the export below filters on it).
+    expect(await staff.getByRole('combobox', { name: 'Topic' }).innerText()).toBe('Clinical partnerships');
     await staff.getByRole('combobox', { name: 'Handling status' }).click();
-    await staff.getByRole('option', { name: 'in-progress' }).click();
+    expect(await staff.getByRole('option').allInnerTexts()).toEqual([
+      'Choose here',
+      'New',
+      'In progress',
+      'Closed',
+      'Suspected spam',
+    ]);
+    await staff.getByRole('option', { name: 'In progress' }).click();
     await staff.getByRole('button', { name: 'Save' }).click();
     await staff.getByText(/Saved/i).first().waitFor();
 
@@ -365,5 +374,93 @@ describe('the admin home page', () => {
     expect(await staff.getByText('Project statistics').count()).toBe(0);
     await comments.click();
     await staff.waitForURL(`${apiUrl}/admin/moderation`);
+  });
+});
+
+describe("an editor's dates and choices", () => {
+  let documentId: string;
+  const editPath = () => `${apiUrl}/admin/content-manager/collection-types/api::article.article/${documentId}`;
+  const storedArticle = async () =>
+    (
+      (await (await adminGet(`/content-manager/collection-types/api::article.article/${documentId}`)).json()) as {
+        data: Record<string, unknown>;
+      }
+    ).data;
+
+  beforeAll(async () => {
+    const created = (await (
+      await adminFetch('/content-manager/collection-types/api::article.article', {
+        method: 'POST',
+        body: { title: `Dates read day first ${run}`, nextReviewDueAt: '2027-04-01' },
+      })
+    ).json()) as { data: { documentId: string } };
+    documentId = created.data.documentId;
+  });
+
+  it('reads and takes dates day first: typing 05/10/2026 stores 5 October', async () => {
+    await staff.goto(editPath());
+    const reviewed = staff.getByRole('combobox', { name: 'Last reviewed on' });
+    const due = staff.getByRole('combobox', { name: 'Next review due' });
+    // A stored day is shown day first.
+    await expect.poll(() => due.inputValue()).toBe('01/04/2027');
+
+    // Days that a month-first reading would take for another day (10 May) or refuse (month 31).
+    for (const [typed, stored] of [
+      ['05/10/2026', '2026-10-05'],
+      ['31/01/2027', '2027-01-31'],
+      ['12/11/2026', '2026-11-12'],
+    ]) {
+      await reviewed.fill(typed);
+      await reviewed.blur();
+      await due.fill('01/02/2028');
+      await due.blur();
+      await staff.getByRole('button', { name: 'Save', exact: true }).click();
+      await staff.getByText('Saved document').first().waitFor();
+      await expect.poll(async () => (await storedArticle()).lastReviewedAt, { message: typed }).toBe(stored);
+      expect((await storedArticle()).nextReviewDueAt).toBe('2028-02-01');
+      await staff.reload();
+      await expect.poll(() => reviewed.inputValue()).toBe(typed);
+    }
+  }, 120_000); // three saves and reloads
+
+  it('schedules "Publish at" day first, and says which time zone it uses', async () => {
+    await staff.goto(editPath());
+    const publishAt = staff.getByRole('group', { name: 'Publish at', exact: true });
+    await staff.getByText('The time is in the time zone of the computer you are using.').first().waitFor();
+    const day = publishAt.getByRole('combobox', { name: 'Choose date' });
+    await day.fill('05/10/2027');
+    await day.blur();
+    await staff.getByRole('button', { name: 'Save', exact: true }).click();
+    await staff.getByText('Saved document').first().waitFor();
+    // Midnight at the start of 5 October 2027 on the editor's clock (this browser's: UTC).
+    await expect.poll(async () => (await storedArticle()).publishAt).toBe('2027-10-05T00:00:00.000Z');
+    await staff.reload();
+    await expect.poll(() => day.inputValue()).toBe('05/10/2027');
+  });
+
+  it('offers "Written for" by its names and stores the value', async () => {
+    await staff.goto(editPath());
+    await staff.getByRole('combobox', { name: 'Written for' }).click();
+    expect(await staff.getByRole('option').allInnerTexts()).toEqual([
+      'Choose here',
+      'Medical students',
+      'Doctors',
+      'The general public',
+    ]);
+    await staff.getByRole('option', { name: 'Doctors' }).click();
+    await staff.getByRole('button', { name: 'Save', exact: true }).click();
+    await staff.getByText('Saved document').first().waitFor();
+    await expect.poll(async () => (await storedArticle()).audience).toBe('doctors');
+  });
+
+  it('picks the export range day first', async () => {
+    await staff.goto(`${apiUrl}/admin/enquiry-export`);
+    const from = staff.getByRole('combobox', { name: 'Received from' });
+    expect(await from.getAttribute('placeholder')).toBe('DD/MM/YYYY');
+    const counted = staff.waitForRequest((request) => request.url().includes('from=2026-10-05'));
+    await from.fill('05/10/2026');
+    await from.blur();
+    await counted;
+    expect(await from.inputValue()).toBe('05/10/2026');
   });
 });

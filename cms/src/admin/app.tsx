@@ -1,17 +1,19 @@
 /**
  * Admin panel customisation: English only; no tutorials, release notifications, product banner or
  * guided tour; screens of our own in the main menu (the comment moderation queue, the enquiries
- * CSV export and the articles due for a medical review); list columns of topics and statuses in
- * words; side panels on the enquiry form (received date, reply by e-mail) and the article form
- * (its History); and the screen comparing an article's versions.
+ * CSV export and the articles due for a medical review); choices in words and dates day first in
+ * lists and edit views; side panels on the enquiry form (received date, reply by e-mail) and the
+ * article form (its History); and the screen comparing an article's versions.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Bell, Clock, Discuss, Download } from '@strapi/icons';
-import { ADMIN_SCREENS, ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, MODERATION_STATUS_LABELS } from '@medblog/shared';
+import { ADMIN_SCREENS } from '@medblog/shared';
 import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
 import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
 import { SeoPreviewPanel } from '../features/articles/admin/components/SeoPreviewPanel';
 import { withReadableValues } from '../platform/admin/ListValues';
+import { editViewInputs } from '../platform/admin/EditViewInputs';
+import { VALUE_LABELS } from './value-labels';
 
 // Strapi's guided tour for developers has no setting: it reads this key from the browser's storage.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -25,13 +27,6 @@ function turnOffGuidedTour() {
   }
   window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ ...stored, enabled: false }));
 }
-
-/** Enumeration columns of the content manager's lists, shown as people read them ("In progress"). */
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  topic: ENQUIRY_TOPIC_LABELS,
-  handlingStatus: HANDLING_STATUS_LABELS,
-  moderationStatus: MODERATION_STATUS_LABELS,
-};
 
 /**
  * Strapi's "Introducing the new Media Library" banner remembers a dismissal per project id: `false`
@@ -60,6 +55,8 @@ export default {
   },
   register(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableValues(VALUE_LABELS));
+    // Edit views: dates day-month-year in every interface language, choices by their names.
+    app.addFields(editViewInputs(VALUE_LABELS));
     // The home page opens on the work waiting for this person, not on the project's statistics.
     app.widgets.register((widgets) => [
       {

@@ -1,7 +1,8 @@
 /**
- * The admin customisation imports react-query, react-redux and @strapi/icons itself. They must be the very
- * versions Strapi's admin ships: then pnpm links the same copy, our hooks use the admin's own
- * QueryClient and redux store (a second copy would have no provider) and our icons match Strapi's.
+ * The admin customisation imports react-query, react-redux, react-intl and @strapi/icons itself.
+ * They must be the very versions Strapi's admin ships: then pnpm links the same copy, our hooks use
+ * the admin's own QueryClient, redux store and interface language (a second copy would have no
+ * provider) and our icons match Strapi's.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ const strapiAdmin = JSON.parse(
 );
 
 describe("the admin's shared dependencies", () => {
-  it.each(['react-query', 'react-redux', '@strapi/icons', '@strapi/design-system'])(
+  it.each(['react-query', 'react-redux', 'react-intl', '@strapi/icons', '@strapi/design-system'])(
     '%s is the version @strapi/admin uses',
     (name) => {
       expect(ours.devDependencies[name]).toBe(strapiAdmin.dependencies[name]);

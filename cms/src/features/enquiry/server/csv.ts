@@ -1,13 +1,31 @@
 /**
  * CSV that spreadsheets open correctly: every field quoted (commas, quotes, newlines survive),
- * a UTF-8 byte-order mark (Devanagari and other scripts survive Excel), CRLF line ends, and text
- * that a spreadsheet would run as a formula (= + - @ tab CR at the start) prefixed with a quote.
+ * a UTF-8 byte-order mark (Devanagari and other scripts survive Excel), CRLF line ends, and no
+ * field that Excel, LibreOffice or Google Sheets would run as a formula.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { isPhoneNumber } from '@medblog/shared';
+
+/**
+ * Text a spreadsheet may read as a formula or a command: = + - @ first (or their full-width forms,
+ * which Excel reads as formulas in East Asian locales), also after spaces or tabs that some
+ * spreadsheets trim, and a tab or CR first.
+ */
+const FORMULA_START = /^(\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
+
+/**
+ * A field's text as spreadsheets should show it. A formula gets an apostrophe first, the
+ * spreadsheets' own mark for "text, not a formula". A phone number such as +91 98765 43210 gets a
+ * space first instead, which shows only as a slight indent: spreadsheets start a formula at the
+ * first character only, and a phone number is digits and separators, with no function, reference
+ * or command, so even a spreadsheet that trimmed the space and computed it could do no harm.
+ */
+function spreadsheetText(text: string): string {
+  if (!FORMULA_START.test(text)) return text;
+  return isPhoneNumber(text) ? ` ${text}` : `'${text}`;
+}
 
 export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = spreadsheetText(value === null || value === undefined ? '' : String(value));
   return `"${text.replace(/"/g, '""')}"`;
 }
 

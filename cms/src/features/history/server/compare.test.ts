@@ -123,4 +123,20 @@ describe('compareSnapshots', () => {
       'Title in search results: USMLE Step 1\nPicture when shared: cover.jpg',
     ]);
   });
+
+  it('writes dates day first and the audience in words', () => {
+    const after = {
+      ...base,
+      lastReviewedAt: '2026-10-05',
+      nextReviewDueAt: '2027-04-01',
+      originalPublishedAt: '2019-03-02T09:30:00.000Z',
+      audience: 'doctors',
+    };
+    expect(compareSnapshots(base, after).map((f) => [f.field, f.after])).toEqual([
+      ['lastReviewedAt', '5 Oct 2026'],
+      ['nextReviewDueAt', '1 Apr 2027'],
+      ['audience', 'Doctors'],
+      ['originalPublishedAt', '2 Mar 2019, 09:30 UTC'],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  * marked. Pure functions, shared by the capture of versions and the admin's compare screen.
  */
 import { diffWords } from 'diff';
+import { AUDIENCE_LABELS, type Audience } from '@medblog/shared';
 import { blockTexts } from '../../../platform/blocks';
 
 /** A related entry as the version keeps it: its id to restore it, its name to show it. */
@@ -123,6 +124,10 @@ export function blocksToText(blocks: unknown): string {
   return lines.join('\n');
 }
 
+// Dates as the rest of the admin writes them, day first: "5 Oct 2026" (a calendar day, the same everywhere).
+const DAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const MOMENT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
 /** A field's value as the text the compare screen shows. */
 export function fieldText(snapshot: Snapshot | null, field: SnapshotField): string {
   const value = snapshot?.[field];
@@ -132,6 +137,13 @@ export function fieldText(snapshot: Snapshot | null, field: SnapshotField): stri
       return blocksToText(value);
     case 'relatedArticles':
       return (value as Ref[]).map((ref) => ref.label).join('\n');
+    case 'lastReviewedAt':
+    case 'nextReviewDueAt':
+      return DAY.format(new Date(value as string));
+    case 'originalPublishedAt':
+      return `${MOMENT.format(new Date(value as string))} UTC`;
+    case 'audience':
+      return AUDIENCE_LABELS[value as Audience] ?? String(value);
     case 'references':
       return (value as Snapshot['references'])
         .map((ref, index) =>

@@ -33,6 +33,7 @@ import {
   rangeError,
   type ExportFilters,
 } from '../lib/enquiry-export';
+import { useDayMonthYearLocale } from '../../../../platform/admin/useDayMonthYearLocale';
 
 const READ_ENQUIRIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }];
 const ENQUIRIES_LIST = contentManagerListPath('api::enquiry.enquiry');
@@ -79,6 +80,7 @@ function ExportScreen() {
   const { toggleNotification } = useNotification();
   const [filters, setFilters] = React.useState<ExportFilters>({ handlingStatus: ANY, topic: ANY });
   const [downloading, setDownloading] = React.useState(false);
+  const dateLocale = useDayMonthYearLocale();
   const [failure, setFailure] = React.useState<string | null>(null);
   const invalidRange = rangeError(filters);
   const countPath = exportPath(filters, 'count');
@@ -184,6 +186,7 @@ function ExportScreen() {
                       onChange={(date) => update({ from: date })}
                       onClear={() => update({ from: undefined })}
                       clearLabel="Clear the start date"
+                      locale={dateLocale}
                     />
                   </Field.Root>
                 </Grid.Item>
@@ -195,6 +198,7 @@ function ExportScreen() {
                       onChange={(date) => update({ to: date })}
                       onClear={() => update({ to: undefined })}
                       clearLabel="Clear the end date"
+                      locale={dateLocale}
                     />
                     <Field.Error />
                   </Field.Root>
