@@ -255,6 +255,44 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     expect(probe.status).toBe(400);
   });
 
+  it("lists the organisation's own articles before the older posts imported after them, as readers see the dates", async () => {
+    const response = await request.get('/api/articles').query({
+      fields: ['title', 'publishedAt', 'originalPublishedAt', 'displayDate'],
+      sort: 'displayDate:desc',
+      'pagination[pageSize]': 50,
+    });
+    expect(response.status).toBe(200);
+    const listed: Array<Record<string, string | null>> = response.body.data;
+    expect(listed.some((article) => article.originalPublishedAt)).toBe(true);
+    for (const article of listed) expect(article.displayDate).toBe(article.originalPublishedAt ?? article.publishedAt);
+    const shown = listed.map((article) => Date.parse(article.displayDate!));
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    // Written here (the demo content) before the import, yet listed first.
+    expect(listed[0]!.originalPublishedAt).toBeNull();
+  });
+
+  it('keeps the date readers are shown when an editor changes the original date, clears it, or publishes again', async () => {
+    const { documentId } = (await findArticle('Choosing a clinical partner hospital – notes from 2010'))!;
+    const shownDate = async () =>
+      (await request.get('/api/articles').query({ 'filters[documentId][$eq]': documentId, fields: ['displayDate'] }))
+        .body.data[0].displayDate;
+    const save = (data: Record<string, unknown>) =>
+      strapi.documents(ARTICLE).update({ documentId, data: data as never, status: 'published' });
+    try {
+      await save({ originalPublishedAt: '2011-02-03T04:05:06.000Z' });
+      expect(await shownDate()).toBe('2011-02-03T04:05:06.000Z');
+      await save({ originalPublishedAt: null });
+      const published = await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' });
+      expect(await shownDate()).toBe(published!.publishedAt);
+      await strapi.documents(ARTICLE).publish({ documentId });
+      const republished = await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' });
+      expect(await shownDate()).toBe(republished!.publishedAt);
+    } finally {
+      await save({ originalPublishedAt: '2010-11-10T12:00:00.000Z' });
+    }
+    expect(await shownDate()).toBe('2010-11-10T12:00:00.000Z');
+  });
+
   it('makes the published posts searchable on the site, and leaves the drafts out', async () => {
     const search = async (q: string) =>
       (await request.get('/api/search').query({ q, 'pagination[page]': 1, 'pagination[pageSize]': 10 })).body.data.map(

@@ -559,6 +559,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     nextReviewDueAt: Schema.Attribute.Date;
     originalPublishedAt: Schema.Attribute.DateTime;
+    displayDate: Schema.Attribute.DateTime;
     publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     readingTimeMinutes: Schema.Attribute.Integer &

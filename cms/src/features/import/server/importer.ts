@@ -710,9 +710,17 @@ class Writer {
    */
   async flush(trx: Transaction): Promise<void> {
     const now = new Date();
+    // displayDate as features/articles keeps it: the original date, else when it was published.
+    const dated = (data: Record<string, unknown>, publishedAt: Date | null) => ({
+      ...data,
+      publishedAt,
+      displayDate: data.originalPublishedAt ?? publishedAt,
+      createdAt: now,
+      updatedAt: now,
+    });
     const articleRows = this.newArticles.flatMap(({ data, published }) => [
-      { ...data, publishedAt: null, createdAt: now, updatedAt: now },
-      ...(published ? [{ ...data, publishedAt: now, createdAt: now, updatedAt: now }] : []),
+      dated(data, null),
+      ...(published ? [dated(data, now)] : []),
     ]);
     await this.insert(ARTICLE, articleRows);
     await this.insert(
