@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { PURGE, purgeSignedText } from '@medblog/shared';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { networkError, pending, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
+import { networkError, pending, strapiError, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
 import { fakeCmsState, siteServerRoutes, type FakeCmsState } from '@/testing/fake-cms';
 import { articles, site } from '@/testing/fixtures';
 
@@ -231,5 +231,21 @@ describe('the site server', () => {
     expect(feed.headers.get('etag')).toBeTruthy();
     expect((await get('/feed.xml')).headers.get('x-cache')).toBe('hit');
     expect((await fetch(`${origin}/`, { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('sends a feed made before the site settings exist without keeping it, here or in a CDN', async () => {
+    cms({ 'GET /api/global': () => strapiError(404, 'Not Found') });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const early = await get('/categories/internships/feed.xml');
+      expect(early.status).toBe(200);
+      expect(early.text).not.toContain('undefined');
+      expect(early.headers.get('cache-control')).toBe('no-store');
+      expect(early.headers.get('x-cache')).not.toBe('hit');
+    }
+
+    cms();
+    const named = await get('/categories/internships/feed.xml');
+    expect(named.text).toContain(`<title>Internships | ${site.siteName}</title>`);
+    expect(named.headers.get('cache-control')).toContain('s-maxage');
   });
 });

@@ -202,7 +202,7 @@ function sendTooMany(request: IncomingMessage, response: ServerResponse, retryAf
 
 function sendAnswer(request: IncomingMessage, response: ServerResponse, answer: CachedAnswer, state: CacheState) {
   response.setHeader('Content-Type', answer.contentType);
-  response.setHeader('Cache-Control', cacheControl(answer.status));
+  response.setHeader('Cache-Control', answer.provisional ? 'no-store' : cacheControl(answer.status));
   response.setHeader('ETag', answer.etag);
   response.setHeader('Vary', 'Accept-Encoding');
   response.setHeader('X-Cache', state);

@@ -31,8 +31,8 @@ export async function getArticles(filter: ArticleFilter, page: number, pageSize:
       fields: ARTICLE_CARD.fields,
       populate: ARTICLE_CARD.populate,
       filters: toStrapiFilters(filter),
-      // Newest first by when it went up here; imported posts went up in their export's order (oldest first).
-      sort: ['publishedAt:desc'],
+      // Newest first by the date readers are shown: an imported post by its old blog's date, not the import's.
+      sort: ['displayDate:desc'],
       pagination: { page, pageSize },
     },
   });
