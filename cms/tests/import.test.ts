@@ -21,7 +21,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { importFiles as ImportFiles } from '../src/features/import/server/importer';
-import { quoted, type Summary } from '../src/features/import/server/summary';
+import { formatSummary, quoted, type Summary } from '../src/features/import/server/summary';
+import { DEV_ADMIN } from '../src/platform/access/dev-admin';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { api, bootStrapi } from './helpers/strapi';
 
@@ -609,6 +610,136 @@ describe('plain-text copies', () => {
     const again = await importFiles(strapi, [TEXTS], { publish: true });
     expect(again.created.article + again.updated.article).toBe(0);
     expect(again.unchanged.article).toBe(3);
+  });
+});
+
+/**
+ * Copies as a browser makes them of the old blog's pages (tests/fixtures/import/copies): a title,
+ * a byline or date, the article, and the page's furniture in the many forms it takes, before the
+ * article, inside it (a line pointing at another post) and after its last paragraph.
+ */
+describe('plain-text copies with the old page around them', () => {
+  const COPIES = join(FIXTURES, 'copies');
+  let summary: Summary;
+  beforeAll(async () => {
+    summary = await importFiles(strapi, [COPIES]);
+  });
+
+  const blockTexts = (body: unknown) =>
+    (body as Array<{ type: string; children: Array<{ text?: string; children?: Array<{ text: string }> }> }>).map(
+      (block) =>
+        `${block.type}: ${block.children
+          .map((child) => child.text ?? child.children!.map((text) => text.text).join(''))
+          .join(' / ')}`,
+    );
+  const draftTitled = async (start: string) =>
+    (await strapi.documents(ARTICLE).findFirst({ filters: { title: { $startsWith: start } }, status: 'draft' }))!;
+
+  it.each([
+    [
+      'handover-habits.txt',
+      'Handover habits that keep patients safe',
+      [
+        'paragraph: Every shift on a busy medical ward ends with a handover, and most near misses we hear about start with one that was rushed.',
+        'heading: What a good handover holds',
+        'list: The patients who are sickest, first / Jobs still pending, with a name beside each / Results that are due before the morning',
+        'paragraph: Practise it out loud on your first rotation, even when the ward is quiet and it feels unnecessary.',
+      ],
+    ],
+    [
+      'elective-budget.txt',
+      'Planning the money side of an overseas elective',
+      [
+        'paragraph: Most students underestimate the cost of an elective by a third, usually because housing near the hospital is dearer than the city average.',
+        'heading: Where the money goes',
+        'list: Accommodation near the hospital, for the whole stay. / Registration and supervision fees charged by the host. / Travel insurance that covers clinical work.',
+        'paragraph: Start saving at least six months before you travel, and ask the host hospital for its fees in writing.',
+      ],
+    ],
+    [
+      'interview-day.txt',
+      'Residency interview day: what to expect',
+      [
+        'paragraph: Interview days usually begin with a short talk from the programme director, then a tour, then two or three conversations of about twenty minutes each.',
+        'heading: Questions we hear often',
+        'paragraph: Programmes ask why you chose the speciality, what you did when a plan went wrong, and where you see yourself in five years.',
+        'paragraph: Prepare a short story for each of these, and practise telling it to a friend who is not a doctor.',
+      ],
+    ],
+  ])('%s: keeps the title and the whole article, and none of the page around it', async (_, title, expected) => {
+    const article = await draftTitled(title);
+    expect(article.title).toBe(title);
+    expect(blockTexts(article.body)).toEqual(expected);
+  });
+
+  it.each([
+    ['contact-first.txt', 'Bedside teaching works best in small groups, where every…', 'admissions@'],
+    ['phone-first.txt', 'Clinical partnerships let our students train in hospitals…', '2345'],
+  ])(
+    '%s: a contact line first is never the title; the first paragraph gives one, with a warning',
+    async (file, title, contact) => {
+      expect(summary.warnings).toContain(`${file}: no title line; titled ${quoted(title)}`);
+      const article = await draftTitled(title.slice(0, 20));
+      expect(article.title).toBe(title);
+      expect(article.slug).not.toContain(contact.replace('@', ''));
+      expect(JSON.stringify(article.body)).not.toMatch(/@|\+91|Share on|Read Also|More articles|Partner hospitals in/);
+    },
+  );
+
+  it('keeps, for the editor only, each line it left out, in order and with why', async () => {
+    const article = await draftTitled('Handover habits');
+    expect((article as { importNote?: string }).importNote?.split('\n')).toEqual([
+      "Left out of handover-habits.txt as the old site's page furniture:",
+      '"By Dr Kavya Menon | 14 March 2023" (byline or date)',
+      '"Read Also: How our students prepare for their first OSCE" (points to another post)',
+      '"More" (after the end of the article)',
+      '"articles" (after the end of the article)',
+      '"Comments" (after the end of the article)',
+      '"Popular posts from this blog" (points to another post)',
+      '"Choosing your first elective" (points to another post)',
+      '"Ten habits of calm interns" (points to another post)',
+      '"Why we teach bedside ultrasound" (points to another post)',
+      '"Enjoyed reading? For more insightful blogs, check out: Night shifts without the burnout" (points to another post)',
+      '"Visit us on social media: Instagram, Facebook" (social media or site navigation)',
+      '"Quick Enquiry" (enquiry box)',
+    ]);
+    // A reader's comment copied under the article goes with the rest of the page after it.
+    const budget = await draftTitled('Planning the money side');
+    expect((budget as { importNote?: string }).importNote).toMatch(
+      /"Anita R\. says: .*" \(after the end of the article\)/,
+    );
+
+    const token = (await request.post('/admin/login').send(DEV_ADMIN)).body.data.token;
+    const view = (
+      await request
+        .get(`/content-manager/content-types/${ARTICLE}/configuration`)
+        .set('Authorization', `Bearer ${token}`)
+    ).body.data.contentType;
+    expect(view.metadatas.importNote.edit).toMatchObject({ label: 'Left out by the import', editable: false });
+    expect((view.layouts.edit.flat() as Array<{ name: string }>).map((field) => field.name)).toContain('importNote');
+    const entry = await request
+      .get(`/content-manager/collection-types/${ARTICLE}/${article.documentId}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(entry.body.data.importNote).toContain('"Quick Enquiry" (enquiry box)');
+  });
+
+  it('imports copies as drafts unless told to publish', async () => {
+    const published = await request.get('/api/articles').query({ 'filters[title][$startsWith]': 'Handover habits' });
+    expect(published.body.data).toEqual([]);
+  });
+
+  it('prints the lines left out per file with --verbose, and only their number without', () => {
+    const quiet = formatSummary(summary);
+    expect(quiet).toMatch(/left out of text copies: \d+ lines of page furniture \(--verbose lists them\)/);
+    expect(quiet).not.toContain('Quick Enquiry');
+    const verbose = formatSummary(summary, { verbose: true }).split('\n');
+    const file = verbose.indexOf('    interview-day.txt:');
+    expect(verbose.slice(file, file + 3)).toEqual([
+      '    interview-day.txt:',
+      '      - "Updated: 05/01/2024" (byline or date)',
+      '      - "Recommended: Writing a personal statement that sounds like you" (points to another post)',
+    ]);
+    expect(verbose).toContain('      - "Contact us: +91-80-4123-4567" (contact line)');
   });
 });
 

@@ -19,7 +19,7 @@ import { ipHash } from '../../../platform/utils/client';
 import { imageAddress, linkAddress } from './addresses';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
 import { findMediaFile, IMAGE_TYPES, type MediaFile } from './media-files';
-import { addSummary, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
+import { addSummary, droppedLines, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
 import { textToPost, titleFromBlocks } from './text-blocks';
 import { ImportFileError, parseWxrFile, type WxrComment, type WxrPost } from './wxr';
 
@@ -84,6 +84,8 @@ interface PostInput {
   author: string | null;
   oldPaths: string[];
   comments: WxrComment[];
+  /** For the editor only: what was left out of a text copy, and why. */
+  importNote: string | null;
 }
 
 class DryRun extends Error {}
@@ -178,6 +180,7 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
     author: post.creator ? (names.get(post.creator) ?? post.creator) : null,
     oldPaths,
     comments: post.comments,
+    importNote: null,
   };
 }
 
@@ -190,13 +193,14 @@ function safeDecode(text: string): string {
 }
 
 function textPost(file: string, options: ImportOptions, summary: Summary): PostInput {
-  const { title, blocks } = textToPost(readFileSync(file, 'utf8'));
+  const { title, blocks, dropped } = textToPost(readFileSync(file, 'utf8'));
   const label = `${basename(file)}`;
   let chosen = title;
   if (!chosen) {
     chosen = titleFromBlocks(blocks);
     summary.warnings.push(`${label}: no title line; titled ${quoted(chosen)}`);
   }
+  if (dropped.length) summary.dropped.push({ file: label, lines: dropped });
   return {
     key: `text:${chosen}`,
     label,
@@ -209,6 +213,9 @@ function textPost(file: string, options: ImportOptions, summary: Summary): PostI
     author: null,
     oldPaths: [],
     comments: [],
+    importNote: dropped.length
+      ? [`Left out of ${label} as the old site's page furniture:`, ...droppedLines(dropped)].join('\n')
+      : null,
   };
 }
 
@@ -366,7 +373,7 @@ class Writer {
     const articles = this.strapi.db.query(ARTICLE);
     const drafts = (await articles.findMany({
       where: { importKey: { $in: keys }, publishedAt: { $null: true } },
-      select: ['documentId', 'importKey', 'title', 'excerpt', 'body', 'originalPublishedAt', 'slug'],
+      select: ['documentId', 'importKey', 'title', 'excerpt', 'body', 'originalPublishedAt', 'slug', 'importNote'],
       populate: { category: { select: ['documentId'] }, author: { select: ['documentId'] } },
     })) as Existing[];
     this.drafts = new Map(drafts.map((row) => [row.importKey as string, row]));
@@ -415,6 +422,7 @@ class Writer {
         title: post.title,
         body: blocks,
         originalPublishedAt: post.originalPublishedAt,
+        importNote: post.importNote,
         category: category?.documentId ?? null,
         author: author?.documentId ?? null,
         ...(post.excerpt ? { excerpt: post.excerpt } : {}),
@@ -440,6 +448,7 @@ class Writer {
       excerpt: post.excerpt,
       originalPublishedAt: post.originalPublishedAt,
       importKey: post.key,
+      importNote: post.importNote,
     };
     steps(this.strapi).fillArticleFields(data);
     this.newArticles.push({
@@ -459,6 +468,7 @@ class Writer {
       originalPublishedAt: existing.originalPublishedAt
         ? new Date(existing.originalPublishedAt as string).toISOString()
         : null,
+      importNote: existing.importNote ?? null,
       category: (existing.category as Existing | null)?.documentId ?? null,
       author: (existing.author as Existing | null)?.documentId ?? null,
       ...(post.excerpt ? { excerpt: existing.excerpt } : {}),
