@@ -159,7 +159,7 @@ async function allPages<T>(path: string, params: Record<string, unknown>): Promi
 /** Every published article. */
 const allArticles = () =>
   allPages<SitemapArticle>('/api/articles', {
-    fields: ['slug', 'updatedAt'],
+    fields: ['slug', 'updatedAt', 'displayDate'],
     populate: { category: { fields: ['slug'] } },
     sort: ['displayDate:desc'],
   });
