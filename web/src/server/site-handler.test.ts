@@ -143,6 +143,24 @@ describe('the site server', () => {
     expect(unknown.document.querySelector('h1')?.textContent).toBe('Page not found');
   });
 
+  it('answers an old address written with its final "/" in one step, straight to where the CMS sends it', async () => {
+    const cases: Array<[string, number, string | null]> = [
+      ['/2024/05/old-post/', 301, `/articles/${articles[0]!.slug}`],
+      ['/2024/05/old-post//', 301, `/articles/${articles[0]!.slug}`],
+      ['/old/hop/', 301, '/2024/05/old-post'],
+      ['/summer-school-2025/', 302, '/categories/internships'],
+      ['/2019/01/withdrawn-course/', 410, null],
+      // Not a redirect: the address without its "/" (a page, or a 404 there).
+      [`/articles/${articles[1]!.slug}/`, 301, `/articles/${articles[1]!.slug}`],
+      ['/2024/05/never-was/?ref=old', 301, '/2024/05/never-was?ref=old'],
+    ];
+    for (const [path, status, location] of cases) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(status);
+      expect(answer.headers.get('location'), path).toBe(location);
+    }
+  });
+
   it('answers 302 for an address moved for now, and 410 with a page of its own for one that is gone', async () => {
     const moved = await get('/summer-school-2025');
     expect(moved.status).toBe(302);
