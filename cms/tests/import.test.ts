@@ -613,6 +613,49 @@ describe('plain-text copies', () => {
   });
 });
 
+describe("WordPress's own markers", () => {
+  beforeAll(async () => {
+    await importFiles(strapi, [join(FIXTURES, 'wordpress-markers.xml')]);
+  });
+
+  const paragraphs = (body: unknown) =>
+    (body as Array<{ type: string; children: Array<{ text?: string }> }>).map((block) =>
+      block.children.map((child) => child.text ?? '').join(''),
+    );
+
+  it.each([
+    ['markup-title-emphasis', 'Markup: Title With Emphasis & Ampersand'],
+    ['exams-made-calmer', 'Exams made calmer'],
+  ])('%s: a title written with markup arrives as plain text', async (slug, title) => {
+    const response = await request.get('/api/articles').query({ 'filters[slug][$eq]': slug, 'fields[0]': 'title' });
+    expect(response.body.data[0].title).toBe(title);
+  });
+
+  it('takes the text before <!--more--> as the excerpt, unless the post has one of its own', async () => {
+    expect((await findArticle('Teaser before the fold'))!.excerpt).toBe(
+      'Rounds start at eight, and the first hour sets the day. Arrive early.',
+    );
+    expect((await findArticle('An excerpt of its own wins'))!.excerpt).toBe('The editor wrote this summary.');
+  });
+
+  it('reads <!--nextpage--> as a break between paragraphs, never as text', async () => {
+    const article = (await findArticle('A post in two pages'))!;
+    expect(paragraphs(article.body)).toEqual([
+      'Page one ends with this sentence.',
+      'Page two begins with this one.',
+      'And a third page closes the post.',
+    ]);
+    expect(JSON.stringify(article)).not.toMatch(/nextpage|more-->/);
+  });
+
+  it('redirects each old permalink, written with its final "/", from its path without it', async () => {
+    const redirect = await strapi.db
+      .query('api::redirect.redirect')
+      .findOne({ where: { fromPath: '/2018/05/post-in-two-pages' } });
+    expect(redirect).toMatchObject({ toPath: '/articles/post-in-two-pages', code: 'permanent-301' });
+  });
+});
+
 /**
  * Copies as a browser makes them of the old blog's pages (tests/fixtures/import/copies): a title,
  * a byline or date, the article, and the page's furniture in the many forms it takes, before the

@@ -31,6 +31,9 @@ const CATEGORY = 'api::category.category';
 const UPLOAD_FILE = 'plugin::upload.file';
 
 const TITLE_MAX = 160;
+// WordPress's own markers in a post's text.
+const MORE = /<!--\s*more\b[^>]*-->/i;
+const NEXT_PAGE = /<!--\s*nextpage\s*-->/gi;
 const COMMENT_NAME_MAX = 80;
 const COMMENT_BODY_MAX = 4000;
 // authorEmail is required; a comment WordPress kept without a usable address gets this one.
@@ -148,15 +151,20 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
 function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summary: Summary): PostInput {
   // Scheduled (future), draft and pending posts wait for an editor here too.
   const published = post.status === 'publish';
-  const blocks = htmlToBlocks(post.content, {
+  // <!--nextpage--> splits a post into pages: here a break between paragraphs, never text.
+  const content = post.content.replace(NEXT_PAGE, '\n\n');
+  const blocks = htmlToBlocks(content, {
     onRefusedLink: (href) =>
       summary.warnings.push(
         `${label}: link ${quoted(href)} dropped, its text kept (not http(s), mailto, or a path from the site's root)`,
       ),
   });
-  const title = post.title || titleFromBlocks(blocks);
+  // Titles are plain text: WordPress lets them hold markup (<em>, <strong>, entities).
+  const title = htmlToText(post.title).replace(/\s+/g, ' ') || titleFromBlocks(blocks);
   if (title.length > TITLE_MAX) summary.warnings.push(`${label}: title shortened to ${TITLE_MAX} characters`);
-  let excerpt = htmlToText(post.excerpt) || null;
+  // Without an excerpt of its own, what comes before <!--more--> is the post's teaser.
+  const teaser = MORE.test(content) ? htmlToText(content.split(MORE)[0]!).replace(/\s+/g, ' ') : '';
+  let excerpt = htmlToText(post.excerpt) || teaser || null;
   if (excerpt && excerpt.length > LIMITS.articleExcerpt) {
     summary.warnings.push(`${label}: excerpt shortened to ${LIMITS.articleExcerpt} characters`);
     excerpt = truncate(excerpt, LIMITS.articleExcerpt);
