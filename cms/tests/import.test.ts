@@ -614,8 +614,9 @@ describe('plain-text copies', () => {
 });
 
 describe("WordPress's own markers", () => {
+  let markers: Summary;
   beforeAll(async () => {
-    await importFiles(strapi, [join(FIXTURES, 'wordpress-markers.xml')]);
+    markers = await importFiles(strapi, [join(FIXTURES, 'wordpress-markers.xml')]);
   });
 
   const paragraphs = (body: unknown) =>
@@ -629,6 +630,10 @@ describe("WordPress's own markers", () => {
   ])('%s: a title written with markup arrives as plain text', async (slug, title) => {
     const response = await request.get('/api/articles').query({ 'filters[slug][$eq]': slug, 'fields[0]': 'title' });
     expect(response.body.data[0].title).toBe(title);
+  });
+
+  it('warns of no post that has text', () => {
+    expect(markers.warnings.filter((warning) => warning.includes('no text'))).toHaveLength(3);
   });
 
   it('takes the text before <!--more--> as the excerpt, unless the post has one of its own', async () => {
@@ -647,6 +652,21 @@ describe("WordPress's own markers", () => {
     ]);
     expect(JSON.stringify(article)).not.toMatch(/nextpage|more-->/);
   });
+
+  it.each([
+    // Its picture is not in --media: kept as a link named by its description.
+    ['Our new skills lab, in one picture', 'Students at the skills lab benches'],
+    ['A post saved before it was written', null],
+    ['Only a gallery', null],
+  ])(
+    '"%s", a post without text, arrives with a warning naming it, and with no empty excerpt',
+    async (title, excerpt) => {
+      expect(markers.warnings).toContain(
+        `${quoted(title)} (wordpress-markers.xml): no text (only images, or nothing): imported as it is, for an editor to complete`,
+      );
+      expect((await findArticle(title))!.excerpt).toBe(excerpt);
+    },
+  );
 
   it('redirects each old permalink, written with its final "/", from its path without it', async () => {
     const redirect = await strapi.db
@@ -987,7 +1007,10 @@ ${items.join('\n')}
     });
 
     it('still uploads the folder’s images: sizes, query strings, encoded and accented names, relative addresses', async () => {
-      expect(summary.warnings.filter((warning) => warning.includes(LEGIT))).toEqual([]);
+      // Only that the post has no text besides its images (see "WordPress's own markers").
+      expect(summary.warnings.filter((warning) => warning.includes(LEGIT))).toEqual([
+        expect.stringContaining('no text (only images, or nothing)'),
+      ]);
       const images = (await bodyOf(LEGIT)).filter((block) => block.type === 'image');
       const files = await strapi.db
         .query('plugin::upload.file')

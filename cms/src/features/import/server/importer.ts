@@ -159,6 +159,8 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
         `${label}: link ${quoted(href)} dropped, its text kept (not http(s), mailto, or a path from the site's root)`,
       ),
   });
+  if (!htmlToText(content).trim() && !blocks.some((block) => block.type === 'list'))
+    summary.warnings.push(`${label}: no text (only images, or nothing): imported as it is, for an editor to complete`);
   // Titles are plain text: WordPress lets them hold markup (<em>, <strong>, entities).
   const title = htmlToText(post.title).replace(/\s+/g, ' ') || titleFromBlocks(blocks);
   if (title.length > TITLE_MAX) summary.warnings.push(`${label}: title shortened to ${TITLE_MAX} characters`);
