@@ -1,4 +1,6 @@
 /** What an import did, counted by kind of entry, and how it reads at the end of `pnpm import`. */
+import type { DroppedLine } from './text-blocks';
+
 export type EntryKind = 'article' | 'comment' | 'redirect' | 'author' | 'category' | 'image';
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -18,7 +20,7 @@ export interface Summary {
   skipped: Array<{ what: string; why: string }>;
   warnings: string[];
   /** The lines left out of each plain-text copy, with why (printed with --verbose). */
-  dropped: Array<{ file: string; lines: Array<{ line: string; why: string }> }>;
+  dropped: Array<{ file: string; lines: DroppedLine[] }>;
   /** Files that failed, each with the reason; nothing from them was kept. */
   failed: Array<{ file: string; error: string }>;
 }
@@ -69,7 +71,7 @@ function counts(record: Record<EntryKind, number>): string {
 }
 
 /** The lines left out of a copy, one a line, each with why: the editor's note and the verbose summary. */
-export function droppedLines(lines: Summary['dropped'][number]['lines']): string[] {
+export function droppedLines(lines: DroppedLine[]): string[] {
   return lines.map(({ line, why }) => `${quoted(line)} (${why})`);
 }
 

@@ -25,7 +25,7 @@ export interface TextPost {
   dropped: DroppedLine[];
 }
 
-export const DROPPED_BECAUSE = {
+const DROPPED_BECAUSE = {
   contact: 'contact line',
   share: 'share prompt',
   commentForm: 'comment form',
