@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { Core, UID } from '@strapi/strapi';
 import { LIMITS, normaliseRedirectPath, PURGE_TAGS, type Block, type InlineNode } from '@medblog/shared';
+import { blockTexts } from '../../../platform/blocks';
 import { announceChange } from '../../../platform/content-changes';
 import { ipHash } from '../../../platform/utils/client';
 import { imageAddress, linkAddress } from './addresses';
@@ -159,7 +160,7 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
         `${label}: link ${quoted(href)} dropped, its text kept (not http(s), mailto, or a path from the site's root)`,
       ),
   });
-  if (!htmlToText(content).trim() && !blocks.some((block) => block.type === 'list'))
+  if (!blockTexts(blocks).some(({ text }) => text.trim()))
     summary.warnings.push(`${label}: no text (only images, or nothing): imported as it is, for an editor to complete`);
   // Titles are plain text: WordPress lets them hold markup (<em>, <strong>, entities).
   const title = htmlToText(post.title).replace(/\s+/g, ' ') || titleFromBlocks(blocks);
