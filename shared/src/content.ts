@@ -123,6 +123,8 @@ export interface Article extends Entity, Timestamps, CommentsWindow {
   readingTimeMinutes: number | null;
   /** When the post first appeared on the old blog (imported posts); the date readers are shown. */
   originalPublishedAt: string | null;
+  /** originalPublishedAt when there is one, otherwise publishedAt: what every list is ordered by. */
+  displayDate: string;
   /** Who checked the article's medical content: one of the authors. */
   reviewer?: Author | null;
   /** Dates as YYYY-MM-DD. */

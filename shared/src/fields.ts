@@ -43,6 +43,7 @@ export const PUBLIC_FIELDS = {
     'commentsEnabled',
     'readingTimeMinutes',
     'originalPublishedAt',
+    'displayDate',
     'reviewer',
     'lastReviewedAt',
     'nextReviewDueAt',

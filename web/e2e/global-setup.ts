@@ -5,6 +5,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     apiUrl: string;
+    /** The CMS's database and the site's purge secret: for tests that run the CMS's commands. */
+    databaseUrl: string;
+    purgeSecret: string;
     chromiumPath: string;
   }
 }
@@ -15,6 +18,8 @@ export default async function setup(project: TestProject) {
   const stack = await startStack();
   project.provide('siteUrl', stack.siteUrl);
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('databaseUrl', stack.databaseUrl);
+  project.provide('purgeSecret', stack.purgeSecret);
   project.provide('chromiumPath', chromium);
   return stack.stop;
 }

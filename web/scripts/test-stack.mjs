@@ -76,7 +76,7 @@ function ensureCmsBuilt() {
 }
 
 /**
- * Starts the CMS with demo content; resolves once it prints "CMS ready at <url>".
+ * Starts the CMS with demo content; resolves once it prints "CMS ready at <url> with its database at <url>".
  * `raiseLimits: false` keeps a reader's limits as in production (the benchmark of reads); `env`
  * adds settings; `nodeArgs` go to node (with `ipc`, the child has an IPC channel: `child.send`).
  */
@@ -124,10 +124,10 @@ export function startCms({
     );
     const onData = (/** @type {Buffer} */ chunk) => {
       output = (output + chunk).slice(-20_000); // enough to explain a failure
-      const match = /CMS ready at (\S+)/.exec(output);
+      const match = /CMS ready at (\S+) with its database at (\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ url: match[1], databaseUrl: match[2] });
       }
     };
     child.stdout.on('data', onData);
@@ -146,7 +146,7 @@ export function startCms({
     clearTimeout(killer);
   };
   return ready.then(
-    (url) => ({ url, stop, child }),
+    ({ url, databaseUrl }) => ({ url, databaseUrl, stop, child }),
     async (error) => {
       await stop();
       throw error;
@@ -156,7 +156,7 @@ export function startCms({
 
 /**
  * The CMS, a fresh production build of the site and its static server.
- * @returns {Promise<{ siteUrl: string, apiUrl: string, distDir: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ siteUrl: string, apiUrl: string, databaseUrl: string, purgeSecret: string, distDir: string, stop: () => Promise<void> }>}
  */
 export async function startStack() {
   const [cmsPort, sitePort] = [await freePort(), await freePort()];
@@ -186,10 +186,10 @@ export async function startStack() {
       ),
     );
     await buildSite({ outDir: distDir, apiUrl: `http://127.0.0.1:${cmsPort}`, siteUrl });
-    const { url: apiUrl } = await cms;
+    const { url: apiUrl, databaseUrl } = await cms;
     const site = await startSiteServer({ distDir, port: sitePort, apiUrl });
     cleanups.push(site.close);
-    return { siteUrl: site.url, apiUrl, distDir, stop };
+    return { siteUrl: site.url, apiUrl, databaseUrl, purgeSecret: process.env.PURGE_SECRET, distDir, stop };
   } catch (error) {
     await stop();
     throw error;

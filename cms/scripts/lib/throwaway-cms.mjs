@@ -28,6 +28,7 @@ export async function startThrowawayCms({ port, unlimitedReads = false } = {}) {
   await strapi.start();
   return {
     url: `http://127.0.0.1:${listenPort}`,
+    databaseUrl: db.url,
     strapi,
     async stop() {
       await strapi.destroy().catch(() => {});

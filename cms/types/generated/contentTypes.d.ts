@@ -559,6 +559,8 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     nextReviewDueAt: Schema.Attribute.Date;
     originalPublishedAt: Schema.Attribute.DateTime;
+    displayDate: Schema.Attribute.DateTime;
+    importNote: Schema.Attribute.Text & Schema.Attribute.Private;
     publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     readingTimeMinutes: Schema.Attribute.Integer &

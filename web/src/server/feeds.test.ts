@@ -1,5 +1,5 @@
 // @vitest-environment node
-import type { Article } from '@medblog/shared';
+import { articleDate, type Article } from '@medblog/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { json, strapiError, stubApi, type StubRequest } from '@/testing/api-stub';
@@ -21,7 +21,8 @@ function parse(document: XmlDocument) {
 
 const itemsOf = (document: XmlDocument) => parse(document).rss.channel.item ?? [];
 
-const newestFirst = (list: Article[]) => [...list].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+/** Newest first by the date readers are shown (an imported post's old date, not its import's). */
+const newestFirst = (list: Article[]) => [...list].sort((a, b) => articleDate(b).localeCompare(articleDate(a)));
 
 /** `count` more published articles, older than the fixtures and edited since, in no particular order. */
 function olderArticles(count: number): Article[] {
@@ -32,6 +33,8 @@ function olderArticles(count: number): Article[] {
     slug: `older-article-${index}`,
     title: `Older article ${index}`,
     publishedAt: new Date(Date.UTC(2025, 0, 1 + index)).toISOString(),
+    originalPublishedAt: null,
+    displayDate: new Date(Date.UTC(2025, 0, 1 + index)).toISOString(),
     updatedAt: new Date(Date.UTC(2026, 3, 1 + ((index * 7) % count))).toISOString(),
   }));
 }
@@ -73,6 +76,55 @@ describe('site feed', () => {
       (item: { title: string }) => item.title === 'Step 1 is pass/fail: what now?',
     );
     expect(imported.pubDate).toBe('Wed, 26 Jan 2022 09:00:00 GMT');
+  });
+
+  it("keeps the organisation's new articles first after old posts are imported, and is dated by the newest", async () => {
+    // Posts of 2009 to 2023, imported (published here) after everything the organisation wrote.
+    const state = fakeCmsState();
+    const importedAt = Date.UTC(2026, 5, 1);
+    const imported = Array.from({ length: 25 }, (_, index) => {
+      const original = new Date(Date.UTC(2009 + (index % 15), (index * 5) % 12, 1 + index)).toISOString();
+      return {
+        ...articles[1]!,
+        id: 2000 + index,
+        documentId: `imported${index}docid`,
+        slug: `old-post-${index}`,
+        title: `Old post ${index}`,
+        publishedAt: new Date(importedAt + index * 1000).toISOString(),
+        originalPublishedAt: original,
+        displayDate: original,
+      };
+    });
+    state.articles.push(...imported);
+    stubApi(cmsRoutes(state));
+
+    const { channel } = parse(await siteFeed()).rss;
+    const titles = channel.item.map((item: { title: string }) => item.title);
+
+    const newest = newestFirst(state.articles);
+    expect(titles).toEqual(newest.slice(0, 20).map((article) => article.title));
+    // Every article written here (March 2026) comes before any post of the old blog.
+    expect(titles.slice(0, 7)).toEqual(newest.filter((article) => !article.originalPublishedAt).map((a) => a.title));
+    const dates = channel.item.map((item: { pubDate: string }) => Date.parse(item.pubDate));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(channel.lastBuildDate).toBe(new Date(articleDate(newest[0]!)).toUTCString());
+  });
+
+  it.each([
+    ['not saved yet (the CMS answers 404)', () => strapiError(404, 'Not Found')],
+    ['empty', () => json({ data: null, meta: {} })],
+  ])('is named after the site while its settings are %s, and is not kept', async (_, global) => {
+    stubApi({ ...cmsRoutes(), 'GET /api/global': global });
+
+    for (const document of [await siteFeed(), await categoryFeed('internships')]) {
+      const { channel } = parse(document).rss;
+      expect(channel.title).not.toMatch(/undefined|null/);
+      expect(channel.title).toMatch(/blog\.test$/);
+      expect(channel.item.length).toBeGreaterThan(0);
+      expect(document.provisional).toBe(true);
+    }
+    stubApi(cmsRoutes());
+    expect(await siteFeed()).toMatchObject({ provisional: false });
   });
 
   it('holds the latest 20 articles only', async () => {
@@ -163,6 +215,19 @@ describe('sitemap', () => {
       { page: '1', pageSize: '50' },
       { page: '2', pageSize: '50' },
     ]);
+  });
+
+  it('lists the articles newest first by the date readers are shown, imported posts by their old date', async () => {
+    const state = fakeCmsState();
+    state.articles.push(...olderArticles(60));
+    stubApi(cmsRoutes(state));
+
+    const locs = parse(await sitemap()).urlset.url.map((url: { loc: string }) => url.loc);
+    const articleLocs = locs.filter((loc: string) => loc.startsWith('https://blog.test/articles/'));
+
+    expect(articleLocs).toEqual(
+      newestFirst(state.articles).map((article) => `https://blog.test/articles/${article.slug}`),
+    );
   });
 
   it('rejects when a later page fails, rather than leave articles out', async () => {

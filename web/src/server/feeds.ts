@@ -11,6 +11,7 @@ import {
   type Category,
   type CollectionResponse,
 } from '@medblog/shared';
+import { isAxiosError } from 'axios';
 import { Feed } from 'feed';
 import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { SITE_URL } from '@/config/env';
@@ -27,6 +28,8 @@ export interface XmlDocument {
   body: string;
   /** Purge tags (PURGE_TAGS in @medblog/shared) this document depends on. */
   tags: string[];
+  /** Made with a stand-in for settings the CMS does not have yet: sent, never kept. */
+  provisional?: boolean;
 }
 
 const RSS = 'application/rss+xml; charset=utf-8';
@@ -40,6 +43,19 @@ const CMS_MAX_PAGE_SIZE = 50;
 const FEED_TAGS = [PURGE_TAGS.articles, PURGE_TAGS.categories, PURGE_TAGS.authors, PURGE_TAGS.global];
 
 const absoluteUrl = (path: string) => `${SITE_URL}${path}`;
+
+/**
+ * The site's name and tagline for a feed's channel. Until an editor saves the site settings the
+ * CMS has none (it answers 404): the feed is named after the site's address meanwhile.
+ */
+async function feedSettings(): Promise<{ siteName: string; tagline: string | null; provisional: boolean }> {
+  const global = await getGlobal().catch((error: unknown) => {
+    if (isAxiosError(error) && error.response?.status === 404) return null;
+    throw error;
+  });
+  if (global?.siteName) return { siteName: global.siteName, tagline: global.tagline, provisional: false };
+  return { siteName: new URL(SITE_URL).host, tagline: null, provisional: true };
+}
 
 interface Channel {
   title: string;
@@ -77,14 +93,20 @@ function rss(channel: Channel, articles: ArticleSummary[]): string {
 
 /** /feed.xml: the latest articles. */
 export async function siteFeed(): Promise<XmlDocument> {
-  const [global, articles] = await Promise.all([getGlobal(), getArticles({}, 1, FEED_LENGTH)]);
+  const [site, articles] = await Promise.all([feedSettings(), getArticles({}, 1, FEED_LENGTH)]);
   const channel = {
-    title: global.siteName,
-    description: global.tagline ?? '',
+    title: site.siteName,
+    description: site.tagline ?? '',
     link: absoluteUrl(paths.home),
     self: absoluteUrl(paths.feed),
   };
-  return { status: 200, contentType: RSS, body: rss(channel, articles.data), tags: FEED_TAGS };
+  return {
+    status: 200,
+    contentType: RSS,
+    body: rss(channel, articles.data),
+    tags: FEED_TAGS,
+    provisional: site.provisional,
+  };
 }
 
 /** /categories/<slug>/feed.xml: the latest articles of one category. */
@@ -99,14 +121,20 @@ export async function categoryFeed(slug: string): Promise<XmlDocument> {
       tags: [PURGE_TAGS.categories],
     };
   }
-  const [global, articles] = await Promise.all([getGlobal(), getArticles({ category: slug }, 1, FEED_LENGTH)]);
+  const [site, articles] = await Promise.all([feedSettings(), getArticles({ category: slug }, 1, FEED_LENGTH)]);
   const channel = {
-    title: `${category.name} | ${global.siteName}`,
-    description: category.description ?? global.tagline ?? '',
+    title: `${category.name} | ${site.siteName}`,
+    description: category.description ?? site.tagline ?? '',
     link: absoluteUrl(paths.category(slug)),
     self: absoluteUrl(paths.categoryFeed(slug)),
   };
-  return { status: 200, contentType: RSS, body: rss(channel, articles.data), tags: FEED_TAGS };
+  return {
+    status: 200,
+    contentType: RSS,
+    body: rss(channel, articles.data),
+    tags: FEED_TAGS,
+    provisional: site.provisional,
+  };
 }
 
 type SitemapArticle = Pick<Article, 'id' | 'documentId' | 'slug' | 'updatedAt'> & {
@@ -131,9 +159,9 @@ async function allPages<T>(path: string, params: Record<string, unknown>): Promi
 /** Every published article. */
 const allArticles = () =>
   allPages<SitemapArticle>('/api/articles', {
-    fields: ['slug', 'updatedAt'],
+    fields: ['slug', 'updatedAt', 'displayDate'],
     populate: { category: { fields: ['slug'] } },
-    sort: ['publishedAt:desc'],
+    sort: ['displayDate:desc'],
   });
 
 /** Every author: each has a page, even before their first article. */

@@ -39,6 +39,8 @@ export interface Answer {
   location?: string;
   /** Kept shortLifeMs only, like every answer other than a 200. */
   shortLived?: boolean;
+  /** Made with a stand-in for what the CMS does not have yet: sent, never kept (nor by a CDN). */
+  provisional?: boolean;
 }
 
 export interface CachedAnswer extends Answer {
@@ -102,7 +104,7 @@ export function pagesInRedis({
 }
 
 /** Answers worth keeping: a page, a redirect, a "not found". Not a failure of the CMS. */
-const cacheable = (answer: Answer) => answer.status < 500;
+const cacheable = (answer: Answer) => answer.status < 500 && !answer.provisional;
 const isShortLived = (answer: Answer) => answer.status !== 200 || answer.shortLived === true;
 
 function prepare(answer: Answer): CachedAnswer {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { PURGE, purgeSignedText } from '@medblog/shared';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { networkError, pending, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
+import { networkError, pending, strapiError, stubApi, type StubRequest, type StubRoutes } from '@/testing/api-stub';
 import { fakeCmsState, siteServerRoutes, type FakeCmsState } from '@/testing/fake-cms';
 import { articles, site } from '@/testing/fixtures';
 
@@ -143,6 +143,24 @@ describe('the site server', () => {
     expect(unknown.document.querySelector('h1')?.textContent).toBe('Page not found');
   });
 
+  it('answers an old address written with its final "/" in one step, straight to where the CMS sends it', async () => {
+    const cases: Array<[string, number, string | null]> = [
+      ['/2024/05/old-post/', 301, `/articles/${articles[0]!.slug}`],
+      ['/2024/05/old-post//', 301, `/articles/${articles[0]!.slug}`],
+      ['/old/hop/', 301, '/2024/05/old-post'],
+      ['/summer-school-2025/', 302, '/categories/internships'],
+      ['/2019/01/withdrawn-course/', 410, null],
+      // Not a redirect: the address without its "/" (a page, or a 404 there).
+      [`/articles/${articles[1]!.slug}/`, 301, `/articles/${articles[1]!.slug}`],
+      ['/2024/05/never-was/?ref=old', 301, '/2024/05/never-was?ref=old'],
+    ];
+    for (const [path, status, location] of cases) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(status);
+      expect(answer.headers.get('location'), path).toBe(location);
+    }
+  });
+
   it('answers 302 for an address moved for now, and 410 with a page of its own for one that is gone', async () => {
     const moved = await get('/summer-school-2025');
     expect(moved.status).toBe(302);
@@ -231,5 +249,21 @@ describe('the site server', () => {
     expect(feed.headers.get('etag')).toBeTruthy();
     expect((await get('/feed.xml')).headers.get('x-cache')).toBe('hit');
     expect((await fetch(`${origin}/`, { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('sends a feed made before the site settings exist without keeping it, here or in a CDN', async () => {
+    cms({ 'GET /api/global': () => strapiError(404, 'Not Found') });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const early = await get('/categories/internships/feed.xml');
+      expect(early.status).toBe(200);
+      expect(early.text).not.toContain('undefined');
+      expect(early.headers.get('cache-control')).toBe('no-store');
+      expect(early.headers.get('x-cache')).not.toBe('hit');
+    }
+
+    cms();
+    const named = await get('/categories/internships/feed.xml');
+    expect(named.text).toContain(`<title>Internships | ${site.siteName}</title>`);
+    expect(named.headers.get('cache-control')).toContain('s-maxage');
   });
 });

@@ -202,7 +202,7 @@ function sendTooMany(request: IncomingMessage, response: ServerResponse, retryAf
 
 function sendAnswer(request: IncomingMessage, response: ServerResponse, answer: CachedAnswer, state: CacheState) {
   response.setHeader('Content-Type', answer.contentType);
-  response.setHeader('Cache-Control', cacheControl(answer.status));
+  response.setHeader('Cache-Control', answer.provisional ? 'no-store' : cacheControl(answer.status));
   response.setHeader('ETag', answer.etag);
   response.setHeader('Vary', 'Accept-Encoding');
   response.setHeader('X-Cache', state);
@@ -262,14 +262,15 @@ export function createSiteHandler({
       : null,
   });
 
+  const moved = ({ status, location }: FoundRedirect): Answer => ({
+    status,
+    location: location && redirectTarget(location),
+    contentType: HTML,
+    body: status === 410 ? GONE_PAGE : '',
+    tags: [PURGE_TAGS.redirects],
+  });
+
   async function page(url: URL): Promise<Answer> {
-    const moved = ({ status, location }: FoundRedirect): Answer => ({
-      status,
-      location: location && redirectTarget(location),
-      contentType: HTML,
-      body: status === 410 ? GONE_PAGE : '',
-      tags: [PURGE_TAGS.redirects],
-    });
     // An old post number is looked up first: without a redirect it is just the home page.
     const oldPostNumber = url.pathname === paths.home && url.search;
     const earlyTarget = oldPostNumber ? await findRedirect(url).catch(() => null) : null;
@@ -364,13 +365,20 @@ export function createSiteHandler({
     if (!wellFormed(url.pathname)) return sendText(response, 400, 'The address is not well-formed (bad %-encoding).');
     // Files of the build that are not there: no page of the site lives under /assets.
     if (path.startsWith('/assets/')) return sendText(response, 404, 'Not found');
-    // Old WordPress addresses end in "/": one address per page.
+    // Old WordPress addresses end in "/": one address per page. An old address the CMS redirects
+    // (stored without its "/") is answered straight with the redirect, not first with the address without it.
     if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
-      response.writeHead(301, {
-        Location: sitePath(url.pathname.replace(/\/+$/, '') || '/') + url.search,
-        'Cache-Control': cacheControl(301),
-      });
-      return void response.end();
+      const withoutSlash = (url.pathname.replace(/\/+$/, '') || '/') + url.search;
+      const { answer, state } = await cache.get(
+        url.pathname + url.search,
+        async () => {
+          const target = await findRedirect(url).catch(() => null);
+          return target ? moved(target) : moved({ status: 301, location: withoutSlash });
+        },
+        async () => moved({ status: 301, location: withoutSlash }),
+        { beforeRender: admit(reader) },
+      );
+      return sendAnswer(request, response, answer, state);
     }
     if (path.startsWith(PREVIEW_PREFIX)) {
       await admit(reader)();

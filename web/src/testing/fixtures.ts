@@ -233,7 +233,8 @@ const inputs: ArticleInput[] = [
     slug: 'step-1-pass-fail',
     title: 'Step 1 is pass/fail: what now?',
     category: categories[2],
-    publishedAt: '2026-03-01T12:00:00.000Z',
+    // Imported after the others were written here: dated, and listed, by its old blog's date.
+    publishedAt: '2026-03-09T12:00:00.000Z',
     originalPublishedAt: '2022-01-26T09:00:00.000Z',
   },
 ];
@@ -277,6 +278,7 @@ export const articles: Article[] = inputs.map((input) => ({
       }),
   publishedAt: input.publishedAt,
   originalPublishedAt: input.originalPublishedAt ?? null,
+  displayDate: input.originalPublishedAt ?? input.publishedAt,
   ...STAMP,
 }));
 

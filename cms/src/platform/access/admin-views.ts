@@ -80,7 +80,9 @@ const LABELS: Record<string, string> = {
   registrationNumber: 'Registration number (never published)',
   disclaimer: 'Disclaimer on every article',
   originalPublishedAt: 'First published on (old blog)',
+  displayDate: 'Dated for readers',
   importKey: 'Imported from',
+  importNote: 'Left out by the import',
   citation: 'Citation',
   doi: 'DOI',
   pmid: 'PubMed ID (PMID)',
@@ -160,6 +162,10 @@ const DESCRIPTIONS: Record<string, string> = {
   disclaimer: 'Shown at the end of every article, for example that the articles are not medical advice.',
   originalPublishedAt:
     'For an article brought over from the old blog: the date it first appeared there, shown as its date. Empty for articles written here.',
+  displayDate:
+    "The date readers see and lists are ordered by: the old blog's date when there is one, otherwise when it was published here (set by the server).",
+  importNote:
+    "For editors only, never on the site: the lines of the copied page the import took for the old site's furniture and left out, in order, each with why. Check that none belonged to the article.",
   importKey: 'Where the importer found this article (set by the import; it finds the article again by it).',
   citation: 'The source as readers should see it: authors, title, journal or publisher, year.',
   doi: 'Written like 10.1136/bmj.m1234, without https://doi.org/.',
@@ -168,7 +174,14 @@ const DESCRIPTIONS: Record<string, string> = {
 // Recorded by the server, or what a reader sent: shown, never edited.
 // More come from the features that own them (applyAdminViews's readOnly: an enquiry's sender fields).
 const READ_ONLY: Record<string, readonly string[]> = {
-  'api::article.article': ['readingTimeMinutes', 'scheduledAt', 'scheduleNote', 'importKey'],
+  'api::article.article': [
+    'readingTimeMinutes',
+    'scheduledAt',
+    'scheduleNote',
+    'importKey',
+    'importNote',
+    'displayDate',
+  ],
   'api::comment.comment': ['ipHash', 'userAgent', 'commenterKeyHash', 'badge', 'repliedBy'],
 };
 // Not shown in the edit form: staff have no use for them (and a commenter key's hash is only for the trust rule).

@@ -104,7 +104,8 @@ describe('article page', () => {
         '@type': 'Article',
         headline: 'Your first clinical internship: a practical guide',
         datePublished: '2026-03-08T12:00:00.000Z',
-        dateModified: '2026-01-05T09:00:00.000Z',
+        // Its last save (5 January) is older than its date: never modified before it was published.
+        dateModified: '2026-03-08T12:00:00.000Z',
         author: { '@type': 'Person', name: 'Dr Asha Rao', url: 'https://blog.test/authors/asha-rao' },
         citation: [
           { '@type': 'CreativeWork', url: 'https://doi.org/10.3109/0142159X.2012.684916' },

@@ -39,6 +39,7 @@ describe('requests to the CMS', () => {
         'originalPublishedAt',
         'readingTimeMinutes',
         'featured',
+        'displayDate',
       ]);
       expect(Object.keys(list.populate ?? {})).toEqual(['cover', 'category', 'author']);
     }

@@ -76,7 +76,7 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
           ...CARD_QUERY,
           status: 'published',
           filters: { documentId: { $notIn: result.map((a) => a.documentId) } },
-          sort: 'publishedAt:desc',
+          sort: 'displayDate:desc',
           limit: limit - result.length,
         });
         result.push(...latest);

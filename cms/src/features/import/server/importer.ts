@@ -14,12 +14,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { Core, UID } from '@strapi/strapi';
 import { LIMITS, normaliseRedirectPath, PURGE_TAGS, type Block, type InlineNode } from '@medblog/shared';
+import { blockTexts } from '../../../platform/blocks';
 import { announceChange } from '../../../platform/content-changes';
 import { ipHash } from '../../../platform/utils/client';
 import { imageAddress, linkAddress } from './addresses';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
 import { findMediaFile, IMAGE_TYPES, type MediaFile } from './media-files';
-import { addSummary, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
+import { addSummary, droppedLines, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
 import { textToPost, titleFromBlocks } from './text-blocks';
 import { ImportFileError, parseWxrFile, type WxrComment, type WxrPost } from './wxr';
 
@@ -31,6 +32,9 @@ const CATEGORY = 'api::category.category';
 const UPLOAD_FILE = 'plugin::upload.file';
 
 const TITLE_MAX = 160;
+// WordPress's own markers in a post's text.
+const MORE = /<!--\s*more\b[^>]*-->/i;
+const NEXT_PAGE = /<!--\s*nextpage\s*-->/gi;
 const COMMENT_NAME_MAX = 80;
 const COMMENT_BODY_MAX = 4000;
 // authorEmail is required; a comment WordPress kept without a usable address gets this one.
@@ -84,6 +88,8 @@ interface PostInput {
   author: string | null;
   oldPaths: string[];
   comments: WxrComment[];
+  /** For the editor only: what was left out of a text copy, and why. */
+  importNote: string | null;
 }
 
 class DryRun extends Error {}
@@ -146,15 +152,22 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
 function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summary: Summary): PostInput {
   // Scheduled (future), draft and pending posts wait for an editor here too.
   const published = post.status === 'publish';
-  const blocks = htmlToBlocks(post.content, {
+  // <!--nextpage--> splits a post into pages: here a break between paragraphs, never text.
+  const content = post.content.replace(NEXT_PAGE, '\n\n');
+  const blocks = htmlToBlocks(content, {
     onRefusedLink: (href) =>
       summary.warnings.push(
         `${label}: link ${quoted(href)} dropped, its text kept (not http(s), mailto, or a path from the site's root)`,
       ),
   });
-  const title = post.title || titleFromBlocks(blocks);
+  if (!blockTexts(blocks).some(({ text }) => text.trim()))
+    summary.warnings.push(`${label}: no text (only images, or nothing): imported as it is, for an editor to complete`);
+  // Titles are plain text: WordPress lets them hold markup (<em>, <strong>, entities).
+  const title = htmlToText(post.title).replace(/\s+/g, ' ') || titleFromBlocks(blocks);
   if (title.length > TITLE_MAX) summary.warnings.push(`${label}: title shortened to ${TITLE_MAX} characters`);
-  let excerpt = htmlToText(post.excerpt) || null;
+  // Without an excerpt of its own, what comes before <!--more--> is the post's teaser.
+  const teaser = MORE.test(content) ? htmlToText(content.split(MORE)[0]!).replace(/\s+/g, ' ') : '';
+  let excerpt = htmlToText(post.excerpt) || teaser || null;
   if (excerpt && excerpt.length > LIMITS.articleExcerpt) {
     summary.warnings.push(`${label}: excerpt shortened to ${LIMITS.articleExcerpt} characters`);
     excerpt = truncate(excerpt, LIMITS.articleExcerpt);
@@ -178,6 +191,7 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
     author: post.creator ? (names.get(post.creator) ?? post.creator) : null,
     oldPaths,
     comments: post.comments,
+    importNote: null,
   };
 }
 
@@ -190,13 +204,14 @@ function safeDecode(text: string): string {
 }
 
 function textPost(file: string, options: ImportOptions, summary: Summary): PostInput {
-  const { title, blocks } = textToPost(readFileSync(file, 'utf8'));
+  const { title, blocks, dropped } = textToPost(readFileSync(file, 'utf8'));
   const label = `${basename(file)}`;
   let chosen = title;
   if (!chosen) {
     chosen = titleFromBlocks(blocks);
     summary.warnings.push(`${label}: no title line; titled ${quoted(chosen)}`);
   }
+  if (dropped.length) summary.dropped.push({ file: label, lines: dropped });
   return {
     key: `text:${chosen}`,
     label,
@@ -209,6 +224,9 @@ function textPost(file: string, options: ImportOptions, summary: Summary): PostI
     author: null,
     oldPaths: [],
     comments: [],
+    importNote: dropped.length
+      ? [`Left out of ${label} as the old site's page furniture:`, ...droppedLines(dropped)].join('\n')
+      : null,
   };
 }
 
@@ -366,7 +384,7 @@ class Writer {
     const articles = this.strapi.db.query(ARTICLE);
     const drafts = (await articles.findMany({
       where: { importKey: { $in: keys }, publishedAt: { $null: true } },
-      select: ['documentId', 'importKey', 'title', 'excerpt', 'body', 'originalPublishedAt', 'slug'],
+      select: ['documentId', 'importKey', 'title', 'excerpt', 'body', 'originalPublishedAt', 'slug', 'importNote'],
       populate: { category: { select: ['documentId'] }, author: { select: ['documentId'] } },
     })) as Existing[];
     this.drafts = new Map(drafts.map((row) => [row.importKey as string, row]));
@@ -415,6 +433,7 @@ class Writer {
         title: post.title,
         body: blocks,
         originalPublishedAt: post.originalPublishedAt,
+        importNote: post.importNote,
         category: category?.documentId ?? null,
         author: author?.documentId ?? null,
         ...(post.excerpt ? { excerpt: post.excerpt } : {}),
@@ -440,6 +459,7 @@ class Writer {
       excerpt: post.excerpt,
       originalPublishedAt: post.originalPublishedAt,
       importKey: post.key,
+      importNote: post.importNote,
     };
     steps(this.strapi).fillArticleFields(data);
     this.newArticles.push({
@@ -459,6 +479,7 @@ class Writer {
       originalPublishedAt: existing.originalPublishedAt
         ? new Date(existing.originalPublishedAt as string).toISOString()
         : null,
+      importNote: existing.importNote ?? null,
       category: (existing.category as Existing | null)?.documentId ?? null,
       author: (existing.author as Existing | null)?.documentId ?? null,
       ...(post.excerpt ? { excerpt: existing.excerpt } : {}),
@@ -710,9 +731,17 @@ class Writer {
    */
   async flush(trx: Transaction): Promise<void> {
     const now = new Date();
+    // displayDate as features/articles keeps it: the original date, else when it was published.
+    const dated = (data: Record<string, unknown>, publishedAt: Date | null) => ({
+      ...data,
+      publishedAt,
+      displayDate: data.originalPublishedAt ?? publishedAt,
+      createdAt: now,
+      updatedAt: now,
+    });
     const articleRows = this.newArticles.flatMap(({ data, published }) => [
-      { ...data, publishedAt: null, createdAt: now, updatedAt: now },
-      ...(published ? [{ ...data, publishedAt: now, createdAt: now, updatedAt: now }] : []),
+      dated(data, null),
+      ...(published ? [dated(data, now)] : []),
     ]);
     await this.insert(ARTICLE, articleRows);
     await this.insert(

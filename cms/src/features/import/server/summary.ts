@@ -1,4 +1,6 @@
 /** What an import did, counted by kind of entry, and how it reads at the end of `pnpm import`. */
+import type { DroppedLine } from './text-blocks';
+
 export type EntryKind = 'article' | 'comment' | 'redirect' | 'author' | 'category' | 'image';
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -17,6 +19,8 @@ export interface Summary {
   unchanged: Record<EntryKind, number>;
   skipped: Array<{ what: string; why: string }>;
   warnings: string[];
+  /** The lines left out of each plain-text copy, with why (printed with --verbose). */
+  dropped: Array<{ file: string; lines: DroppedLine[] }>;
   /** Files that failed, each with the reason; nothing from them was kept. */
   failed: Array<{ file: string; error: string }>;
 }
@@ -45,7 +49,7 @@ export function quoted(text: string): string {
 }
 
 export function emptySummary(): Summary {
-  return { created: zero(), updated: zero(), unchanged: zero(), skipped: [], warnings: [], failed: [] };
+  return { created: zero(), updated: zero(), unchanged: zero(), skipped: [], warnings: [], dropped: [], failed: [] };
 }
 
 /** Adds a file's summary (once its transaction committed) to the run's. */
@@ -55,6 +59,7 @@ export function addSummary(total: Summary, part: Summary): void {
   }
   total.skipped.push(...part.skipped);
   total.warnings.push(...part.warnings);
+  total.dropped.push(...part.dropped);
   total.failed.push(...part.failed);
 }
 
@@ -65,7 +70,12 @@ function counts(record: Record<EntryKind, number>): string {
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
-export function formatSummary(summary: Summary, { dryRun = false } = {}): string {
+/** The lines left out of a copy, one a line, each with why: the editor's note and the verbose summary. */
+export function droppedLines(lines: DroppedLine[]): string[] {
+  return lines.map(({ line, why }) => `${quoted(line)} (${why})`);
+}
+
+export function formatSummary(summary: Summary, { dryRun = false, verbose = false } = {}): string {
   const lines = [
     dryRun ? 'Dry run: nothing was saved. It would have:' : 'Import finished.',
     `  created:   ${counts(summary.created)}`,
@@ -76,6 +86,17 @@ export function formatSummary(summary: Summary, { dryRun = false } = {}): string
     `  warnings:  ${summary.warnings.length}`,
     ...summary.warnings.map((warning) => `    - ${warning}`),
   ];
+  const droppedCount = summary.dropped.reduce((sum, { lines: dropped }) => sum + dropped.length, 0);
+  if (droppedCount) {
+    lines.push(
+      `  left out of text copies: ${droppedCount} lines of page furniture${verbose ? '' : ' (--verbose lists them)'}`,
+    );
+    if (verbose) {
+      for (const { file, lines: dropped } of summary.dropped) {
+        lines.push(`    ${file}:`, ...droppedLines(dropped).map((line) => `      - ${line}`));
+      }
+    }
+  }
   if (summary.failed.length) {
     lines.push(`  failed files (nothing imported from them): ${summary.failed.length}`);
     lines.push(...summary.failed.map(({ file, error }) => `    - ${file}: ${error}`));

@@ -28,11 +28,12 @@ function toStrapiFilters({ featured, category, author, excludeSlug }: ArticleFil
 export async function getArticles(filter: ArticleFilter, page: number, pageSize: number) {
   const { data } = await apiClient.get<CollectionResponse<ArticleSummary>>('/api/articles', {
     params: {
-      fields: ARTICLE_CARD.fields,
+      // displayDate too: the CMS returns the field it sorts on with some filters, so always ask for it.
+      fields: [...ARTICLE_CARD.fields, 'displayDate'],
       populate: ARTICLE_CARD.populate,
       filters: toStrapiFilters(filter),
-      // Newest first by when it went up here; imported posts went up in their export's order (oldest first).
-      sort: ['publishedAt:desc'],
+      // Newest first by the date readers are shown: an imported post by its old blog's date, not the import's.
+      sort: ['displayDate:desc'],
       pagination: { page, pageSize },
     },
   });

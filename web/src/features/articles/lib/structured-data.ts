@@ -29,6 +29,7 @@ export function articleStructuredData(article: ArticleDetail, site: Global | und
   const { title, slug, excerpt, seo, cover, author, reviewer, references = [] } = article;
   const description = seo?.metaDescription || excerpt;
   const image = seo?.shareImage ?? cover;
+  const datePublished = articleDate(article);
   return {
     '@context': 'https://schema.org',
     '@type': 'MedicalWebPage',
@@ -44,8 +45,9 @@ export function articleStructuredData(article: ArticleDetail, site: Global | und
       headline: title,
       description: description ?? undefined,
       image: image ? [mediaUrl(image.url)] : undefined,
-      datePublished: articleDate(article),
-      dateModified: article.updatedAt,
+      datePublished,
+      // An imported post can carry a publication date later than its last save here.
+      dateModified: Date.parse(article.updatedAt) > Date.parse(datePublished) ? article.updatedAt : datePublished,
       author: author ? person(author) : undefined,
       publisher: site ? { '@type': 'Organization', name: site.siteName } : undefined,
       citation: references.length
