@@ -13,6 +13,9 @@ import { newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { purgeCalls, siteServer, waitForPurges, type PurgeCall } from './helpers/site';
 import { watchLog } from './helpers/log';
+
+/** What a change to a published article touches: its pages and lists, and the topics in use. */
+const ARTICLE_CHANGE = [PURGE_TAGS.articles, PURGE_TAGS.categories];
 import siteConfig from '../config/site';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -103,10 +106,10 @@ describe('purge calls to the site', () => {
     const [call] = await waitForPurges((c) => purgeCalls.indexOf(c) >= mark && c.tags.includes(PURGE_TAGS.articles));
     await saveSiteSettings(mark);
 
-    expect(tagsSince(mark)).toEqual([[PURGE_TAGS.articles], [PURGE_TAGS.global]]);
+    expect(tagsSince(mark)).toEqual([ARTICLE_CHANGE, [PURGE_TAGS.global]]);
     expect(call.path).toBe(PURGE.path);
     expect(call.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(call.body)).toEqual({ tags: [PURGE_TAGS.articles] });
+    expect(JSON.parse(call.body)).toEqual({ tags: ARTICLE_CHANGE });
     expect(signedWithTheSecret(call)).toBe(true);
   });
 
@@ -137,7 +140,7 @@ describe('purge calls to the site', () => {
     const second = purgeCalls.length;
     expect((await request.delete(`${ARTICLES}/${published}`).set(editor)).status).toBe(200);
     await waitForPurges((c) => purgeCalls.indexOf(c) >= second);
-    expect(tagsSince(second)).toEqual([[PURGE_TAGS.articles]]);
+    expect(tagsSince(second)).toEqual([ARTICLE_CHANGE]);
   });
 
   it.each([
@@ -206,7 +209,7 @@ describe('when the site server misbehaves', () => {
     await publish(documentId);
 
     const calls = await waitForPurges((c) => purgeCalls.indexOf(c) >= mark, 2);
-    expect(calls.map((call) => call.tags)).toEqual([[PURGE_TAGS.articles], [PURGE_TAGS.articles]]);
+    expect(calls.map((call) => call.tags)).toEqual([ARTICLE_CHANGE, ARTICLE_CHANGE]);
     expect(calls.every(signedWithTheSecret)).toBe(true);
     expect(await log.waitFor(/Site purge failed, retrying/)).toContain('answered 500');
     expect(await log.waitFor(/Site purge failed again/)).toContain(PURGE_TAGS.articles);
@@ -229,7 +232,7 @@ describe('when the site server misbehaves', () => {
 
     expect(await log.waitFor(/Site purge failed, retrying/)).toContain('no answer within 2000 ms');
     expect(await log.waitFor(/Site purge failed again/)).toContain('no answer within 2000 ms');
-    expect(tagsSince(mark)).toEqual([[PURGE_TAGS.articles], [PURGE_TAGS.articles]]);
+    expect(tagsSince(mark)).toEqual([ARTICLE_CHANGE, ARTICLE_CHANGE]);
   });
 });
 

@@ -113,7 +113,9 @@ export function registerContentChanges(strapi: Core.Strapi): void {
 
     try {
       if (isArticle) {
-        if (articleChanged(action, params, deletedPublished)) announceChange(strapi, [PURGE_TAGS.articles]);
+        // The topics readers see are those with a published article (api/category/controllers).
+        if (articleChanged(action, params, deletedPublished))
+          announceChange(strapi, [PURGE_TAGS.articles, PURGE_TAGS.categories]);
       } else if (isComment) {
         const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
         const commentAfter = action === 'delete' ? null : await visibleComment(strapi, documentId);
