@@ -1,16 +1,23 @@
 import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useHydrated } from '@/lib/use-hydrated';
 
 /**
  * What a form sends so the CMS can tell people from bots (see BOT_CHECK_FIELDS in @medblog/shared):
  * the honeypot's value (bots fill every field, people never see this one) and how long the form
- * has been shown. The time counts from when this form was first shown, not from the page load.
+ * has been shown. The time counts from when this form was first shown: for a form that came with
+ * the page (it takes input before the page's code runs), when the page arrived.
  */
 export function useBotCheck() {
   const honeypotRef = useRef<HTMLInputElement>(null);
   const shownAt = useRef<number | null>(null);
+  const cameWithPage = !useHydrated();
 
   useEffect(() => {
-    shownAt.current ??= performance.now();
+    const arrived = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)
+      ?.responseEnd;
+    shownAt.current ??= cameWithPage && arrived ? arrived : performance.now();
+    // Only when the form first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const read = () => ({

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { REPLY_PARAM, usePostedForm, useSentWithoutScript } from '@/components/form/posted-form';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadMore } from '@/components/ui/LoadMore';
 import { useCommentsOpen } from '../api/comments-open';
@@ -49,13 +51,23 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
     [comments.data],
   );
   const { pending, add } = usePendingComments(articleDocumentId, approved);
-  const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
-  const [sender, setSender] = useState<Sender>({ authorName: '', authorEmail: '' });
+  // Without the page's code, the server renders the form under a comment (the Reply link), again
+  // after a refused reply, and the note after a comment sent.
+  const [searchParams] = useSearchParams();
+  const refused = usePostedForm('comment');
+  const [replyTo, setReplyTo] = useState<ArticleComment | null>(() => {
+    const answered = refused ? refused.values.parent : searchParams.get(REPLY_PARAM);
+    return approved?.find((comment) => comment.documentId === answered) ?? null;
+  });
+  const [sender, setSender] = useState<Sender>({
+    authorName: refused?.values.authorName ?? '',
+    authorEmail: refused?.values.authorEmail ?? '',
+  });
   // The thank-you note of the last comment sent, until the reader starts another.
-  const [posted, setPosted] = useState(false);
+  const [posted, setPosted] = useState<'shown' | 'sent' | null>(useSentWithoutScript('comment') ? 'sent' : null);
 
   const reply = (comment: ArticleComment) => {
-    setPosted(false);
+    setPosted(null);
     setReplyTo(comment);
   };
 
@@ -68,7 +80,7 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
   const onPosted = (comment: PendingComment) => {
     add(comment);
     setReplyTo(null);
-    setPosted(true);
+    setPosted('shown');
   };
 
   const form = (
@@ -79,9 +91,10 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
         sender={sender}
         onSenderChange={setSender}
         posted={posted}
-        onWriting={() => setPosted(false)}
+        onWriting={() => setPosted(null)}
         onCancelReply={cancelReply}
         onPosted={onPosted}
+        refused={refused}
       />
     </Suspense>
   );
