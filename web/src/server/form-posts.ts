@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { commentInputSchema, enquiryInputSchema, errorsByField, type ApiErrorBody } from '@medblog/shared';
-import { isAxiosError } from 'axios';
+import { AxiosHeaders, isAxiosError } from 'axios';
 import { LRUCache } from 'lru-cache';
 import type { FormName, PostedForm } from '@/components/form/posted-form';
 import { SITE_URL } from '@/config/env';
@@ -80,7 +80,7 @@ export function parseFormBody(bytes: Buffer): URLSearchParams | Refusal {
  * client naming none (privacy tools remove both) passes: the bot checks and limits still apply.
  */
 export function fromThisSite(headers: IncomingHttpHeaders): boolean {
-  const claimed = headers.origin ?? headers.referer;
+  const claimed = headers.origin || headers.referer;
   if (!claimed) return true;
   try {
     const { host, origin } = new URL(claimed);
@@ -176,7 +176,7 @@ export async function submitForm(
     const response = isAxiosError<ApiErrorBody>(error) ? error.response : undefined;
     const failure = sendFailure(error, form);
     const status = response?.status ?? 503;
-    const retryAfter = response?.headers['retry-after'] as string | undefined;
+    const retryAfter = AxiosHeaders.from(response?.headers).get('retry-after')?.toString();
     return refused(status, errorsByField(failure.fieldErrors), failure.message, retryAfter);
   }
 }

@@ -197,12 +197,15 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(request.headers['content-length']) > limit) {
+      request.resume(); // unread: the answer closes the connection
+      return resolve(null);
+    }
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      chunks.length = 0;
+      resolve(null);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
@@ -210,7 +213,13 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 }
 
 function sendText(response: ServerResponse, status: number, message: string) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(message);
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // A body too large is left unread: the connection cannot carry another request.
+    ...(status === 413 && { Connection: 'close' }),
+  });
+  response.end(message);
 }
 
 function sendTooMany(request: IncomingMessage, response: ServerResponse, retryAfterSeconds: number) {
