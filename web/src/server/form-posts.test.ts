@@ -324,6 +324,7 @@ describe('a post the site does not take', () => {
       body: Buffer.concat([Buffer.from(body), Buffer.from([0x26, 0x78, 0x3d, 0xff])]),
     });
     expect(notUtf8.status).toBe(400);
+    expect((await post('/articles/%E0%A4', comment())).status).toBe(400);
     expect(posted()).toHaveLength(0);
   });
 

@@ -395,6 +395,7 @@ export function createSiteHandler({
     response: ServerResponse,
     reader: string,
   ) {
+    if (!wellFormed(url.pathname)) return sendText(response, 400, 'The address is not well-formed (bad %-encoding).');
     if (!fromThisSite(request.headers))
       return sendText(response, 403, 'This form can only be sent from a page of this site.');
     const wrongType = contentTypeRefusal(request.headers);
