@@ -152,6 +152,41 @@ describe('a reader without JavaScript', () => {
   });
 });
 
+describe('a reader whose JavaScript arrives while they type', () => {
+  it('keeps what was typed before, then sends it as the page’s code does (no full-page post)', async () => {
+    const reader = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const slow = await reader.newPage();
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await slow.route(/\/assets\/.*\.js$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await slow.goto(`${siteUrl}/articles/${article.slug}`, { waitUntil: 'commit' });
+    const shownAt = Date.now();
+    const form = slow.getByRole('form', { name: 'Leave a Reply' });
+    const body = `Typed before the script came (${run}).`;
+    await form.getByRole('textbox', { name: 'Name' }).fill('Slow Phone Reader');
+    await form.getByRole('textbox', { name: 'E-mail' }).fill('slow@example.org');
+    await form.getByRole('textbox', { name: 'Comment' }).fill(body);
+
+    release();
+    await form.and(slow.locator('[data-enhanced]')).waitFor();
+    await waitSince(shownAt);
+    const [created] = await Promise.all([
+      slow.waitForResponse(
+        (response) => response.url().includes('/api/comments') && response.request().method() === 'POST',
+      ),
+      form.getByRole('button', { name: 'Post comment' }).click(),
+    ]);
+    expect(created.status()).toBe(201);
+    await form.getByRole('status').filter({ hasText: 'Your comment is awaiting moderation' }).waitFor();
+    expect(slow.url()).toBe(`${siteUrl}/articles/${article.slug}`);
+    expect(await queuedComment(body)).toMatchObject({ authorName: 'Slow Phone Reader', moderationStatus: 'pending' });
+    await reader.close();
+  });
+});
+
 describe('a plain HTTP post', () => {
   const post = (path: string, fields: Record<string, string>) =>
     fetch(`${siteUrl}${path}`, {

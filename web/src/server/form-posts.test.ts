@@ -330,7 +330,7 @@ describe('a post the site does not take', () => {
 
   it('refuses a form sent from another site (Origin, else Referer), and takes one naming no page', async () => {
     for (const headers of [
-      { Origin: 'https://spam.example' },
+      { Origin: 'https://spam.example' } as Record<string, string>,
       { Origin: 'null' },
       { Origin: '', Referer: 'https://spam.example/page' },
     ]) {

@@ -176,7 +176,9 @@ export async function submitForm(
     const response = isAxiosError<ApiErrorBody>(error) ? error.response : undefined;
     const failure = sendFailure(error, form);
     const status = response?.status ?? 503;
-    const retryAfter = AxiosHeaders.from(response?.headers).get('retry-after')?.toString();
+    const retryAfter = AxiosHeaders.from(response?.headers as AxiosHeaders | undefined)
+      .get('retry-after')
+      ?.toString();
     return refused(status, errorsByField(failure.fieldErrors), failure.message, retryAfter);
   }
 }

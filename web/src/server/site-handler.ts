@@ -8,6 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DOCUMENT_ID_PATTERN, PURGE, PURGE_TAGS, rateLimitMessage } from '@medblog/shared';
 import { REPLY_PARAM, SENT_PARAM, type FormName } from '@/components/form/posted-form';
 import { API_URL } from '@/config/env';
+import { COMMENT_FORM_ID } from '@/features/comments/api/comment-form-id';
+import { ENQUIRY_FORM_ID } from '@/features/enquiry/api/enquiry-page';
 import { apiClient } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
@@ -411,7 +413,7 @@ export function createSiteHandler({
       elapsedMs: formClock.elapsedMs(reader, path),
     });
     if (outcome.sent) {
-      const anchor = form === 'comment' ? 'comment-form' : 'enquiry-form';
+      const anchor = form === 'comment' ? COMMENT_FORM_ID : ENQUIRY_FORM_ID;
       response.writeHead(303, {
         Location: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}#${anchor}`,
         'Cache-Control': 'no-store',

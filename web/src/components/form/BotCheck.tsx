@@ -1,16 +1,14 @@
 import { useEffect, useId, useRef, type RefObject } from 'react';
-import { useHydrated } from '@/lib/use-hydrated';
 
 /**
  * What a form sends so the CMS can tell people from bots (see BOT_CHECK_FIELDS in @medblog/shared):
  * the honeypot's value (bots fill every field, people never see this one) and how long the form
  * has been shown. The time counts from when this form was first shown: for a form that came with
- * the page (it takes input before the page's code runs), when the page arrived.
+ * the page (`cameWithPage`: it takes input before the page's code runs), when the page arrived.
  */
-export function useBotCheck() {
+export function useBotCheck(cameWithPage: boolean) {
   const honeypotRef = useRef<HTMLInputElement>(null);
   const shownAt = useRef<number | null>(null);
-  const cameWithPage = !useHydrated();
 
   useEffect(() => {
     const arrived = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import type { FieldMessages } from '@/lib/input-check';
 
@@ -50,29 +50,58 @@ export function useSentWithoutScript(form: FormName): boolean {
   return searchParams.get(SENT_PARAM) === form;
 }
 
+/** What was typed into a server's form, read before React put its own form in its place. */
+const typedInServerForms = new Map<string, Record<string, string>>();
+
 /**
- * The fields' values as the page's code finds them when it takes the form over: React keeps what
- * was typed before on screen but not in its state, so it is read once and handed to `keep`
- * (checkboxes as "on" or "").
+ * The values in the server's form `formId` while it is still the server's (not yet taken over),
+ * else the last values read from it.
+ */
+function serverFormValues(formId: string | undefined): Record<string, string> | null {
+  if (!formId || typeof document === 'undefined') return null;
+  const form = document.getElementById(formId);
+  if (!(form instanceof HTMLFormElement) || form.hasAttribute('data-enhanced'))
+    return typedInServerForms.get(formId) ?? null;
+  const typed: Record<string, string> = {};
+  for (const element of Array.from(form.elements)) {
+    if (element instanceof HTMLInputElement && element.type === 'checkbox')
+      typed[element.name] = element.checked ? 'on' : '';
+    else if (
+      (element instanceof HTMLInputElement && element.type !== 'hidden') ||
+      element instanceof HTMLTextAreaElement ||
+      element instanceof HTMLSelectElement
+    )
+      typed[element.name] = element.value;
+  }
+  typedInServerForms.set(formId, typed);
+  return typed;
+}
+
+/**
+ * For a part of the page whose form's code comes later (CommentsSection): React may replace that
+ * part, the server's form with it, before the form's code arrives, so its values are read now.
+ */
+export function useKeepServerForm(formId: string) {
+  useState(() => serverFormValues(formId));
+}
+
+/**
+ * What the reader typed into the server's form `formId` before the page's code took it over,
+ * handed to `keep` once (checkboxes as "on" or ""). It is read while rendering, before React
+ * puts a form of its own in place of the server's (when that part of the page changed before its
+ * code came); React's state knows nothing of text typed before either way. True when the form
+ * takes over the server's.
  */
 export function useTypedBeforeTakeOver(
-  formRef: RefObject<HTMLFormElement | null>,
+  formId: string | undefined,
   keep: (typed: Record<string, string>) => void,
-) {
+): boolean {
+  const [typed] = useState(() => serverFormValues(formId));
   useEffect(() => {
-    const typed: Record<string, string> = {};
-    for (const element of Array.from(formRef.current?.elements ?? [])) {
-      if (element instanceof HTMLInputElement && element.type === 'checkbox')
-        typed[element.name] = element.checked ? 'on' : '';
-      else if (
-        (element instanceof HTMLInputElement && element.type !== 'hidden') ||
-        element instanceof HTMLTextAreaElement ||
-        element instanceof HTMLSelectElement
-      )
-        typed[element.name] = element.value;
-    }
-    keep(typed);
+    if (formId) typedInServerForms.delete(formId);
+    if (typed) keep(typed);
     // Once, when the page's code takes the form over.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  return typed !== null;
 }

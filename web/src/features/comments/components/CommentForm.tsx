@@ -8,13 +8,12 @@ import { useTypedBeforeTakeOver, type PostedForm } from '@/components/form/poste
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
+import { COMMENT_FORM_ID } from '../api/comment-form-id';
 import { loadCommentRules, useCreateComment } from '../api/create-comment';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
 
 const FIELDS = ['authorName', 'authorEmail', 'body'] as const;
-/** The form's anchor: a post without the page's code comes back to it. */
-export const COMMENT_FORM_ID = 'comment-form';
 type FieldName = (typeof FIELDS)[number];
 /** Who writes: kept by the comments section, so a reply form opened elsewhere has it too. */
 export type Sender = Record<'authorName' | 'authorEmail', string>;
@@ -61,7 +60,12 @@ export default function CommentForm({
   const { pathname } = useLocation();
   const [body, setBody] = useState(refused?.values.body ?? '');
   const values = { ...sender, body };
-  const botCheck = useBotCheck();
+  const cameWithPage = useTypedBeforeTakeOver(COMMENT_FORM_ID, (typed) => {
+    if (typed.body) setBody(typed.body);
+    if (typed.authorName || typed.authorEmail)
+      onSenderChange({ authorName: typed.authorName ?? '', authorEmail: typed.authorEmail ?? '' });
+  });
+  const botCheck = useBotCheck(cameWithPage);
   const createComment = useCreateComment();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
@@ -89,12 +93,6 @@ export default function CommentForm({
   useEffect(() => {
     if (posted) postedRef.current?.focus();
   }, [posted]);
-
-  useTypedBeforeTakeOver(formRef, (typed) => {
-    if (typed.body) setBody(typed.body);
-    if (typed.authorName || typed.authorEmail)
-      onSenderChange({ authorName: typed.authorName ?? '', authorEmail: typed.authorEmail ?? '' });
-  });
 
   // "Reply" takes the reader here, to the note saying whom they answer.
   useEffect(() => {

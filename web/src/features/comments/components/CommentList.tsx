@@ -4,6 +4,7 @@ import { useLocation } from 'react-router-dom';
 import { LinkUntilHydrated } from '@/components/form/LinkUntilHydrated';
 import { REPLY_PARAM } from '@/components/form/posted-form';
 import { formatDate } from '@/lib/format';
+import { COMMENT_FORM_ID } from '../api/comment-form-id';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
 
@@ -101,7 +102,7 @@ function Comments({
             {onReply && !pending && (
               <LinkUntilHydrated
                 // The server renders the page with the form under this comment.
-                href={`${pathname}?${REPLY_PARAM}=${comment.documentId}#comment-form`}
+                href={`${pathname}?${REPLY_PARAM}=${comment.documentId}#${COMMENT_FORM_ID}`}
                 id={`reply-${comment.documentId}`}
                 className="comment__reply"
                 aria-label={`Reply to ${comment.authorName}`}

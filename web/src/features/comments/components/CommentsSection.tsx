@@ -1,8 +1,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { REPLY_PARAM, usePostedForm, useSentWithoutScript } from '@/components/form/posted-form';
+import { REPLY_PARAM, useKeepServerForm, usePostedForm, useSentWithoutScript } from '@/components/form/posted-form';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadMore } from '@/components/ui/LoadMore';
+import { COMMENT_FORM_ID } from '../api/comment-form-id';
 import { useCommentsOpen } from '../api/comments-open';
 import { useComments, type ArticleComment } from '../api/get-comments';
 import { usePendingComments, type PendingComment } from '../api/pending-comments';
@@ -55,6 +56,7 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
   // after a refused reply, and the note after a comment sent.
   const [searchParams] = useSearchParams();
   const refused = usePostedForm('comment');
+  useKeepServerForm(COMMENT_FORM_ID);
   const [replyTo, setReplyTo] = useState<ArticleComment | null>(() => {
     const answered = refused ? refused.values.parent : searchParams.get(REPLY_PARAM);
     return approved?.find((comment) => comment.documentId === answered) ?? null;

@@ -50,7 +50,12 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
   const [consent, setConsent] = useState(refused?.values.consent === 'on');
   const hydrated = useHydrated();
   const [sent, setSent] = useState<Sent | null>(useSentWithoutScript('enquiry') ? 'without-script' : null);
-  const botCheck = useBotCheck();
+  const cameWithPage = useTypedBeforeTakeOver(id, (typed) => {
+    const draft = toDraft(typed);
+    if (JSON.stringify(draft) !== JSON.stringify(values)) typedBeforeTakeOver.current = draft;
+    if (typed.consent) setConsent(true);
+  });
+  const botCheck = useBotCheck(cameWithPage);
   const createEnquiry = useCreateEnquiry();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
@@ -73,12 +78,6 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
       setConsent(false);
       onSent?.();
     },
-  });
-
-  useTypedBeforeTakeOver(formRef, (typed) => {
-    const draft = toDraft(typed);
-    if (JSON.stringify(draft) !== JSON.stringify(values)) typedBeforeTakeOver.current = draft;
-    if (typed.consent) setConsent(true);
   });
 
   // The draft is in this tab's storage, which the server cannot see: it returns once the page runs
