@@ -1,7 +1,7 @@
 /**
  * The site's HTTP answers that are not files of the build: pages (rendered by React on the
- * server), feeds, the sitemap and robots.txt, all through the page cache, and the CMS's purge
- * call. scripts/serve.mjs (production) and scripts/dev-server.mjs (development, through Vite)
+ * server), feeds, the sitemap and robots.txt, all through the page cache, the reader forms posted
+ * without the page's code (form-posts.ts), and the CMS's purge call. scripts/serve.mjs (production) and scripts/dev-server.mjs (development, through Vite)
  * put the static files in front of it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
