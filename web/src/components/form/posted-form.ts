@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import type { FieldMessages } from '@/lib/input-check';
+import { paths } from '@/lib/paths';
 
 /**
  * The reader forms work as plain HTML too: before the page's code runs (or without it) they post
@@ -44,10 +45,17 @@ export function usePostedForm(form: FormName): PostedForm | undefined {
   return posted;
 }
 
+/** Where the server leads each form back to once sent: the article, the Quick Enquiry page. */
+const SENT_TO: Record<FormName, (pathname: string) => boolean> = {
+  comment: (pathname) => pathname.startsWith(paths.article('')),
+  enquiry: (pathname) => pathname === paths.enquiry,
+};
+
 /** The page was reached by the redirect after `form` was sent without the page's code. */
 export function useSentWithoutScript(form: FormName): boolean {
   const [searchParams] = useSearchParams();
-  return searchParams.get(SENT_PARAM) === form;
+  const { pathname } = useLocation();
+  return searchParams.get(SENT_PARAM) === form && SENT_TO[form](pathname);
 }
 
 /** What was typed into a server's form, read before React put its own form in its place. */

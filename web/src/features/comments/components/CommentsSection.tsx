@@ -55,7 +55,8 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
   // Without the page's code, the server renders the form under a comment (the Reply link), again
   // after a refused reply, and the note after a comment sent.
   const [searchParams] = useSearchParams();
-  const refused = usePostedForm('comment');
+  // Shown once: a reply opened or cancelled starts a form of its own.
+  const [refused, setRefused] = useState(usePostedForm('comment'));
   useKeepServerForm(COMMENT_FORM_ID);
   const [replyTo, setReplyTo] = useState<ArticleComment | null>(() => {
     const answered = refused ? refused.values.parent : searchParams.get(REPLY_PARAM);
@@ -69,11 +70,13 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
   const [posted, setPosted] = useState<'shown' | 'sent' | null>(useSentWithoutScript('comment') ? 'sent' : null);
 
   const reply = (comment: ArticleComment) => {
+    setRefused(undefined);
     setPosted(null);
     setReplyTo(comment);
   };
 
   const cancelReply = () => {
+    setRefused(undefined);
     // Back to where the reader was: the comment they meant to answer.
     if (replyTo) document.getElementById(`reply-${replyTo.documentId}`)?.focus();
     setReplyTo(null);
