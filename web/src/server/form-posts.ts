@@ -32,7 +32,7 @@ export interface Refusal {
   message: string;
 }
 
-/** The form's fields, or why not: only application/x-www-form-urlencoded (what a browser's form sends). */
+/** Null for application/x-www-form-urlencoded (what a browser's form sends), else a 415. */
 export function contentTypeRefusal(headers: IncomingHttpHeaders): Refusal | null {
   const type = String(headers['content-type'] ?? '')
     .split(';')[0]!
@@ -44,7 +44,7 @@ export function contentTypeRefusal(headers: IncomingHttpHeaders): Refusal | null
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-// Either a %-escape, or a character that is no escape at all.
+// A "%" that does not start an escape of two hex digits.
 const BAD_ESCAPE = /%(?![\dA-Fa-f]{2})/;
 
 /** Reads an urlencoded body strictly: what a browser would never send is refused, not guessed at. */
