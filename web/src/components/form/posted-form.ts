@@ -61,26 +61,41 @@ export function useSentWithoutScript(form: FormName): boolean {
 /** What was typed into a server's form, read before React put its own form in its place. */
 const typedInServerForms = new Map<string, Record<string, string>>();
 
+/** Whether the reader changed this field of the server's form (its default is what the server sent). */
+function changed(element: Element): boolean {
+  if (element instanceof HTMLInputElement)
+    return element.type === 'checkbox'
+      ? element.checked !== element.defaultChecked
+      : element.value !== element.defaultValue;
+  if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue;
+  if (element instanceof HTMLSelectElement)
+    return Array.from(element.options).some((option) => option.selected !== option.defaultSelected);
+  return false;
+}
+
 /**
- * The values in the server's form `formId` while it is still the server's (not yet taken over),
- * else the last values read from it.
+ * The values in the server's form `formId` if the reader typed into it before the page's code
+ * took it over (read while it is still the server's), else the last values read from it; null
+ * when nothing was typed.
  */
 function serverFormValues(formId: string | undefined): Record<string, string> | null {
   if (!formId || typeof document === 'undefined') return null;
   const form = document.getElementById(formId);
   if (!(form instanceof HTMLFormElement) || form.hasAttribute('data-enhanced'))
     return typedInServerForms.get(formId) ?? null;
-  const typed: Record<string, string> = {};
-  for (const element of Array.from(form.elements)) {
-    if (element instanceof HTMLInputElement && element.type === 'checkbox')
-      typed[element.name] = element.checked ? 'on' : '';
-    else if (
+  const fields = Array.from(form.elements).filter(
+    (element): element is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
       (element instanceof HTMLInputElement && element.type !== 'hidden') ||
       element instanceof HTMLTextAreaElement ||
-      element instanceof HTMLSelectElement
-    )
-      typed[element.name] = element.value;
-  }
+      element instanceof HTMLSelectElement,
+  );
+  if (!fields.some(changed)) return null;
+  const typed = Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      field instanceof HTMLInputElement && field.type === 'checkbox' ? (field.checked ? 'on' : '') : field.value,
+    ]),
+  );
   typedInServerForms.set(formId, typed);
   return typed;
 }
@@ -97,8 +112,8 @@ export function useKeepServerForm(formId: string) {
  * What the reader typed into the server's form `formId` before the page's code took it over,
  * handed to `keep` once (checkboxes as "on" or ""). It is read while rendering, before React
  * puts a form of its own in place of the server's (when that part of the page changed before its
- * code came); React's state knows nothing of text typed before either way. True when the form
- * takes over the server's.
+ * code came); React's state knows nothing of text typed before either way. True when the reader
+ * had typed into it.
  */
 export function useTypedBeforeTakeOver(
   formId: string | undefined,

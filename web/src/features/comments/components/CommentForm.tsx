@@ -60,12 +60,12 @@ export default function CommentForm({
   const { pathname } = useLocation();
   const [body, setBody] = useState(refused?.values.body ?? '');
   const values = { ...sender, body };
-  const cameWithPage = useTypedBeforeTakeOver(COMMENT_FORM_ID, (typed) => {
+  const typedBeforeCode = useTypedBeforeTakeOver(COMMENT_FORM_ID, (typed) => {
     if (typed.body) setBody(typed.body);
     if (typed.authorName || typed.authorEmail)
       onSenderChange({ authorName: typed.authorName ?? '', authorEmail: typed.authorEmail ?? '' });
   });
-  const botCheck = useBotCheck(cameWithPage);
+  const botCheck = useBotCheck(typedBeforeCode);
   const createComment = useCreateComment();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,

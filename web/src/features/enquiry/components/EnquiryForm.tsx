@@ -50,12 +50,11 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
   const [consent, setConsent] = useState(refused?.values.consent === 'on');
   const hydrated = useHydrated();
   const [sent, setSent] = useState<Sent | null>(useSentWithoutScript('enquiry') ? 'without-script' : null);
-  const cameWithPage = useTypedBeforeTakeOver(id, (typed) => {
-    const draft = toDraft(typed);
-    if (JSON.stringify(draft) !== JSON.stringify(values)) typedBeforeTakeOver.current = draft;
+  const typedBeforeCode = useTypedBeforeTakeOver(id, (typed) => {
+    typedBeforeTakeOver.current = toDraft(typed);
     if (typed.consent) setConsent(true);
   });
-  const botCheck = useBotCheck(cameWithPage);
+  const botCheck = useBotCheck(typedBeforeCode);
   const createEnquiry = useCreateEnquiry();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
