@@ -205,13 +205,14 @@ export function parseCsv(text: string): Array<Record<string, string>> {
 export const HUMAN_FILL_MS = 3_500;
 
 /**
- * Waits until the form takes input (its fields are disabled until the page has hydrated) and
- * returns when that was: the form counts a person's time from then, not from the first paint.
+ * Waits until the page's code has taken the form (`form`, or the form inside it) over, so it is
+ * sent as today and not posted as plain HTML, and returns when that was: a person's time counts
+ * from then at the latest.
  */
 export async function usableSince(form: Locator): Promise<number> {
   // A form below the article gets its code as the reader scrolls to it (routes/article.tsx).
   await form.scrollIntoViewIfNeeded();
-  await form.locator('fieldset.form-fields:not([disabled])').first().waitFor();
+  await form.locator('xpath=descendant-or-self::form[@data-enhanced]').first().waitFor();
   return Date.now();
 }
 

@@ -20,6 +20,7 @@ import {
 } from 'react-router-dom';
 import { Document } from '@/app/document';
 import { pageStateElement, serializeRouteErrors } from '@/app/page-state';
+import { POSTED_FORM_KEY, type PostedForm } from '@/components/form/posted-form';
 import { AppProvider } from '@/app/provider';
 import { createRoutes, type PageHandle } from '@/app/router';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
@@ -146,9 +147,17 @@ async function renderDocument(
 export async function renderPage(
   url: URL,
   headAssets: HeadAssets,
-  { cms = 'available' }: { cms?: 'available' | 'unavailable' } = {},
+  {
+    cms = 'available',
+    postedForm,
+  }: {
+    cms?: 'available' | 'unavailable';
+    /** A form the server refused: the page shows it again, with what was typed and why (never cached). */
+    postedForm?: PostedForm;
+  } = {},
 ): Promise<RenderedPage> {
   const queryClient = createQueryClient({ retry: false });
+  if (postedForm) queryClient.setQueryData(POSTED_FORM_KEY, postedForm);
   const handler = createStaticHandler(createRoutes(queryClient));
   const request = new Request(url.href);
   const [context] = await Promise.all([

@@ -1,17 +1,29 @@
 /**
  * The site's HTTP answers that are not files of the build: pages (rendered by React on the
- * server), feeds, the sitemap and robots.txt, all through the page cache, and the CMS's purge
- * call. scripts/serve.mjs (production) and scripts/dev-server.mjs (development, through Vite)
+ * server), feeds, the sitemap and robots.txt, all through the page cache, the reader forms posted
+ * without the page's code (form-posts.ts), and the CMS's purge call. scripts/serve.mjs (production) and scripts/dev-server.mjs (development, through Vite)
  * put the static files in front of it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PURGE, PURGE_TAGS, rateLimitMessage } from '@medblog/shared';
+import { DOCUMENT_ID_PATTERN, PURGE, PURGE_TAGS, rateLimitMessage } from '@medblog/shared';
+import { REPLY_PARAM, SENT_PARAM, type FormName } from '@/components/form/posted-form';
 import { API_URL } from '@/config/env';
+import { COMMENT_FORM_ID } from '@/features/comments/api/comment-form-id';
+import { ENQUIRY_FORM_ID } from '@/features/enquiry/api/enquiry-page';
 import { loadApiClient } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
 import { categoryFeed, robotsTxt, siteFeed, sitemap, type XmlDocument } from './feeds';
 import { createPageCache, pagesInRedis, type Answer, type CachedAnswer, type CacheState } from './page-cache';
+import {
+  contentTypeRefusal,
+  createFormClock,
+  FORM_BODY_MAX_BYTES,
+  formPostedTo,
+  fromThisSite,
+  parseFormBody,
+  submitForm,
+} from './form-posts';
 import { checkPurge } from './purge';
 import { findRedirect, type FoundRedirect } from './redirects';
 import { renderPage, type HeadAssets } from './render-page';
@@ -169,24 +181,47 @@ function wellFormed(pathname: string): boolean {
   }
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+/**
+ * The page of a form's note or of the reply form (posted-form.ts): made for one reader, never
+ * cached, so neither a note nor any number of comment ids a visitor makes up reaches the cache.
+ * Null for any other address, and for a value the page would not show (which gets the cached page).
+ */
+function formPage(url: URL, form: FormName | null): URL | null {
+  if (!form) return null;
+  const page = new URL(url.pathname, url.origin);
+  if (url.searchParams.get(SENT_PARAM) === form) page.searchParams.set(SENT_PARAM, form);
+  const reply = url.searchParams.get(REPLY_PARAM);
+  if (form === 'comment' && reply && DOCUMENT_ID_PATTERN.test(reply)) page.searchParams.set(REPLY_PARAM, reply);
+  return page.search ? page : null;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(request.headers['content-length']) > limit) {
+      request.resume(); // unread: the answer closes the connection
+      return resolve(null);
+    }
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      chunks.length = 0;
+      resolve(null);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
 
 function sendText(response: ServerResponse, status: number, message: string) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(message);
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // A body too large is left unread: the connection cannot carry another request.
+    ...(status === 413 && { Connection: 'close' }),
+  });
+  response.end(message);
 }
 
 function sendTooMany(request: IncomingMessage, response: ServerResponse, retryAfterSeconds: number) {
@@ -245,6 +280,7 @@ export function createSiteHandler({
     keyPrefix: serverConfig.redisKeyPrefix,
     salt: serverConfig.purgeSecret || 'medblog',
   });
+  const formClock = createFormClock();
   const cache = createPageCache({
     maxBytes: serverConfig.pageCacheBytes,
     freshMs: serverConfig.pageFreshSeconds * 1000,
@@ -329,11 +365,67 @@ export function createSiteHandler({
     const body = await readBody(request, PURGE_BODY_MAX_BYTES);
     if (body === null) return sendText(response, 413, `The body is over ${PURGE_BODY_MAX_BYTES} bytes`);
     const header = request.headers[PURGE.signatureHeader];
-    const check = checkPurge(serverConfig.purgeSecret, Array.isArray(header) ? header[0] : header, body);
+    const check = checkPurge(
+      serverConfig.purgeSecret,
+      Array.isArray(header) ? header[0] : header,
+      body.toString('utf8'),
+    );
     if (!check.ok) return sendText(response, check.status, check.message);
     const purged = cache.purge(check.request.tags);
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify({ purged }));
+  }
+
+  /** A page made for one reader (a form's note or a refused form): never kept, by us or anyone on the way. */
+  function sendPersonal(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}) {
+    response.writeHead(status, {
+      'Content-Type': HTML,
+      'Cache-Control': 'no-store',
+      'X-Robots-Tag': 'noindex',
+      ...headers,
+    });
+    response.end(html);
+  }
+
+  /**
+   * A form posted without the page's code: sent, it leads back to its page with the note (303, so
+   * a reload does not send it again); refused, the page shows it again with what was typed and why.
+   */
+  async function formPost(
+    form: FormName,
+    url: URL,
+    path: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+    reader: string,
+  ) {
+    if (!wellFormed(url.pathname)) return sendText(response, 400, 'The address is not well-formed (bad %-encoding).');
+    if (!fromThisSite(request.headers))
+      return sendText(response, 403, 'This form can only be sent from a page of this site.');
+    const wrongType = contentTypeRefusal(request.headers);
+    if (wrongType) return sendText(response, wrongType.status, wrongType.message);
+    const body = await readBody(request, FORM_BODY_MAX_BYTES);
+    if (body === null) return sendText(response, 413, `The form is over ${FORM_BODY_MAX_BYTES} bytes.`);
+    const fields = parseFormBody(body);
+    if (!(fields instanceof URLSearchParams)) return sendText(response, fields.status, fields.message);
+    // Each post costs what a render does, refused or not.
+    await admit(reader)();
+    const outcome = await submitForm(form, fields, {
+      path: url.pathname,
+      elapsedMs: formClock.elapsedMs(reader, path),
+    });
+    if (outcome.sent) {
+      const anchor = form === 'comment' ? COMMENT_FORM_ID : ENQUIRY_FORM_ID;
+      response.writeHead(303, {
+        Location: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}#${anchor}`,
+        'Cache-Control': 'no-store',
+      });
+      return void response.end();
+    }
+    const rendered = await renderPage(pageUrl(url), headAssets, { postedForm: outcome.postedForm });
+    // The page's own trouble (gone, the CMS down) comes first; otherwise the form's.
+    const status = rendered.status === 200 ? outcome.status : rendered.status;
+    sendPersonal(response, status, rendered.html, outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : {});
   }
 
   /** Takes one render from the reader's allowance, or refuses with the seconds to wait. */
@@ -357,8 +449,10 @@ export function createSiteHandler({
       response.setHeader('Allow', 'POST');
       return sendText(response, 405, 'Method not allowed');
     }
+    const form = formPostedTo(path);
+    if (request.method === 'POST' && form) return formPost(form, url, path, request, response, reader);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
+      response.setHeader('Allow', form ? 'GET, HEAD, POST' : 'GET, HEAD');
       return sendText(response, 405, 'Method not allowed');
     }
     if (path === '/_health') return sendText(response, 200, 'ok');
@@ -395,6 +489,15 @@ export function createSiteHandler({
       if (!match) continue;
       const { answer, state } = await cache.get(url.pathname, () => make(match), unavailableDocument, { beforeRender });
       return sendAnswer(request, response, answer, state);
+    }
+
+    // The form's time is counted from here (form-posts.ts).
+    if (form && request.method === 'GET') formClock.shown(reader, path);
+    const personal = formPage(url, form);
+    if (personal) {
+      await admit(reader)();
+      const rendered = await renderPage(personal, headAssets);
+      return sendPersonal(response, rendered.status, request.method === 'HEAD' ? '' : rendered.html);
     }
 
     const target = pageUrl(url);

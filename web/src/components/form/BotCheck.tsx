@@ -3,14 +3,20 @@ import { useEffect, useId, useRef, type RefObject } from 'react';
 /**
  * What a form sends so the CMS can tell people from bots (see BOT_CHECK_FIELDS in @medblog/shared):
  * the honeypot's value (bots fill every field, people never see this one) and how long the form
- * has been shown. The time counts from when this form was first shown, not from the page load.
+ * has been shown. The time counts from when this form was first shown, not from the page load;
+ * but from the page's arrival when the reader typed into the server's form before the page's code
+ * ran (`typedBeforeCode`).
  */
-export function useBotCheck() {
+export function useBotCheck(typedBeforeCode: boolean) {
   const honeypotRef = useRef<HTMLInputElement>(null);
   const shownAt = useRef<number | null>(null);
 
   useEffect(() => {
-    shownAt.current ??= performance.now();
+    const arrived = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)
+      ?.responseEnd;
+    shownAt.current ??= typedBeforeCode && arrived ? arrived : performance.now();
+    // Only when the form first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const read = () => ({

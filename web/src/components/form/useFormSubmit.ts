@@ -23,6 +23,8 @@ interface FormSubmitOptions<Field extends string, Rules extends FormRules, Data,
   /** Runs when a send starts, before anything is checked. */
   onStart?: () => void;
   onSent: (result: Result, data: Data) => void;
+  /** What the server said of this form when it was posted without the page's code (posted-form.ts). */
+  initial?: { errors: FieldMessages; problem: string };
 }
 
 /**
@@ -38,28 +40,35 @@ export function useFormSubmit<Field extends string, Rules extends FormRules, Dat
   send,
   onStart,
   onSent,
+  initial,
 }: FormSubmitOptions<Field, Rules, Data, Result>) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState('');
-  const [sending, setSending] = useState(false);
-
   const isField = (name: string): name is Field => (fields as readonly string[]).includes(name);
+  /** Errors of the form's fields, to show beside them, and the others' messages, to show above the button. */
+  const split = (byField: FieldMessages) => ({
+    errors: Object.fromEntries(Object.entries(byField).filter(([name]) => isField(name))) as Partial<
+      Record<Field, string>
+    >,
+    problem: Object.entries(byField)
+      .filter(([name]) => !isField(name))
+      .map(([, message]) => message)
+      .join(' '),
+  });
+
+  const [errors, setErrors] = useState(() => split(initial?.errors ?? {}).errors);
+  const [problem, setProblem] = useState(() =>
+    [split(initial?.errors ?? {}).problem, initial?.problem].filter(Boolean).join(' '),
+  );
+  const [sending, setSending] = useState(false);
 
   /** The reader changed this field: its error goes until the next check. */
   const clearError = (field: Field) => setErrors((current) => ({ ...current, [field]: undefined }));
 
   const showErrors = (byField: FieldMessages) => {
+    const shown = split(byField);
     flushSync(() => {
-      setErrors(
-        Object.fromEntries(Object.entries(byField).filter(([name]) => isField(name))) as Partial<Record<Field, string>>,
-      );
-      setProblem(
-        Object.entries(byField)
-          .filter(([name]) => !isField(name))
-          .map(([, message]) => message)
-          .join(' '),
-      );
+      setErrors(shown.errors);
+      setProblem(shown.problem);
     });
     focusFirstInvalid(formRef.current);
   };

@@ -1,11 +1,14 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
 import { Field, InputField } from '@/components/form/Field';
+import { LinkUntilHydrated } from '@/components/form/LinkUntilHydrated';
+import { useTypedBeforeTakeOver, type PostedForm } from '@/components/form/posted-form';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
+import { COMMENT_FORM_ID } from '../api/comment-form-id';
 import { loadCommentRules, useCreateComment } from '../api/create-comment';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
@@ -21,18 +24,24 @@ interface CommentFormProps {
   replyTo: ArticleComment | null;
   sender: Sender;
   onSenderChange: (sender: Sender) => void;
-  /** Shows the thank-you note of the comment just sent. */
-  posted: boolean;
+  /**
+   * The thank-you note of the comment just sent: "shown" when the comment is in the list (this
+   * browser keeps it), "sent" after a post without the page's code (it is not).
+   */
+  posted: 'shown' | 'sent' | null;
   /** The reader starts another comment: the note goes. */
   onWriting: () => void;
   onCancelReply: () => void;
   /** The comment was accepted: it now awaits moderation. */
   onPosted: (comment: PendingComment) => void;
+  /** The comment the server refused, posted without the page's code: what was typed and why. */
+  refused?: PostedForm;
 }
 
 /**
  * "Leave a Reply": checked with the shared schema before sending (downloaded on first focus),
- * errors beside their fields, the text kept whatever goes wrong.
+ * errors beside their fields, the text kept whatever goes wrong. Before the page's code runs it
+ * posts to the page itself, and the site's server does the same (posted-form.ts).
  */
 export default function CommentForm({
   articleDocumentId,
@@ -43,16 +52,24 @@ export default function CommentForm({
   onWriting,
   onCancelReply,
   onPosted,
+  refused,
 }: CommentFormProps) {
   const headingId = useId();
   const replyNoteRef = useRef<HTMLParagraphElement>(null);
   const postedRef = useRef<HTMLParagraphElement>(null);
-  const [body, setBody] = useState('');
+  const { pathname } = useLocation();
+  const [body, setBody] = useState(refused?.values.body ?? '');
   const values = { ...sender, body };
-  const botCheck = useBotCheck();
+  const typedBeforeCode = useTypedBeforeTakeOver(COMMENT_FORM_ID, (typed) => {
+    if (typed.body) setBody(typed.body);
+    if (typed.authorName || typed.authorEmail)
+      onSenderChange({ authorName: typed.authorName ?? '', authorEmail: typed.authorEmail ?? '' });
+  });
+  const botCheck = useBotCheck(typedBeforeCode);
   const createComment = useCreateComment();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
+    initial: refused,
     what: 'comment',
     loadRules: loadCommentRules,
     check: (rules) =>
@@ -95,28 +112,41 @@ export default function CommentForm({
   return (
     <form
       ref={formRef}
+      id={COMMENT_FORM_ID}
       className="comment-form"
       aria-labelledby={headingId}
+      method="post"
+      action={`${pathname}#${COMMENT_FORM_ID}`}
       noValidate
       onSubmit={submit}
       // Fetch the validation while the reader types, so sending does not wait for it.
       onFocus={() => void loadCommentRules().catch(() => {})}
+      // The page's code sends it from now on (end-to-end tests wait for this).
+      data-enhanced={hydrated || undefined}
     >
-      <fieldset className="form-fields" disabled={!hydrated}>
+      <fieldset className="form-fields">
         <h3 id={headingId}>Leave a Reply</h3>
+        <input type="hidden" name="article" value={articleDocumentId} />
         {replyTo && (
           <div className="comment-form__reply">
+            <input type="hidden" name="parent" value={replyTo.documentId} />
             <p ref={replyNoteRef} tabIndex={-1}>
               Replying to <strong>{replyTo.authorName}</strong>
             </p>
-            <button type="button" className="button button--secondary" onClick={onCancelReply}>
+            <LinkUntilHydrated
+              href={`${pathname}#${COMMENT_FORM_ID}`}
+              className="button button--secondary"
+              onClick={onCancelReply}
+            >
               Cancel reply
-            </button>
+            </LinkUntilHydrated>
           </div>
         )}
         {posted && (
           <p ref={postedRef} className="form-success" role="status" tabIndex={-1}>
-            Thank you. Your comment is awaiting moderation. Until a moderator approves it, only you can see it here.
+            {posted === 'shown'
+              ? 'Thank you. Your comment is awaiting moderation. Until a moderator approves it, only you can see it here.'
+              : 'Thank you. Your comment is awaiting moderation: it appears here once a moderator approves it.'}
           </p>
         )}
         <p className="form-note">Your e-mail address will not be published. Required fields are marked *</p>

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { COMMENT_BADGE_LABELS } from '@medblog/shared';
+import { useLocation } from 'react-router-dom';
+import { LinkUntilHydrated } from '@/components/form/LinkUntilHydrated';
+import { REPLY_PARAM } from '@/components/form/posted-form';
 import { formatDate } from '@/lib/format';
-import { useHydrated } from '@/lib/use-hydrated';
+import { COMMENT_FORM_ID } from '../api/comment-form-id';
 import type { ArticleComment } from '../api/get-comments';
 import type { PendingComment } from '../api/pending-comments';
 
@@ -68,8 +71,7 @@ function Comments({
   replyForm,
 }: Pick<CommentListProps, 'onReply' | 'replyForm'> & { entries: Entry[]; level: number }) {
   const shown = level < MAX_LEVEL ? entries : entries.flatMap(flatten);
-  // As the forms: a click before the page's code runs would open nothing.
-  const hydrated = useHydrated();
+  const { pathname } = useLocation();
   return (
     <ol className={level === 1 ? 'comment-list' : 'comment-list comment-list--replies'}>
       {shown.map(({ comment, pending, answers, replies }) => (
@@ -99,16 +101,16 @@ function Comments({
               ))}
             </div>
             {onReply && !pending && (
-              <button
-                type="button"
+              <LinkUntilHydrated
+                // The server renders the page with the form under this comment.
+                href={`${pathname}?${REPLY_PARAM}=${comment.documentId}#${COMMENT_FORM_ID}`}
                 id={`reply-${comment.documentId}`}
                 className="comment__reply"
                 aria-label={`Reply to ${comment.authorName}`}
-                disabled={!hydrated}
                 onClick={() => onReply(comment as ArticleComment)}
               >
                 Reply
-              </button>
+              </LinkUntilHydrated>
             )}
           </article>
           {replyForm?.to === comment.documentId && replyForm.form}

@@ -1,6 +1,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { REPLY_PARAM, useKeepServerForm, usePostedForm, useSentWithoutScript } from '@/components/form/posted-form';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadMore } from '@/components/ui/LoadMore';
+import { COMMENT_FORM_ID } from '../api/comment-form-id';
 import { useCommentsOpen } from '../api/comments-open';
 import { useComments, type ArticleComment } from '../api/get-comments';
 import { usePendingComments, type PendingComment } from '../api/pending-comments';
@@ -49,17 +52,31 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
     [comments.data],
   );
   const { pending, add } = usePendingComments(articleDocumentId, approved);
-  const [replyTo, setReplyTo] = useState<ArticleComment | null>(null);
-  const [sender, setSender] = useState<Sender>({ authorName: '', authorEmail: '' });
+  // Without the page's code, the server renders the form under a comment (the Reply link), again
+  // after a refused reply, and the note after a comment sent.
+  const [searchParams] = useSearchParams();
+  // Shown once: a reply opened or cancelled starts a form of its own.
+  const [refused, setRefused] = useState(usePostedForm('comment'));
+  useKeepServerForm(COMMENT_FORM_ID);
+  const [replyTo, setReplyTo] = useState<ArticleComment | null>(() => {
+    const answered = refused ? refused.values.parent : searchParams.get(REPLY_PARAM);
+    return approved?.find((comment) => comment.documentId === answered) ?? null;
+  });
+  const [sender, setSender] = useState<Sender>({
+    authorName: refused?.values.authorName ?? '',
+    authorEmail: refused?.values.authorEmail ?? '',
+  });
   // The thank-you note of the last comment sent, until the reader starts another.
-  const [posted, setPosted] = useState(false);
+  const [posted, setPosted] = useState<'shown' | 'sent' | null>(useSentWithoutScript('comment') ? 'sent' : null);
 
   const reply = (comment: ArticleComment) => {
-    setPosted(false);
+    setRefused(undefined);
+    setPosted(null);
     setReplyTo(comment);
   };
 
   const cancelReply = () => {
+    setRefused(undefined);
     // Back to where the reader was: the comment they meant to answer.
     if (replyTo) document.getElementById(`reply-${replyTo.documentId}`)?.focus();
     setReplyTo(null);
@@ -68,7 +85,7 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
   const onPosted = (comment: PendingComment) => {
     add(comment);
     setReplyTo(null);
-    setPosted(true);
+    setPosted('shown');
   };
 
   const form = (
@@ -79,9 +96,10 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
         sender={sender}
         onSenderChange={setSender}
         posted={posted}
-        onWriting={() => setPosted(false)}
+        onWriting={() => setPosted(null)}
         onCancelReply={cancelReply}
         onPosted={onPosted}
+        refused={refused}
       />
     </Suspense>
   );

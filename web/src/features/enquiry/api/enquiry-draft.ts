@@ -20,19 +20,23 @@ export const EMPTY_DRAFT: EnquiryDraft = { name: '', email: '', phone: '', topic
 const isEmpty = (draft: EnquiryDraft) =>
   !draft.name && !draft.email && !draft.phone && !draft.message && draft.topic === EMPTY_DRAFT.topic;
 
+/** A draft from stored or typed values, each checked: they are the reader's, not this code's. */
+export function toDraft(stored: Partial<Record<keyof EnquiryDraft, unknown>>): EnquiryDraft {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    name: text(stored.name),
+    email: text(stored.email),
+    phone: text(stored.phone),
+    topic: ENQUIRY_TOPICS.includes(stored.topic as EnquiryTopic) ? (stored.topic as EnquiryTopic) : EMPTY_DRAFT.topic,
+    message: text(stored.message),
+  };
+}
+
 export function readEnquiryDraft(): EnquiryDraft {
   try {
-    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<
-      Record<keyof EnquiryDraft, unknown>
-    >;
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    return {
-      name: text(stored.name),
-      email: text(stored.email),
-      phone: text(stored.phone),
-      topic: ENQUIRY_TOPICS.includes(stored.topic as EnquiryTopic) ? (stored.topic as EnquiryTopic) : EMPTY_DRAFT.topic,
-      message: text(stored.message),
-    };
+    return toDraft(
+      JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<keyof EnquiryDraft, unknown>>,
+    );
   } catch {
     return EMPTY_DRAFT;
   }

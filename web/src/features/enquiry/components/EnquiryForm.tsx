@@ -4,13 +4,16 @@ import { flushSync } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { Honeypot, useBotCheck } from '@/components/form/BotCheck';
 import { FormFooter } from '@/components/form/FormFooter';
+import { LinkUntilHydrated } from '@/components/form/LinkUntilHydrated';
 import { CheckboxField, Field, InputField } from '@/components/form/Field';
+import { usePostedForm, useSentWithoutScript, useTypedBeforeTakeOver } from '@/components/form/posted-form';
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
+import { ENQUIRY_FORM_ID } from '../api/enquiry-page';
 import { loadEnquiryRules, useCreateEnquiry } from '../api/create-enquiry';
 import { sourcePathOf } from '../api/source-path';
-import { EMPTY_DRAFT, readEnquiryDraft, saveEnquiryDraft, type EnquiryDraft } from '../api/enquiry-draft';
+import { EMPTY_DRAFT, readEnquiryDraft, saveEnquiryDraft, toDraft, type EnquiryDraft } from '../api/enquiry-draft';
 
 type TextField = Exclude<keyof EnquiryDraft, 'topic'>;
 type FieldName = keyof EnquiryDraft | 'consent';
@@ -19,11 +22,8 @@ const FIELDS = ['name', 'email', 'phone', 'topic', 'message', 'consent'] as cons
 /** "internships", "USMLE preparation": a topic's label inside a sentence. */
 const inSentence = (label: string) => (/^.[a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
 
-interface Sent {
-  name: string;
-  email: string;
-  topic: EnquiryTopic;
-}
+/** What the confirmation repeats; nothing after a post without the page's code (the page it leads to is not personal). */
+type Sent = { name: string; email: string; topic: EnquiryTopic } | 'without-script';
 
 interface EnquiryFormProps {
   /** The page the reader came from (path and query). */
@@ -38,19 +38,27 @@ interface EnquiryFormProps {
 /**
  * The Quick Enquiry form, in the dialog and on its page: checked with the shared schema before
  * sending (downloaded on first focus), errors beside their fields, and what the reader typed kept
- * (in the form, and as a draft in this tab) until the enquiry is received.
+ * (in the form, and as a draft in this tab) until the enquiry is received. Before the page's code
+ * runs it posts to the Quick Enquiry page, and the site's server does the same (posted-form.ts).
  */
 export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormProps) {
   const confirmationRef = useRef<HTMLDivElement>(null);
-  const [values, setValues] = useState(EMPTY_DRAFT);
+  const refused = usePostedForm('enquiry');
+  const [values, setValues] = useState(refused ? toDraft(refused.values) : EMPTY_DRAFT);
   const draftRestored = useRef(false);
-  const [consent, setConsent] = useState(false);
+  const typedBeforeTakeOver = useRef<EnquiryDraft | null>(null);
+  const [consent, setConsent] = useState(refused?.values.consent === 'on');
   const hydrated = useHydrated();
-  const [sent, setSent] = useState<Sent | null>(null);
-  const botCheck = useBotCheck();
+  const [sent, setSent] = useState<Sent | null>(useSentWithoutScript('enquiry') ? 'without-script' : null);
+  const typedBeforeCode = useTypedBeforeTakeOver(id, (typed) => {
+    typedBeforeTakeOver.current = toDraft(typed);
+    if (typed.consent) setConsent(true);
+  });
+  const botCheck = useBotCheck(typedBeforeCode);
   const createEnquiry = useCreateEnquiry();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
+    initial: refused,
     what: 'enquiry',
     loadRules: loadEnquiryRules,
     check: (rules) =>
@@ -71,12 +79,14 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
     },
   });
 
-  // The draft is in this tab's storage, which the server cannot see: it returns once the page runs.
+  // The draft is in this tab's storage, which the server cannot see: it returns once the page runs
+  // (unless the reader had started typing, or the server showed what they typed).
   useEffect(() => {
     if (draftRestored.current) return saveEnquiryDraft(values);
     draftRestored.current = true;
-    setValues(readEnquiryDraft());
-  }, [values]);
+    if (typedBeforeTakeOver.current) setValues(typedBeforeTakeOver.current);
+    else if (!refused) setValues(readEnquiryDraft());
+  }, [values, refused]);
 
   useEffect(() => {
     if (sent) confirmationRef.current?.focus();
@@ -93,13 +103,17 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
   if (sent) {
     return (
       <div ref={confirmationRef} id={id} className="form-success enquiry-sent" role="status" tabIndex={-1}>
-        <p>
-          Thank you, {sent.name}. We have received your enquiry about {inSentence(ENQUIRY_TOPIC_LABELS[sent.topic])} and
-          will reply to {sent.email} within 2 working days.
-        </p>
+        {sent === 'without-script' ? (
+          <p>Thank you. We have received your enquiry and will reply by e-mail within 2 working days.</p>
+        ) : (
+          <p>
+            Thank you, {sent.name}. We have received your enquiry about {inSentence(ENQUIRY_TOPIC_LABELS[sent.topic])}{' '}
+            and will reply to {sent.email} within 2 working days.
+          </p>
+        )}
         <p>If it is urgent, you can also call or e-mail us using the contacts at the foot of this page.</p>
-        <button
-          type="button"
+        <LinkUntilHydrated
+          href={`${paths.enquiry}#${ENQUIRY_FORM_ID}`}
           className="button button--secondary"
           onClick={() => {
             flushSync(() => setSent(null));
@@ -107,7 +121,7 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
           }}
         >
           Send another enquiry
-        </button>
+        </LinkUntilHydrated>
       </div>
     );
   }
@@ -118,12 +132,16 @@ export function EnquiryForm({ sourcePath, id, labelledBy, onSent }: EnquiryFormP
       id={id}
       className="enquiry-form"
       aria-labelledby={labelledBy}
+      method="post"
+      action={`${paths.enquiry}#${ENQUIRY_FORM_ID}`}
       noValidate
       onSubmit={submit}
       // Fetch the validation while the reader types, so sending does not wait for it.
       onFocus={() => void loadEnquiryRules().catch(() => {})}
+      // The page's code sends it from now on (end-to-end tests wait for this).
+      data-enhanced={hydrated || undefined}
     >
-      <fieldset className="form-fields" disabled={!hydrated}>
+      <fieldset className="form-fields">
         <p className="form-note">Required fields are marked *</p>
         <InputField of={fields} name="name" label="Name" required type="text" autoComplete="name" />
         <InputField of={fields} name="email" label="E-mail" required type="email" autoComplete="email" />

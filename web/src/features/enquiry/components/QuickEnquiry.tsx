@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
+import { LinkUntilHydrated } from '@/components/form/LinkUntilHydrated';
 import { paths } from '@/lib/paths';
 import { ENQUIRY_FORM_ID } from '../api/enquiry-page';
 
@@ -39,9 +40,10 @@ export function QuickEnquiry() {
 
   return (
     <>
-      <button
+      {/* Before the page's code runs, the link to the form's own page. */}
+      <LinkUntilHydrated
+        href={paths.enquiry}
         ref={buttonRef}
-        type="button"
         className="button masthead__enquiry"
         aria-haspopup="dialog"
         onPointerEnter={prefetch}
@@ -52,7 +54,7 @@ export function QuickEnquiry() {
         }}
       >
         Quick Enquiry
-      </button>
+      </LinkUntilHydrated>
       {mounted && (
         <Suspense>
           <EnquiryDialog
