@@ -12,6 +12,11 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '../scripts/
 const appDir = join(__dirname, '..');
 
 export default async function setup() {
+  // Once the run ends, a handler that Strapi's compile leaves behind calls process.exit(0), which
+  // would turn a run with failed tests (vitest's exitCode 1) into a success: never lower the code.
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) =>
+    exit(Number(code ?? 0) || Number(process.exitCode ?? 0))) as typeof process.exit;
   const { compileStrapi } = createRequire(__filename)('@strapi/strapi');
   await compileStrapi({ appDir, ignoreDiagnostics: false });
 

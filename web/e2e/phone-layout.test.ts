@@ -17,6 +17,7 @@ import {
   openHeaderMenu,
   openPage,
   siteUrl,
+  usableSince,
   type DemoArticle,
 } from './support';
 
@@ -85,8 +86,8 @@ describe('the article page on a phone', () => {
     const form = page.getByRole('form', { name: 'Leave a Reply' });
     const post = form.getByRole('button', { name: 'Post comment' });
     await post.waitFor();
-    // Enabled once its code runs, which comes as the reader scrolls towards it.
-    await post.scrollIntoViewIfNeeded();
+    // Taken over by its code as the reader scrolls towards it (typing before that: no-script.test).
+    await usableSince(form);
     await expect.poll(() => post.isEnabled()).toBe(true);
     for (const name of ['Name', 'E-mail', 'Comment']) {
       const field = form.getByRole('textbox', { name });

@@ -140,6 +140,10 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       }));
       expect(top).toBeGreaterThan(2 * screen);
       expect(afterCode).toEqual([]);
+      // ...its server HTML stays meanwhile, the form usable as plain HTML, not swapped for "Loading".
+      await page.waitForTimeout(1000);
+      expect(await page.getByText('Loading the comments…').count()).toBe(0);
+      expect(await page.getByRole('form', { name: 'Leave a Reply' }).getAttribute('method')).toBe('post');
       // ...and the comments' code comes as the reader scrolls towards them, then the form reacts.
       await page
         .getByRole('heading', { level: 2, name: /comment/i })

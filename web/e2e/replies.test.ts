@@ -69,8 +69,9 @@ describe('a moderator replying as staff', () => {
 
     // A reader answering the question gets the form right under it.
     const asked = comments.getByRole('article', { name: `Comment by ${name}` });
-    // Its buttons take clicks once the comments' code has come, as the reader scrolls to them.
-    await reader.getByRole('button', { name: `Reply to ${name}` }).scrollIntoViewIfNeeded();
+    // Reply is a link to the form until the comments' code comes, as the reader scrolls to them;
+    // then a button opening the form in place.
+    await asked.scrollIntoViewIfNeeded();
     await reader.getByRole('button', { name: `Reply to ${name}` }).click();
     const form = reader.getByRole('form', { name: 'Leave a Reply' });
     await form.getByText(`Replying to ${name}`).waitFor();

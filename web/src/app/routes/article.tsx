@@ -1,5 +1,5 @@
 import { articleDate } from '@medblog/shared';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, type ComponentProps } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
@@ -36,6 +36,18 @@ const nowOrNever = typeof AbortController === 'undefined' ? undefined : new Abor
 const ArticleAfter = lazy(() => {
   waitingFor = typeof document === 'undefined' ? null : document.getElementById(AFTER_ID);
   return whenNear(waitingFor, nowOrNever?.signal).then(() => import('./article-after'));
+});
+
+/**
+ * Re-rendered only when its props change: until its code has come, the server's HTML stays only
+ * while nothing is handed down anew (new props would make React drop it for the fallback).
+ */
+const LazyArticleAfter = memo(function LazyArticleAfter(props: ComponentProps<typeof ArticleAfter>) {
+  return (
+    <Suspense fallback={<p className="comments__note">Loading the comments…</p>}>
+      <ArticleAfter {...props} />
+    </Suspense>
+  );
 });
 
 export default function ArticleRoute() {
@@ -126,16 +138,14 @@ export function ArticlePage({ article, preview = false }: { article: ArticleDeta
         </footer>
       </article>
       <div id={AFTER_ID} ref={after} className="container article-after">
-        <Suspense fallback={<p className="comments__note">Loading the comments…</p>}>
-          <ArticleAfter
-            documentId={article.documentId}
-            slug={slug}
-            commentsEnabled={article.commentsEnabled}
-            // A preview's draft has no closing time: the CMS adds it to published articles only.
-            commentsCloseAt={article.commentsCloseAt ?? null}
-            preview={preview}
-          />
-        </Suspense>
+        <LazyArticleAfter
+          documentId={article.documentId}
+          slug={slug}
+          commentsEnabled={article.commentsEnabled}
+          // A preview's draft has no closing time: the CMS adds it to published articles only.
+          commentsCloseAt={article.commentsCloseAt ?? null}
+          preview={preview}
+        />
       </div>
     </>
   );
