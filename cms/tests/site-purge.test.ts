@@ -13,10 +13,10 @@ import { newAdminHeaders } from './helpers/admin';
 import { publishedArticle, validComment } from './helpers/fixtures';
 import { purgeCalls, siteServer, waitForPurges, type PurgeCall } from './helpers/site';
 import { watchLog } from './helpers/log';
+import siteConfig from '../config/site';
 
 /** What a change to a published article touches: its pages and lists, and the topics in use. */
 const ARTICLE_CHANGE = [PURGE_TAGS.articles, PURGE_TAGS.categories];
-import siteConfig from '../config/site';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 
