@@ -20,6 +20,7 @@ import { ipHash } from '../../../platform/utils/client';
 import { imageAddress, linkAddress } from './addresses';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
 import { findMediaFile, IMAGE_TYPES, type MediaFile } from './media-files';
+import { replaceShortcodes } from './shortcodes';
 import { addSummary, droppedLines, emptySummary, quoted, type EntryKind, type Outcome, type Summary } from './summary';
 import { textToPost, titleFromBlocks } from './text-blocks';
 import { ImportFileError, parseWxrFile, type WxrComment, type WxrPost } from './wxr';
@@ -90,6 +91,8 @@ interface PostInput {
   comments: WxrComment[];
   /** For the editor only: what was left out of a text copy, and why. */
   importNote: string | null;
+  /** The post's featured image (its attachment's file address and alt text), to be its cover. */
+  featuredImage: { url: string; alternativeText: string | null } | null;
 }
 
 class DryRun extends Error {}
@@ -130,6 +133,9 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
   if (extname(file).toLowerCase() === '.txt') return [textPost(file, options, summary)];
   const wxr = await parseWxrFile(file);
   const names = new Map(wxr.authors.map((author) => [author.login, author.displayName || author.login]));
+  const attachments = new Map(
+    wxr.posts.filter((post) => post.type === 'attachment').map((post) => [post.postId, post]),
+  );
   const posts: PostInput[] = [];
   for (const post of wxr.posts) {
     const label = `${quoted(post.title || post.slug || String(post.postId))} (${basename(file)})`;
@@ -144,16 +150,38 @@ async function readPosts(file: string, options: ImportOptions, summary: Summary)
       });
       continue;
     }
-    posts.push(wxrPost(post, label, names, summary));
+    posts.push(wxrPost(post, label, names, summary, attachments));
   }
   return posts;
 }
 
-function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summary: Summary): PostInput {
+/** Replaces shortcodes in `text`, each one dropped named once in `summary` (see shortcodes.ts). */
+function shortcodeReplacer(label: string, summary: Summary) {
+  const dropped = new Map<string, boolean>();
+  const replace = (text: string, format: 'html' | 'text') =>
+    replaceShortcodes(text, format, (name, keptText) => dropped.set(name, Boolean(dropped.get(name)) || keptText));
+  const report = () => {
+    for (const [name, keptText] of dropped) {
+      summary.warnings.push(
+        `${label}: shortcode [${name}] dropped, as nothing here stands for it${keptText ? '; the text it wrapped is kept' : ''}`,
+      );
+    }
+  };
+  return { replace, report };
+}
+
+function wxrPost(
+  post: WxrPost,
+  label: string,
+  names: Map<string, string>,
+  summary: Summary,
+  attachments: Map<string, WxrPost>,
+): PostInput {
   // Scheduled (future), draft and pending posts wait for an editor here too.
   const published = post.status === 'publish';
+  const shortcodes = shortcodeReplacer(label, summary);
   // <!--nextpage--> splits a post into pages: here a break between paragraphs, never text.
-  const content = post.content.replace(NEXT_PAGE, '\n\n');
+  const content = shortcodes.replace(post.content.replace(NEXT_PAGE, '\n\n'), 'html');
   const blocks = htmlToBlocks(content, {
     onRefusedLink: (href) =>
       summary.warnings.push(
@@ -167,7 +195,8 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
   if (title.length > TITLE_MAX) summary.warnings.push(`${label}: title shortened to ${TITLE_MAX} characters`);
   // Without an excerpt of its own, what comes before <!--more--> is the post's teaser.
   const teaser = MORE.test(content) ? htmlToText(content.split(MORE)[0]!).replace(/\s+/g, ' ') : '';
-  let excerpt = htmlToText(post.excerpt) || teaser || null;
+  let excerpt = htmlToText(shortcodes.replace(post.excerpt, 'html')) || teaser || null;
+  shortcodes.report();
   if (excerpt && excerpt.length > LIMITS.articleExcerpt) {
     summary.warnings.push(`${label}: excerpt shortened to ${LIMITS.articleExcerpt} characters`);
     excerpt = truncate(excerpt, LIMITS.articleExcerpt);
@@ -192,7 +221,21 @@ function wxrPost(post: WxrPost, label: string, names: Map<string, string>, summa
     oldPaths,
     comments: post.comments,
     importNote: null,
+    featuredImage: featuredImage(post, label, summary, attachments),
   };
+}
+
+/** The attachment a post names as its featured image; a warning when the export lacks it. */
+function featuredImage(post: WxrPost, label: string, summary: Summary, attachments: Map<string, WxrPost>) {
+  if (!post.thumbnailId) return null;
+  const attachment = attachments.get(post.thumbnailId);
+  if (!attachment?.attachmentUrl) {
+    summary.warnings.push(
+      `${label}: its featured image (attachment ${post.thumbnailId}) is not in the export; no cover`,
+    );
+    return null;
+  }
+  return { url: attachment.attachmentUrl, alternativeText: attachment.imageAlt || null };
 }
 
 function safeDecode(text: string): string {
@@ -204,8 +247,10 @@ function safeDecode(text: string): string {
 }
 
 function textPost(file: string, options: ImportOptions, summary: Summary): PostInput {
-  const { title, blocks, dropped } = textToPost(readFileSync(file, 'utf8'));
   const label = `${basename(file)}`;
+  const shortcodes = shortcodeReplacer(label, summary);
+  const { title, blocks, dropped } = textToPost(shortcodes.replace(readFileSync(file, 'utf8'), 'text'));
+  shortcodes.report();
   let chosen = title;
   if (!chosen) {
     chosen = titleFromBlocks(blocks);
@@ -227,6 +272,7 @@ function textPost(file: string, options: ImportOptions, summary: Summary): PostI
     importNote: dropped.length
       ? [`Left out of ${label} as the old site's page furniture:`, ...droppedLines(dropped)].join('\n')
       : null,
+    featuredImage: null,
   };
 }
 
@@ -317,6 +363,8 @@ interface NewArticle {
   published: boolean;
   category: Row | null;
   author: Row | null;
+  /** The upload file id of its cover. */
+  cover: number | null;
 }
 
 interface NewComment {
@@ -333,6 +381,10 @@ interface JoinTable {
   inverseJoinColumn: { name: string };
 }
 
+interface MorphJoinTable extends Pick<JoinTable, 'name' | 'joinColumn'> {
+  morphColumn: { idColumn: { name: string }; typeColumn: { name: string } };
+}
+
 /** A file the upload plugin stored. */
 type UploadedFile = Record<string, unknown> & { id: number };
 
@@ -340,6 +392,12 @@ const commentKey = (post: PostInput, comment: WxrComment) => `${post.key}#commen
 
 // Link tables take this many rows per insert (well within PostgreSQL's 65,535 parameters).
 const LINK_BATCH = 5000;
+
+async function insertLinks(trx: Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += LINK_BATCH) {
+    await trx(table).insert(rows.slice(start, start + LINK_BATCH));
+  }
+}
 
 class Writer {
   private readonly authors = new Map<string, Row>();
@@ -385,7 +443,11 @@ class Writer {
     const drafts = (await articles.findMany({
       where: { importKey: { $in: keys }, publishedAt: { $null: true } },
       select: ['documentId', 'importKey', 'title', 'excerpt', 'body', 'originalPublishedAt', 'slug', 'importNote'],
-      populate: { category: { select: ['documentId'] }, author: { select: ['documentId'] } },
+      populate: {
+        category: { select: ['documentId'] },
+        author: { select: ['documentId'] },
+        cover: { select: ['id'] },
+      },
     })) as Existing[];
     this.drafts = new Map(drafts.map((row) => [row.importKey as string, row]));
     const published = await articles.findMany({
@@ -420,12 +482,13 @@ class Writer {
 
   async post(post: PostInput): Promise<void> {
     const blocks = await this.images(post);
+    const cover = await this.cover(post);
     const category = post.category ? await this.category(post.category) : null;
     const author = post.author ? await this.author(post.author) : null;
     const existing = this.drafts.get(post.key);
     let documentId: string;
     let slug: string;
-    if (!existing) ({ documentId, slug } = await this.newArticle(post, blocks, category, author));
+    if (!existing) ({ documentId, slug } = await this.newArticle(post, blocks, category, author, cover));
     else {
       documentId = existing.documentId;
       slug = existing.slug as string;
@@ -437,6 +500,8 @@ class Writer {
         category: category?.documentId ?? null,
         author: author?.documentId ?? null,
         ...(post.excerpt ? { excerpt: post.excerpt } : {}),
+        // Without one from the export, an editor's choice of cover stays.
+        ...(cover ? { cover } : {}),
       });
     }
     if (post.published) for (const path of post.oldPaths) await this.redirect(path, `/articles/${slug}`, post.label);
@@ -447,7 +512,13 @@ class Writer {
    * A new article as the Document Service would save it: the fields its middlewares compute (a
    * free slug, reading time, excerpt) and Strapi's validation, written later by flush.
    */
-  private async newArticle(post: PostInput, blocks: Block[], category: Row | null, author: Row | null) {
+  private async newArticle(
+    post: PostInput,
+    blocks: Block[],
+    category: Row | null,
+    author: Row | null,
+    cover: number | null,
+  ) {
     const { freeSlug, slugify } = steps(this.strapi);
     const slug = freeSlug(slugify(post.slug || post.title) || 'article', this.slugs);
     this.slugs.add(slug);
@@ -467,6 +538,7 @@ class Writer {
       published: post.published,
       category,
       author,
+      cover,
     });
     this.count('article', 'created');
     return { documentId: data.documentId as string, slug };
@@ -483,6 +555,7 @@ class Writer {
       category: (existing.category as Existing | null)?.documentId ?? null,
       author: (existing.author as Existing | null)?.documentId ?? null,
       ...(post.excerpt ? { excerpt: existing.excerpt } : {}),
+      ...('cover' in data ? { cover: (existing.cover as { id: number } | null)?.id ?? null } : {}),
     };
     // A draft post leaves a version published here before alone.
     if (same(stored, data) && (this.published.has(post.key) || !post.published)) {
@@ -564,32 +637,22 @@ class Writer {
    */
   private async images(post: PostInput): Promise<Block[]> {
     const blocks: Block[] = [];
-    const { mediaDir } = this.options;
     for (const block of post.blocks) {
       if (block.type !== 'image') {
         blocks.push(block);
         continue;
       }
       const written = block.image.url;
-      const address = imageAddress(written);
-      if (!address) {
-        this.summary.warnings.push(`${post.label}: image ${quoted(written)} dropped: not an http(s) address`);
-        continue;
-      }
-      const file = mediaDir ? findMediaFile(address, mediaDir) : 'missing';
-      if (file === 'outside') {
-        this.summary.warnings.push(
-          `${post.label}: image ${quoted(written)} skipped: its path leads outside ${mediaDir}`,
-        );
-        continue;
-      }
+      const found = this.locate(written, `${post.label}: image ${quoted(written)}`);
+      if (!found) continue;
+      const { address, file } = found;
       if (file !== 'missing') {
         const uploaded = await this.upload(file, block);
         // Null: a dry run found the file; it would be uploaded, and the body is not saved.
         if (uploaded) blocks.push(uploaded);
         continue;
       }
-      const missing = `${post.label}: image ${quoted(written)} ${mediaDir ? `not found in ${mediaDir}` : '(no --media folder given)'}`;
+      const missing = `${post.label}: image ${quoted(written)} ${this.notFound()}`;
       const url = linkAddress(written);
       if (!url) {
         this.summary.warnings.push(`${missing}, and its address is no link a reader could follow; dropped`);
@@ -604,29 +667,95 @@ class Writer {
   }
 
   /**
-   * The image block of an uploaded file (uploaded now, or by an earlier run: found by its path in
-   * the uploads folder, kept as its name). A dry run uploads nothing, and says "a link" instead.
+   * The file of an image address in --media, or 'missing'. Null, with a warning starting with
+   * `what`, for an address that is not http(s) (javascript:, data:...) or whose path leads out of
+   * --media.
    */
-  private async upload(file: MediaFile, block: ImageBlock): Promise<Block | null> {
-    let stored = await this.strapi.db.query(UPLOAD_FILE).findOne({ where: { name: file.name } });
-    if (stored) this.count('image', 'unchanged');
-    else {
-      this.count('image', 'created');
-      if (this.options.dryRun) return null;
-      [stored] = await this.strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: { fileInfo: { name: file.name, alternativeText: block.image.alternativeText } },
-          files: {
-            filepath: file.path,
-            originalFilename: basename(file.name),
-            mimetype: IMAGE_TYPES[extname(file.name).toLowerCase()],
-            size: statSync(file.path).size,
-          },
-        });
-      this.uploaded.push(stored);
+  private locate(written: string, what: string): { address: URL; file: MediaFile | 'missing' } | null {
+    const { mediaDir } = this.options;
+    const address = imageAddress(written);
+    if (!address) {
+      this.summary.warnings.push(`${what} dropped: not an http(s) address`);
+      return null;
     }
+    const file = mediaDir ? findMediaFile(address, mediaDir) : 'missing';
+    if (file === 'outside') {
+      this.summary.warnings.push(`${what} skipped: its path leads outside ${mediaDir}`);
+      return null;
+    }
+    return { address, file };
+  }
+
+  private notFound(): string {
+    return this.options.mediaDir ? `not found in ${this.options.mediaDir}` : '(no --media folder given)';
+  }
+
+  /**
+   * The post's featured image as the id of its cover: uploaded from --media with its alt text.
+   * Null, with a warning naming the post, when the file is not there or has no alt text (a cover
+   * needs one: the picture is uploaded all the same, for an editor to describe and choose).
+   */
+  private async cover(post: PostInput): Promise<number | null> {
+    if (!post.featuredImage) return null;
+    const { url: written, alternativeText } = post.featuredImage;
+    const what = `${post.label}: featured image ${quoted(written)}`;
+    const found = this.locate(written, what);
+    if (!found) return null;
+    if (found.file === 'missing') {
+      this.summary.warnings.push(`${what} ${this.notFound()}; no cover`);
+      return null;
+    }
+    const stored = await this.storedFile(found.file, alternativeText);
+    // The file may have been described since, in the Media Library.
+    const described = (stored?.alternativeText as string | null | undefined)?.trim() || alternativeText;
+    if (!described) {
+      this.summary.warnings.push(
+        `${what} has no alt text, which a cover needs: no cover; describe the picture in the Media Library and choose it`,
+      );
+      return null;
+    }
+    // Null: a dry run found the file; it would be uploaded, and the article is not saved.
+    if (!stored) return null;
+    if (!(stored.alternativeText as string | null)?.trim()) {
+      await this.strapi.db
+        .query(UPLOAD_FILE)
+        .update({ where: { id: stored.id }, data: { alternativeText: described } });
+    }
+    return stored.id;
+  }
+
+  /**
+   * A file in the media library: uploaded now, or by an earlier run (found by its path in the
+   * uploads folder, kept as its name). A dry run uploads nothing and gives null.
+   */
+  private async storedFile(file: MediaFile, alternativeText: string | null): Promise<UploadedFile | null> {
+    const stored = (await this.strapi.db.query(UPLOAD_FILE).findOne({ where: { name: file.name } })) as UploadedFile;
+    if (stored) {
+      this.count('image', 'unchanged');
+      return stored;
+    }
+    this.count('image', 'created');
+    if (this.options.dryRun) return null;
+    const [uploaded] = await this.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name: file.name, alternativeText } },
+        files: {
+          filepath: file.path,
+          originalFilename: basename(file.name),
+          mimetype: IMAGE_TYPES[extname(file.name).toLowerCase()],
+          size: statSync(file.path).size,
+        },
+      });
+    this.uploaded.push(uploaded);
+    return uploaded;
+  }
+
+  /** The image block of a file in the media library. A dry run uploads nothing, and says "a link" instead. */
+  private async upload(file: MediaFile, block: ImageBlock): Promise<Block | null> {
+    const stored = await this.storedFile(file, block.image.alternativeText);
+    if (!stored) return null;
     // The file as the admin's editor stores it in a body, with this post's alt text and caption.
     const { id, documentId, name, hash, ext, mime, size, url, previewUrl, provider, provider_metadata } = stored;
     const { width, height, formats, createdAt, updatedAt } = stored;
@@ -637,7 +766,7 @@ class Writer {
         ...{ width, height, formats, createdAt, updatedAt },
         alternativeText: block.image.alternativeText,
         caption: block.image.caption ?? null,
-      },
+      } as ImageBlock['image'],
       children: block.children,
     };
   }
@@ -773,6 +902,12 @@ class Writer {
         }),
       );
     }
+    await this.linkCovers(
+      trx,
+      this.newArticles.flatMap(({ data, cover }) =>
+        cover ? ids(versions, data.documentId as string).map((id) => [id, cover]) : [],
+      ),
+    );
     await steps(this.strapi).recordFirstVersions(
       this.strapi,
       this.newArticles.map(({ data, published }) => ({ documentId: data.documentId as string, published })),
@@ -812,6 +947,25 @@ class Writer {
     return rows;
   }
 
+  /**
+   * Rows linking articles to their covers, [article's row id, file id] each, in the table the
+   * upload plugin keeps for every media field (the field's name and an order in each row).
+   */
+  private async linkCovers(trx: Transaction, pairs: number[][]): Promise<void> {
+    const { joinTable } = this.strapi.db.metadata.get(UPLOAD_FILE).attributes.related as unknown as {
+      joinTable: MorphJoinTable;
+    };
+    const { joinColumn, morphColumn } = joinTable;
+    const rows = pairs.map(([article, file]) => ({
+      [joinColumn.name]: file,
+      [morphColumn.idColumn.name]: article,
+      [morphColumn.typeColumn.name]: ARTICLE,
+      field: 'cover',
+      order: 1,
+    }));
+    await insertLinks(trx, joinTable.name, rows);
+  }
+
   /** Rows of a relation's link table, [owner's row id, target's row id] each (these have no order columns). */
   private async link(trx: Transaction, uid: UID.ContentType, field: string, pairs: number[][]): Promise<void> {
     const { joinTable } = this.strapi.db.metadata.get(uid).attributes[field] as unknown as { joinTable: JoinTable };
@@ -819,8 +973,6 @@ class Writer {
       [joinTable.joinColumn.name]: owner,
       [joinTable.inverseJoinColumn.name]: target,
     }));
-    for (let start = 0; start < rows.length; start += LINK_BATCH) {
-      await trx(joinTable.name).insert(rows.slice(start, start + LINK_BATCH));
-    }
+    await insertLinks(trx, joinTable.name, rows);
   }
 }

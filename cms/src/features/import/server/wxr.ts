@@ -44,6 +44,12 @@ export interface WxrPost {
   type: string;
   categories: Array<{ name: string; slug: string }>;
   comments: WxrComment[];
+  /** A post's featured image: the post id of its attachment (postmeta _thumbnail_id). */
+  thumbnailId: string;
+  /** An attachment's file address (wp:attachment_url). */
+  attachmentUrl: string;
+  /** An attachment's alternative text (postmeta _wp_attachment_image_alt). */
+  imageAlt: string;
 }
 
 export interface WxrExport {
@@ -88,6 +94,9 @@ const emptyPost = (): WxrPost => ({
   type: '',
   categories: [],
   comments: [],
+  thumbnailId: '',
+  attachmentUrl: '',
+  imageAlt: '',
 });
 
 const emptyComment = (): WxrComment => ({
@@ -113,6 +122,7 @@ export async function parseWxrFile(path: string): Promise<WxrExport> {
   let author: WxrAuthor | null = null;
   let category: { domain: string; nicename: string } | null = null;
   let postDateFallback = '';
+  let metaKey = '';
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     const name = `${family(tag.uri)}:${tag.local}`;
@@ -194,6 +204,16 @@ export async function parseWxrFile(path: string): Promise<WxrExport> {
           break;
         case 'wp:post_type':
           current.type = value.trim();
+          break;
+        case 'wp:attachment_url':
+          current.attachmentUrl = value.trim();
+          break;
+        case 'wp:meta_key':
+          metaKey = value.trim();
+          break;
+        case 'wp:meta_value':
+          if (metaKey === '_thumbnail_id') current.thumbnailId = value.trim();
+          else if (metaKey === '_wp_attachment_image_alt') current.imageAlt = value.trim();
           break;
         case ':category':
           if (category?.domain === 'category' && value.trim()) {
