@@ -410,14 +410,20 @@ describe("an editor's dates and choices", () => {
       ['31/01/2027', '2027-01-31'],
       ['12/11/2026', '2026-11-12'],
     ]) {
-      await reviewed.fill(typed);
-      await reviewed.blur();
-      await due.fill('01/02/2028');
-      await due.blur();
+      // Each typed as a person would, then Enter: the picker takes the typed day (leaving the field
+      // while another picker's calendar closes could lose it).
+      for (const [field, value] of [
+        [reviewed, typed],
+        [due, '01/02/2028'],
+      ] as const) {
+        await field.fill(value);
+        await field.press('Enter');
+        await expect.poll(() => field.inputValue()).toBe(value);
+      }
       await staff.getByRole('button', { name: 'Save', exact: true }).click();
       await staff.getByText('Saved document').first().waitFor();
       await expect.poll(async () => (await storedArticle()).lastReviewedAt, { message: typed }).toBe(stored);
-      expect((await storedArticle()).nextReviewDueAt).toBe('2028-02-01');
+      await expect.poll(async () => (await storedArticle()).nextReviewDueAt).toBe('2028-02-01');
       await staff.reload();
       await expect.poll(() => reviewed.inputValue()).toBe(typed);
     }
