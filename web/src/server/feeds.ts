@@ -100,13 +100,12 @@ export async function siteFeed(): Promise<XmlDocument> {
     link: absoluteUrl(paths.home),
     self: absoluteUrl(paths.feed),
   };
-  return {
-    status: 200,
-    contentType: RSS,
-    body: rss(channel, articles.data),
-    tags: FEED_TAGS,
-    provisional: site.provisional,
-  };
+  return feedDocument(channel, articles.data, site.provisional);
+}
+
+/** A feed as the site sends it (the site feed and each category's). */
+function feedDocument(channel: Channel, articles: ArticleSummary[], provisional: boolean): XmlDocument {
+  return { status: 200, contentType: RSS, body: rss(channel, articles), tags: FEED_TAGS, provisional };
 }
 
 /** /categories/<slug>/feed.xml: the latest articles of one category. */
@@ -128,13 +127,7 @@ export async function categoryFeed(slug: string): Promise<XmlDocument> {
     link: absoluteUrl(paths.category(slug)),
     self: absoluteUrl(paths.categoryFeed(slug)),
   };
-  return {
-    status: 200,
-    contentType: RSS,
-    body: rss(channel, articles.data),
-    tags: FEED_TAGS,
-    provisional: site.provisional,
-  };
+  return feedDocument(channel, articles.data, site.provisional);
 }
 
 type SitemapArticle = Pick<Article, 'id' | 'documentId' | 'slug' | 'updatedAt'> & {
