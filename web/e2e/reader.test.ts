@@ -11,6 +11,7 @@ import {
   openHeaderMenu,
   openPage,
   siteUrl,
+  usableSince,
   type DemoArticle,
 } from './support';
 
@@ -111,7 +112,8 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     try {
       await page.goto(`${siteUrl}/articles/${article.slug}`, { waitUntil: 'networkidle' });
       // Hydrated: the comment form reacts (its check runs in the browser) once scrolled to.
-      await page.getByRole('button', { name: 'Post comment' }).scrollIntoViewIfNeeded();
+      // (usableSince scrolls to it and waits until the code has taken it over, else it posts as HTML.)
+      await usableSince(page.getByRole('form', { name: 'Leave a Reply' }));
       await page.getByRole('button', { name: 'Post comment' }).click();
       await page.getByText('Name is required').first().waitFor();
       await page.evaluate(() => Object.assign(window, { sameDocument: true }));
@@ -150,6 +152,7 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
         .first()
         .scrollIntoViewIfNeeded();
       await expect.poll(() => afterCode.length, { timeout: 15_000 }).toBe(1);
+      await usableSince(page.getByRole('form', { name: 'Leave a Reply' }));
       await page.getByRole('button', { name: 'Post comment' }).click();
       await page.getByText('Name is required').first().waitFor();
     } finally {
