@@ -146,15 +146,21 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
       await page.waitForTimeout(1000);
       expect(await page.getByText('Loading the comments…').count()).toBe(0);
       expect(await page.getByRole('form', { name: 'Leave a Reply' }).getAttribute('method')).toBe('post');
-      // ...and the comments' code comes as the reader scrolls towards them, then the form reacts.
-      await page
-        .getByRole('heading', { level: 2, name: /comment/i })
-        .first()
-        .scrollIntoViewIfNeeded();
+      // ...and the comments' code comes as the reader nears them: one who starts typing a comment
+      // meanwhile keeps typing into the same field as the code takes the form over.
+      const form = page.getByRole('form', { name: 'Leave a Reply' });
+      const name = form.getByRole('textbox', { name: 'Name' });
+      await name.click();
+      await page.keyboard.type('Asha');
       await expect.poll(() => afterCode.length, { timeout: 15_000 }).toBe(1);
-      await usableSince(page.getByRole('form', { name: 'Leave a Reply' }));
-      await page.getByRole('button', { name: 'Post comment' }).click();
-      await page.getByText('Name is required').first().waitFor();
+      await usableSince(form);
+      await page.keyboard.type(' Rao');
+      expect(await name.inputValue()).toBe('Asha Rao');
+      // ...and it is the page's code that answers a send now, beside the field, without leaving the page.
+      const address = page.url();
+      await form.getByRole('button', { name: 'Post comment' }).click();
+      await form.getByText('Comment is required').first().waitFor();
+      expect(page.url()).toBe(address);
     } finally {
       page.off('request', onRequest);
     }

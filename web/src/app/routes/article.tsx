@@ -33,10 +33,21 @@ const nowOrNever = typeof AbortController === 'undefined' ? undefined : new Abor
  * server sent, its code loads only when the reader nears it, so taking over the page leaves out
  * the comments and their forms (plain HTML forms meanwhile); after a navigation it loads at once.
  */
-const ArticleAfter = lazy(() => {
+const ArticleAfter = lazy<typeof import('./article-after').default>(() => {
   waitingFor = typeof document === 'undefined' ? null : document.getElementById(AFTER_ID);
-  return whenNear(waitingFor, nowOrNever?.signal).then(() => import('./article-after'));
+  return whenNear(waitingFor, nowOrNever?.signal)
+    .then(() => import('./article-after'))
+    .catch(() => ({ default: ArticleAfterUnavailable }));
 });
+
+/** In place of the comments when their code could not be downloaded: the article stays readable. */
+function ArticleAfterUnavailable() {
+  return (
+    <p className="comments__note" role="alert">
+      The comments could not be loaded. Check your connection and reload the page to read them or leave a reply.
+    </p>
+  );
+}
 
 /**
  * Re-rendered only when its props change: until its code has come, the server's HTML stays only

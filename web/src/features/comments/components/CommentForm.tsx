@@ -43,7 +43,7 @@ interface CommentFormProps {
  * errors beside their fields, the text kept whatever goes wrong. Before the page's code runs it
  * posts to the page itself, and the site's server does the same (posted-form.ts).
  */
-export default function CommentForm({
+export function CommentForm({
   articleDocumentId,
   replyTo,
   sender,

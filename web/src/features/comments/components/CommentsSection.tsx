@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { REPLY_PARAM, useKeepServerForm, usePostedForm, useSentWithoutScript } from '@/components/form/posted-form';
 import { ErrorState } from '@/components/ui/ErrorState';
@@ -8,19 +8,7 @@ import { useCommentsOpen } from '../api/comments-open';
 import { useComments, type ArticleComment } from '../api/get-comments';
 import { usePendingComments, type PendingComment } from '../api/pending-comments';
 import { CommentList } from './CommentList';
-import type { Sender } from './CommentForm';
-
-// The form (and, once a reader starts writing, its validation) is not part of the article's first
-// load. If its code cannot be downloaded, the article and its comments stay, with a note instead.
-const CommentForm = lazy(() =>
-  import('./CommentForm').catch(() => ({
-    default: () => (
-      <p className="comments__note" role="alert">
-        The comment form could not be loaded. Check your connection and reload the page to leave a reply.
-      </p>
-    ),
-  })),
-);
+import { CommentForm, type Sender } from './CommentForm';
 
 /**
  * The comments of the pages loaded so far, each once: a comment approved late (older than the ones
@@ -88,20 +76,20 @@ export function CommentsSection({ articleDocumentId, commentsEnabled, commentsCl
     setPosted('shown');
   };
 
+  // Part of the section's code, not loaded apart: a form whose code came later than the section's
+  // would be replaced, as the section re-renders meanwhile, under a reader already typing in it.
   const form = (
-    <Suspense fallback={<p className="comments__note">Loading the comment form…</p>}>
-      <CommentForm
-        articleDocumentId={articleDocumentId}
-        replyTo={replyTo}
-        sender={sender}
-        onSenderChange={setSender}
-        posted={posted}
-        onWriting={() => setPosted(null)}
-        onCancelReply={cancelReply}
-        onPosted={onPosted}
-        refused={refused}
-      />
-    </Suspense>
+    <CommentForm
+      articleDocumentId={articleDocumentId}
+      replyTo={replyTo}
+      sender={sender}
+      onSenderChange={setSender}
+      posted={posted}
+      onWriting={() => setPosted(null)}
+      onCancelReply={cancelReply}
+      onPosted={onPosted}
+      refused={refused}
+    />
   );
 
   return (
