@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminFetch,
@@ -377,6 +377,21 @@ describe('the admin home page', () => {
   });
 });
 
+/**
+ * Types a day into one of the admin's date pickers as a person does: keys (the first opens its
+ * calendar), then Enter, which takes the day typed and closes the calendar. Text filled in at
+ * once opens nothing, and the picker then takes the day only when the field loses focus, which a
+ * click on Save may outrun.
+ */
+async function typeDay(field: Locator, day: string) {
+  await field.fill('');
+  await field.pressSequentially(day);
+  await expect.poll(() => field.getAttribute('aria-expanded')).toBe('true');
+  await field.press('Enter');
+  await expect.poll(() => field.getAttribute('aria-expanded')).toBe('false');
+  expect(await field.inputValue()).toBe(day);
+}
+
 describe("an editor's dates and choices", () => {
   let documentId: string;
   const editPath = () => `${apiUrl}/admin/content-manager/collection-types/api::article.article/${documentId}`;
@@ -410,16 +425,8 @@ describe("an editor's dates and choices", () => {
       ['31/01/2027', '2027-01-31'],
       ['12/11/2026', '2026-11-12'],
     ]) {
-      // Each typed as a person would, then Enter: the picker takes the typed day (leaving the field
-      // while another picker's calendar closes could lose it).
-      for (const [field, value] of [
-        [reviewed, typed],
-        [due, '01/02/2028'],
-      ] as const) {
-        await field.fill(value);
-        await field.press('Enter');
-        await expect.poll(() => field.inputValue()).toBe(value);
-      }
+      await typeDay(reviewed, typed);
+      await typeDay(due, '01/02/2028');
       await staff.getByRole('button', { name: 'Save', exact: true }).click();
       await staff.getByText('Saved document').first().waitFor();
       await expect.poll(async () => (await storedArticle()).lastReviewedAt, { message: typed }).toBe(stored);
@@ -434,8 +441,7 @@ describe("an editor's dates and choices", () => {
     const publishAt = staff.getByRole('group', { name: 'Publish at', exact: true });
     await staff.getByText('The time is in the time zone of the computer you are using.').first().waitFor();
     const day = publishAt.getByRole('combobox', { name: 'Choose date' });
-    await day.fill('05/10/2027');
-    await day.blur();
+    await typeDay(day, '05/10/2027');
     await staff.getByRole('button', { name: 'Save', exact: true }).click();
     await staff.getByText('Saved document').first().waitFor();
     // Midnight at the start of 5 October 2027 on the editor's clock (this browser's: UTC).
@@ -464,8 +470,7 @@ describe("an editor's dates and choices", () => {
     const from = staff.getByRole('combobox', { name: 'Received from' });
     expect(await from.getAttribute('placeholder')).toBe('DD/MM/YYYY');
     const counted = staff.waitForRequest((request) => request.url().includes('from=2026-10-05'));
-    await from.fill('05/10/2026');
-    await from.blur();
+    await typeDay(from, '05/10/2026');
     await counted;
     expect(await from.inputValue()).toBe('05/10/2026');
   });
