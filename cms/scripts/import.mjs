@@ -1,5 +1,6 @@
 // `pnpm import [--publish] [--dry-run] [--media <folder>] <file|folder>...`: brings posts of the
-// old WordPress blog in (WXR exports, .xml, and plain-text copies, .txt). Uses DATABASE_URL, the
+// old WordPress blog in (WXR exports, .xml, and plain-text copies, .txt).
+// `pnpm import --undo [--dry-run] <file>...`: removes what importing those files created. Uses DATABASE_URL, the
 // embedded PostgreSQL of a running `pnpm dev` (its site's cache is then purged too), or starts
 // that database itself. The code is in src/features/import/.
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +11,10 @@ import cliProgress from 'cli-progress';
 import { useDatabase } from './lib/postgres.mjs';
 import { cmsDir, loadStrapi } from './lib/strapi.mjs';
 
-const USAGE = 'Usage: pnpm import [--publish] [--dry-run] [--verbose] [--media <folder>] <file|folder>...';
+const USAGE = [
+  'Usage: pnpm import [--publish] [--dry-run] [--verbose] [--media <folder>] <file|folder>...',
+  '       pnpm import --undo [--dry-run] <file>...',
+].join('\n');
 // Below this many posts in a file a progress bar would only flicker.
 const PROGRESS_FROM = 50;
 
@@ -24,6 +28,8 @@ try {
       // Lists, per text copy, each line left out as page furniture and why.
       verbose: { type: 'boolean', default: false },
       media: { type: 'string' },
+      // Removes what importing the files created, unless changed since (by the files' names).
+      undo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,7 +45,8 @@ if (args.values.help || !paths.length) {
   console.log(USAGE);
   process.exit(args.values.help ? 0 : 2);
 }
-const missing = [...paths, ...(mediaDir ? [mediaDir] : [])].filter((path) => !existsSync(path));
+// A file to undo may be gone from the disk: the ledger knows it by its name.
+const missing = args.values.undo ? [] : [...paths, ...(mediaDir ? [mediaDir] : [])].filter((path) => !existsSync(path));
 if (missing.length) {
   console.error(`Not found: ${missing.join(', ')}`);
   process.exit(2);
@@ -67,13 +74,35 @@ const bar = new cliProgress.SingleBar(
   cliProgress.Presets.shades_classic,
 );
 let barFile = null;
+const compiled = (name) =>
+  createRequire(import.meta.url)(join(cmsDir, 'dist', 'src', 'features', 'import', 'server', `${name}.js`));
 try {
-  const { importFiles } = createRequire(import.meta.url)(
-    join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'importer.js'),
-  );
-  const { formatSummary } = createRequire(import.meta.url)(
-    join(cmsDir, 'dist', 'src', 'features', 'import', 'server', 'summary.js'),
-  );
+  if (args.values.undo) await undo();
+  else await importAll();
+} finally {
+  await strapi.destroy();
+  await db.stop();
+}
+
+async function undo() {
+  const { undoImport, formatUndoSummary, NothingToUndo } = compiled('undo');
+  const { expandPaths } = compiled('importer');
+  // A folder stands for its files, as in an import; a file no longer there, for its name.
+  for (const path of paths.flatMap((path) => (existsSync(path) ? expandPaths([path]) : [path]))) {
+    try {
+      const summary = await undoImport(strapi, path, { dryRun: args.values['dry-run'] });
+      console.log(formatUndoSummary(summary, { dryRun: args.values['dry-run'] }));
+    } catch (error) {
+      if (!(error instanceof NothingToUndo)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }
+  }
+}
+
+async function importAll() {
+  const { importFiles } = compiled('importer');
+  const { formatSummary } = compiled('summary');
   const summary = await importFiles(strapi, paths, {
     publish: args.values.publish,
     dryRun: args.values['dry-run'],
@@ -95,7 +124,4 @@ try {
   if (barFile) bar.stop();
   console.log(formatSummary(summary, { dryRun: args.values['dry-run'], verbose: args.values.verbose }));
   if (summary.failed.length) process.exitCode = 1;
-} finally {
-  await strapi.destroy();
-  await db.stop();
 }

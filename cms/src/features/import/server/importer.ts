@@ -18,6 +18,7 @@ import { blockTexts } from '../../../platform/blocks';
 import { announceChange } from '../../../platform/content-changes';
 import { ipHash } from '../../../platform/utils/client';
 import { imageAddress, linkAddress } from './addresses';
+import { recordWritten, Written } from './ledger';
 import { htmlToBlocks, htmlToText, type ImageBlock } from './html-blocks';
 import { findMediaFile, IMAGE_TYPES, type MediaFile } from './media-files';
 import { replaceShortcodes } from './shortcodes';
@@ -119,7 +120,8 @@ export async function importFiles(strapi: Core.Strapi, paths: string[], options:
   return total;
 }
 
-function expandPaths(paths: string[]): string[] {
+/** The files of `paths`: each file, and the .xml and .txt files of each folder. */
+export function expandPaths(paths: string[]): string[] {
   return paths.flatMap((path) => {
     if (!statSync(path).isDirectory()) return [path];
     return readdirSync(path)
@@ -294,6 +296,7 @@ async function importFile(strapi: Core.Strapi, file: string, options: ImportOpti
         options.onProgress?.(index + 1, posts.length, file);
       }
       await writer.flush(trx as unknown as Transaction);
+      await recordWritten(trx as unknown as Transaction, basename(file), writer.written, new Date());
       if (options.dryRun) throw new DryRun();
     });
   } catch (error) {
@@ -413,6 +416,8 @@ class Writer {
   private readonly newComments: NewComment[] = [];
   private readonly newRedirects: Record<string, unknown>[] = [];
   private readonly newDocumentId: () => string;
+  /** What this run wrote, for the import ledger (see ledger.ts). */
+  readonly written = new Written();
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -427,8 +432,10 @@ class Writer {
     this.newDocumentId = documentId.default as () => string;
   }
 
-  private count(kind: EntryKind, outcome: Outcome) {
+  /** Counts an entry in the summary; one created or updated, with its documentId, in the ledger too. */
+  private count(kind: EntryKind, outcome: Outcome, documentId?: string) {
     this.summary[outcome][kind] += 1;
+    if (documentId && outcome !== 'unchanged') this.written.add(outcome, kind, documentId);
     const tag = CHANGE_TAGS[kind];
     if (outcome !== 'unchanged' && tag) this.touched.add(tag);
   }
@@ -540,7 +547,7 @@ class Writer {
       author,
       cover,
     });
-    this.count('article', 'created');
+    this.count('article', 'created', data.documentId as string);
     return { documentId: data.documentId as string, slug };
   }
 
@@ -567,7 +574,7 @@ class Writer {
       data: data as never,
       status: post.published ? 'published' : 'draft',
     });
-    this.count('article', 'updated');
+    this.count('article', 'updated', existing.documentId);
   }
 
   /**
@@ -592,7 +599,7 @@ class Writer {
     const created = await this.strapi
       .documents(CATEGORY)
       .create({ data: { name, slug: safeDecode(slug) || undefined } as never });
-    this.count('category', 'created');
+    this.count('category', 'created', created.documentId);
     this.categories.set(name, created as Row);
     return created as Row;
   }
@@ -601,7 +608,7 @@ class Writer {
     const found = this.authors.get(name);
     if (found) return found;
     const created = await this.strapi.documents(AUTHOR).create({ data: { name } });
-    this.count('author', 'created');
+    this.count('author', 'created', created.documentId);
     this.authors.set(name, created as Row);
     return created as Row;
   }
@@ -620,13 +627,13 @@ class Writer {
       this.newRedirects.push(created);
       // A later post of the file may claim the same old address.
       this.redirects.set(fromPath, created as Existing);
-      this.count('redirect', 'created');
+      this.count('redirect', 'created', created.documentId as string);
     } else if (found.toPath === toPath && found.code === 'permanent-301') this.count('redirect', 'unchanged');
     else {
       // Not written yet: it is a redirect of this file, and changes before its insert.
       if (this.newRedirects.includes(found)) Object.assign(found, data);
       else await this.strapi.documents(REDIRECT).update({ documentId: found.documentId, data });
-      this.count('redirect', 'updated');
+      this.count('redirect', 'updated', found.documentId);
     }
   }
 
@@ -720,6 +727,7 @@ class Writer {
       await this.strapi.db
         .query(UPLOAD_FILE)
         .update({ where: { id: stored.id }, data: { alternativeText: described } });
+      this.written.add('updated', 'image', stored.documentId as string);
     }
     return stored.id;
   }
@@ -734,8 +742,10 @@ class Writer {
       this.count('image', 'unchanged');
       return stored;
     }
-    this.count('image', 'created');
-    if (this.options.dryRun) return null;
+    if (this.options.dryRun) {
+      this.count('image', 'created');
+      return null;
+    }
     const [uploaded] = await this.strapi
       .plugin('upload')
       .service('upload')
@@ -749,6 +759,7 @@ class Writer {
         },
       });
     this.uploaded.push(uploaded);
+    this.count('image', 'created', uploaded.documentId as string);
     return uploaded;
   }
 
@@ -826,7 +837,7 @@ class Writer {
         });
         this.newComments.push({ data: created, article, parent: parentId });
         ids.set(comment.id, created.documentId as string);
-        this.count('comment', 'created');
+        this.count('comment', 'created', created.documentId as string);
         changedShown ||= moderationStatus === 'approved';
         continue;
       }
@@ -842,7 +853,7 @@ class Writer {
       if (same(stored, data)) this.count('comment', 'unchanged');
       else {
         await this.strapi.documents(COMMENT).update({ documentId: found.documentId, data: data as never });
-        this.count('comment', 'updated');
+        this.count('comment', 'updated', found.documentId);
         changedShown = true;
       }
     }

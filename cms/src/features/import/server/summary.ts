@@ -63,7 +63,7 @@ export function addSummary(total: Summary, part: Summary): void {
   total.failed.push(...part.failed);
 }
 
-function counts(record: Record<EntryKind, number>): string {
+export function counts(record: Record<EntryKind, number>): string {
   const parts = (Object.keys(PLURALS) as EntryKind[])
     .filter((kind) => record[kind])
     .map((kind) => `${record[kind]} ${record[kind] === 1 ? kind : PLURALS[kind]}`);
