@@ -100,6 +100,12 @@ export async function accessibilityViolations(page: Page) {
   // Evaluated rather than added as a <script>: the site's Content-Security-Policy refuses inline scripts.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
+    // What lies far below the screen is not rendered until the reader nears it (content-visibility
+    // in styles.css), and axe reads colours from what is rendered: it is rendered for the check.
+    const skipped = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+      (element) => getComputedStyle(element).contentVisibility === 'auto',
+    );
+    for (const element of skipped) element.style.contentVisibility = 'visible';
     const result = await (
       window as unknown as {
         axe: {
@@ -109,6 +115,7 @@ export async function accessibilityViolations(page: Page) {
         };
       }
     ).axe.run();
+    for (const element of skipped) element.style.contentVisibility = '';
     return result.violations;
   });
   return violations.map(
