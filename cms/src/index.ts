@@ -19,6 +19,7 @@ import { serveHitsFirst } from './platform/cache/middleware';
 import { registerComputedFields } from './features/articles/server/computed-fields';
 import { registerDisplayDate } from './features/articles/server/display-date';
 import { registerArticleTrustChecks } from './features/articles/server/article-trust';
+import { registerLiveArticleDeletes } from './features/articles/server/live-articles';
 import { registerModerationTimestamps } from './features/comments/server/moderation';
 import { registerCommentsWindowChanges } from './features/comments/server/comments-window';
 import { registerEnquirySenderFields, SENDER_FIELDS } from './features/enquiry/server/enquiry-sender';
@@ -46,6 +47,7 @@ export default {
     registerSearchIndexing(strapi);
     registerRedirectPaths(strapi);
     registerArticleTrustChecks(strapi);
+    registerLiveArticleDeletes(strapi);
     registerContentChanges(strapi);
     registerSitePurge(strapi);
     registerApiCache(strapi);
