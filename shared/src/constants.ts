@@ -41,6 +41,7 @@ export const LIMITS = {
   email: 254,
   phone: 24,
   sourcePath: 300,
+  categorySlug: 100,
 } as const;
 
 /**

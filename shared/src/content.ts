@@ -4,6 +4,7 @@
  * API never returns them.
  */
 import type { Audience, CommentBadge, EnquiryTopic, SocialPlatform } from './constants.js';
+import type { SubscriptionFrequency } from './inputs.js';
 
 export interface Entity {
   id: number;
@@ -225,4 +226,21 @@ export interface ApiErrorBody {
 export interface SearchSnippet {
   text: string;
   highlights: Array<{ start: number; end: number }>;
+}
+
+/** `POST /api/subscriptions`: the same answer for every address (it reveals nothing about one). */
+export interface SubscribeAcknowledgement {
+  message: string;
+}
+
+/**
+ * A subscription as its own signed link shows it (confirm, manage): only to the holder of that
+ * link, never in a list or a cache. `topics`: category slugs; empty means every topic.
+ */
+export interface SubscriptionSettings {
+  email: string;
+  topics: string[];
+  frequency: SubscriptionFrequency;
+  /** The categories a reader can choose from, for the manage page. */
+  choices: Array<{ slug: string; name: string }>;
 }

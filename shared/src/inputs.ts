@@ -132,3 +132,64 @@ export function errorsByField(errors: FieldError[]): Record<string, string> {
   }
   return byField;
 }
+
+/** How often a subscriber hears from the site: each new article of their topics, or a weekly digest. */
+export const SUBSCRIPTION_FREQUENCIES = ['each-article', 'weekly'] as const;
+export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number];
+
+/** A category's slug, as the topics of a subscription name them. */
+const CATEGORY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** At most this many topics in one subscription (there are far fewer categories). */
+export const SUBSCRIPTION_TOPICS_MAX = 50;
+
+const subscriptionTopics = z
+  .array(
+    z
+      .string({ error: 'Each topic must be the slug of a category' })
+      .max(LIMITS.categorySlug, { error: 'Each topic must be the slug of a category' })
+      .regex(CATEGORY_SLUG, { error: 'Each topic must be the slug of a category' }),
+    { error: 'Topics must be a list of category slugs' },
+  )
+  .max(SUBSCRIPTION_TOPICS_MAX, { error: `Topics may name at most ${SUBSCRIPTION_TOPICS_MAX} categories` });
+
+const subscriptionFrequency = z.enum(SUBSCRIPTION_FREQUENCIES, {
+  error: `Frequency must be one of: ${SUBSCRIPTION_FREQUENCIES.join(', ')}`,
+});
+
+/**
+ * A signed link's token (from a confirmation or a newsletter e-mail): URL-safe characters only, so
+ * it can stand in a link as it is.
+ */
+export const SUBSCRIPTION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,400}(\.[A-Za-z0-9_-]{20,200})?$/;
+const subscriptionToken = z
+  .string({ error: 'The link is not complete: open it from the e-mail again' })
+  .regex(SUBSCRIPTION_TOKEN_PATTERN, { error: 'The link is not complete: open it from the e-mail again' });
+
+/**
+ * `POST /api/subscriptions`: an address, the topics it wants (category slugs; none: every topic)
+ * and how often. Always answered 202 alike, whatever the address's state.
+ */
+export const subscribeInputSchema = z.object(
+  {
+    ...botCheckShape,
+    email: email('E-mail'),
+    topics: subscriptionTopics.optional(),
+    frequency: subscriptionFrequency,
+  },
+  { error: 'The subscription must be an object' },
+);
+export type SubscribeInput = z.input<typeof subscribeInputSchema>;
+
+/** `POST /api/subscriptions/confirm`, `/manage` and `/leave`: the token of the reader's signed link. */
+export const subscriptionTokenInputSchema = z.object(
+  { token: subscriptionToken },
+  { error: 'The request must be an object' },
+);
+export type SubscriptionTokenInput = z.input<typeof subscriptionTokenInputSchema>;
+
+/** `PUT /api/subscriptions/manage`: new topics and frequency, with the signed link's token. */
+export const subscriptionChangeInputSchema = z.object(
+  { token: subscriptionToken, topics: subscriptionTopics, frequency: subscriptionFrequency },
+  { error: 'The change must be an object' },
+);
+export type SubscriptionChangeInput = z.input<typeof subscriptionChangeInputSchema>;
