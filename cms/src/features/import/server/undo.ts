@@ -116,7 +116,7 @@ export async function undoImport(
       for (const row of rows) removedRows.add(row.id);
     }
   }
-  // A comment goes with its article, and only with it (one whose article is gone is left over).
+  // A comment goes with its article (or once its article is gone), never on its own.
   const comments = await rowsOf(COMMENT, entries('comment').keys(), [], { article: { select: ['documentId'] } });
   const removedArticles = new Set(removals.get('article'));
   for (const documentId of entries('comment').keys()) {
