@@ -373,6 +373,8 @@ function successResponse(route: PublicRoute): Schema {
       return answer('Received', shape.receipt as Schema);
     case 'none':
       return { description: 'Done' };
+    case 'redirect':
+      return { description: 'To a page of the site', headers: { Location: { schema: { type: 'string' } } } };
     case 'openapi-document':
       return { description: 'This document', ...json({ type: 'object', required: ['openapi'] }) };
   }
