@@ -391,6 +391,7 @@ const errorResponses = (maxBodyBytes: number | undefined) => ({
   Unauthorized: problem('The preview token is missing, not valid or expired'),
   Forbidden: problem('Not allowed (comments closed on the article; a preview token for another article)'),
   NotFound: problem('No such published entry'),
+  SubscriptionGone: problem('This subscription no longer exists (it was left, or never confirmed and forgotten)'),
   LengthRequired: problem('The body must come with its Content-Length'),
   PayloadTooLarge: problem(
     maxBodyBytes ? `The body is larger than ${maxBodyBytes} bytes` : 'The body is larger than the public limit',
@@ -416,6 +417,8 @@ function routeErrors(route: PublicRoute): Record<string, Schema> {
     ...(isPreview ? { '401': use('Unauthorized') } : {}),
     ...(isPreview || route.body ? { '403': use('Forbidden') } : {}),
     ...(byId ? { '404': use('NotFound') } : {}),
+    // A signed link of a subscription that is gone.
+    ...(route.path.startsWith('/subscriptions/') && route.method !== 'GET' ? { '404': use('SubscriptionGone') } : {}),
     ...(route.body
       ? { '411': use('LengthRequired'), '413': use('PayloadTooLarge'), '415': use('UnsupportedMediaType') }
       : {}),

@@ -59,8 +59,10 @@ export default factories.createCoreController('api::subscriber.subscriber', ({ s
     async unsubscribePage(ctx: Context) {
       const { token } = parseInput(ctx.query, subscriptionTokenInputSchema);
       private_(ctx);
+      // No body, as the OpenAPI document says (Koa's redirect() would add an HTML one).
       ctx.status = 303;
-      ctx.redirect(managePageUrl(strapi, token));
+      ctx.set('Location', managePageUrl(strapi, token));
+      ctx.body = '';
     },
   };
 });
