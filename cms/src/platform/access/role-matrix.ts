@@ -95,10 +95,10 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-author': NONE,
     'enquiry-staff': { read: 'all', update: 'all' },
   },
-  // Readers' addresses: Super Admins only, who may look one up and remove it (and so forget it).
-  // Subscribing, confirming and changing are the reader's own, through their signed links.
+  // Readers' addresses: Super Admins only (Strapi gives them every action), who may look one up
+  // and remove it, and so forget it. Readers change their own through their signed links.
   'api::subscriber.subscriber': {
-    'strapi-super-admin': { read: 'all', delete: 'all' },
+    'strapi-super-admin': ALL,
     'strapi-editor': NONE,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
