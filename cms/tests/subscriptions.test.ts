@@ -179,6 +179,20 @@ describe('subscribing with double opt-in', () => {
     expect(rows[0].email).toBe(email.toLowerCase());
   });
 
+  it('stores an address sent many times at once exactly once', async () => {
+    const email = address('burst');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => subscribe({ email, frequency: 'weekly' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(202));
+    expect(await strapi.db.query(SUBSCRIBER).count({ where: { email } })).toBe(1);
+    // Each request queued its e-mail: all of them confirm the one subscription.
+    await waitUntil(async () => mailsTo(email).length === 8);
+    const confirmed = mailsTo(email).map((mail) => {
+      const body = tokenIn(mail, 'confirm').split('.')[0];
+      return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')).s as string;
+    });
+    expect(new Set(confirmed)).toEqual(new Set([(await stored(email)).documentId]));
+  });
+
   it('puts the one-click unsubscribe headers (https and mailto) on every e-mail', async () => {
     const email = address();
     const mail = await subscribeAndReadMail(email);

@@ -15,6 +15,7 @@ import type {
   subscriptionChangeInputSchema,
 } from '@medblog/shared';
 import { enqueue } from '../../../platform/jobs/queue';
+import { advisoryLockName } from '../../../platform/exclusive';
 import { rateLimiter, take } from '../../../platform/limits/rate-limit';
 import { fieldError } from '../../../platform/utils/validation';
 import { secret } from '../../../platform/utils/secrets';
@@ -106,27 +107,30 @@ export function subscriptionService(strapi: Core.Strapi) {
       const waitSeconds = await take(rateLimiter(strapi, 'subscriptionAddress'), addressKey(email));
       if (waitSeconds) return { waitSeconds };
 
-      let subscriber = (await subscribers().findOne({
-        select: ['documentId', 'subscriberStatus'],
-        where: { email },
-      })) as Pick<Subscriber, 'documentId' | 'subscriberStatus'> | null;
-      if (!subscriber) {
-        try {
-          subscriber = (await strapi.documents(SUBSCRIBER).create({
+      const subscriber = await strapi.db.transaction(async ({ trx }) => {
+        // One request per address at a time: two at once would both find nothing and store it twice.
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
+          advisoryLockName(`subscriber:${addressKey(email)}`),
+        ]);
+        const found = (await subscribers().findOne({
+          select: ['documentId', 'subscriberStatus'],
+          where: { email },
+        })) as Pick<Subscriber, 'documentId' | 'subscriberStatus'> | null;
+        if (!found) {
+          return (await strapi.documents(SUBSCRIBER).create({
             data: { email, topics, frequency: input.frequency, subscriberStatus: 'pending' },
-          })) as unknown as Subscriber;
-        } catch (error) {
-          // The same address sent twice at once: the other request stored it.
-          subscriber = await subscribers().findOne({ select: ['documentId', 'subscriberStatus'], where: { email } });
-          if (!subscriber) throw error;
+          })) as unknown as Pick<Subscriber, 'documentId' | 'subscriberStatus'>;
         }
-      } else if (subscriber.subscriberStatus === 'pending') {
-        // Not confirmed yet: the latest request is what the confirmation will start.
-        await subscribers().update({
-          where: { documentId: subscriber.documentId },
-          data: { topics, frequency: input.frequency },
-        });
-      }
+        if (found.subscriberStatus === 'pending') {
+          // Not confirmed yet: the latest request is what the confirmation will start.
+          await subscribers().update({
+            where: { documentId: found.documentId },
+            data: { topics, frequency: input.frequency },
+          });
+        }
+        return found;
+      });
+      // Queued once the row is committed, so the job finds it.
       await enqueue(subscriptionEmailJob, {
         subscriber: subscriber.documentId,
         kind: subscriber.subscriberStatus === 'active' ? 'manage' : 'confirm',
