@@ -67,6 +67,7 @@ export default async function setup() {
     SUBSCRIPTION_LINK_RATE_MAX: '10000',
     // Queued jobs (subscription e-mails) are picked up in moments.
     JOBS_POLL_SECONDS: '0.5',
+    NEWSLETTER_RETRY_DELAY_SECONDS: '1',
     // Purge calls go to helpers/site.ts (started with Strapi); tests/site-purge.test.ts checks
     // their signatures with this secret. A wider window than production's keeps a bulk
     // moderation on a busy machine in one call.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
-import { inbox, waitForMail, type ReceivedMail } from './helpers/smtp';
+import { inbox, mailServer, waitForMail, type ReceivedMail } from './helpers/smtp';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 import { signToken } from '../src/features/newsletter/server/tokens';
 
@@ -207,6 +207,18 @@ describe('subscribing with double opt-in', () => {
     const response = await request.post(`${url.pathname}${url.search}`).type('form').send('List-Unsubscribe=One-Click');
     expect(response.status).toBe(200);
     expect(await stored(email)).toBeNull();
+  });
+});
+
+describe('sending', () => {
+  afterEach(() => mailServer.recover());
+
+  it('tries a refused e-mail again until the mail server takes it', async () => {
+    const email = address('retried');
+    mailServer.refuseNext(2, (mail) => mail.to.includes(email));
+    const mail = await subscribeAndReadMail(email);
+    expect(mail.subject).toMatch(/Confirm/);
+    expect(mailsTo(email)).toHaveLength(1);
   });
 });
 

@@ -10,8 +10,8 @@ import { PgBoss, type Job, type QueueOptions } from 'pg-boss';
 export interface JobDefinition<Data extends object> {
   /** Letters, digits, dashes: the queue's name. */
   name: string;
-  /** Retries, back-off, expiry: pg-boss's queue options. */
-  options?: QueueOptions;
+  /** Retries, back-off, expiry: pg-boss's queue options (from the configuration when a function). */
+  options?: QueueOptions | ((strapi: Core.Strapi) => QueueOptions);
   /** A cron expression (UTC) when the job also runs on a timer. */
   schedule?: string;
   /** Throws to have the job retried (as `options` say). */
@@ -50,7 +50,8 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
   boss.on('error', (error) => strapi.log.error(`Job queue: ${error.message}`));
   await boss.start();
   for (const definition of definitions.values()) {
-    await boss.createQueue(definition.name, definition.options);
+    const { options } = definition;
+    await boss.createQueue(definition.name, typeof options === 'function' ? options(strapi) : options);
     await boss.work<object>(
       definition.name,
       { pollingIntervalSeconds: settings.pollingIntervalSeconds },
@@ -60,7 +61,7 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
             await definition.handle(strapi, dataOf(job));
           } catch (error) {
             // The job's data is not logged: it may name a reader. pg-boss retries it as its queue says.
-            strapi.log.error(`Job ${definition.name} ${job.id} failed: ${(error as Error).message}`);
+            strapi.log.warn(`Job ${definition.name} ${job.id} failed: ${(error as Error).message}`);
             throw error;
           }
         }

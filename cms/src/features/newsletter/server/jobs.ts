@@ -27,8 +27,15 @@ async function sender(strapi: Core.Strapi): Promise<Sender> {
 
 export const subscriptionEmailJob = defineJob<{ subscriber: string; kind: 'confirm' | 'manage' }>({
   name: 'newsletter-subscription-email',
-  // About 10 s, 20 s, 40 s... up to an hour between tries, for a day at most.
-  options: { retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
+  // A refused or failed send is tried again after about 10 s, 20 s, 40 s... (config/newsletter.ts),
+  // at most an hour apart.
+  options: (strapi) => ({
+    retryLimit: 8,
+    retryDelay: strapi.config.get<number>('newsletter.retryDelaySeconds'),
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: 120,
+  }),
   async handle(strapi, { subscriber: documentId, kind }) {
     const subscriber = await strapi.db
       .query(SUBSCRIBER)
