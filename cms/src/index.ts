@@ -34,6 +34,8 @@ import {
   registerSearchIndexing,
 } from './features/search/server/search-index';
 import { isEmpty, seedDemoContent } from './features/seed/server/seed';
+import { registerNewsletterJobs } from './features/newsletter/server/jobs';
+import { startJobs, stopJobs } from './platform/jobs/queue';
 import { adminRoutes } from './admin-routes';
 
 export default {
@@ -54,6 +56,7 @@ export default {
     registerAdminApi(strapi, adminRoutes);
     guardEntryReads(strapi);
     registerRevisions(strapi);
+    registerNewsletterJobs();
     // Innermost: the purges, the API cache and the history see the article with its date set.
     registerDisplayDate(strapi);
   },
@@ -77,6 +80,8 @@ export default {
         const { created } = await seedDemoContent(strapi);
         strapi.log.info(`Demo content seeded (${created} entries)`);
       }
+      // After the start-up migrations: the queue installs its own schema on first start.
+      await startJobs(strapi);
       const indexed = await rebuildSearchIndex(strapi);
       if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
     } finally {
@@ -86,6 +91,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('api::article.article').stopViewFlushing();
+    await stopJobs();
     await closeRedis();
     await releaseStartUpLock();
   },

@@ -61,6 +61,13 @@ export default async function setup() {
     SMTP_GREETING_TIMEOUT_MS: '1000',
     SMTP_SOCKET_TIMEOUT_MS: '1000',
     EMAIL_RETRY_DELAY_MS: '200',
+    // tests/subscriptions.test.ts sets its own subscription limits.
+    SUBSCRIBE_RATE_MAX: '10000',
+    SUBSCRIBE_ADDRESS_RATE_MAX: '10000',
+    SUBSCRIPTION_LINK_RATE_MAX: '10000',
+    // Queued jobs (subscription e-mails) are picked up in moments.
+    JOBS_POLL_SECONDS: '0.5',
+    NEWSLETTER_RETRY_DELAY_SECONDS: '1',
     // Purge calls go to helpers/site.ts (started with Strapi); tests/site-purge.test.ts checks
     // their signatures with this secret. A wider window than production's keeps a bulk
     // moderation on a busy machine in one call.

@@ -10,6 +10,7 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { PAGE_SIZE, SITE_LOCALES } from '@medblog/shared';
+import { signToken } from '../src/features/newsletter/server/tokens';
 import { createPreviewToken } from '../src/features/preview/server/token';
 import { api, bootStrapi } from './helpers/strapi';
 import { publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
@@ -65,12 +66,18 @@ function serialize(name: string, value: unknown, style: string | undefined): str
 }
 
 /** What every request to the operation needs: its required query parameters. */
+/** A valid token of the route's kind: a subscriber's signed link, or a preview of an article. */
+const tokenFor = (operation: Operation) =>
+  operation.path.startsWith('/subscriptions/')
+    ? signToken('nosuchsubscriber00000000', 'manage')
+    : createPreviewToken(ids.article);
+
 function requiredQuery(operation: Operation): string[] {
   return (operation.spec.parameters as Json[])
     .filter((parameter) => parameter.in === 'query' && parameter.required)
     .flatMap((parameter) =>
       parameter.name === 'token'
-        ? serialize('token', createPreviewToken(ids.article), undefined)
+        ? serialize('token', tokenFor(operation), undefined)
         : serialize(parameter.name, parameter.example, parameter.style),
     );
 }
@@ -314,7 +321,9 @@ describe('caching', () => {
   it('keeps for everyone exactly the reads the document marks as cached', async () => {
     for (const operation of operations().filter((candidate) => candidate.method === 'GET')) {
       const response = await send(operation, requiredQuery(operation));
-      expect(response.status, operation.path).toBe(200);
+      // 200, or the redirect the document names (the unsubscribe link opened in a browser).
+      const success = Object.keys(operation.spec.responses).find((code) => /^[23]/.test(code));
+      expect(response.status, operation.path).toBe(Number(success));
       const kept = response.headers['cache-control'].startsWith('public');
       expect(kept, `${operation.path}: ${response.headers['cache-control']}`).toBe(operation.spec['x-cached']);
     }

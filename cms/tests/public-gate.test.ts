@@ -12,6 +12,7 @@ import { PURGE_TAGS } from '@medblog/shared';
 import { PUBLIC_ACTIONS } from '../src/platform/access/public-permissions';
 import { api, bootStrapi, evictCached } from './helpers/strapi';
 import { approvedComment, publishedArticle, validComment, validEnquiry } from './helpers/fixtures';
+import { signToken } from '../src/features/newsletter/server/tokens';
 
 let request: Awaited<ReturnType<typeof api>>;
 
@@ -88,9 +89,15 @@ describe('every content API route, spelled any way', () => {
     expect(reads.length).toBeGreaterThanOrEqual(10);
     for (const route of reads) {
       const path = concretePath(route);
-      const query = route.action.endsWith('.search') ? { q: 'clinical' } : {};
+      // The unsubscribe link opened in a browser leads to the site's manage page.
+      const unsubscribe = route.action.endsWith('.unsubscribePage');
+      const query = route.action.endsWith('.search')
+        ? { q: 'clinical' }
+        : unsubscribe
+          ? { token: signToken('nosuchsubscriber00000000', 'manage') }
+          : {};
       const plain = seen(await request.get(path).query(query));
-      expect(plain.status, path).toBe(200);
+      expect(plain.status, path).toBe(unsubscribe ? 303 : 200);
       for (const spelled of spellings(path)) {
         expect(seen(await request.get(spelled).query(query)), spelled).toEqual(plain);
       }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { commentInputSchema, enquiryInputSchema, errorsByField, fieldErrors } from './inputs.js';
+import {
+  commentInputSchema,
+  enquiryInputSchema,
+  errorsByField,
+  fieldErrors,
+  subscribeInputSchema,
+  subscriptionChangeInputSchema,
+  subscriptionTokenInputSchema,
+  SUBSCRIPTION_TOPICS_MAX,
+} from './inputs.js';
 
 const comment = {
   article: 'a1b2c3d4e5f6g7h8i9j0k1l2',
@@ -126,5 +135,73 @@ describe('one-line fields', () => {
 
   it('refuses control characters in sourcePath', () => {
     expect(errors(enquiryInputSchema, { ...enquiry, sourcePath: '/a\u0000b' }).sourcePath).toMatch(/path on this site/);
+  });
+});
+
+/** The first message for each field of `input`, or {} when the schema takes it. */
+function refusals(schema: { safeParse: (input: unknown) => { success: boolean; error?: unknown } }, input: unknown) {
+  const result = schema.safeParse(input);
+  return result.success ? {} : errorsByField(fieldErrors(result.error as Parameters<typeof fieldErrors>[0]));
+}
+
+describe('subscription inputs', () => {
+  const token = `${'a'.repeat(48)}.${'b'.repeat(43)}`;
+
+  it('takes an address, its topics and a frequency, trimming the address', () => {
+    const parsed = subscribeInputSchema.parse({
+      email: '  Reader@Example.org ',
+      frequency: 'weekly',
+      topics: ['usmle-preparation'],
+    });
+    expect(parsed).toEqual({ email: 'Reader@Example.org', frequency: 'weekly', topics: ['usmle-preparation'] });
+    expect(subscribeInputSchema.parse({ email: 'a@example.org', frequency: 'each-article' }).topics).toBeUndefined();
+  });
+
+  it('names the field of each bad subscription', () => {
+    const cases: Array<[string, unknown]> = [
+      ['email', { frequency: 'weekly' }],
+      ['email', { email: 'nobody', frequency: 'weekly' }],
+      ['email', { email: ['a@example.org'], frequency: 'weekly' }],
+      ['frequency', { email: 'a@example.org' }],
+      ['frequency', { email: 'a@example.org', frequency: 'daily' }],
+      ['topics', { email: 'a@example.org', frequency: 'weekly', topics: 'usmle-preparation' }],
+      ['topics', { email: 'a@example.org', frequency: 'weekly', topics: ['USMLE'] }],
+      ['topics', { email: 'a@example.org', frequency: 'weekly', topics: ['-leading-dash'] }],
+      ['topics', { email: 'a@example.org', frequency: 'weekly', topics: Array(SUBSCRIPTION_TOPICS_MAX + 1).fill('a') }],
+    ];
+    for (const [field, input] of cases)
+      expect(Object.keys(refusals(subscribeInputSchema, input)), JSON.stringify(input)).toEqual([field]);
+  });
+
+  it('takes only the characters a signed link holds as a token', () => {
+    expect(subscriptionTokenInputSchema.parse({ token })).toEqual({ token });
+    expect(subscriptionTokenInputSchema.parse({ token: 'c'.repeat(60) })).toEqual({ token: 'c'.repeat(60) });
+    for (const bad of [
+      undefined,
+      '',
+      'short',
+      `${token}.more`,
+      `${token} `,
+      'a'.repeat(401),
+      'a/b+c=d'.repeat(5),
+      42,
+    ]) {
+      expect(refusals(subscriptionTokenInputSchema, { token: bad }), String(bad)).toEqual({
+        token: 'The link is not complete: open it from the e-mail again',
+      });
+    }
+  });
+
+  it('needs a token, topics and a frequency to change a subscription', () => {
+    expect(subscriptionChangeInputSchema.parse({ token, topics: [], frequency: 'weekly' })).toEqual({
+      token,
+      topics: [],
+      frequency: 'weekly',
+    });
+    expect(Object.keys(refusals(subscriptionChangeInputSchema, { token, frequency: 'weekly' }))).toEqual(['topics']);
+    expect(Object.keys(refusals(subscriptionChangeInputSchema, { token, topics: [] }))).toEqual(['frequency']);
+    expect(Object.keys(refusals(subscriptionChangeInputSchema, { topics: [], frequency: 'weekly' }))).toEqual([
+      'token',
+    ]);
   });
 });

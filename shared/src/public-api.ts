@@ -12,7 +12,14 @@
 import type { z } from 'zod';
 import { SEARCH } from './constants.js';
 import { PUBLIC_FIELDS } from './fields.js';
-import { commentInputSchema, enquiryInputSchema } from './inputs.js';
+import {
+  commentInputSchema,
+  enquiryInputSchema,
+  SUBSCRIPTION_FREQUENCIES,
+  subscribeInputSchema,
+  subscriptionChangeInputSchema,
+  subscriptionTokenInputSchema,
+} from './inputs.js';
 
 /** Where the content API is mounted (Strapi's api.rest.prefix). */
 export const API_PREFIX = '/api';
@@ -147,7 +154,8 @@ export const QUERY_PARAMETERS = {
   locale: `One of the site's locales: ${SITE_LOCALES.join(', ')}.`,
   q: `The words to search for (required), at most ${SEARCH.maxQueryLength} characters.`,
   limit: `How many articles, 1 to ${POPULAR_LIMIT.max} (default ${POPULAR_LIMIT.default}).`,
-  token: "The preview token the editor's Preview button signs for this article (required; an hour).",
+  token:
+    "The signed token of the link (required): on a preview, the one the editor's Preview button signs for this article (an hour); on an unsubscribe, the one of the subscriber's e-mail.",
 } as const;
 export type QueryParameter = keyof typeof QUERY_PARAMETERS;
 
@@ -190,14 +198,16 @@ export type PublicAnswer =
   /** `data`: entries, each with a `snippet`; `meta.pagination`. */
   | { status: 200; shape: 'search-results' }
   /** `data`: what `receipt` describes, never the stored record. */
-  | { status: 201; shape: 'receipt'; receipt: JsonSchema }
+  | { status: 200 | 201 | 202; shape: 'receipt'; receipt: JsonSchema }
+  /** A redirect (`Location`) to a page of the site. */
+  | { status: 303; shape: 'redirect' }
   | { status: 204; shape: 'none' }
   | { status: 200; shape: 'openapi-document' };
 
-export type RateLimitName = 'comments' | 'enquiries' | 'views';
+export type RateLimitName = 'comments' | 'enquiries' | 'views' | 'subscriptions' | 'subscriptionLinks';
 
 export interface PublicRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** After API_PREFIX, with path parameters written {likeThis}. */
   path: string;
   /** The users-permissions action the public role is given for it (Strapi's route handler). */
@@ -221,6 +231,37 @@ export interface PublicRoute {
 }
 
 const ARTICLE = 'api::article.article';
+const SUBSCRIBER = 'api::subscriber.subscriber';
+
+/** `{ message }`: what the subscription routes answer when there is nothing else to say. */
+const MESSAGE_SCHEMA = {
+  type: 'object',
+  properties: { message: { type: 'string' } },
+  required: ['message'],
+  additionalProperties: false,
+} as const;
+
+/** A subscription as its own signed link shows it (SubscriptionSettings in content.ts). */
+const SUBSCRIPTION_SETTINGS_SCHEMA = {
+  type: 'object',
+  description: "Only to the holder of the subscription's signed link; `topics` empty: every topic.",
+  properties: {
+    email: { type: 'string', format: 'email' },
+    topics: { type: 'array', items: { type: 'string' } },
+    frequency: { type: 'string', enum: SUBSCRIPTION_FREQUENCIES },
+    choices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { slug: { type: 'string' }, name: { type: 'string' } },
+        required: ['slug', 'name'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['email', 'topics', 'frequency', 'choices'],
+  additionalProperties: false,
+} as const;
 
 /** Every route the public may call; every other route answers 403. */
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
@@ -402,6 +443,83 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
       },
     },
     rateLimit: 'enquiries',
+    cacheable: false,
+  },
+  {
+    method: 'POST',
+    path: '/subscriptions',
+    action: `${SUBSCRIBER}.subscribe`,
+    summary:
+      'Subscribe an address to new articles or a weekly digest: a confirmation e-mail is sent (double opt-in); the same answer for every address',
+    query: [],
+    body: subscribeInputSchema,
+    answer: { status: 202, shape: 'receipt', receipt: MESSAGE_SCHEMA },
+    rateLimit: 'subscriptions',
+    cacheable: false,
+  },
+  {
+    method: 'POST',
+    path: '/subscriptions/confirm',
+    action: `${SUBSCRIBER}.confirm`,
+    summary: "Confirm a subscription with the token of its confirmation e-mail's link (valid 48 hours)",
+    query: [],
+    body: subscriptionTokenInputSchema,
+    answer: { status: 200, shape: 'receipt', receipt: SUBSCRIPTION_SETTINGS_SCHEMA },
+    rateLimit: 'subscriptionLinks',
+    cacheable: false,
+  },
+  {
+    method: 'POST',
+    path: '/subscriptions/manage',
+    action: `${SUBSCRIBER}.settings`,
+    summary: "A subscription's settings, with the token of its manage link",
+    query: [],
+    body: subscriptionTokenInputSchema,
+    answer: { status: 200, shape: 'receipt', receipt: SUBSCRIPTION_SETTINGS_SCHEMA },
+    rateLimit: 'subscriptionLinks',
+    cacheable: false,
+  },
+  {
+    method: 'PUT',
+    path: '/subscriptions/manage',
+    action: `${SUBSCRIBER}.change`,
+    summary: "Change a subscription's topics and frequency, with the token of its manage link",
+    query: [],
+    body: subscriptionChangeInputSchema,
+    answer: { status: 200, shape: 'receipt', receipt: SUBSCRIPTION_SETTINGS_SCHEMA },
+    rateLimit: 'subscriptionLinks',
+    cacheable: false,
+  },
+  {
+    method: 'POST',
+    path: '/subscriptions/leave',
+    action: `${SUBSCRIBER}.leave`,
+    summary: 'Leave: the subscription and its address are deleted',
+    query: [],
+    body: subscriptionTokenInputSchema,
+    answer: { status: 200, shape: 'receipt', receipt: MESSAGE_SCHEMA },
+    rateLimit: 'subscriptionLinks',
+    cacheable: false,
+  },
+  {
+    method: 'POST',
+    path: '/subscriptions/unsubscribe',
+    action: `${SUBSCRIBER}.unsubscribe`,
+    summary:
+      'One-click unsubscribe (RFC 8058), the List-Unsubscribe address of every newsletter e-mail: the body `List-Unsubscribe=One-Click` (form-encoded) or none; deletes the subscription',
+    query: ['token'],
+    answer: { status: 200, shape: 'receipt', receipt: MESSAGE_SCHEMA },
+    rateLimit: 'subscriptionLinks',
+    cacheable: false,
+  },
+  {
+    method: 'GET',
+    path: '/subscriptions/unsubscribe',
+    action: `${SUBSCRIBER}.unsubscribePage`,
+    summary:
+      "The List-Unsubscribe address opened in a browser (or by a link scanner): never unsubscribes, redirects to the site's manage page",
+    query: ['token'],
+    answer: { status: 303, shape: 'redirect' },
     cacheable: false,
   },
   {

@@ -53,6 +53,34 @@ export async function deliver(strapi: Core.Strapi, message: Message): Promise<vo
     .send({ to: message.to.join(', '), subject: message.subject, text: message.text });
 }
 
+/** An e-mail to one reader (a subscriber): HTML and plain text, with headers such as List-Unsubscribe. */
+export interface ReaderMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Sends an e-mail to a reader, for a job of the queue (src/platform/jobs) that retries it: a
+ * failure throws. The address is never logged; without SMTP, in development, the log says what
+ * would have been sent.
+ */
+export async function deliverToReader(strapi: Core.Strapi, message: ReaderMessage): Promise<void> {
+  if (!smtpConfigured()) {
+    strapi.log.info(`E-mail not sent (no SMTP_HOST configured) to a reader: ${message.subject}`);
+    return;
+  }
+  await strapi.plugin('email').service('email').send({
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: message.headers,
+  });
+}
+
 /** How a failed send reads in the log: nodemailer's code (ETIMEDOUT, EENVELOPE...) and the reason. */
 function describe(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };

@@ -80,6 +80,8 @@ export async function sampleData(uid: string): Promise<Record<string, unknown>> 
         message: `An enquiry to try roles on (${mark}).`,
         consent: true,
       };
+    case 'api::subscriber.subscriber':
+      return { email: `role-test-${mark}@example.net`, frequency: 'weekly', subscriberStatus: 'pending', topics: [] };
     case 'api::article-revision.article-revision':
       return {
         articleDocumentId: `role-test-${mark}`,
@@ -112,6 +114,7 @@ export function sampleChange(uid: string): { field: string; value: string | numb
     'api::comment.comment': { field: 'authorName', value: `Changed ${entryNumber}` },
     'api::enquiry.enquiry': { field: 'internalNotes', value: text },
     'api::article-revision.article-revision': { field: 'editorName', value: text },
+    'api::subscriber.subscriber': { field: 'frequency', value: 'each-article' },
     'api::global.global': { field: 'tagline', value: text },
     'api::moderation-setting.moderation-setting': { field: 'blockedWords', value: text },
     'api::editorial-setting.editorial-setting': { field: 'versionsKeptPerArticle', value: 2000 + entryNumber },

@@ -9,6 +9,10 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** A header of the message (folded lines joined), '' when absent. */
+  header: (name: string) => string;
+  /** The HTML part, decoded; '' when the message has none. */
+  html: string;
 }
 
 export const inbox: ReceivedMail[] = [];
@@ -40,21 +44,31 @@ function entity(raw: string) {
   return { header, body };
 }
 
-/** The plain-text content of a message, from a multipart message's text/plain part if need be. */
-function plainText(raw: string): string {
+/** The content of a message of `type` (text/plain by default, else the first part), from a multipart one if need be. */
+function partText(raw: string, type = 'text/plain'): string {
   const { header, body } = entity(raw);
   const boundary = /boundary="?([^";]+)"?/i.exec(header('Content-Type'))?.[1];
   if (boundary) {
     const parts = body.split(`--${boundary}`).slice(1, -1);
-    const plain = parts.find((part) => /content-type:\s*text\/plain/i.test(part)) ?? parts[0] ?? '';
-    return plainText(plain.replace(/^\r?\n/, ''));
+    const wanted = new RegExp(`content-type:\\s*${type.replace('/', '\\/')}`, 'i');
+    const found = parts.find((part) => wanted.test(part)) ?? (type === 'text/plain' ? parts[0] : undefined);
+    return found === undefined ? '' : partText(found.replace(/^\r?\n/, ''), type);
   }
-  const text = /quoted-printable/i.test(header('Content-Transfer-Encoding')) ? decodeQuotedPrintable(body) : body;
+  let text = body;
+  if (/quoted-printable/i.test(header('Content-Transfer-Encoding'))) text = decodeQuotedPrintable(body);
+  else if (/base64/i.test(header('Content-Transfer-Encoding'))) text = Buffer.from(body, 'base64').toString('utf8');
   return text.replace(/\r\n/g, '\n').trim();
 }
 
 function parse(raw: string, to: string[]): ReceivedMail {
-  return { to, subject: decodeHeader(entity(raw).header('Subject')), text: plainText(raw) };
+  const { header } = entity(raw);
+  return {
+    to,
+    subject: decodeHeader(header('Subject')),
+    text: partText(raw),
+    header: (name) => decodeHeader(header(name)),
+    html: partText(raw, 'text/html'),
+  };
 }
 
 /** How the server behaves for the next messages; tests change it and must call `recover()` after. */

@@ -95,6 +95,14 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-author': NONE,
     'enquiry-staff': { read: 'all', update: 'all' },
   },
+  // Readers' addresses: Super Admins only (Strapi gives them every action), who may look one up
+  // and remove it, and so forget it. Readers change their own through their signed links.
+  'api::subscriber.subscriber': {
+    'strapi-super-admin': ALL,
+    'strapi-editor': NONE,
+    'strapi-author': NONE,
+    'enquiry-staff': NONE,
+  },
   // Read only through an article's History (src/admin-api), never in the content manager.
   'api::article-revision.article-revision': {
     'strapi-super-admin': NONE,

@@ -373,6 +373,8 @@ function successResponse(route: PublicRoute): Schema {
       return answer('Received', shape.receipt as Schema);
     case 'none':
       return { description: 'Done' };
+    case 'redirect':
+      return { description: 'To a page of the site', headers: { Location: { schema: { type: 'string' } } } };
     case 'openapi-document':
       return { description: 'This document', ...json({ type: 'object', required: ['openapi'] }) };
   }
@@ -389,6 +391,7 @@ const errorResponses = (maxBodyBytes: number | undefined) => ({
   Unauthorized: problem('The preview token is missing, not valid or expired'),
   Forbidden: problem('Not allowed (comments closed on the article; a preview token for another article)'),
   NotFound: problem('No such published entry'),
+  SubscriptionGone: problem('This subscription no longer exists (it was left, or never confirmed and forgotten)'),
   LengthRequired: problem('The body must come with its Content-Length'),
   PayloadTooLarge: problem(
     maxBodyBytes ? `The body is larger than ${maxBodyBytes} bytes` : 'The body is larger than the public limit',
@@ -414,6 +417,8 @@ function routeErrors(route: PublicRoute): Record<string, Schema> {
     ...(isPreview ? { '401': use('Unauthorized') } : {}),
     ...(isPreview || route.body ? { '403': use('Forbidden') } : {}),
     ...(byId ? { '404': use('NotFound') } : {}),
+    // A signed link of a subscription that is gone.
+    ...(route.path.startsWith('/subscriptions/') && route.method !== 'GET' ? { '404': use('SubscriptionGone') } : {}),
     ...(route.body
       ? { '411': use('LengthRequired'), '413': use('PayloadTooLarge'), '415': use('UnsupportedMediaType') }
       : {}),

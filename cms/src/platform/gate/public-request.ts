@@ -7,6 +7,7 @@
  * - On the content API (/api): the query string must be valid UTF-8 without NUL characters (the
  *   database cannot store them), and a body must be JSON (415 otherwise) of known length within
  *   `maxBodyBytes` (411, 413). Multipart is taken only for uploads with credentials (API tokens).
+ * - Except the one-click unsubscribe (RFC 8058), whose senders are mail providers, not our site.
  */
 import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
@@ -36,8 +37,13 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const uploadPath = `${prefix}/upload`;
 
+  // RFC 8058: mail providers POST `List-Unsubscribe=One-Click` form-encoded (some multipart, some
+  // nothing); the route reads only its token, so any small body is taken there.
+  const oneClickPath = `${prefix}/subscriptions/unsubscribe`;
+  const isOneClick = (ctx: Context) => ctx.path === oneClickPath && ctx.method === 'POST';
+
   return async (ctx: Context, next: Next) => {
-    if (ctx.is('multipart') && !ctx.get('Authorization')) {
+    if (ctx.is('multipart') && !ctx.get('Authorization') && !isOneClick(ctx)) {
       return sendError(ctx, 415, 'UnsupportedMediaTypeError', JSON_ONLY);
     }
     try {
@@ -54,7 +60,7 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
     const length = ctx.request.length as number | undefined;
     const hasBody = ctx.get('Transfer-Encoding') !== '' || (length !== undefined && length > 0);
     if (hasBody && !(ctx.path.startsWith(uploadPath) && ctx.get('Authorization'))) {
-      if (!ctx.is('application/json', '+json')) {
+      if (!ctx.is('application/json', '+json') && !isOneClick(ctx)) {
         return sendError(ctx, 415, 'UnsupportedMediaTypeError', JSON_ONLY);
       }
       if (length === undefined)

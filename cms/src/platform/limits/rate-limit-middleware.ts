@@ -15,6 +15,9 @@ const COUNTED: Record<LimitName, RateLimitedAction> = {
   enquiries: 'submissions',
   views: 'requests',
   reads: 'requests',
+  subscriptions: 'submissions',
+  subscriptionLinks: 'requests',
+  subscriptionAddress: 'submissions',
 };
 
 /** The public API's answer over a limit: 429, Retry-After, Strapi's error body; kept by no one. */

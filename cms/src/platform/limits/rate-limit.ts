@@ -9,7 +9,8 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { redis } from '../redis';
 import { utcDay } from '../utils/dates';
 
-export type LimitName = 'comments' | 'enquiries' | 'views' | 'reads';
+export type LimitName =
+  'comments' | 'enquiries' | 'views' | 'reads' | 'subscriptions' | 'subscriptionLinks' | 'subscriptionAddress';
 
 export interface Limit {
   max: number;
