@@ -86,6 +86,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/enquiry').then(page),
             },
             {
+              path: paths.subscribe,
+              loader: loaders.subscribe,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('subscribe'),
+              lazy: () => import('./routes/subscribe').then(page),
+            },
+            {
+              path: paths.subscribeConfirm,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('subscribe-confirm'),
+              lazy: () => import('./routes/subscribe-confirm').then(page),
+            },
+            {
+              path: paths.subscribeManage,
+              loader: loaders.subscriptionManage,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('subscribe-manage'),
+              lazy: () => import('./routes/subscribe-manage').then(page),
+            },
+            {
               path: paths.privacy,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,
