@@ -83,8 +83,6 @@ export function ManageSubscription({ token, result }: { token: string; result: L
         </p>
       )}
       <ChangeForm
-        // A new form once the choices are saved elsewhere (another tab's reload) or here.
-        key={JSON.stringify([settings.topics, settings.frequency])}
         token={token}
         settings={settings}
         refused={refusedChange && !refusedChange.values.link ? refusedChange : undefined}
