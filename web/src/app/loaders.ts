@@ -16,7 +16,6 @@ import { popularArticlesQueryOptions } from '@/features/articles/api/get-popular
 import { authorQueryOptions } from '@/features/authors/api/get-author';
 import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { commentsInfiniteQueryOptions } from '@/features/comments/api/get-comments';
-import { subscriptionQueryOptions } from '@/features/newsletter/api/manage-subscription';
 import { searchArticlesInfiniteQueryOptions } from '@/features/search/api/search-articles';
 import { globalQueryOptions } from '@/features/site/api/get-global';
 
@@ -94,17 +93,6 @@ export function createLoaders(queryClient: QueryClient) {
     subscribe: async () => {
       await queryClient.prefetchQuery(categoriesQueryOptions());
       return null;
-    },
-
-    /**
-     * A newsletter e-mail's page: the subscription of the link's token. Reading it changes nothing;
-     * a link that no longer opens one answers 400 (expired, forged) or 404 (gone), the page saying so.
-     */
-    subscriptionManage: async ({ request }: LoaderFunctionArgs) => {
-      const token = new URL(request.url).searchParams.get('token');
-      if (!token) return data(null, { status: 400 });
-      const result = await queryClient.ensureQueryData(subscriptionQueryOptions(token));
-      return 'problem' in result ? data(null, { status: result.problem === 'gone' ? 404 : 400 }) : null;
     },
 
     notFound: () => {

@@ -100,10 +100,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: paths.subscribeManage,
-              loader: loaders.subscriptionManage,
               HydrateFallback: PageSkeleton,
               handle: pageHandle('subscribe-manage'),
-              lazy: () => import('./routes/subscribe-manage').then(page),
+              lazy: () =>
+                import('./routes/subscribe-manage').then(({ default: Component, createSubscriptionLoader }) => ({
+                  Component,
+                  loader: createSubscriptionLoader(queryClient),
+                })),
             },
             {
               path: paths.privacy,

@@ -1,5 +1,4 @@
 import type { SubscribeAcknowledgement, SubscribeInput } from '@medblog/shared';
-import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 
 /** Asks for a subscription; the CMS answers alike whatever the address's state ("check your inbox"). */
@@ -7,8 +6,6 @@ export async function subscribe(input: SubscribeInput): Promise<SubscribeAcknowl
   const { data } = await apiClient.post<{ data: SubscribeAcknowledgement }>('/api/subscriptions', { data: input });
   return data.data;
 }
-
-export const useSubscribe = () => useMutation({ mutationFn: subscribe });
 
 /**
  * The subscription schemas, checked before sending. They bring zod (about 25 kB gzip), so they

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePostedForm, type PostedForm } from '@/components/form/posted-form';
 import { sendFailure } from '@/lib/send-failure';
@@ -28,7 +27,7 @@ export function ConfirmSubscription({ token }: { token: string }) {
   const [problem, setProblem] = useState(refused && !refused.values.link ? refused.problem : '');
   const hydrated = useHydrated();
   const doneRef = useRef<HTMLDivElement>(null);
-  const confirm = useMutation({ mutationFn: confirmSubscription });
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     if (result && 'settings' in result) doneRef.current?.focus();
@@ -53,11 +52,15 @@ export function ConfirmSubscription({ token }: { token: string }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (confirming) return;
     setProblem('');
+    setConfirming(true);
     try {
-      setResult(await confirm.mutateAsync(token));
+      setResult(await confirmSubscription(token));
     } catch (error) {
       setProblem(sendFailure(error, 'confirmation').message);
+    } finally {
+      setConfirming(false);
     }
   };
 
@@ -76,8 +79,8 @@ export function ConfirmSubscription({ token }: { token: string }) {
           {problem}
         </p>
       )}
-      <button type="submit" className="button" disabled={confirm.isPending} aria-busy={confirm.isPending || undefined}>
-        {confirm.isPending ? 'Confirming…' : 'Confirm my subscription'}
+      <button type="submit" className="button" disabled={confirming} aria-busy={confirming || undefined}>
+        {confirming ? 'Confirming…' : 'Confirm my subscription'}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { SubscriptionFrequency, SubscriptionSettings } from '@medblog/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { FormFooter } from '@/components/form/FormFooter';
@@ -118,7 +118,6 @@ function ChangeForm({
   const [frequency, setFrequency] = useState<SubscriptionFrequency>(settings.frequency);
   const [saved, setSaved] = useState(false);
   const hydrated = useHydrated();
-  const change = useMutation({ mutationFn: changeSubscription });
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
     initial: refused,
@@ -130,7 +129,7 @@ function ChangeForm({
       return chosen ? checked : { errors: { ...checked.errors, topics: NO_TOPIC_CHOSEN } };
     },
     onStart: () => setSaved(false),
-    send: (input) => change.mutateAsync(input),
+    send: changeSubscription,
     onSent: (next) => {
       setSaved('settings' in next);
       onDone(next);
@@ -196,7 +195,7 @@ function LeaveForm({
   // With the page's code, a first click asks again; without it, the button says all it does.
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState(refusedProblem);
-  const leave = useMutation({ mutationFn: leaveSubscription });
+  const [leaving, setLeaving] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -206,13 +205,17 @@ function LeaveForm({
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!asking) return setAsking(true);
+    if (leaving) return;
     setProblem('');
+    setLeaving(true);
     try {
-      const result = await leave.mutateAsync(token);
+      const result = await leaveSubscription(token);
       if ('left' in result) onLeft();
       else onProblem(result);
     } catch (error) {
       setProblem(sendFailure(error, 'request to leave').message);
+    } finally {
+      setLeaving(false);
     }
   };
 
@@ -242,10 +245,10 @@ function LeaveForm({
             ref={confirmRef}
             type="submit"
             className="button button--danger"
-            disabled={leave.isPending}
-            aria-busy={leave.isPending || undefined}
+            disabled={leaving}
+            aria-busy={leaving || undefined}
           >
-            {leave.isPending ? 'Leaving…' : 'Yes, unsubscribe me'}
+            {leaving ? 'Leaving…' : 'Yes, unsubscribe me'}
           </button>{' '}
           <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
             No, keep my subscription

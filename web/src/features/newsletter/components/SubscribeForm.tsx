@@ -9,7 +9,7 @@ import { usePostedForm, useSentWithoutScript, useTypedBeforeTakeOver } from '@/c
 import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
-import { loadSubscriptionRules, useSubscribe } from '../api/subscribe';
+import { loadSubscriptionRules, subscribe } from '../api/subscribe';
 import { NO_TOPIC_CHOSEN, SUBSCRIBE_FORM_ID, topicsToSend, type TopicChoice } from '../api/topics';
 import { FrequencyChoice, TopicCheckboxes } from './TopicChoices';
 
@@ -49,7 +49,6 @@ export function SubscribeForm({ topics, id = SUBSCRIBE_FORM_ID, labelledBy }: Su
     if (typed.email) setEmail(typed.email);
   });
   const botCheck = useBotCheck(typedBeforeCode);
-  const subscribe = useSubscribe();
   const { formRef, errors, clearError, problem, sending, submit } = useFormSubmit({
     fields: FIELDS,
     initial: refused,
@@ -61,7 +60,7 @@ export function SubscribeForm({ topics, id = SUBSCRIBE_FORM_ID, labelledBy }: Su
       if (chosen) return checked;
       return { errors: { ...checked.errors, topics: NO_TOPIC_CHOSEN } };
     },
-    send: (input) => subscribe.mutateAsync(input),
+    send: subscribe,
     onSent: (_acknowledgement, input) => {
       setSentTo(input.email);
       setEmail('');
