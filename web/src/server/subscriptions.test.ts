@@ -87,8 +87,8 @@ beforeEach(() => {
 });
 
 describe('the subscribe form without script', () => {
-  it('is on /subscribe and below each article: every topic ticked, how often, a plain form posting to /subscribe', async () => {
-    for (const path of ['/subscribe', `/articles/${articles[0]!.slug}`]) {
+  it('is on /subscribe, the home page and below each article: every topic ticked, how often, a plain form posting to /subscribe', async () => {
+    for (const path of ['/subscribe', '/', `/articles/${articles[0]!.slug}`]) {
       const page = await get(path);
       expect(page.status).toBe(200);
       const form = page.document.querySelector<HTMLFormElement>('form.subscribe-form')!;
