@@ -32,12 +32,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A message's text with quoted-printable soft breaks and escapes undone (links may be split by them). */
+/**
+ * A message's text parts, decoded: each MIME entity's body as its Content-Transfer-Encoding says
+ * (quoted-printable breaks long links with soft line breaks and writes "=" as "=3D"; base64).
+ */
 function decoded(raw: string): string {
-  const bytes = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
+  return raw
+    .split(/\r?\n--[^\r\n]+\r?\n/)
+    .map((entity) => {
+      const split = entity.search(/\r?\n\r?\n/);
+      if (split < 0) return entity;
+      const headers = entity.slice(0, split);
+      const body = entity.slice(split).trim();
+      const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
+      if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      if (encoding !== 'quoted-printable') return body;
+      const bytes = body
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    })
+    .join('\n');
 }
 
 /** The link to `page` (confirm, manage) in the newest message the stack's mail server got for `address`. */
