@@ -35,7 +35,7 @@ export function TopicCheckboxes({
   return (
     <fieldset className={error ? 'choices field--invalid' : 'choices'}>
       <legend className="field__label">Topics</legend>
-      <p className="field__hint">All are ticked: you get every topic, new ones too. Untick those you do not want.</p>
+      <p className="field__hint">With every topic ticked, you also get the topics we add later.</p>
       <FieldsetError id={errorId} error={error} />
       {choices.map((choice) => (
         <div className="field__check" key={choice.slug}>
