@@ -52,6 +52,18 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
         outDir: 'dist/client',
         // The server reads the manifest to link each page's code; scripts/first-load.mjs to weigh it.
         manifest: true,
-        rolldownOptions: { input: 'src/boot.ts' },
+        rolldownOptions: {
+          input: 'src/boot.ts',
+          // The libraries every page runs (React, the router, React Query) in one chunk of their own:
+          // otherwise the chunker splits them anew by which pages use which of their parts, and a
+          // new page shuffles (and enlarges) every page's first load.
+          output: {
+            codeSplitting: {
+              groups: [
+                { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/ },
+              ],
+            },
+          },
+        },
       },
 }));

@@ -9,6 +9,8 @@ declare module 'vitest' {
     databaseUrl: string;
     purgeSecret: string;
     chromiumPath: string;
+    /** Where the stack's local mail server writes each message the CMS sends (test-stack.mjs). */
+    mailDir: string;
   }
 }
 
@@ -21,5 +23,6 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', stack.databaseUrl);
   project.provide('purgeSecret', stack.purgeSecret);
   project.provide('chromiumPath', chromium);
+  project.provide('mailDir', stack.mailDir);
   return stack.stop;
 }

@@ -3,7 +3,8 @@
 // scripts/serve.mjs serving that build (rendering its pages). Everything on free ports on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,41 @@ export function chromiumPath() {
 
 export function canStartCms() {
   return existsSync(CMS_SERVER);
+}
+
+/**
+ * A local SMTP server standing in for the organisation's mail server (the CMS's own tests use the
+ * same package, a dev dependency of the CMS): each message it receives is written to `mailDir` as
+ * JSON ({ to, raw }), for the e2e tests to read what a reader would get (a confirmation link).
+ * @param {string} mailDir
+ * @returns {Promise<{ port: number, close: () => Promise<void> }>}
+ */
+export async function startMailServer(mailDir) {
+  const { SMTPServer } = createRequire(join(cmsDir, 'package.json'))('smtp-server');
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(/** @type {NodeJS.ReadableStream} */ stream, /** @type {any} */ session, /** @type {Function} */ callback) {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      stream.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
+      stream.on('end', () => {
+        received += 1;
+        const to = session.envelope.rcptTo.map((/** @type {{ address: string }} */ recipient) => recipient.address);
+        const raw = Buffer.concat(chunks).toString('utf8');
+        writeFileSync(join(mailDir, `${Date.now()}-${received}.json`), JSON.stringify({ to, raw }));
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
+  });
+  return { port, close: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
 }
 
 /** `pnpm build` of the site into outDir (client/ and server/), with the CMS and site addresses baked in. */
@@ -156,13 +192,17 @@ export function startCms({
 
 /**
  * The CMS, a fresh production build of the site and its static server.
- * @returns {Promise<{ siteUrl: string, apiUrl: string, databaseUrl: string, purgeSecret: string, distDir: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ siteUrl: string, apiUrl: string, databaseUrl: string, purgeSecret: string, distDir: string, mailDir: string, stop: () => Promise<void> }>}
  */
 export async function startStack() {
   const [cmsPort, sitePort] = [await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const distDir = mkdtempSync(join(tmpdir(), 'medblog-web-'));
-  const cleanups = [async () => rmSync(distDir, { recursive: true, force: true })];
+  const mailDir = mkdtempSync(join(tmpdir(), 'medblog-mail-'));
+  const cleanups = [
+    async () => rmSync(distDir, { recursive: true, force: true }),
+    async () => rmSync(mailDir, { recursive: true, force: true }),
+  ];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
   };
@@ -172,11 +212,21 @@ export async function startStack() {
     process.env.PURGE_SECRET = randomBytes(32).toString('hex');
     // The e2e tests and the benchmark render far more pages from one address than a reader may.
     process.env.RENDER_RATE_MAX = '100000';
+    // The CMS's e-mails (notifications, subscription confirmations) go to a local mail server.
+    const mail = await startMailServer(mailDir);
+    cleanups.push(mail.close);
     const cms = startCms({
       port: cmsPort,
       corsOrigins: siteUrl,
       sitePurgeUrl: siteUrl,
       purgeSecret: process.env.PURGE_SECRET,
+      env: {
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(mail.port),
+        SMTP_SECURE: 'false',
+        SMTP_IGNORE_TLS: 'true',
+        EMAIL_FROM: 'Medblog e2e <site@example.org>',
+      },
     });
     // Registered before waiting, so a failed build still stops a CMS that started.
     cleanups.push(() =>
@@ -189,7 +239,7 @@ export async function startStack() {
     const { url: apiUrl, databaseUrl } = await cms;
     const site = await startSiteServer({ distDir, port: sitePort, apiUrl });
     cleanups.push(site.close);
-    return { siteUrl: site.url, apiUrl, databaseUrl, purgeSecret: process.env.PURGE_SECRET, distDir, stop };
+    return { siteUrl: site.url, apiUrl, databaseUrl, purgeSecret: process.env.PURGE_SECRET, distDir, mailDir, stop };
   } catch (error) {
     await stop();
     throw error;

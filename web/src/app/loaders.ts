@@ -89,6 +89,12 @@ export function createLoaders(queryClient: QueryClient) {
       return null;
     },
 
+    /** The subscribe page: the topics to choose from (also the header's). */
+    subscribe: async () => {
+      await queryClient.prefetchQuery(categoriesQueryOptions());
+      return null;
+    },
+
     notFound: () => {
       throw notFound();
     },

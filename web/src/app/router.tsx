@@ -86,6 +86,29 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/enquiry').then(page),
             },
             {
+              path: paths.subscribe,
+              loader: loaders.subscribe,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('subscribe'),
+              lazy: () => import('./routes/subscribe').then(page),
+            },
+            {
+              path: paths.subscribeConfirm,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('subscribe-confirm'),
+              lazy: () => import('./routes/subscribe-confirm').then(page),
+            },
+            {
+              path: paths.subscribeManage,
+              HydrateFallback: PageSkeleton,
+              handle: pageHandle('subscribe-manage'),
+              lazy: () =>
+                import('./routes/subscribe-manage').then(({ default: Component, createSubscriptionLoader }) => ({
+                  Component,
+                  loader: createSubscriptionLoader(queryClient),
+                })),
+            },
+            {
               path: paths.privacy,
               loader: loaders.siteSettings,
               HydrateFallback: PageSkeleton,

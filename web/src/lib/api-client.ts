@@ -39,6 +39,8 @@ export const apiClient = {
     (await loadApiClient()).get<T>(url, config),
   post: async <T>(url: string, body?: unknown, config?: AxiosRequestConfig): Promise<AxiosResponse<T>> =>
     (await loadApiClient()).post<T>(url, body, config),
+  put: async <T>(url: string, body?: unknown, config?: AxiosRequestConfig): Promise<AxiosResponse<T>> =>
+    (await loadApiClient()).put<T>(url, body, config),
 };
 
 /** The entry of a collection with this slug (slugs are unique), or null when there is none. */

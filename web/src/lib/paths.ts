@@ -14,6 +14,14 @@ export const paths = {
   search: '/search',
   enquiry: '/enquiry',
   privacy: '/privacy',
+  /** The subscribe form's own page. */
+  subscribe: '/subscribe',
+  /** Confirmation e-mails link here with a signed token: never cached, never indexed. */
+  subscribeConfirm: '/subscribe/confirm',
+  /** Newsletter e-mails link here with a signed token: never cached, never indexed. */
+  subscribeManage: '/subscribe/manage',
+  /** Where the manage page's "leave" form posts without the page's code. */
+  subscribeLeave: '/subscribe/leave',
   /** An article's draft, for its editor (the CMS's Preview button links here with a token). */
   preview: (documentId: string) => `/preview/${documentId}`,
 } as const;

@@ -5,11 +5,20 @@
  * the CMS's limits count them), as the page's code would send them.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { commentInputSchema, enquiryInputSchema, errorsByField, type ApiErrorBody } from '@medblog/shared';
+import {
+  commentInputSchema,
+  enquiryInputSchema,
+  errorsByField,
+  subscribeInputSchema,
+  subscriptionChangeInputSchema,
+  subscriptionTokenInputSchema,
+  type ApiErrorBody,
+} from '@medblog/shared';
 import { AxiosHeaders, isAxiosError } from 'axios';
 import { LRUCache } from 'lru-cache';
 import type { FormName, PostedForm } from '@/components/form/posted-form';
 import { SITE_URL } from '@/config/env';
+import { NO_TOPIC_CHOSEN, topicsToSend } from '@/features/newsletter/api/topics';
 import { apiClient } from '@/lib/api-client';
 import { checkInput } from '@/lib/input-check';
 import { paths } from '@/lib/paths';
@@ -20,11 +29,26 @@ export const FORM_BODY_MAX_BYTES = 64 * 1024;
 
 const ARTICLE_PAGE = new RegExp(`^${paths.article('[^/]+')}$`);
 
+/** The forms posted to an address of their own. */
+const FORM_ADDRESSES: Record<string, FormName> = {
+  [paths.enquiry]: 'enquiry',
+  [paths.subscribe]: 'subscribe',
+  [paths.subscribeConfirm]: 'subscription-confirm',
+  [paths.subscribeManage]: 'subscription-change',
+  [paths.subscribeLeave]: 'subscription-leave',
+};
+
 /** The form a page takes by POST (its path in lower case), or null: no other page does. */
 export function formPostedTo(path: string): FormName | null {
-  if (path === paths.enquiry) return 'enquiry';
+  if (Object.hasOwn(FORM_ADDRESSES, path)) return FORM_ADDRESSES[path]!;
   return ARTICLE_PAGE.test(path) ? 'comment' : null;
 }
+
+/** The subscription forms that carry a signed link's token (their pages are the reader's alone). */
+export const LINK_FORMS: readonly FormName[] = ['subscription-confirm', 'subscription-change', 'subscription-leave'];
+
+/** Fields a form may give more than once: a box ticked for each topic. */
+const REPEATABLE = new Set(['topics']);
 
 /** Why a body cannot be read as a form: a status and a message naming the problem. */
 export interface Refusal {
@@ -68,7 +92,8 @@ export function parseFormBody(bytes: Buffer): URLSearchParams | Refusal {
     } catch {
       return { status: 400, message: 'The form is not well-formed (bad %-encoding).' };
     }
-    if (fields.has(name)) return { status: 400, message: `The form gives the field ${name} more than once.` };
+    if (fields.has(name) && !REPEATABLE.has(name))
+      return { status: 400, message: `The form gives the field ${name} more than once.` };
     fields.append(name, value);
   }
   return fields;
@@ -115,12 +140,33 @@ export type FormClock = ReturnType<typeof createFormClock>;
 const TYPED: Record<FormName, string[]> = {
   comment: ['authorName', 'authorEmail', 'body', 'parent'],
   enquiry: ['name', 'email', 'phone', 'topic', 'message', 'consent'],
+  subscribe: ['email', 'frequency'],
+  'subscription-confirm': [],
+  'subscription-change': ['frequency'],
+  'subscription-leave': [],
 };
+
+/** The topics ticked, and what the CMS is to get for them (null: none ticked). */
+function chosenTopics(fields: URLSearchParams) {
+  const ticked = fields.getAll('topics');
+  const offered = (fields.get('offered') ?? '').split(',').filter(Boolean);
+  return { ticked, topics: topicsToSend(ticked, offered.length ? offered : ticked) };
+}
 
 /** The input the page's code would send, from the posted fields; `path` is where it was posted. */
 function inputOf(form: FormName, fields: URLSearchParams, path: string, elapsedMs: number | undefined) {
   const given = (name: string) => fields.get(name) ?? undefined;
   const botCheck = { website: fields.get('website') ?? '', elapsedMs };
+  if (form === 'subscribe')
+    return {
+      ...botCheck,
+      email: given('email'),
+      topics: chosenTopics(fields).topics ?? [],
+      frequency: given('frequency'),
+    };
+  if (form === 'subscription-change')
+    return { token: given('token'), topics: chosenTopics(fields).topics ?? [], frequency: given('frequency') };
+  if (form === 'subscription-confirm' || form === 'subscription-leave') return { token: given('token') };
   if (form === 'comment')
     return {
       ...botCheck,
@@ -145,40 +191,73 @@ function inputOf(form: FormName, fields: URLSearchParams, path: string, elapsedM
 
 export type Outcome = { sent: true } | { sent: false; status: number; retryAfter?: string; postedForm: PostedForm };
 
+const SCHEMAS = {
+  comment: commentInputSchema,
+  enquiry: enquiryInputSchema,
+  subscribe: subscribeInputSchema,
+  'subscription-confirm': subscriptionTokenInputSchema,
+  'subscription-change': subscriptionChangeInputSchema,
+  'subscription-leave': subscriptionTokenInputSchema,
+} as const;
+
+/** Where each form is sent in the CMS. */
+const CMS_CALLS: Record<FormName, { method: 'post' | 'put'; url: string }> = {
+  comment: { method: 'post', url: '/api/comments' },
+  enquiry: { method: 'post', url: '/api/enquiries' },
+  subscribe: { method: 'post', url: '/api/subscriptions' },
+  'subscription-confirm': { method: 'post', url: '/api/subscriptions/confirm' },
+  'subscription-change': { method: 'put', url: '/api/subscriptions/manage' },
+  'subscription-leave': { method: 'post', url: '/api/subscriptions/leave' },
+};
+
 /** Checks the posted form and sends it to the CMS: sent, or the page to show again and its status. */
 export async function submitForm(
   form: FormName,
   fields: URLSearchParams,
   { path, elapsedMs }: { path: string; elapsedMs: number | undefined },
 ): Promise<Outcome> {
-  const refused = (status: number, errors: Record<string, string>, problem = '', retryAfter?: string): Outcome => ({
+  const typed = Object.fromEntries(
+    TYPED[form].flatMap((name) => (fields.has(name) ? [[name, fields.get(name)!]] : [])),
+  );
+  // The boxes ticked, shown ticked again (as the form reads them back: slugs, comma-separated).
+  if (form === 'subscribe' || form === 'subscription-change') typed.topics = chosenTopics(fields).ticked.join(',');
+  const refused = (
+    status: number,
+    errors: Record<string, string>,
+    problem = '',
+    retryAfter?: string,
+    values: Record<string, string> = {},
+  ): Outcome => ({
     sent: false,
     status,
     retryAfter,
-    postedForm: {
-      form,
-      path,
-      values: Object.fromEntries(TYPED[form].flatMap((name) => (fields.has(name) ? [[name, fields.get(name)!]] : []))),
-      errors,
-      problem,
-    },
+    postedForm: { form, path, values: { ...typed, ...values }, errors, problem },
   });
 
-  const checked =
-    form === 'comment'
-      ? checkInput(commentInputSchema, inputOf(form, fields, path, elapsedMs))
-      : checkInput(enquiryInputSchema, inputOf(form, fields, path, elapsedMs));
-  if (checked.errors) return refused(400, checked.errors);
+  const checked = checkInput<object>(SCHEMAS[form], inputOf(form, fields, path, elapsedMs));
+  const noTopic =
+    (form === 'subscribe' || form === 'subscription-change') && chosenTopics(fields).topics === null
+      ? { topics: NO_TOPIC_CHOSEN }
+      : undefined;
+  // A link's token the schema refuses is a link that no longer opens anything: said as the CMS would.
+  if (checked.errors?.token) return refused(400, {}, checked.errors.token, undefined, { link: 'invalid' });
+  if (checked.errors || noTopic) return refused(400, { ...checked.errors, ...noTopic });
+  const { method, url } = CMS_CALLS[form];
   try {
-    await apiClient.post(form === 'comment' ? '/api/comments' : '/api/enquiries', { data: checked.data });
+    await apiClient[method](url, { data: checked.data });
     return { sent: true };
   } catch (error) {
     const response = isAxiosError<ApiErrorBody>(error) ? error.response : undefined;
-    const failure = sendFailure(error, form);
+    const failure = sendFailure(error, form.startsWith('subscription') ? 'request' : form);
     const status = response?.status ?? 503;
     const retryAfter = AxiosHeaders.from(response?.headers as AxiosHeaders | undefined)
       .get('retry-after')
       ?.toString();
+    // The CMS no longer knows the link (400: expired or forged) or its subscription (404).
+    if (LINK_FORMS.includes(form) && (status === 400 || status === 404) && !failure.fieldErrors.length)
+      return refused(status, {}, response?.data?.error?.message ?? '', undefined, {
+        link: status === 404 ? 'gone' : 'invalid',
+      });
     return refused(status, errorsByField(failure.fieldErrors), failure.message, retryAfter);
   }
 }

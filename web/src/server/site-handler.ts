@@ -10,6 +10,7 @@ import { REPLY_PARAM, SENT_PARAM, type FormName } from '@/components/form/posted
 import { API_URL } from '@/config/env';
 import { COMMENT_FORM_ID } from '@/features/comments/api/comment-form-id';
 import { ENQUIRY_FORM_ID } from '@/features/enquiry/api/enquiry-page';
+import { SUBSCRIBE_FORM_ID } from '@/features/newsletter/api/topics';
 import { loadApiClient } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 import { serverConfig } from './config';
@@ -21,6 +22,7 @@ import {
   FORM_BODY_MAX_BYTES,
   formPostedTo,
   fromThisSite,
+  LINK_FORMS,
   parseFormBody,
   submitForm,
 } from './form-posts';
@@ -94,9 +96,51 @@ const SITE_SEGMENTS = new Set(
     paths.search,
     paths.enquiry,
     paths.privacy,
+    paths.subscribe,
     '/robots.txt',
   ].map((path) => path.split('/')[1]),
 );
+
+/**
+ * The pages of a subscription's signed link (confirmation and newsletter e-mails): the token in
+ * their address is a key to a reader's subscription, so whatever the spelling (capitals, a final
+ * "/"), they are rendered for that reader alone, never cached here or on the way, never indexed,
+ * and their links do not pass the address on.
+ */
+const LINK_PAGES = new Set<string>([paths.subscribeConfirm, paths.subscribeManage]);
+const linkPageOf = (path: string) => {
+  const page = path.replace(/\/+$/, '');
+  return LINK_PAGES.has(page) ? page : null;
+};
+const LINK_PAGE_HEADERS = { 'Referrer-Policy': 'no-referrer' };
+
+/** The page a form leads back to when sent without the page's code, and the page it shows when refused. */
+function formPages(form: FormName, url: URL, path: string, fields: URLSearchParams) {
+  const token = fields.get('token') ?? '';
+  const withToken = (page: string) => `${page}?token=${encodeURIComponent(token)}`;
+  switch (form) {
+    case 'comment':
+      return { sent: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}#${COMMENT_FORM_ID}`, refused: pageUrl(url) };
+    case 'enquiry':
+      return { sent: `${paths.enquiry}?${SENT_PARAM}=${form}#${ENQUIRY_FORM_ID}`, refused: pageUrl(url) };
+    case 'subscribe':
+      return {
+        sent: `${paths.subscribe}?${SENT_PARAM}=${form}#${SUBSCRIBE_FORM_ID}`,
+        refused: new URL(paths.subscribe, url.origin),
+      };
+    case 'subscription-leave':
+      return {
+        sent: `${paths.subscribeManage}?${SENT_PARAM}=${form}`,
+        refused: new URL(withToken(paths.subscribeManage), url.origin),
+      };
+    default:
+      // Confirmed or changed: the manage page shows the subscription as it now is.
+      return {
+        sent: `${withToken(paths.subscribeManage)}&${SENT_PARAM}=${form}`,
+        refused: new URL(withToken(linkPageOf(path) ?? paths.subscribeManage), url.origin),
+      };
+  }
+}
 
 /** What an old address the CMS marks as gone answers: a short page of its own. */
 const GONE_PAGE = `<!doctype html>
@@ -414,18 +458,22 @@ export function createSiteHandler({
       path: url.pathname,
       elapsedMs: formClock.elapsedMs(reader, path),
     });
+    const pages = formPages(form, url, path, fields);
+    // A signed link's token may be in the address of what follows: it goes nowhere else.
+    const linkHeaders = LINK_FORMS.includes(form) ? LINK_PAGE_HEADERS : {};
     if (outcome.sent) {
-      const anchor = form === 'comment' ? COMMENT_FORM_ID : ENQUIRY_FORM_ID;
-      response.writeHead(303, {
-        Location: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}#${anchor}`,
-        'Cache-Control': 'no-store',
-      });
+      response.writeHead(303, { Location: pages.sent, 'Cache-Control': 'no-store', ...linkHeaders });
       return void response.end();
     }
-    const rendered = await renderPage(pageUrl(url), headAssets, { postedForm: outcome.postedForm });
+    const rendered = await renderPage(pages.refused, headAssets, {
+      postedForm: { ...outcome.postedForm, path: pages.refused.pathname },
+    });
     // The page's own trouble (gone, the CMS down) comes first; otherwise the form's.
     const status = rendered.status === 200 ? outcome.status : rendered.status;
-    sendPersonal(response, status, rendered.html, outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : {});
+    sendPersonal(response, status, rendered.html, {
+      ...linkHeaders,
+      ...(outcome.retryAfter && { 'Retry-After': outcome.retryAfter }),
+    });
   }
 
   /** Takes one render from the reader's allowance, or refuses with the seconds to wait. */
@@ -457,6 +505,13 @@ export function createSiteHandler({
     }
     if (path === '/_health') return sendText(response, 200, 'ok');
     if (!wellFormed(url.pathname)) return sendText(response, 400, 'The address is not well-formed (bad %-encoding).');
+    // Before the redirects of other spellings and of a final "/", which could be cached with the token.
+    const linkPage = linkPageOf(path);
+    if (linkPage) {
+      await admit(reader)();
+      const rendered = await renderPage(new URL(linkPage + url.search, url.origin), headAssets);
+      return sendPersonal(response, rendered.status, request.method === 'HEAD' ? '' : rendered.html, LINK_PAGE_HEADERS);
+    }
     // Files of the build that are not there: no page of the site lives under /assets.
     if (path.startsWith('/assets/')) return sendText(response, 404, 'Not found');
     // Old WordPress addresses end in "/": one address per page. An old address the CMS redirects

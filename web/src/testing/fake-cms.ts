@@ -18,6 +18,10 @@ import {
   PUBLIC_CONTENT_TYPES,
   PUBLIC_ROUTES,
   QUERY_LIMITS,
+  subscribeInputSchema,
+  subscriptionChangeInputSchema,
+  subscriptionTokenInputSchema,
+  type SubscriptionSettings,
   SEARCH,
   SITE_LOCALES,
   SYSTEM_FIELDS,
@@ -29,6 +33,7 @@ import {
   articles as allArticles,
   authors,
   categories,
+  SUBSCRIPTION_TOKENS,
   comments as storedComments,
   site,
   type StoredComment,
@@ -320,10 +325,25 @@ export interface FakeCmsState {
   articles: Article[];
   comments: StoredComment[];
   enquiries: StoredEnquiry[];
+  /** Subscriptions asked for (not yet confirmed: the CMS mails a link). */
+  subscribeRequests: Array<{ email: string; topics: string[]; frequency: string; automated: boolean }>;
+  /** The subscription that SUBSCRIPTION_TOKENS.good opens; null once it has left. */
+  subscription: {
+    email: string;
+    topics: string[];
+    frequency: SubscriptionSettings['frequency'];
+    confirmed: boolean;
+  } | null;
 }
 
 export function fakeCmsState(): FakeCmsState {
-  return { articles: [...allArticles], comments: structuredClone(storedComments), enquiries: [] };
+  return {
+    articles: [...allArticles],
+    comments: structuredClone(storedComments),
+    enquiries: [],
+    subscribeRequests: [],
+    subscription: { email: 'reader@example.org', topics: [], frequency: 'each-article', confirmed: false },
+  };
 }
 
 /** The CMS's anti-spam rule for forms: a filled honeypot or under 3 s to fill in means a bot. */
@@ -446,6 +466,72 @@ function createEnquiry(state: FakeCmsState, request: StubRequest): StubReply {
   return json({ data: { documentId: stored.documentId, topic: stored.topic, receivedAt: createdAt } }, 201);
 }
 
+/** The CMS's answer to every subscribe request, whatever the address's state. */
+export const SUBSCRIBE_ACKNOWLEDGEMENT = 'Check your inbox: we have sent you a link to confirm your subscription.';
+
+/**
+ * A signed link's call: SUBSCRIPTION_TOKENS.good opens the state's subscription (404 once it has
+ * left), `gone` one that no longer exists; any other token is expired or forged (400).
+ */
+function subscriptionCall(
+  state: FakeCmsState,
+  request: StubRequest,
+  act: (subscription: NonNullable<FakeCmsState['subscription']>, data: any) => StubReply | void,
+  schema: typeof subscriptionTokenInputSchema | typeof subscriptionChangeInputSchema = subscriptionTokenInputSchema,
+): StubReply {
+  const { data: input, reply } = parseCreate<any>(request, schema);
+  if (reply) return reply;
+  if (input.token === SUBSCRIPTION_TOKENS.gone || (input.token === SUBSCRIPTION_TOKENS.good && !state.subscription))
+    return strapiError(404, 'This subscription no longer exists');
+  if (input.token !== SUBSCRIPTION_TOKENS.good) return strapiError(400, 'This link has expired or is not valid');
+  const subscription = state.subscription!;
+  const answered = act(subscription, input);
+  if (answered) return answered;
+  const settings: SubscriptionSettings = {
+    email: subscription.email,
+    topics: subscription.topics,
+    frequency: subscription.frequency,
+    choices: categories.map(({ slug, name }) => ({ slug, name })),
+  };
+  return json({ data: settings });
+}
+
+function subscriptionRoutes(state: FakeCmsState): StubRoutes {
+  return {
+    'POST /api/subscriptions': (request) => {
+      const { data: input, reply } = parseCreate(request, subscribeInputSchema);
+      if (reply) return reply;
+      state.subscribeRequests.push({
+        email: input.email,
+        topics: input.topics ?? [],
+        frequency: input.frequency,
+        automated: looksAutomated(input),
+      });
+      return json({ data: { message: SUBSCRIBE_ACKNOWLEDGEMENT } }, 202);
+    },
+    'POST /api/subscriptions/confirm': (request) =>
+      subscriptionCall(state, request, (subscription) => {
+        subscription.confirmed = true;
+      }),
+    'POST /api/subscriptions/manage': (request) => subscriptionCall(state, request, () => {}),
+    'PUT /api/subscriptions/manage': (request) =>
+      subscriptionCall(
+        state,
+        request,
+        (subscription, input) => {
+          subscription.topics = input.topics;
+          subscription.frequency = input.frequency;
+        },
+        subscriptionChangeInputSchema,
+      ),
+    'POST /api/subscriptions/leave': (request) =>
+      subscriptionCall(state, request, () => {
+        state.subscription = null;
+        return json({ data: { left: true } });
+      }),
+  };
+}
+
 /**
  * The routes of the fake CMS; spread them and override one to change how the CMS answers. Pass a
  * `fakeCmsState()` to look at what was stored, or to change it between requests.
@@ -476,6 +562,7 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
     'GET /api/comments': (request) => listComments(state, request),
     'POST /api/comments': (request) => createComment(state, request),
     'POST /api/enquiries': (request) => createEnquiry(state, request),
+    ...subscriptionRoutes(state),
   };
   return recorded(
     Object.fromEntries(

@@ -400,3 +400,14 @@ export const site: Global = {
   ...STAMP,
   ...{ publishedAt: STAMP.createdAt },
 };
+
+/**
+ * Tokens of a subscription's signed link, as the fake CMS reads them: `good` opens the fake's
+ * subscription, `gone` one that no longer exists; any other is expired or forged. (The CMS's
+ * contract test makes `good` and `gone` real tokens, as it does the preview's.)
+ */
+export const SUBSCRIPTION_TOKENS = {
+  good: 'fake-good-subscription-token-for-the-contract',
+  gone: 'fake-gone-subscription-token-for-the-contract',
+  forged: 'made-up-token-nobody-signed-0123456789',
+} as const;

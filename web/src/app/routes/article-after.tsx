@@ -1,10 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { MoreArticles } from '@/features/articles/components/MoreArticles';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
+import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { CommentsSection } from '@/features/comments/components/CommentsSection';
+import { SubscribeForm } from '@/features/newsletter/components/SubscribeForm';
 
 /**
- * What follows an article: its comments (none yet in a draft's preview), more articles and the
- * most read. Its code is not part of the page's first load (routes/article.tsx loads it lazily):
+ * What follows an article: its comments (none yet in a draft's preview), the subscribe form, more
+ * articles and the most read. Its code is not part of the page's first load (routes/article.tsx loads it lazily):
  * the server renders it into the page, and the browser takes it over once the code has arrived.
  */
 export default function ArticleAfter({
@@ -20,6 +23,8 @@ export default function ArticleAfter({
   commentsCloseAt: string | null;
   preview: boolean;
 }) {
+  // The header's topics: loaded with every page.
+  const { data: categories = [] } = useQuery(categoriesQueryOptions());
   return (
     <>
       {preview ? (
@@ -34,6 +39,12 @@ export default function ArticleAfter({
           commentsEnabled={commentsEnabled}
           commentsCloseAt={commentsCloseAt}
         />
+      )}
+      {!preview && (
+        <section className="subscribe" aria-labelledby="subscribe-title">
+          <h2 id="subscribe-title">New articles by e-mail</h2>
+          <SubscribeForm topics={categories} labelledBy="subscribe-title" />
+        </section>
       )}
       <MoreArticles currentSlug={slug} />
       <PopularPosts />

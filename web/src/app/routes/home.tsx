@@ -1,18 +1,49 @@
-import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { lazy, memo, Suspense } from 'react';
 import { homeQueries } from '@/app/loaders';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { SITE_URL } from '@/config/env';
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
 import { ArticleList } from '@/features/articles/components/ArticleList';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
+import { categoriesQueryOptions } from '@/features/categories/api/get-categories';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
+import { whenNear } from '@/lib/when-near';
+
+const SUBSCRIBE_ID = 'home-subscribe';
+
+/**
+ * The subscribe form, in the aside: not part of the page's first load. The server renders it, and
+ * its code (with the form's) loads as the reader nears it or touches it; until then the server's
+ * form posts as plain HTML.
+ */
+const SubscribeForm = lazy(() =>
+  whenNear(typeof document === 'undefined' ? null : document.getElementById(SUBSCRIBE_ID))
+    .then(() => import('@/features/newsletter/components/SubscribeForm'))
+    .then(({ SubscribeForm: Component }) => ({ default: Component })),
+);
+
+/** Re-rendered only when its topics change, so the server's form stays until its code has come. */
+const HomeSubscribe = memo(function HomeSubscribe({ topics }: { topics: Array<{ slug: string; name: string }> }) {
+  return (
+    <section id={SUBSCRIBE_ID} className="subscribe subscribe--aside" aria-labelledby="subscribe-title">
+      <h2 id="subscribe-title" className="section-title">
+        New articles by e-mail
+      </h2>
+      <Suspense fallback={null}>
+        <SubscribeForm topics={topics} labelledBy="subscribe-title" />
+      </Suspense>
+    </section>
+  );
+});
 
 export default function HomeRoute() {
   const { data: site } = useGlobal();
   const { data: featured } = useSuspenseQuery(homeQueries.featured());
   const latest = useSuspenseInfiniteQuery(homeQueries.latest());
+  const { data: categories = [] } = useQuery(categoriesQueryOptions());
   const featuredIds = new Set(featured.data.map((article) => article.documentId));
 
   return (
@@ -58,6 +89,7 @@ export default function HomeRoute() {
       </div>
       <aside className="aside">
         <PopularPosts />
+        <HomeSubscribe topics={categories} />
       </aside>
     </div>
   );

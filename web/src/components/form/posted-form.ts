@@ -9,7 +9,8 @@ import { paths } from '@/lib/paths';
  * to the site's server (src/server/form-posts.ts), which answers a refused form with its page
  * showing what was wrong, and a form it sent with a redirect to the page with a note.
  */
-export type FormName = 'comment' | 'enquiry';
+export type FormName =
+  'comment' | 'enquiry' | 'subscribe' | 'subscription-confirm' | 'subscription-change' | 'subscription-leave';
 
 /** The query of the page a sent form leads back to: `?sent=comment` shows its note. */
 export const SENT_PARAM = 'sent';
@@ -45,10 +46,14 @@ export function usePostedForm(form: FormName): PostedForm | undefined {
   return posted;
 }
 
-/** Where the server leads each form back to once sent: the article, the Quick Enquiry page. */
+/** Where the server leads each form back to once sent: the article, the Quick Enquiry page, the subscription's pages. */
 const SENT_TO: Record<FormName, (pathname: string) => boolean> = {
   comment: (pathname) => pathname.startsWith(paths.article('')),
   enquiry: (pathname) => pathname === paths.enquiry,
+  subscribe: (pathname) => pathname === paths.subscribe,
+  'subscription-confirm': (pathname) => pathname === paths.subscribeManage,
+  'subscription-change': (pathname) => pathname === paths.subscribeManage,
+  'subscription-leave': (pathname) => pathname === paths.subscribeManage,
 };
 
 /** The page was reached by the redirect after `form` was sent without the page's code. */
