@@ -11,6 +11,7 @@ const lines = {
   JWT_SECRET: value(),
   ENCRYPTION_KEY: value(),
   IP_HASH_SALT: value(),
+  NEWSLETTER_SECRET: value(),
   // The site's server checks the CMS's purge calls with the same value.
   PURGE_SECRET: value(),
 };

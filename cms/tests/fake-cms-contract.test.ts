@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { createPreviewToken, PREVIEW_TOKEN_SECONDS } from '../src/features/preview/server/token';
+import { signToken } from '../src/features/newsletter/server/tokens';
 import { api, bootStrapi } from './helpers/strapi';
 import { deleteEntriesMadeFromNow } from './helpers/content-manager';
 
@@ -39,7 +40,7 @@ interface RecordedRequest {
 
 const testing = join(__dirname, '..', '..', 'web', 'src', 'testing');
 let fake: {
-  fakeCmsState: () => { articles: Json[]; comments: Json[]; enquiries: Json[] };
+  fakeCmsState: () => { articles: Json[]; comments: Json[]; enquiries: Json[]; subscription: { email: string } };
   siteServerRoutes: (state: Json, redirects: Record<string, { toPath: string; code?: string }>) => StubRoutes;
 };
 let replies: {
@@ -48,7 +49,13 @@ let replies: {
   strapiError: (status: number, message?: string) => StubReply;
   rateLimited: (seconds: number) => StubReply;
 };
-let fixtures: { articles: Json[]; categories: Json[]; authors: Json[]; comments: Json[] };
+let fixtures: {
+  articles: Json[];
+  categories: Json[];
+  authors: Json[];
+  comments: Json[];
+  SUBSCRIPTION_TOKENS: Record<'good' | 'gone', string>;
+};
 let requestLog: { readRecordedRequests: () => RecordedRequest[]; checkRecordedRequests: (on: boolean) => void };
 let recorded: RecordedRequest[];
 
@@ -93,6 +100,7 @@ let deleteMade: () => Promise<void>;
 const realIds = new Map<string, string>();
 
 const ARTICLE = 'api::article.article';
+const SUBSCRIBER = 'api::subscriber.subscriber';
 
 async function bySlugOrNew(uid: 'api::category.category' | 'api::author.author', data: Record<string, unknown>) {
   const found = await strapi.documents(uid).findFirst({ filters: { slug: data.slug } } as never);
@@ -156,7 +164,21 @@ async function giveTheRealCmsTheFakesContent() {
   for (const [fromPath, { toPath, code }] of Object.entries(REDIRECTS)) {
     await strapi.documents('api::redirect.redirect').create({ data: { fromPath, toPath, code } } as never);
   }
+  // The fake's subscription (its "good" token), and one that was left (its "gone" token).
+  for (const [name, email] of [
+    ['good', fake.fakeCmsState().subscription.email],
+    ['gone', `left.${Date.now()}@example.org`],
+  ] as const) {
+    const subscriber = await strapi.documents(SUBSCRIBER).create({
+      data: { email, topics: [], frequency: 'each-article', subscriberStatus: 'pending' },
+    } as never);
+    subscribers.set(fixtures.SUBSCRIPTION_TOKENS[name], subscriber.documentId);
+    if (name === 'gone') await strapi.documents(SUBSCRIBER).delete({ documentId: subscriber.documentId });
+  }
 }
+
+/** The fake's subscription tokens, by the real subscriber they stand for. */
+const subscribers = new Map<string, string>();
 
 /** The request as the real CMS is to get it: the fake's documentIds and preview tokens made real. */
 function forTheRealCms(recordedRequest: RecordedRequest): RecordedRequest {
@@ -175,6 +197,10 @@ function forTheRealCms(recordedRequest: RecordedRequest): RecordedRequest {
     url = url.replace(`token=${token}`, `token=${encodeURIComponent(real)}`);
   }
   const body = recordedRequest.body === undefined ? undefined : JSON.parse(swap(JSON.stringify(recordedRequest.body)));
+  // A fake subscription token: a real one of its subscriber, for what the route takes (one token
+  // opens everything in the fake; the CMS signs a confirmation link apart from a manage link).
+  const subscriber = subscribers.get(body?.data?.token);
+  if (subscriber) body.data.token = signToken(subscriber, url.endsWith('/confirm') ? 'confirm' : 'manage');
   return { ...recordedRequest, url, body };
 }
 
@@ -194,7 +220,9 @@ async function askTheFake(routes: StubRoutes, recordedRequest: RecordedRequest) 
 async function askTheRealCms(recordedRequest: RecordedRequest) {
   const real = forTheRealCms(recordedRequest);
   const response =
-    real.method === 'GET' ? await request.get(real.url) : await request.post(real.url).send(real.body as object);
+    real.method === 'GET'
+      ? await request.get(real.url)
+      : await request[real.method === 'PUT' ? 'put' : 'post'](real.url).send(real.body as object);
   return { status: response.status, body: response.status === 204 ? null : response.body, headers: response.headers };
 }
 
@@ -295,6 +323,7 @@ beforeAll(async () => {
     'api::category.category',
     'api::redirect.redirect',
     'api::enquiry.enquiry',
+    SUBSCRIBER,
   ]);
   await giveTheRealCmsTheFakesContent();
 });

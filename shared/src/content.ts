@@ -244,3 +244,11 @@ export interface SubscriptionSettings {
   /** The categories a reader can choose from, for the manage page. */
   choices: Array<{ slug: string; name: string }>;
 }
+
+/**
+ * `POST /api/subscriptions/confirm`: the settings, and the token of the subscription's manage link
+ * (the confirmation link's own token expires; this one lasts as long as the subscription).
+ */
+export interface SubscriptionConfirmation extends SubscriptionSettings {
+  manageToken: string;
+}

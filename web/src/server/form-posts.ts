@@ -18,6 +18,7 @@ import { AxiosHeaders, isAxiosError } from 'axios';
 import { LRUCache } from 'lru-cache';
 import type { FormName, PostedForm } from '@/components/form/posted-form';
 import { SITE_URL } from '@/config/env';
+import { linkProblemMessage } from '@/features/newsletter/api/manage-subscription';
 import { NO_TOPIC_CHOSEN, topicsToSend } from '@/features/newsletter/api/topics';
 import { apiClient } from '@/lib/api-client';
 import { checkInput } from '@/lib/input-check';
@@ -189,7 +190,9 @@ function inputOf(form: FormName, fields: URLSearchParams, path: string, elapsedM
   };
 }
 
-export type Outcome = { sent: true } | { sent: false; status: number; retryAfter?: string; postedForm: PostedForm };
+export type Outcome =
+  /** `manageToken`: a confirmed subscription's lasting manage link, where the reader is led next. */
+  { sent: true; manageToken?: string } | { sent: false; status: number; retryAfter?: string; postedForm: PostedForm };
 
 const SCHEMAS = {
   comment: commentInputSchema,
@@ -244,8 +247,8 @@ export async function submitForm(
   if (checked.errors || noTopic) return refused(400, { ...checked.errors, ...noTopic });
   const { method, url } = CMS_CALLS[form];
   try {
-    await apiClient[method](url, { data: checked.data });
-    return { sent: true };
+    const { data: answer } = await apiClient[method]<{ data?: { manageToken?: string } }>(url, { data: checked.data });
+    return { sent: true, manageToken: answer?.data?.manageToken };
   } catch (error) {
     const response = isAxiosError<ApiErrorBody>(error) ? error.response : undefined;
     const failure = sendFailure(error, form.startsWith('subscription') ? 'request' : form);
@@ -253,9 +256,13 @@ export async function submitForm(
     const retryAfter = AxiosHeaders.from(response?.headers as AxiosHeaders | undefined)
       .get('retry-after')
       ?.toString();
-    // The CMS no longer knows the link (400: expired or forged) or its subscription (404).
-    if (LINK_FORMS.includes(form) && (status === 400 || status === 404) && !failure.fieldErrors.length)
-      return refused(status, {}, response?.data?.error?.message ?? '', undefined, {
+    // The CMS no longer knows the link (400: its token expired or forged) or its subscription (404).
+    const tokenRefused = failure.fieldErrors.length > 0 && failure.fieldErrors.every(({ path }) => path[0] === 'token');
+    if (
+      LINK_FORMS.includes(form) &&
+      (status === 404 || (status === 400 && (tokenRefused || !failure.fieldErrors.length)))
+    )
+      return refused(status, {}, linkProblemMessage(response?.data), undefined, {
         link: status === 404 ? 'gone' : 'invalid',
       });
     return refused(status, errorsByField(failure.fieldErrors), failure.message, retryAfter);

@@ -115,9 +115,9 @@ const linkPageOf = (path: string) => {
 const LINK_PAGE_HEADERS = { 'Referrer-Policy': 'no-referrer' };
 
 /** The page a form leads back to when sent without the page's code, and the page it shows when refused. */
-function formPages(form: FormName, url: URL, path: string, fields: URLSearchParams) {
+function formPages(form: FormName, url: URL, path: string, fields: URLSearchParams, manageToken?: string) {
   const token = fields.get('token') ?? '';
-  const withToken = (page: string) => `${page}?token=${encodeURIComponent(token)}`;
+  const withToken = (page: string, given = token) => `${page}?token=${encodeURIComponent(given)}`;
   switch (form) {
     case 'comment':
       return { sent: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}#${COMMENT_FORM_ID}`, refused: pageUrl(url) };
@@ -134,9 +134,9 @@ function formPages(form: FormName, url: URL, path: string, fields: URLSearchPara
         refused: new URL(withToken(paths.subscribeManage), url.origin),
       };
     default:
-      // Confirmed or changed: the manage page shows the subscription as it now is.
+      // Confirmed (its lasting manage link from now on) or changed: the manage page shows it as it now is.
       return {
-        sent: `${withToken(paths.subscribeManage)}&${SENT_PARAM}=${form}`,
+        sent: `${withToken(paths.subscribeManage, manageToken ?? token)}&${SENT_PARAM}=${form}`,
         refused: new URL(withToken(linkPageOf(path) ?? paths.subscribeManage), url.origin),
       };
   }
@@ -458,7 +458,7 @@ export function createSiteHandler({
       path: url.pathname,
       elapsedMs: formClock.elapsedMs(reader, path),
     });
-    const pages = formPages(form, url, path, fields);
+    const pages = formPages(form, url, path, fields, outcome.sent ? outcome.manageToken : undefined);
     // A signed link's token may be in the address of what follows: it goes nowhere else.
     const linkHeaders = LINK_FORMS.includes(form) ? LINK_PAGE_HEADERS : {};
     if (outcome.sent) {

@@ -483,17 +483,21 @@ function subscriptionCall(
   if (reply) return reply;
   if (input.token === SUBSCRIPTION_TOKENS.gone || (input.token === SUBSCRIPTION_TOKENS.good && !state.subscription))
     return strapiError(404, 'This subscription no longer exists');
-  if (input.token !== SUBSCRIPTION_TOKENS.good) return strapiError(400, 'This link has expired or is not valid');
+  if (input.token !== SUBSCRIPTION_TOKENS.good)
+    return validationError([{ path: ['token'], message: 'This link has expired or is not valid' }]);
   const subscription = state.subscription!;
   const answered = act(subscription, input);
   if (answered) return answered;
-  const settings: SubscriptionSettings = {
+  return json({ data: settingsOf(subscription) });
+}
+
+function settingsOf(subscription: NonNullable<FakeCmsState['subscription']>): SubscriptionSettings {
+  return {
     email: subscription.email,
     topics: subscription.topics,
     frequency: subscription.frequency,
     choices: categories.map(({ slug, name }) => ({ slug, name })),
   };
-  return json({ data: settings });
 }
 
 function subscriptionRoutes(state: FakeCmsState): StubRoutes {
@@ -512,6 +516,8 @@ function subscriptionRoutes(state: FakeCmsState): StubRoutes {
     'POST /api/subscriptions/confirm': (request) =>
       subscriptionCall(state, request, (subscription) => {
         subscription.confirmed = true;
+        // The fake's one good token opens the manage page too.
+        return json({ data: { ...settingsOf(subscription), manageToken: SUBSCRIPTION_TOKENS.good } });
       }),
     'POST /api/subscriptions/manage': (request) => subscriptionCall(state, request, () => {}),
     'PUT /api/subscriptions/manage': (request) =>
@@ -527,7 +533,7 @@ function subscriptionRoutes(state: FakeCmsState): StubRoutes {
     'POST /api/subscriptions/leave': (request) =>
       subscriptionCall(state, request, () => {
         state.subscription = null;
-        return json({ data: { left: true } });
+        return json({ data: { message: 'You have left: your address has been deleted.' } });
       }),
   };
 }

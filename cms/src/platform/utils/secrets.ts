@@ -11,6 +11,8 @@ const DEV_DEFAULTS: Record<string, string> = {
   JWT_SECRET: 'dev-users-permissions-jwt-secret',
   ENCRYPTION_KEY: 'dev-encryption-key-32-characters',
   IP_HASH_SALT: 'dev-ip-hash-salt',
+  // Signs the links of subscription e-mails (confirm, manage, unsubscribe).
+  NEWSLETTER_SECRET: 'dev-newsletter-secret',
 };
 
 export const SECRET_NAMES = Object.keys(DEV_DEFAULTS);

@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import type { z } from 'zod';
 import type {
   SubscribeAcknowledgement,
+  SubscriptionConfirmation,
   SubscriptionFrequency,
   SubscriptionSettings,
   subscribeInputSchema,
@@ -20,7 +21,7 @@ import { rateLimiter, take } from '../../../platform/limits/rate-limit';
 import { fieldError } from '../../../platform/utils/validation';
 import { secret } from '../../../platform/utils/secrets';
 import { SUBSCRIBER, subscriptionEmailJob } from './jobs';
-import { verifyToken, type TokenPurpose } from './tokens';
+import { signToken, verifyToken, type TokenPurpose } from './tokens';
 
 type SubscribeInput = z.infer<typeof subscribeInputSchema>;
 type ChangeInput = z.infer<typeof subscriptionChangeInputSchema>;
@@ -138,8 +139,8 @@ export function subscriptionService(strapi: Core.Strapi) {
       return { waitSeconds: 0 };
     },
 
-    /** Confirms (again, harmlessly) the subscription of a confirmation link. */
-    async confirm(token: string): Promise<SubscriptionSettings> {
+    /** Confirms (again, harmlessly) the subscription of a confirmation link; gives its manage link's token. */
+    async confirm(token: string): Promise<SubscriptionConfirmation> {
       const subscriber = await holderOf(token, 'confirm');
       if (subscriber.subscriberStatus !== 'active') {
         await subscribers().update({
@@ -147,7 +148,8 @@ export function subscriptionService(strapi: Core.Strapi) {
           data: { subscriberStatus: 'active', confirmedAt: new Date() },
         });
       }
-      return settingsOf({ ...subscriber, subscriberStatus: 'active' });
+      const settings = await settingsOf({ ...subscriber, subscriberStatus: 'active' });
+      return { ...settings, manageToken: signToken(subscriber.documentId, 'manage') };
     },
 
     async settings(token: string): Promise<SubscriptionSettings> {

@@ -5,7 +5,7 @@
  * token is valid while its signature is, and its subscriber still exists.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isProduction, secret } from '../../../platform/utils/secrets';
+import { secret } from '../../../platform/utils/secrets';
 
 export type TokenPurpose = 'confirm' | 'manage';
 
@@ -20,15 +20,7 @@ interface Payload {
 /** How long a confirmation link works. */
 export const CONFIRM_TTL_SECONDS = 48 * 3600;
 
-/** NEWSLETTER_SECRET; in development and tests, one derived from Strapi's app keys. */
-function key(): string {
-  const given = process.env.NEWSLETTER_SECRET?.trim();
-  if (given) return given;
-  if (isProduction()) {
-    throw new Error('Missing required secret in the environment: NEWSLETTER_SECRET, needed to sign subscription links');
-  }
-  return createHmac('sha256', secret('APP_KEYS')).update('newsletter-links').digest('hex');
-}
+const key = () => secret('NEWSLETTER_SECRET');
 
 const sign = (text: string) => createHmac('sha256', key()).update(text).digest('base64url');
 

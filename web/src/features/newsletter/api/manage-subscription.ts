@@ -1,4 +1,9 @@
-import type { ApiErrorBody, SubscriptionChangeInput, SubscriptionSettings } from '@medblog/shared';
+import type {
+  ApiErrorBody,
+  SubscriptionChangeInput,
+  SubscriptionConfirmation,
+  SubscriptionSettings,
+} from '@medblog/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { isAxiosError } from '@/lib/api-error';
@@ -7,7 +12,12 @@ import { isAxiosError } from '@/lib/api-error';
  * A signed link's answer: the subscription, or why the link no longer opens it: `invalid` (expired
  * or forged, a 400) or `gone` (the subscription no longer exists, a 404), with the CMS's message.
  */
-export type LinkResult = { settings: SubscriptionSettings } | { problem: 'invalid' | 'gone'; message: string };
+export type LinkResult<Settings = SubscriptionSettings> =
+  { settings: Settings } | { problem: 'invalid' | 'gone'; message: string };
+
+/** What the CMS says of a link it refuses: its token's own message ("token: …" names the field). */
+export const linkProblemMessage = (body: ApiErrorBody | undefined) =>
+  body?.error?.details?.errors?.[0]?.message ?? body?.error?.message ?? '';
 
 /** A 400 or 404 answer as the link's problem; anything else (offline, 5xx) is thrown. */
 function asLinkProblem(error: unknown): LinkResult {
@@ -15,23 +25,31 @@ function asLinkProblem(error: unknown): LinkResult {
   if (response?.status === 400 || response?.status === 404)
     return {
       problem: response.status === 404 ? 'gone' : 'invalid',
-      message: response.data?.error?.message ?? '',
+      message: linkProblemMessage(response.data),
     };
   throw error;
 }
 
-async function linkCall(method: 'post' | 'put', url: string, data: object): Promise<LinkResult> {
+async function linkCall<Settings = SubscriptionSettings>(
+  method: 'post' | 'put',
+  url: string,
+  data: object,
+): Promise<LinkResult<Settings>> {
   try {
     const client = method === 'post' ? apiClient.post : apiClient.put;
-    const { data: body } = await client<{ data: SubscriptionSettings }>(url, { data });
+    const { data: body } = await client<{ data: Settings }>(url, { data });
     return { settings: body.data };
   } catch (error) {
-    return asLinkProblem(error);
+    return asLinkProblem(error) as LinkResult<Settings>;
   }
 }
 
-/** Confirms the subscription of a confirmation e-mail's link (only ever on the reader's click). */
-export const confirmSubscription = (token: string) => linkCall('post', '/api/subscriptions/confirm', { token });
+/**
+ * Confirms the subscription of a confirmation e-mail's link (only ever on the reader's click); the
+ * answer carries the token of the subscription's lasting manage link.
+ */
+export const confirmSubscription = (token: string) =>
+  linkCall<SubscriptionConfirmation>('post', '/api/subscriptions/confirm', { token });
 
 /** Reads the subscription of a signed link, to show and change it. */
 export const readSubscription = (token: string) => linkCall('post', '/api/subscriptions/manage', { token });

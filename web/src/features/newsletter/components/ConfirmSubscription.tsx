@@ -1,3 +1,4 @@
+import type { SubscriptionConfirmation } from '@medblog/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePostedForm, type PostedForm } from '@/components/form/posted-form';
 import { sendFailure } from '@/lib/send-failure';
@@ -8,7 +9,7 @@ import { FREQUENCY_IN_WORDS, topicsInWords } from '../api/topics';
 import { LinkProblem } from './LinkProblem';
 
 /** The link's problem of a form the server refused without the page's code (src/server/form-posts.ts). */
-export function linkProblemOf(refused: PostedForm | undefined): LinkResult | null {
+export function linkProblemOf(refused: PostedForm | undefined): Extract<LinkResult, { problem: unknown }> | null {
   const link = refused?.values.link;
   return link === 'invalid' || link === 'gone' ? { problem: link, message: refused!.problem } : null;
 }
@@ -22,7 +23,7 @@ export const manageLink = (token: string) => `${paths.subscribeManage}?token=${e
  */
 export function ConfirmSubscription({ token }: { token: string }) {
   const refused = usePostedForm('subscription-confirm');
-  const [result, setResult] = useState<LinkResult | null>(() => linkProblemOf(refused));
+  const [result, setResult] = useState<LinkResult<SubscriptionConfirmation> | null>(() => linkProblemOf(refused));
   // Refused for another reason (too many tries, the CMS down): the button stays, with why.
   const [problem, setProblem] = useState(refused && !refused.values.link ? refused.problem : '');
   const hydrated = useHydrated();
@@ -44,7 +45,8 @@ export function ConfirmSubscription({ token }: { token: string }) {
           {topicsInWords(settings.topics, settings.choices)} to {settings.email}.
         </p>
         <p>
-          <a href={manageLink(token)}>Change your topics or how often, or leave</a>. Every e-mail has this link too.
+          <a href={manageLink(settings.manageToken)}>Change your topics or how often, or leave</a>. Every e-mail has
+          this link too.
         </p>
       </div>
     );
