@@ -332,6 +332,7 @@ describe('a post the site does not take', () => {
     for (const headers of [
       { Origin: 'https://spam.example' } as Record<string, string>,
       { Origin: 'null' },
+      { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
       { Origin: '', Referer: 'https://spam.example/page' },
     ]) {
       const refused = await post(ARTICLE_PATH, comment(), { headers });
@@ -345,7 +346,12 @@ describe('a post the site does not take', () => {
     expect(fromPage.status).toBe(303);
     const named = await post(ARTICLE_PATH, comment({ body: 'Another one.' }), { headers: { Origin: '' } });
     expect(named.status).toBe(303);
-    expect(posted()).toHaveLength(2);
+    // A page that sends no referrer: "Origin: null", and the browser's own word that it is this site.
+    const noReferrer = await post(ARTICLE_PATH, comment(), {
+      headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(noReferrer.status).toBe(303);
+    expect(posted()).toHaveLength(3);
   });
 
   it('answers 405 to a post anywhere else, naming what the address takes', async () => {

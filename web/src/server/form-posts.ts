@@ -106,6 +106,9 @@ export function parseFormBody(bytes: Buffer): URLSearchParams | Refusal {
  * client naming none (privacy tools remove both) passes: the bot checks and limits still apply.
  */
 export function fromThisSite(headers: IncomingHttpHeaders): boolean {
+  // A page that sends no referrer (a subscription's link pages) posts with "Origin: null"; the
+  // browser's Sec-Fetch-Site, which no page can set, still says the post comes from this site.
+  if (headers.origin === 'null') return headers['sec-fetch-site'] === 'same-origin';
   const claimed = headers.origin || headers.referer;
   if (!claimed) return true;
   try {
