@@ -11,6 +11,7 @@ import type {
   SocialPlatform,
 } from './constants.js';
 import type { RedirectCode } from './content.js';
+import type { SubscriptionFrequency } from './inputs.js';
 
 export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
   general: 'General question',
@@ -58,4 +59,15 @@ export const REDIRECT_CODE_LABELS: Record<RedirectCode, string> = {
   'permanent-301': 'Moved for good (301)',
   'temporary-302': 'Moved for now (302)',
   'gone-410': 'Removed (410)',
+};
+
+export const SUBSCRIPTION_FREQUENCY_LABELS: Record<SubscriptionFrequency, string> = {
+  'each-article': 'Each new article',
+  weekly: 'Weekly digest',
+};
+
+/** A subscriber's state: `pending` until the reader opens the confirmation link. */
+export const SUBSCRIBER_STATUS_LABELS: Record<'pending' | 'active', string> = {
+  pending: 'Waiting for confirmation',
+  active: 'Subscribed',
 };

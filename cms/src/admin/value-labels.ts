@@ -11,6 +11,8 @@ import {
   MODERATION_STATUS_LABELS,
   REDIRECT_CODE_LABELS,
   SOCIAL_PLATFORM_LABELS,
+  SUBSCRIBER_STATUS_LABELS,
+  SUBSCRIPTION_FREQUENCY_LABELS,
 } from '@medblog/shared';
 
 export const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -21,4 +23,6 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
   audience: AUDIENCE_LABELS,
   code: REDIRECT_CODE_LABELS,
   platform: SOCIAL_PLATFORM_LABELS,
+  frequency: SUBSCRIPTION_FREQUENCY_LABELS,
+  subscriberStatus: SUBSCRIBER_STATUS_LABELS,
 };
