@@ -105,14 +105,13 @@ export function subscriptionService(strapi: Core.Strapi) {
       if (input.website?.trim()) return { waitSeconds: 0 };
       const email = normalise(input.email);
       const topics = await checkedTopics(input.topics);
-      const waitSeconds = await take(rateLimiter(strapi, 'subscriptionAddress'), addressKey(email));
+      const key = addressKey(email);
+      const waitSeconds = await take(rateLimiter(strapi, 'subscriptionAddress'), key);
       if (waitSeconds) return { waitSeconds };
 
       const subscriber = await strapi.db.transaction(async ({ trx }) => {
         // One request per address at a time: two at once would both find nothing and store it twice.
-        await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
-          advisoryLockName(`subscriber:${addressKey(email)}`),
-        ]);
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [advisoryLockName(`subscriber:${key}`)]);
         const found = (await subscribers().findOne({
           select: ['documentId', 'subscriberStatus'],
           where: { email },

@@ -22,6 +22,13 @@ export function topicsToSend(ticked: readonly string[], offered: readonly string
   return offered.every((slug) => ticked.includes(slug)) ? [] : offered.filter((slug) => ticked.includes(slug));
 }
 
+/**
+ * The boxes a form refused without the page's code had ticked (the site's server writes them back
+ * as slugs, comma-separated: src/server/form-posts.ts); undefined when it was not refused.
+ */
+export const tickedWhenRefused = (refused: { values: Record<string, string> } | undefined): string[] | undefined =>
+  refused?.values.topics?.split(',').filter(Boolean);
+
 /** The boxes ticked for a subscription's topics: all of them for "every topic" (an empty list). */
 export const tickedFor = (topics: readonly string[], offered: readonly TopicChoice[]): string[] =>
   topics.length === 0 ? offered.map((topic) => topic.slug) : [...topics];

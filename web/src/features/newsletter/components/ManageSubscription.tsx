@@ -15,7 +15,14 @@ import {
   type LinkResult,
 } from '../api/manage-subscription';
 import { loadSubscriptionRules } from '../api/subscribe';
-import { FREQUENCY_IN_WORDS, NO_TOPIC_CHOSEN, tickedFor, topicsInWords, topicsToSend } from '../api/topics';
+import {
+  FREQUENCY_IN_WORDS,
+  NO_TOPIC_CHOSEN,
+  tickedFor,
+  tickedWhenRefused,
+  topicsInWords,
+  topicsToSend,
+} from '../api/topics';
 import { linkProblemOf } from './ConfirmSubscription';
 import { LinkProblem } from './LinkProblem';
 import { FrequencyChoice, TopicCheckboxes } from './TopicChoices';
@@ -110,10 +117,8 @@ function ChangeForm({
   onDone: (result: LinkResult) => void;
 }) {
   const offered = settings.choices.map((choice) => choice.slug);
-  const [ticked, setTicked] = useState<string[]>(() =>
-    refused?.values.topics !== undefined
-      ? refused.values.topics.split(',').filter(Boolean)
-      : tickedFor(settings.topics, settings.choices),
+  const [ticked, setTicked] = useState<string[]>(
+    () => tickedWhenRefused(refused) ?? tickedFor(settings.topics, settings.choices),
   );
   const [frequency, setFrequency] = useState<SubscriptionFrequency>(settings.frequency);
   const [saved, setSaved] = useState(false);

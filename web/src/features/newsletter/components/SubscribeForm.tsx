@@ -10,7 +10,7 @@ import { useFormSubmit } from '@/components/form/useFormSubmit';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
 import { loadSubscriptionRules, subscribe } from '../api/subscribe';
-import { NO_TOPIC_CHOSEN, SUBSCRIBE_FORM_ID, topicsToSend, type TopicChoice } from '../api/topics';
+import { NO_TOPIC_CHOSEN, SUBSCRIBE_FORM_ID, tickedWhenRefused, topicsToSend, type TopicChoice } from '../api/topics';
 import { FrequencyChoice, TopicCheckboxes } from './TopicChoices';
 
 const FIELDS = ['email', 'topics', 'frequency'] as const;
@@ -36,9 +36,7 @@ export function SubscribeForm({ topics, id = SUBSCRIBE_FORM_ID, labelledBy }: Su
   const offered = topics.map((topic) => topic.slug);
   const refused = usePostedForm('subscribe');
   const [email, setEmail] = useState(refused?.values.email ?? '');
-  const [ticked, setTicked] = useState<string[]>(() =>
-    refused?.values.topics !== undefined ? refused.values.topics.split(',').filter(Boolean) : offered,
-  );
+  const [ticked, setTicked] = useState<string[]>(() => tickedWhenRefused(refused) ?? offered);
   const [frequency, setFrequency] = useState<SubscriptionFrequency>(
     isFrequency(refused?.values.frequency) ? refused.values.frequency : 'each-article',
   );
