@@ -109,7 +109,7 @@ describe('a moderator', () => {
           await published.waitFor();
           return published.getByText('Awaiting moderation').count();
         },
-        { timeout: 30_000, intervals: [1_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toBe(0);
     expect(await published.count()).toBe(1);
