@@ -66,8 +66,12 @@ export const SUBSCRIPTION_FREQUENCY_LABELS: Record<SubscriptionFrequency, string
   weekly: 'Weekly digest',
 };
 
-/** A subscriber's state: `pending` until the reader opens the confirmation link. */
-export const SUBSCRIBER_STATUS_LABELS: Record<'pending' | 'active', string> = {
+/**
+ * A subscriber's state: `pending` until the reader opens the confirmation link; `bouncing` once
+ * their mail server has refused our e-mails for good twice (nothing more is sent to them).
+ */
+export const SUBSCRIBER_STATUS_LABELS: Record<'pending' | 'active' | 'bouncing', string> = {
   pending: 'Waiting for confirmation',
   active: 'Subscribed',
+  bouncing: 'Address refuses our e-mails',
 };
