@@ -33,6 +33,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
               // The pool would otherwise resend a message forever when a connection drops mid-send;
               // src/platform/mail.ts retries once itself.
               maxRequeues: 0,
+              // At most this many e-mails a second from this instance (newsletters, mostly): the
+              // pool holds the next ones back. Mail services limit senders per second.
+              rateDelta: 1000,
+              rateLimit: env.int('NEWSLETTER_MAX_PER_SECOND', 20),
             },
             settings: {
               defaultFrom: env('EMAIL_FROM', 'CMS <no-reply@localhost>'),

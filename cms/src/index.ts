@@ -35,6 +35,7 @@ import {
 } from './features/search/server/search-index';
 import { isEmpty, seedDemoContent } from './features/seed/server/seed';
 import { registerNewsletterJobs } from './features/newsletter/server/jobs';
+import { registerFirstPublications, resumeSends } from './features/newsletter/server/sends';
 import { startJobs, stopJobs } from './platform/jobs/queue';
 import { adminRoutes } from './admin-routes';
 
@@ -57,6 +58,7 @@ export default {
     guardEntryReads(strapi);
     registerRevisions(strapi);
     registerNewsletterJobs();
+    registerFirstPublications(strapi);
     // Innermost: the purges, the API cache and the history see the article with its date set.
     registerDisplayDate(strapi);
   },
@@ -82,6 +84,7 @@ export default {
       }
       // After the start-up migrations: the queue installs its own schema on first start.
       await startJobs(strapi);
+      await resumeSends(strapi);
       const indexed = await rebuildSearchIndex(strapi);
       if (indexed) strapi.log.info(`Search: indexed ${indexed} published articles`);
     } finally {

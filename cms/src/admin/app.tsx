@@ -11,6 +11,7 @@ import { ADMIN_SCREENS } from '@medblog/shared';
 import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
 import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
 import { SeoPreviewPanel } from '../features/articles/admin/components/SeoPreviewPanel';
+import { ArticleEmailPanel } from '../features/newsletter/admin/components/ArticleEmailPanel';
 import { withReadableValues } from '../platform/admin/ListValues';
 import { editViewInputs } from '../platform/admin/EditViewInputs';
 import { VALUE_LABELS } from './value-labels';
@@ -103,9 +104,11 @@ export default {
     dismissMediaLibraryBanner();
     // @strapi/strapi does not re-export the content manager's plugin types.
     const contentManager = app.getPlugin('content-manager').apis as {
-      addEditViewSidePanel: (panels: Array<typeof EnquiryPanel | typeof HistoryPanel | typeof SeoPreviewPanel>) => void;
+      addEditViewSidePanel: (
+        panels: Array<typeof EnquiryPanel | typeof HistoryPanel | typeof SeoPreviewPanel | typeof ArticleEmailPanel>,
+      ) => void;
     };
     contentManager.addEditViewSidePanel([EnquiryPanel]);
-    contentManager.addEditViewSidePanel([SeoPreviewPanel, HistoryPanel]);
+    contentManager.addEditViewSidePanel([SeoPreviewPanel, ArticleEmailPanel, HistoryPanel]);
   },
 };

@@ -25,4 +25,13 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
   platform: SOCIAL_PLATFORM_LABELS,
   frequency: SUBSCRIPTION_FREQUENCY_LABELS,
   subscriberStatus: SUBSCRIBER_STATUS_LABELS,
+  digestDay: {
+    monday: 'Monday',
+    tuesday: 'Tuesday',
+    wednesday: 'Wednesday',
+    thursday: 'Thursday',
+    friday: 'Friday',
+    saturday: 'Saturday',
+    sunday: 'Sunday',
+  },
 };

@@ -56,10 +56,14 @@ export async function deliver(strapi: Core.Strapi, message: Message): Promise<vo
 /** An e-mail to one reader (a subscriber): HTML and plain text, with headers such as List-Unsubscribe. */
 export interface ReaderMessage {
   to: string;
+  /** Instead of EMAIL_FROM: the same address under the newsletter's sender name. */
+  from?: string;
   subject: string;
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** The same for every try of one e-mail, so a copy sent twice reads as one. */
+  messageId?: string;
 }
 
 /**
@@ -72,13 +76,18 @@ export async function deliverToReader(strapi: Core.Strapi, message: ReaderMessag
     strapi.log.info(`E-mail not sent (no SMTP_HOST configured) to a reader: ${message.subject}`);
     return;
   }
-  await strapi.plugin('email').service('email').send({
-    to: message.to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    headers: message.headers,
-  });
+  await strapi
+    .plugin('email')
+    .service('email')
+    .send({
+      to: message.to,
+      ...(message.from ? { from: message.from } : {}),
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      headers: message.headers,
+      ...(message.messageId ? { messageId: message.messageId } : {}),
+    });
 }
 
 /** How a failed send reads in the log: nodemailer's code (ETIMEDOUT, EENVELOPE...) and the reason. */

@@ -77,6 +77,8 @@ const faults = {
   refuses: (_mail: ReceivedMail) => true,
   hanging: false,
   held: 0,
+  /** Addresses answered "550 no such mailbox" for good, as a server refuses one that does not exist. */
+  unknownRecipients: new Set<string>(),
 };
 
 export const mailServer = {
@@ -92,9 +94,14 @@ export const mailServer = {
   hang() {
     faults.hanging = true;
   },
+  /** Refuses `address` for good (550) until `recover()`. */
+  refuseRecipient(address: string) {
+    faults.unknownRecipients.add(address.toLowerCase());
+  },
   recover() {
     faults.hanging = false;
     faults.refusals = 0;
+    faults.unknownRecipients.clear();
   },
   /** Connections or messages left waiting for an answer while hanging. */
   get held() {
@@ -118,6 +125,11 @@ export async function startSmtpServer(): Promise<{ port: number; close: () => Pr
     },
     onMailFrom(_address, _session, callback) {
       answerUnlessHanging(callback);
+    },
+    onRcptTo(address, _session, callback) {
+      if (faults.unknownRecipients.has(address.address.toLowerCase())) {
+        callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
+      } else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

@@ -23,7 +23,7 @@ export interface AdminRoute {
 }
 
 /** A route's policies: a signed-in admin with the content manager's right to `action` on `subject`. */
-export function allowedTo(action: 'read' | 'update', subject: string) {
+export function allowedTo(action: 'read' | 'update' | 'publish', subject: string) {
   return {
     policies: [
       'admin::isAuthenticatedAdmin',

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const VIEWS_VERSION = 10;
+const VIEWS_VERSION = 11;
 
 /** Field labels staff read in lists and forms instead of the field names (any content type). */
 const LABELS: Record<string, string> = {
@@ -86,6 +86,11 @@ const LABELS: Record<string, string> = {
   citation: 'Citation',
   doi: 'DOI',
   pmid: 'PubMed ID (PMID)',
+  doNotEmail: 'Do not e-mail this article',
+  digestDay: 'Weekly digest: day',
+  digestHour: 'Weekly digest: hour',
+  senderName: 'Sender name',
+  emailFooterText: 'Text under every e-mail',
 };
 /** Help shown under a field in the edit form. */
 const DESCRIPTIONS: Record<string, string> = {
@@ -170,6 +175,13 @@ const DESCRIPTIONS: Record<string, string> = {
   citation: 'The source as readers should see it: authors, title, journal or publisher, year.',
   doi: 'Written like 10.1136/bmj.m1234, without https://doi.org/.',
   pmid: 'Digits only, such as 31234567.',
+  doNotEmail:
+    'Ticked: subscribers get no e-mail when this article is first published, and it is left out of the weekly digest. Imported articles are ticked.',
+  digestDay: "The day the weekly digest of the past week's new articles goes out (in the organisation's time zone).",
+  digestHour:
+    'The hour it goes out, 0 to 23 (in the organisation’s time zone). Nothing is sent in a week without new articles.',
+  senderName: 'The name subscribers see as the sender. Left empty, the site name is used.',
+  emailFooterText: 'A short text at the bottom of every e-mail to subscribers, such as who the organisation is.',
 };
 // Recorded by the server, or what a reader sent: shown, never edited.
 // More come from the features that own them (applyAdminViews's readOnly: an enquiry's sender fields).

@@ -87,6 +87,12 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-author': NONE,
     'enquiry-staff': NONE,
   },
+  'api::newsletter-setting.newsletter-setting': {
+    'strapi-super-admin': ALL,
+    'strapi-editor': SETTINGS,
+    'strapi-author': NONE,
+    'enquiry-staff': NONE,
+  },
   // Names, e-mails and phone numbers: enquiry staff only. What the sender wrote stays as sent
   // (documents/enquiry-sender.ts); staff change the handling status and notes.
   'api::enquiry.enquiry': {

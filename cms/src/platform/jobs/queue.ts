@@ -4,18 +4,30 @@
  * retries and back-off) and handlers in `register`; the queue starts in `bootstrap` and stops, letting
  * running jobs finish, in `destroy`.
  */
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { PgBoss, type Job, type QueueOptions } from 'pg-boss';
+import { PgBoss, type JobResult, type JobWithMetadata, type QueueOptions } from 'pg-boss';
+
+/** Where a job stands in its tries: the last one may record a failure for good before throwing. */
+export interface Attempt {
+  retryCount: number;
+  retryLimit: number;
+}
 
 export interface JobDefinition<Data extends object> {
   /** Letters, digits, dashes: the queue's name. */
   name: string;
   /** Retries, back-off, expiry: pg-boss's queue options (from the configuration when a function). */
   options?: QueueOptions | ((strapi: Core.Strapi) => QueueOptions);
+  /**
+   * How many jobs an instance takes at a time (`batchSize`, handled together) and with how many
+   * workers; one by one when not given. Jobs of a full batch are followed by the next at once.
+   */
+  work?: (strapi: Core.Strapi) => { batchSize: number; localConcurrency: number };
   /** A cron expression (UTC) when the job also runs on a timer. */
   schedule?: string;
   /** Throws to have the job retried (as `options` say). */
-  handle: (strapi: Core.Strapi, data: Data) => Promise<void>;
+  handle: (strapi: Core.Strapi, data: Data, attempt: Attempt) => Promise<void>;
 }
 
 const definitions = new Map<string, JobDefinition<object>>();
@@ -35,7 +47,7 @@ export function registerJobs(...jobs: Array<JobDefinition<never>>): void {
  * A job's data as sent. Strapi's database layer tells the `pg` driver, process-wide, to leave JSON
  * columns unparsed, so pg-boss (on the same driver) hands the data over as text.
  */
-function dataOf(job: Job<object>): object {
+function dataOf(job: JobWithMetadata<object>): object {
   return typeof job.data === 'string' ? (JSON.parse(job.data) as object) : job.data;
 }
 
@@ -44,28 +56,51 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
     connectionString: string;
     ssl?: unknown;
   };
-  const settings = strapi.config.get('jobs') as { schema: string; pollingIntervalSeconds: number };
-  boss = new PgBoss({ connectionString: connection.connectionString, ssl: connection.ssl, schema: settings.schema });
+  const settings = strapi.config.get('jobs') as {
+    schema: string;
+    pollingIntervalSeconds: number;
+    superviseIntervalSeconds: number;
+  };
+  boss = new PgBoss({
+    connectionString: connection.connectionString,
+    ssl: connection.ssl,
+    schema: settings.schema,
+    // How soon the jobs of an instance that died are handed to another (their heartbeat stopped).
+    superviseIntervalSeconds: settings.superviseIntervalSeconds,
+    monitorIntervalSeconds: settings.superviseIntervalSeconds,
+  });
   // pg-boss reports its own trouble (a lost connection) here; without a listener it would throw.
   boss.on('error', (error) => strapi.log.error(`Job queue: ${error.message}`));
   await boss.start();
   for (const definition of definitions.values()) {
     const { options } = definition;
     await boss.createQueue(definition.name, typeof options === 'function' ? options(strapi) : options);
-    await boss.work<object>(
+    const { batchSize, localConcurrency } = definition.work?.(strapi) ?? { batchSize: 1, localConcurrency: 1 };
+    const workOptions = {
+      pollingIntervalSeconds: settings.pollingIntervalSeconds,
+      batchSize,
+      localConcurrency,
+      burstWhenBatchFull: true,
+      includeMetadata: true,
+      perJobResults: true,
+    } as const;
+    await boss.work<object, JobResult[], typeof workOptions>(
       definition.name,
-      { pollingIntervalSeconds: settings.pollingIntervalSeconds },
-      async (jobs: Job<object>[]) => {
-        for (const job of jobs) {
-          try {
-            await definition.handle(strapi, dataOf(job));
-          } catch (error) {
-            // The job's data is not logged: it may name a reader. pg-boss retries it as its queue says.
-            strapi.log.warn(`Job ${definition.name} ${job.id} failed: ${(error as Error).message}`);
-            throw error;
-          }
-        }
-      },
+      workOptions,
+      // Each job of a batch succeeds or fails (and is retried) on its own.
+      (jobs: JobWithMetadata<object>[]) =>
+        Promise.all(
+          jobs.map(async (job): Promise<JobResult> => {
+            try {
+              await definition.handle(strapi, dataOf(job), job);
+              return { id: job.id, status: 'completed' };
+            } catch (error) {
+              // The job's data is not logged: it may name a reader. pg-boss retries it as its queue says.
+              strapi.log.warn(`Job ${definition.name} ${job.id} failed: ${(error as Error).message}`);
+              return { id: job.id, status: 'failed', output: { message: (error as Error).message } };
+            }
+          }),
+        ),
     );
     if (definition.schedule) await boss.schedule(definition.name, definition.schedule);
   }
@@ -75,6 +110,28 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
 export async function enqueue<Data extends object>(definition: JobDefinition<Data>, data: Data): Promise<void> {
   if (!boss) throw new Error(`The job queue is not started: cannot queue ${definition.name}`);
   await boss.send(definition.name, data);
+}
+
+/** A UUID that is always the same for the same key: a job's id, so queuing it twice queues it once. */
+export function jobId(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Queues many jobs at once, each under an id made from its key: a key queued before (by a crashed
+ * run, or another instance) is left as it is.
+ */
+export async function enqueueMany<Data extends object>(
+  definition: JobDefinition<Data>,
+  jobs: Array<{ key: string; data: Data }>,
+): Promise<void> {
+  if (!boss) throw new Error(`The job queue is not started: cannot queue ${definition.name}`);
+  if (jobs.length)
+    await boss.insert(
+      definition.name,
+      jobs.map((job) => ({ id: jobId(job.key), data: job.data })),
+    );
 }
 
 /** Queues a registered job by name (for scripts and tests that run a scheduled job now). */

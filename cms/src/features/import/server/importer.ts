@@ -538,6 +538,8 @@ class Writer {
       originalPublishedAt: post.originalPublishedAt,
       importKey: post.key,
       importNote: post.importNote,
+      // Old posts: subscribers are not e-mailed about them (an editor may untick it before publishing).
+      doNotEmail: true,
     };
     steps(this.strapi).fillArticleFields(data);
     this.newArticles.push({

@@ -1,29 +1,19 @@
 /**
  * The newsletter's jobs on the platform's queue (src/platform/jobs): the e-mails a subscription
- * sends (retried with back-off while the mail server refuses), and forgetting addresses that were
- * never confirmed. A job carries the subscriber's documentId, never the address.
+ * sends (retried with back-off while the mail server refuses), forgetting addresses that were
+ * never confirmed, and the sends of articles and digests (sends.ts). A job carries the
+ * subscriber's documentId, never the address.
  */
-import type { Core } from '@strapi/strapi';
 import { defineJob, registerJobs } from '../../../platform/jobs/queue';
 import { deliverToReader } from '../../../platform/mail';
-import { alreadySubscribedEmail, confirmationEmail, type Sender } from './emails';
+import { alreadySubscribedEmail, confirmationEmail } from './emails';
 import { confirmUrl, listUnsubscribeHeaders, manageUrl } from './links';
+import { deliveryJob, digestJob, fanOutJob, fromHeader, newsletterSender } from './sends';
 
 export const SUBSCRIBER = 'api::subscriber.subscriber';
 
 /** Addresses not confirmed within this many days are deleted. */
 export const PENDING_DAYS = 7;
-
-async function sender(strapi: Core.Strapi): Promise<Sender> {
-  const global = await strapi
-    .documents('api::global.global')
-    .findFirst({ fields: ['siteName', 'contactEmail', 'contactPhone'] });
-  return {
-    siteName: (global?.siteName as string | undefined) ?? 'Our site',
-    contactEmail: global?.contactEmail as string | undefined,
-    contactPhone: global?.contactPhone as string | undefined,
-  };
-}
 
 export const subscriptionEmailJob = defineJob<{ subscriber: string; kind: 'confirm' | 'manage' }>({
   name: 'newsletter-subscription-email',
@@ -42,7 +32,7 @@ export const subscriptionEmailJob = defineJob<{ subscriber: string; kind: 'confi
       .findOne({ select: ['documentId', 'email', 'subscriberStatus'], where: { documentId } });
     // Left, or forgotten, since: nobody to write to.
     if (!subscriber) return;
-    const from = await sender(strapi);
+    const from = await newsletterSender(strapi);
     const manage = manageUrl(strapi, documentId);
     const email =
       kind === 'confirm' && subscriber.subscriberStatus === 'pending'
@@ -50,6 +40,7 @@ export const subscriptionEmailJob = defineJob<{ subscriber: string; kind: 'confi
         : await alreadySubscribedEmail(from, { manage });
     await deliverToReader(strapi, {
       to: subscriber.email as string,
+      from: fromHeader(from.fromName),
       ...email,
       headers: listUnsubscribeHeaders(strapi, documentId, from.contactEmail),
     });
@@ -70,5 +61,5 @@ export const forgetPendingJob = defineJob<Record<string, never>>({
 });
 
 export function registerNewsletterJobs(): void {
-  registerJobs(subscriptionEmailJob, forgetPendingJob);
+  registerJobs(subscriptionEmailJob, forgetPendingJob, fanOutJob, deliveryJob, digestJob);
 }

@@ -5,12 +5,17 @@
 import type { Core } from '@strapi/strapi';
 import { signToken } from './tokens';
 
-const siteUrl = (strapi: Core.Strapi) => strapi.config.get<string>('site.publicUrl');
+export const siteUrl = (strapi: Core.Strapi) => strapi.config.get<string>('site.publicUrl');
 const cmsUrl = (strapi: Core.Strapi) =>
   ((strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port')}`).replace(
     /\/+$/,
     '',
   );
+
+/** An uploaded file's address for an e-mail: as stored when absolute (S3, a CDN), else on the CMS. */
+export function mediaUrl(strapi: Core.Strapi, url: string): string {
+  return /^https?:\/\//.test(url) ? url : `${cmsUrl(strapi)}${url.startsWith('/') ? '' : '/'}${url}`;
+}
 
 export function confirmUrl(strapi: Core.Strapi, documentId: string): string {
   return `${siteUrl(strapi)}/subscribe/confirm?token=${signToken(documentId, 'confirm')}`;

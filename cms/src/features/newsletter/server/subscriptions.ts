@@ -40,7 +40,7 @@ interface Subscriber {
   email: string;
   topics: string[] | null;
   frequency: SubscriptionFrequency;
-  subscriberStatus: 'pending' | 'active';
+  subscriberStatus: 'pending' | 'active' | 'bouncing';
 }
 
 /** The address as stored and looked up: trimmed (by the schema) and lower-case. */
@@ -121,12 +121,14 @@ export function subscriptionService(strapi: Core.Strapi) {
             data: { email, topics, frequency: input.frequency, subscriberStatus: 'pending' },
           })) as unknown as Pick<Subscriber, 'documentId' | 'subscriberStatus'>;
         }
-        if (found.subscriberStatus === 'pending') {
-          // Not confirmed yet: the latest request is what the confirmation will start.
+        if (found.subscriberStatus !== 'active') {
+          // Not confirmed yet: the latest request is what the confirmation will start. An address
+          // that bounced starts over: its reader confirms it works again.
           await subscribers().update({
             where: { documentId: found.documentId },
-            data: { topics, frequency: input.frequency },
+            data: { topics, frequency: input.frequency, subscriberStatus: 'pending', bounceCount: 0 },
           });
+          return { ...found, subscriberStatus: 'pending' as const };
         }
         return found;
       });
@@ -168,7 +170,13 @@ export function subscriptionService(strapi: Core.Strapi) {
     /** Deletes the subscriber: nothing about the reader is kept. */
     async leave(token: string): Promise<{ message: string }> {
       const subscriber = await holderOf(token, 'manage');
-      await subscribers().delete({ where: { documentId: subscriber.documentId } });
+      await strapi.db.transaction(async ({ trx }) => {
+        await subscribers().delete({ where: { documentId: subscriber.documentId } });
+        // What was sent stays counted, no longer linked to anyone.
+        await trx('newsletter_deliveries')
+          .where({ subscriber_id: subscriber.documentId })
+          .update({ subscriber_id: null });
+      });
       return { message: 'You have left: your address has been deleted and you will get no more e-mails from us.' };
     },
   };

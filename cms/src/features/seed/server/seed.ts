@@ -92,6 +92,8 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
         audience: article.audience,
         conflictOfInterest: article.conflictOfInterest ?? null,
         references: article.references,
+        // Sample content: never e-mailed to subscribers.
+        doNotEmail: true,
       },
       { status: article.draft ? 'draft' : 'published', picture },
     );
