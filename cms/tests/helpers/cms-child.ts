@@ -13,6 +13,8 @@ export interface CmsProcess {
   url: string;
   /** Stops it as a signal would (Strapi's destroy runs), killing it when it does not exit in 10 s. */
   stop: () => Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash or an out-of-memory kill would: nothing of Strapi's runs. */
+  kill: () => Promise<void>;
 }
 
 export async function startCmsProcess(env: Record<string, string>): Promise<CmsProcess> {
@@ -50,6 +52,12 @@ export async function startCmsProcess(env: Record<string, string>): Promise<CmsP
       const killLater = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killLater);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -344,20 +344,30 @@ async function deliver(strapi: Core.Strapi, deliveryId: number, attempt: Attempt
 
 /**
  * Records an article's first publication and, unless it is not to be e-mailed, queues its e-mail.
- * A later publication of the same article (an edit, or after unpublishing) finds its row and sends nothing.
+ * A later publication of the same article (an edit, or after unpublishing) finds its row and sends
+ * nothing. In the publication's transaction (the content manager's publish is one): the e-mail is
+ * queued once it commits, so its job finds the article published; a restart queues what a crash
+ * in between left (resumeSends).
  */
 export async function recordFirstPublication(strapi: Core.Strapi, documentId: string): Promise<void> {
-  const article = await strapi.db
-    .query(ARTICLE)
-    .findOne({ select: ['doNotEmail', 'importKey'], where: { documentId, publishedAt: { $notNull: true } } });
-  if (!article) return;
-  const state: SendState = article.doNotEmail || article.importKey ? 'off' : 'queued';
-  const [created] = (await knex(strapi)('newsletter_sends')
-    .insert({ kind: 'article', key: `article:${documentId}`, article_document_id: documentId, state })
-    .onConflict('key')
-    .ignore()
-    .returning(['id', 'state'])) as Array<{ id: number; state: SendState }>;
-  if (created?.state === 'queued') await enqueue(fanOutJob, { send: created.id });
+  await strapi.db.transaction(async ({ trx, onCommit }) => {
+    const article = await strapi.db
+      .query(ARTICLE)
+      .findOne({ select: ['doNotEmail', 'importKey'], where: { documentId, publishedAt: { $notNull: true } } });
+    if (!article) return;
+    const state: SendState = article.doNotEmail || article.importKey ? 'off' : 'queued';
+    const [created] = (await trx('newsletter_sends')
+      .insert({ kind: 'article', key: `article:${documentId}`, article_document_id: documentId, state })
+      .onConflict('key')
+      .ignore()
+      .returning(['id', 'state'])) as Array<{ id: number; state: SendState }>;
+    if (created?.state !== 'queued') return;
+    onCommit(() => {
+      enqueue(fanOutJob, { send: created.id }).catch((error: Error) =>
+        strapi.log.error(`Newsletter: the e-mail of article ${documentId} waits for the next start: ${error.message}`),
+      );
+    });
+  });
 }
 
 export function registerFirstPublications(strapi: Core.Strapi): void {
