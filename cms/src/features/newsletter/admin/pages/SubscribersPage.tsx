@@ -72,7 +72,7 @@ function useCounts() {
 /** One box of numbers: a title and rows of a name and a count. */
 function CountBox(props: { title: string; note?: string; rows: Array<{ key: string; name: string; count: number }> }) {
   return (
-    <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+    <Grid.Item col={4} s={12} xs={12} direction="column" alignItems="stretch">
       <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} width="100%">
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Typography variant="delta" tag="h2">
