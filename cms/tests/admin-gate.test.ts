@@ -33,6 +33,7 @@ import { REVISION } from '../src/features/history/server/revisions';
 const ARTICLE = 'api::article.article';
 const COMMENT = 'api::comment.comment';
 const ENQUIRY = 'api::enquiry.enquiry';
+const SUBSCRIBER = 'api::subscriber.subscriber';
 const SHAPING_HEADERS = { 'Strapi-Response-Format': 'v4', 'strapi-encode-source-maps': 'true' };
 
 /** A content type's schema, from its file: the tests are listed before Strapi is up. */
@@ -62,6 +63,8 @@ interface Route {
   query?: Record<string, unknown>;
   /** The content-manager right the route needs, on which content type. */
   needs: { action: ContentAction; subject: string };
+  /** Other rights, any of which also lets an admin in (a route's policy may list several). */
+  orNeeds?: Array<{ action: ContentAction; subject: string }>;
   /** A fresh try for `admin` on an entry created by `ownerId`. */
   prepare: (admin: Admin, ownerId: number) => Promise<Try>;
   /** The answer to an Author on someone else's entry, for a route on one entry. */
@@ -131,16 +134,20 @@ function projectRoutes(): Route[] {
   const routeFor = (method: Method, path: string) => {
     const declared = adminRoutes.routes.find((route) => route.method === method.toUpperCase() && route.path === path);
     if (!declared) throw new Error(`src/admin-routes.ts has no ${method.toUpperCase()} ${path}`);
-    // The right its admin::hasPermissions policy asks for.
+    // The rights its admin::hasPermissions policy asks for, any one of which lets an admin in.
     const policy = declared.config.policies.find((entry) => typeof entry === 'object');
     if (!policy || typeof policy === 'string') throw new Error(`${path} asks for no content-manager right`);
-    const { action, subject } = policy.config.actions[0];
-    const needs = { action: action.split('.').pop() as ContentAction, subject };
+    const [needs, ...orNeeds] = policy.config.actions.map(({ action, subject }) => ({
+      action: action.split('.').pop() as ContentAction,
+      subject,
+    }));
+    const named = [needs, ...orNeeds].map((right) => `${right.action} ${right.subject.split('.').pop()} entries`);
     return {
       method,
       pattern: `${adminRoutes.prefix}${path}`,
       needs,
-      refusal: new RegExp(`^You may not ${needs.action} ${subject.split('.').pop()} entries`),
+      orNeeds,
+      refusal: new RegExp(`^You may not ${named.join(' or ')}`),
     };
   };
   const onArticleWithHistory = async (_admin: Admin, ownerId: number) => {
@@ -190,6 +197,13 @@ function projectRoutes(): Route[] {
       prepare: onArticleWithHistory,
       othersEntry: 404,
     },
+    {
+      ...routeFor('get', '/subscribers/counts'),
+      prepare: async () => ({ params: {}, state: entryState(SUBSCRIBER) }),
+    },
+    { ...routeFor('get', '/subscribers'), prepare: async () => ({ params: {}, state: entryState(SUBSCRIBER) }) },
+    { ...routeFor('get', '/subscribers/export'), prepare: async () => ({ params: {}, state: entryState(SUBSCRIBER) }) },
+    { ...routeFor('delete', '/subscribers/:documentId'), prepare: onEntry(SUBSCRIBER) },
   ];
 }
 
@@ -303,7 +317,11 @@ beforeAll(async () => {
   request = await api();
 });
 
-const reachOf = (route: Route, code: RoleCode) => ROLE_MATRIX[route.needs.subject]?.[code]?.[route.needs.action];
+/** How far the role's rights reach on the route: the first of its rights the role has. */
+const reachOf = (route: Route, code: RoleCode) =>
+  [route.needs, ...(route.orNeeds ?? [])]
+    .map((right) => ROLE_MATRIX[right.subject]?.[code]?.[right.action])
+    .find(Boolean);
 const allowedRoles = (route: Route) => Object.values(ROLES).filter((code) => reachOf(route, code));
 const refusedRoles = (route: Route) => Object.values(ROLES).filter((code) => !reachOf(route, code));
 const superAdminId = () => admins[ROLES.superAdmin].id;

@@ -8,6 +8,7 @@ export const ADMIN_SCREENS = {
   moderation: 'moderation',
   enquiryExport: 'enquiry-export',
   reviewsDue: 'reviews-due',
+  subscribers: 'subscribers',
 } as const;
 
 export function moderationScreenPath(): string {

@@ -3,7 +3,8 @@
  * the Moderation screen and the reader then sees it published, while a bot's comment never shows;
  * a moderator clears a busy queue of 50 with bulk decisions and the keyboard, and on a phone;
  * a staff member finds a reader's enquiry, replies by e-mail and marks it in progress, but cannot
- * change what the reader sent.
+ * change what the reader sent; a member of the Audience role finds a subscriber by part of their
+ * address and removes them, and the address is forgotten, while an Editor sees the counts only.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -482,5 +483,119 @@ describe("an editor's dates and choices", () => {
     await typeDay(from, '05/10/2026');
     await counted;
     expect(await from.inputValue()).toBe('05/10/2026');
+  });
+});
+
+/** A colleague with the role `code`, invited by the super admin, who set their password through the invitation. */
+async function invited(code: string, firstname: string) {
+  const account = { email: `${code}-${firstname.toLowerCase()}-${run}@example.org`, password: 'Colleague12345' };
+  const roles = (await (await adminGet('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
+  const role = roles.data.find((each) => each.code === code)!;
+  const invitation = (await (
+    await adminFetch('/admin/users', {
+      method: 'POST',
+      body: { firstname, lastname: `Staff ${run}`, email: account.email, roles: [role.id] },
+    })
+  ).json()) as { data: { registrationToken: string } };
+  const registered = await fetch(`${apiUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      registrationToken: invitation.data.registrationToken,
+      userInfo: { firstname, lastname: `Staff ${run}`, password: account.password },
+    }),
+  });
+  expect(registered.status, await registered.clone().text()).toBe(200);
+  return account;
+}
+
+/** A reader subscribes, as the site's form does (waiting for confirmation). */
+async function subscribe(email: string) {
+  const response = await fetch(`${apiUrl}/api/subscriptions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ data: { email, frequency: 'weekly', topics: [] } }),
+  });
+  expect(response.status, await response.clone().text()).toBe(202);
+}
+
+describe('the Subscribers screen', () => {
+  it('lets the Audience role find a subscriber by part of their address and remove them, after a confirm: the address is forgotten', async () => {
+    const leaving = `leaving-${run}@example.org`;
+    await subscribe(leaving);
+    await subscribe(`staying-${run}@example.org`);
+
+    const { page, close } = await openPage(browser, 'desktop');
+    closeAll.push(close);
+    await logInToAdmin(page, await invited('audience', 'Meera'));
+    // The mailing list only: no moderation for this role.
+    expect(await page.getByRole('link', { name: 'Moderation', exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Subscribers', exact: true }).click();
+    await page.getByRole('heading', { name: 'Subscribers', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^By state: \d+ in all$/ }).waitFor();
+
+    await page.getByRole('searchbox', { name: 'Search subscribers by address' }).fill(`LEAVING-${run}`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `1 subscriber has an address containing “LEAVING-${run}”` })
+      .waitFor();
+    const row = page.getByRole('row').filter({ hasText: leaving });
+    await row.getByText('Waiting for confirmation').waitFor();
+    await row.getByRole('button', { name: `Remove ${leaving}` }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText(`${leaving} will be deleted and forgotten`).waitFor();
+    await dialog.getByRole('button', { name: 'Remove and forget' }).click();
+    await page.getByText(`${leaving} was removed and forgotten.`).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `No address contains “LEAVING-${run}”` })
+      .waitFor();
+
+    // Gone from the database, not hidden: the Super Admin finds only the other reader.
+    const left = (await (await adminGet(`/medblog/subscribers?q=${run}`)).json()) as {
+      data: Array<{ email: string }>;
+    };
+    expect(left.data.map((s) => s.email)).toEqual([`staying-${run}@example.org`]);
+  });
+
+  it('shows an Editor the counts only, and fits a 360 px phone, as cards for the Audience role', async () => {
+    const address = `phone-reader-with-a-rather-long-address-${run}@example.org`;
+    await subscribe(address);
+    const shots = mkdtempSync(join(tmpdir(), 'medblog-subscribers-'));
+
+    const editor = await openPage(browser, 'phone');
+    closeAll.push(editor.close);
+    await logInToAdmin(editor.page, await invited('strapi-editor', 'Kabir'));
+    await editor.page.goto(`${apiUrl}/admin/subscribers`);
+    await editor.page.getByRole('heading', { name: /^By state: \d+ in all$/ }).waitFor();
+    await editor.page.getByRole('heading', { name: 'Subscribed, by topic' }).waitFor();
+    await editor.page.getByText('Addresses are visible to the Audience role (and Super Admins) only').waitFor();
+    expect(await editor.page.getByRole('searchbox').count()).toBe(0);
+    expect(await editor.page.getByRole('button', { name: 'Download CSV' }).count()).toBe(0);
+    expect(await editor.page.getByText('@').count()).toBe(0);
+    expect(await horizontalOverflow(editor.page)).toBe(0);
+    await editor.page.screenshot({ path: join(shots, 'subscribers-editor-360.png'), fullPage: true });
+
+    const audience = await openPage(browser, 'phone');
+    closeAll.push(audience.close);
+    await logInToAdmin(audience.page, await invited('audience', 'Tara'));
+    await audience.page.goto(`${apiUrl}/admin/subscribers`);
+    await audience.page.getByRole('searchbox', { name: 'Search subscribers by address' }).fill(address);
+    const card = audience.page.getByRole('listitem').filter({ hasText: address });
+    await card.waitFor();
+    expect(await audience.page.locator('table').count()).toBe(0);
+    const viewport = audience.page.viewportSize()!;
+    for (const control of [
+      card.getByRole('button', { name: `Remove ${address}` }),
+      audience.page.getByRole('button', { name: 'Download CSV' }),
+    ]) {
+      const box = (await control.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+    expect(await horizontalOverflow(audience.page)).toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await audience.page.screenshot({ path: join(shots, 'subscribers-audience-360.png') });
+    console.log(`Screenshots of the Subscribers screen on a phone: ${shots}`);
   });
 });

@@ -153,13 +153,13 @@ export async function adminFetch(path: string, init: { method?: string; body?: u
 
 export const adminGet = (path: string) => adminFetch(path);
 
-/** Signs `page` in to the Strapi admin as the seeded administrator, as a person would. */
-export async function logInToAdmin(page: Page) {
+/** Signs `page` in to the Strapi admin as the seeded administrator (or `account`), as a person would. */
+export async function logInToAdmin(page: Page, account: { email: string; password: string } = ADMIN) {
   await page.goto(`${apiUrl}/admin`);
   // The sign-in page speaks of the work, not of Strapi.
   await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Login' }).click();
   // On a phone the main menu is folded away: wait for the home page instead.
   await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 30_000 });

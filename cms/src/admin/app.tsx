@@ -1,17 +1,19 @@
 /**
  * Admin panel customisation: English only; no tutorials, release notifications, product banner or
  * guided tour; screens of our own in the main menu (the comment moderation queue, the enquiries
- * CSV export and the articles due for a medical review); choices in words and dates day first in
- * lists and edit views; side panels on the enquiry form (received date, reply by e-mail) and the
- * article form (its History); and the screen comparing an article's versions.
+ * CSV export, the articles due for a medical review and the newsletter's subscribers); choices in
+ * words and dates day first in lists and edit views; side panels on the enquiry form (received
+ * date, reply by e-mail) and the article form (its e-mail to subscribers, its History); and the screen comparing an article's
+ * versions.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Bell, Clock, Discuss, Download } from '@strapi/icons';
+import { Bell, Clock, Discuss, Download, Mail } from '@strapi/icons';
 import { ADMIN_SCREENS } from '@medblog/shared';
 import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
 import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
 import { SeoPreviewPanel } from '../features/articles/admin/components/SeoPreviewPanel';
 import { ArticleEmailPanel } from '../features/newsletter/admin/components/ArticleEmailPanel';
+import { SEE_SUBSCRIBER_COUNTS } from '../features/newsletter/admin/lib/subscribers';
 import { withReadableValues } from '../platform/admin/ListValues';
 import { editViewInputs } from '../platform/admin/EditViewInputs';
 import { VALUE_LABELS } from './value-labels';
@@ -92,6 +94,16 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
       position: 4,
       Component: () => import('../features/articles/admin/pages/ReviewsDuePage'),
+    });
+    // Counts for whoever may publish articles (Editors); addresses only with the right to read
+    // subscribers (Audience, Super Admins). The menu shows a link to an admin with any one right.
+    app.addMenuLink({
+      to: ADMIN_SCREENS.subscribers,
+      icon: Mail,
+      intlLabel: { id: 'medblog.subscribers.menu', defaultMessage: 'Subscribers' },
+      permissions: SEE_SUBSCRIBER_COUNTS,
+      position: 5,
+      Component: () => import('../features/newsletter/admin/pages/SubscribersPage'),
     });
     // An article's history, opened from its History panel: a screen of ours, off the main menu.
     app.router.addRoute({

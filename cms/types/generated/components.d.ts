@@ -55,9 +55,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
     icon: 'link';
   };
   attributes: {
-    platform: Schema.Attribute.Enumeration<
-      ['instagram', 'facebook', 'linkedin', 'youtube', 'x']
-    > &
+    platform: Schema.Attribute.Enumeration<['instagram', 'facebook', 'linkedin', 'youtube', 'x']> &
       Schema.Attribute.Required;
     url: Schema.Attribute.String & Schema.Attribute.Required;
   };

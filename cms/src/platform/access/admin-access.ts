@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from '../utils/http';
 
-type Action = 'read' | 'update';
+type Action = 'read' | 'update' | 'delete';
 
 export async function permittedQuery(
   strapi: Core.Strapi,

@@ -14,7 +14,7 @@ import type { Context } from '../utils/http';
 type Controller = ({ strapi }: { strapi: Core.Strapi }) => Record<string, (ctx: Context) => unknown>;
 
 export interface AdminRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   /** The controller (a factory, as Strapi's) and its action serving the route. */
   controller: Controller;
@@ -22,14 +22,26 @@ export interface AdminRoute {
   config: ReturnType<typeof allowedTo>;
 }
 
+type Right = [action: 'read' | 'update' | 'delete' | 'publish', subject: string];
+
 /** A route's policies: a signed-in admin with the content manager's right to `action` on `subject`. */
-export function allowedTo(action: 'read' | 'update' | 'publish', subject: string) {
+export function allowedTo(action: Right[0], subject: string) {
+  return allowedToAny([action, subject]);
+}
+
+/** A route's policies: a signed-in admin with at least one of these content-manager rights. */
+export function allowedToAny(...rights: Right[]) {
   return {
     policies: [
       'admin::isAuthenticatedAdmin',
       {
         name: 'global::content-manager-right',
-        config: { actions: [{ action: `plugin::content-manager.explorer.${action}`, subject }] },
+        config: {
+          actions: rights.map(([action, subject]) => ({
+            action: `plugin::content-manager.explorer.${action}`,
+            subject,
+          })),
+        },
       },
     ],
   };

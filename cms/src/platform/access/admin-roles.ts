@@ -4,7 +4,7 @@
  * fields and conditions it says. Rights on other plugins' subjects (media library, settings), which
  * an admin may give by hand, are kept. The Super Admin is Strapi's: it resets that role to every
  * right at each start (revision-access.ts then takes back article versions).
- * Enquiry staff is our own role, created at the first start.
+ * Enquiry staff and Audience are our own roles, created at the first start.
  */
 import type { Core } from '@strapi/strapi';
 import {
@@ -23,6 +23,16 @@ export const ENQUIRY_STAFF_ROLE = {
   name: 'Enquiry staff',
   description: 'Handles enquiries from the site; cannot edit or publish articles.',
 };
+
+export const AUDIENCE_ROLE = {
+  code: ROLES.audience,
+  name: 'Audience',
+  description:
+    "Looks after the mailing list: sees subscribers' addresses, removes one when asked, exports the list; cannot edit or publish articles.",
+};
+
+/** The roles of ours, created when missing. */
+const OUR_ROLES = [ENQUIRY_STAFF_ROLE, AUDIENCE_ROLE];
 
 interface Attribute {
   type: string;
@@ -91,10 +101,13 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<void> {
   if (problems.length) throw new Error(`The role matrix (src/platform/access/role-matrix.ts): ${problems.join('; ')}`);
 
   const roles = strapi.service('admin::role');
-  if (!(await roles.findOne({ code: ENQUIRY_STAFF_ROLE.code }))) await roles.create(ENQUIRY_STAFF_ROLE);
+  for (const role of OUR_ROLES) {
+    if (!(await roles.findOne({ code: role.code }))) await roles.create(role);
+  }
 
   const ours = new Set(models.map((model) => model.uid));
-  for (const code of [ROLES.editor, ROLES.author, ROLES.enquiryStaff]) {
+  // Every role of the matrix but the Super Admin, whose rights are Strapi's.
+  for (const code of Object.values(ROLES).filter((code) => code !== ROLES.superAdmin)) {
     const role = await roles.findOne({ code });
     if (!role) continue;
     const existing: Permission[] = await strapi

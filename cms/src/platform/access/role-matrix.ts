@@ -13,6 +13,7 @@ export const ROLES = {
   editor: 'strapi-editor',
   author: 'strapi-author',
   enquiryStaff: 'enquiry-staff',
+  audience: 'audience',
 } as const;
 export type RoleCode = (typeof ROLES)[keyof typeof ROLES];
 
@@ -42,6 +43,7 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-editor': ALL_AND_PUBLISH,
     'strapi-author': { read: 'own', create: 'own', update: 'own', delete: 'own' },
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   // Authors read categories and authors to file an article and name its author and reviewer.
   'api::category.category': {
@@ -49,24 +51,28 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-editor': ALL,
     'strapi-author': { read: 'all' },
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   'api::author.author': {
     'strapi-super-admin': ALL,
     'strapi-editor': ALL,
     'strapi-author': { read: 'public-fields' },
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   'api::redirect.redirect': {
     'strapi-super-admin': ALL,
     'strapi-editor': ALL,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   'api::global.global': {
     'strapi-super-admin': ALL,
     'strapi-editor': SETTINGS,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   // Editors moderate; a staff reply goes through the moderation screen, which badges it.
   'api::comment.comment': {
@@ -74,24 +80,28 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-editor': { read: 'all', update: 'all', delete: 'all' },
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   'api::moderation-setting.moderation-setting': {
     'strapi-super-admin': ALL,
     'strapi-editor': SETTINGS,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   'api::editorial-setting.editorial-setting': {
     'strapi-super-admin': ALL,
     'strapi-editor': SETTINGS,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   'api::newsletter-setting.newsletter-setting': {
     'strapi-super-admin': ALL,
     'strapi-editor': SETTINGS,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
   // Names, e-mails and phone numbers: enquiry staff only. What the sender wrote stays as sent
   // (documents/enquiry-sender.ts); staff change the handling status and notes.
@@ -100,14 +110,18 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-editor': NONE,
     'strapi-author': NONE,
     'enquiry-staff': { read: 'all', update: 'all' },
+    audience: NONE,
   },
-  // Readers' addresses: Super Admins only (Strapi gives them every action), who may look one up
-  // and remove it, and so forget it. Readers change their own through their signed links.
+  // Readers' addresses: Super Admins (Strapi gives them every action) and the Audience role, who
+  // look one up and remove it, and so forget it; nobody else, Editors included (they see only the
+  // Subscribers screen's counts). Nobody creates or changes an address for a reader: readers change
+  // their own through their signed links.
   'api::subscriber.subscriber': {
     'strapi-super-admin': ALL,
     'strapi-editor': NONE,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: { read: 'all', delete: 'all' },
   },
   // Read only through an article's History (src/admin-api), never in the content manager.
   'api::article-revision.article-revision': {
@@ -115,6 +129,7 @@ export const ROLE_MATRIX: Record<string, Record<RoleCode, Cell>> = {
     'strapi-editor': NONE,
     'strapi-author': NONE,
     'enquiry-staff': NONE,
+    audience: NONE,
   },
 };
 

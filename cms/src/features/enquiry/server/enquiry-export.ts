@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
 import { permittedQuery } from '../../../platform/access/admin-access';
-import { toCsv } from './csv';
+import { toCsv } from '../../../platform/utils/csv';
 import { enquiryExportQuery } from './inputs';
 import { parseInput } from '../../../platform/utils/validation';
 import { dayStart, localDateTime } from '../../../platform/utils/dates';

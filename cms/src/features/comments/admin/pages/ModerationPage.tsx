@@ -32,7 +32,7 @@ import { StaffReplyDialog } from '../components/StaffReplyDialog';
 import { useDecisions } from '../hooks/useDecisions';
 import { useKeyboardModeration } from '../hooks/useKeyboardModeration';
 import { useArticleOptions, useModerationQueue, type QueueComment } from '../hooks/useModerationQueue';
-import { useNarrowScreen } from '../hooks/useNarrowScreen';
+import { useNarrowScreen } from '../../../../platform/admin/useNarrowScreen';
 import { useSelection } from '../hooks/useSelection';
 import { useTableFocus } from '../hooks/useTableFocus';
 import {

@@ -1,4 +1,4 @@
-/** Whether the screen is phone-sized: the moderation screen then shows cards instead of a table. */
+/** Whether the screen is phone-sized: our admin screens (moderation, subscribers) then show cards instead of a table. */
 import * as React from 'react';
 
 const PHONE = '(max-width: 640px)';

@@ -1,7 +1,8 @@
 /**
  * CSV that spreadsheets open correctly: every field quoted (commas, quotes, newlines survive),
  * a UTF-8 byte-order mark (Devanagari and other scripts survive Excel), CRLF line ends, and no
- * field that Excel, LibreOffice or Google Sheets would run as a formula.
+ * field that Excel, LibreOffice or Google Sheets would run as a formula. Every CSV export uses it
+ * (enquiries, subscribers).
  */
 import { isPhoneNumber } from '@medblog/shared';
 
