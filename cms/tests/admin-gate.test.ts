@@ -197,6 +197,8 @@ function projectRoutes(): Route[] {
       prepare: onArticleWithHistory,
       othersEntry: 404,
     },
+    { ...routeFor('get', '/articles/:documentId/email'), prepare: onEntry(ARTICLE) },
+    { ...routeFor('post', '/articles/:documentId/email/test'), prepare: onEntry(ARTICLE) },
     {
       ...routeFor('get', '/subscribers/counts'),
       prepare: async () => ({ params: {}, state: entryState(SUBSCRIBER) }),

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { api, bootStrapi } from './helpers/strapi';
 import { inbox, mailServer, waitForMail, type ReceivedMail } from './helpers/smtp';
-import { adminToken } from './helpers/admin';
+import { newAdminHeaders } from './helpers/admin';
 import { cmsDir } from '../scripts/lib/strapi.mjs';
 
 const ARTICLE = 'api::article.article';
@@ -31,6 +31,15 @@ beforeAll(async () => {
 
 afterEach(() => mailServer.recover());
 
+/** What this file made, removed after it so other files find the demo content as it was. */
+const made = { articles: [] as string[], categories: [] as string[], subscribers: [] as string[] };
+
+afterAll(async () => {
+  for (const documentId of made.articles) await strapi.documents(ARTICLE).delete({ documentId });
+  for (const documentId of made.categories) await strapi.documents('api::category.category').delete({ documentId });
+  await db()('subscribers').whereIn('document_id', made.subscribers).delete();
+});
+
 const db = () => strapi.db.connection;
 
 interface SubscriberOptions {
@@ -46,6 +55,7 @@ async function subscriber(
 ) {
   const email = `${label}.${process.pid}.${Date.now()}.${(run += 1)}@example.org`.toLowerCase();
   const documentId = randomBytes(12).toString('hex');
+  made.subscribers.push(documentId);
   await db()('subscribers').insert({
     document_id: documentId,
     email,
@@ -63,14 +73,18 @@ async function subscriber(
 async function category(slug: string) {
   const found = await strapi.db.query('api::category.category').findOne({ where: { slug } });
   if (found) return found;
-  return strapi.documents('api::category.category').create({ data: { name: `Topic ${slug}`, slug } as never });
+  const created = await strapi
+    .documents('api::category.category')
+    .create({ data: { name: `Topic ${slug}`, slug } as never });
+  made.categories.push(created.documentId);
+  return created;
 }
 
 /** A new draft article in the category `topic` (its slug). */
 async function draft(topic: string, data: Record<string, unknown> = {}) {
   const { documentId } = await category(topic);
   const title = `Newsletter article ${(run += 1)} ${Date.now()}`;
-  return strapi.documents(ARTICLE).create({
+  const created = await strapi.documents(ARTICLE).create({
     data: {
       title,
       excerpt: `What ${title} is about, in one sentence.`,
@@ -79,6 +93,8 @@ async function draft(topic: string, data: Record<string, unknown> = {}) {
       ...data,
     } as never,
   });
+  made.articles.push(created.documentId);
+  return created;
 }
 
 const publish = (documentId: string) => strapi.documents(ARTICLE).publish({ documentId });
@@ -301,7 +317,16 @@ describe('the editor’s view of an article’s e-mail', () => {
     const refused = await subscriber('refused', { topics: [topic] });
     mailServer.refuseRecipient(refused.email);
     const article = await draft(topic);
-    const editor = { Authorization: `Bearer ${await adminToken('strapi-editor')}` };
+    // Whom publishing reaches: also the every-topic subscribers other test files left.
+    const [{ reached }] = (
+      await db().raw(
+        `SELECT count(*)::int AS reached FROM subscribers WHERE subscriber_status = 'active' AND frequency = 'each-article'
+         AND (topics IS NULL OR topics IN ('[]'::jsonb, 'null'::jsonb) OR topics @> jsonb_build_array(?::text))`,
+        [topic],
+      )
+    ).rows;
+    const editor = await newAdminHeaders('strapi-editor', 'newsletter-editor');
+    const editorEmail = (await request.get('/admin/users/me').set(editor)).body.data.email as string;
 
     const before = await request.get(`/medblog/articles/${article.documentId}/email`).set(editor);
     expect(before.status).toBe(200);
@@ -309,20 +334,18 @@ describe('the editor’s view of an article’s e-mail', () => {
 
     const test = await request.post(`/medblog/articles/${article.documentId}/email/test`).set(editor);
     expect(test.status).toBe(200);
-    expect(test.body.data.to).toBe('strapi-editor@example.org');
-    const testMail = await waitForMail(
-      (m) => m.to.includes('strapi-editor@example.org') && m.subject.startsWith('[Test]'),
-    );
+    expect(test.body.data.to).toBe(editorEmail);
+    const testMail = await waitForMail((m) => m.to.includes(editorEmail) && m.subject.startsWith('[Test]'));
     expect(testMail.subject).toBe(`[Test] ${article.title}`);
     expect(testMail.text).toContain(`/articles/${article.slug}`);
 
     await publish(article.documentId);
     await sendSettled(article.documentId);
     const after = await request.get(`/medblog/articles/${article.documentId}/email`).set(editor);
-    expect(after.body.data).toMatchObject({ state: 'done', sent: 1, failed: 1, queued: 0 });
+    expect(after.body.data).toMatchObject({ state: 'done', sent: reached - 1, failed: 1, queued: 0 });
 
     // Authors cannot; an unknown article is a 404.
-    const author = { Authorization: `Bearer ${await adminToken('strapi-author')}` };
+    const author = await newAdminHeaders('strapi-author', 'newsletter-author');
     expect((await request.get(`/medblog/articles/${article.documentId}/email`).set(author)).status).toBe(403);
     expect((await request.post(`/medblog/articles/${article.documentId}/email/test`).set(author)).status).toBe(403);
     expect((await request.get('/medblog/articles/nosucharticle0000/email').set(editor)).status).toBe(404);

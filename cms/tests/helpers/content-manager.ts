@@ -97,6 +97,8 @@ export async function sampleData(uid: string): Promise<Record<string, unknown>> 
       return { blockedWords: `role-test-${mark}` };
     case 'api::editorial-setting.editorial-setting':
       return { versionsKeptPerArticle: 1000 + entryNumber };
+    case 'api::newsletter-setting.newsletter-setting':
+      return { senderName: `Role test ${mark}` };
     default:
       throw new Error(`No sample data for ${uid}: add it to tests/helpers/content-manager.ts`);
   }
@@ -118,6 +120,7 @@ export function sampleChange(uid: string): { field: string; value: string | numb
     'api::global.global': { field: 'tagline', value: text },
     'api::moderation-setting.moderation-setting': { field: 'blockedWords', value: text },
     'api::editorial-setting.editorial-setting': { field: 'versionsKeptPerArticle', value: 2000 + entryNumber },
+    'api::newsletter-setting.newsletter-setting': { field: 'senderName', value: text.slice(0, 80) },
   };
   const change = fields[uid];
   if (!change) throw new Error(`No sample change for ${uid}: add it to tests/helpers/content-manager.ts`);

@@ -224,7 +224,7 @@ export const digestJob = defineJob<Record<string, never>>({
 function recipientsSql(send: SendRow, topicSlugs: string[] | null) {
   const frequency = send.kind === 'article' ? 'each-article' : 'weekly';
   // No topics chosen: every topic.
-  const anyTopic = `(topics IS NULL OR jsonb_typeof(topics) <> 'array' OR jsonb_array_length(topics) = 0)`;
+  const anyTopic = `(topics IS NULL OR topics IN ('[]'::jsonb, 'null'::jsonb))`;
   const topicFilter = topicSlugs?.length ? `(${anyTopic} OR jsonb_exists_any(topics, ?::text[]))` : anyTopic;
   return {
     sql: `INSERT INTO newsletter_deliveries (send_id, subscriber_id)
