@@ -7,4 +7,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // the rate they go out at is NEWSLETTER_MAX_PER_SECOND (config/plugins.ts).
   batchSize: env.int('NEWSLETTER_BATCH_SIZE', 20),
   concurrency: env.int('NEWSLETTER_WORKERS', 2),
+  // When the CMS looks whether the weekly digest is due (its day and hour are in the Newsletter
+  // settings): a cron expression, UTC.
+  digestSchedule: env('NEWSLETTER_DIGEST_SCHEDULE', '*/15 * * * *'),
 });

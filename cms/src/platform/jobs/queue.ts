@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import pg from 'pg';
 import { PgBoss, type JobResult, type JobWithMetadata, type QueueOptions } from 'pg-boss';
 
 /** Where a job stands in its tries: the last one may record a failure for good before throwing. */
@@ -24,8 +25,8 @@ export interface JobDefinition<Data extends object> {
    * workers; one by one when not given. Jobs of a full batch are followed by the next at once.
    */
   work?: (strapi: Core.Strapi) => { batchSize: number; localConcurrency: number };
-  /** A cron expression (UTC) when the job also runs on a timer. */
-  schedule?: string;
+  /** A cron expression (UTC; a sixth field for seconds) when the job also runs on a timer. */
+  schedule?: string | ((strapi: Core.Strapi) => string);
   /** Throws to have the job retried (as `options` say). */
   handle: (strapi: Core.Strapi, data: Data, attempt: Attempt) => Promise<void>;
 }
@@ -44,12 +45,17 @@ export function registerJobs(...jobs: Array<JobDefinition<never>>): void {
 }
 
 /**
- * A job's data as sent. Strapi's database layer tells the `pg` driver, process-wide, to leave JSON
- * columns unparsed, so pg-boss (on the same driver) hands the data over as text.
+ * Strapi's database layer tells the `pg` driver, process-wide, to leave JSON columns unparsed;
+ * pg-boss (on the same driver) reads its jobs' data and its schedules' from JSON columns, so its
+ * pool parses them itself (without this its timer's jobs never start: it finds no queue name).
  */
-function dataOf(job: JobWithMetadata<object>): object {
-  return typeof job.data === 'string' ? (JSON.parse(job.data) as object) : job.data;
-}
+const JSON_TYPES = new Set<number>([pg.types.builtins.JSON, pg.types.builtins.JSONB]);
+const pgBossTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    JSON_TYPES.has(oid) && format !== 'binary'
+      ? (value: string) => JSON.parse(value) as unknown
+      : pg.types.getTypeParser(oid, format as 'text'),
+};
 
 export async function startJobs(strapi: Core.Strapi): Promise<void> {
   const connection = strapi.config.get('database.connection.connection') as {
@@ -65,6 +71,7 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
     connectionString: connection.connectionString,
     ssl: connection.ssl,
     schema: settings.schema,
+    ...({ types: pgBossTypes } as object),
     // How soon the jobs of an instance that died are handed to another (their heartbeat stopped).
     superviseIntervalSeconds: settings.superviseIntervalSeconds,
     monitorIntervalSeconds: settings.superviseIntervalSeconds,
@@ -92,7 +99,7 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
         Promise.all(
           jobs.map(async (job): Promise<JobResult> => {
             try {
-              await definition.handle(strapi, dataOf(job), job);
+              await definition.handle(strapi, job.data, job);
               return { id: job.id, status: 'completed' };
             } catch (error) {
               // The job's data is not logged: it may name a reader. pg-boss retries it as its queue says.
@@ -102,7 +109,8 @@ export async function startJobs(strapi: Core.Strapi): Promise<void> {
           }),
         ),
     );
-    if (definition.schedule) await boss.schedule(definition.name, definition.schedule);
+    const { schedule } = definition;
+    if (schedule) await boss.schedule(definition.name, typeof schedule === 'function' ? schedule(strapi) : schedule);
   }
 }
 

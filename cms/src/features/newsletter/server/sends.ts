@@ -183,7 +183,12 @@ async function emailOf(strapi: Core.Strapi, send: SendRow, topics: string[]): Pr
 
 /** The newsletter's configuration (config/newsletter.ts). */
 const config = (strapi: Core.Strapi) =>
-  strapi.config.get('newsletter') as { retryDelaySeconds: number; batchSize: number; concurrency: number };
+  strapi.config.get('newsletter') as {
+    retryDelaySeconds: number;
+    batchSize: number;
+    concurrency: number;
+    digestSchedule: string;
+  };
 
 export const deliveryJob = defineJob<{ delivery: number }>({
   name: 'newsletter-delivery',
@@ -213,8 +218,8 @@ export const fanOutJob = defineJob<{ send: number }>({
 
 export const digestJob = defineJob<Record<string, never>>({
   name: 'newsletter-digest',
-  // Every quarter of an hour: the organisation's time zone may be half an hour off UTC's.
-  schedule: '*/15 * * * *',
+  // Every quarter of an hour by default: the organisation's time zone may be half an hour off UTC's.
+  schedule: (strapi) => strapi.config.get<string>('newsletter.digestSchedule'),
   async handle(strapi) {
     await runDigest(strapi);
   },
