@@ -125,6 +125,40 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 const linkIn = (mail: ReceivedMail, pattern: RegExp) => pattern.exec(mail.text)?.[0];
 
+describe('a reader’s journey', () => {
+  it('subscribes, confirms, gets the next article on their topic, and leaves in one click from it', async () => {
+    const topic = 'journey-topic';
+    await category(topic);
+    const email = `journey.${process.pid}.${Date.now()}@example.org`;
+    const subscribed = await request
+      .post('/api/subscriptions')
+      .send({ data: { email, topics: [topic], frequency: 'each-article' } });
+    expect(subscribed.status).toBe(202);
+    const confirmation = await waitForMail((m) => m.to.includes(email) && /Confirm/.test(m.subject));
+    const token = /\/subscribe\/confirm\?token=([\w.-]+)/.exec(confirmation.text)![1];
+    expect((await request.post('/api/subscriptions/confirm').send({ data: { token } })).status).toBe(200);
+    const { documentId } = await strapi.db.query('api::subscriber.subscriber').findOne({ where: { email } });
+    made.subscribers.push(documentId);
+
+    const article = await draft(topic);
+    await publish(article.documentId);
+    const mail = await waitForMail((m) => m.to.includes(email) && m.subject === article.title);
+    expect(mail.text).toContain(`/articles/${article.slug}`);
+
+    // The mail provider's one-click: a POST to the List-Unsubscribe address with nothing but its body.
+    const oneClick = new URL(/<(https?:[^>]+)>/.exec(mail.header('List-Unsubscribe'))![1]);
+    const left = await request
+      .post(`${oneClick.pathname}${oneClick.search}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click');
+    expect(left.status).toBeLessThan(300);
+    const next = await draft(topic);
+    await publish(next.documentId);
+    await sendSettled(next.documentId);
+    expect(mailsTo(email).filter((m) => m.subject === next.title)).toHaveLength(0);
+  });
+});
+
 describe('a new article, on its first publication', () => {
   it('goes to each-article subscribers of its topic and of every topic, once, with a way out', async () => {
     const topic = 'usmle-news';
