@@ -1,15 +1,17 @@
 /**
- * The Subscribers screen's endpoints (under /medblog, see platform/access/admin-api.ts). Addresses
- * only with the right to read subscribers (Super Admins, Audience); the counts also for whoever
- * may publish articles (Editors), as numbers that name nobody.
+ * The newsletter's admin endpoints (under /medblog, see platform/access/admin-api.ts).
+ * The Subscribers screen: addresses only with the right to read subscribers (Super Admins,
+ * Audience); the counts also for whoever may publish articles (Editors), as numbers that name
+ * nobody. An article's e-mail in its edit view: for whoever may publish articles.
  */
 import { allowedTo, allowedToAny, type AdminRoute } from '../../../platform/access/admin-api';
 import subscriberAdmin from './subscriber-admin';
+import articleEmail from './article-email';
 
 const SUBSCRIBER = 'api::subscriber.subscriber';
 const ARTICLE = 'api::article.article';
 
-export const subscriberAdminRoutes: AdminRoute[] = [
+export const newsletterAdminRoutes: AdminRoute[] = [
   {
     method: 'GET',
     path: '/subscribers/counts',
@@ -37,5 +39,19 @@ export const subscriberAdminRoutes: AdminRoute[] = [
     controller: subscriberAdmin,
     action: 'remove',
     config: allowedTo('delete', SUBSCRIBER),
+  },
+  {
+    method: 'GET',
+    path: '/articles/:documentId/email',
+    controller: articleEmail,
+    action: 'status',
+    config: allowedTo('publish', ARTICLE),
+  },
+  {
+    method: 'POST',
+    path: '/articles/:documentId/email/test',
+    controller: articleEmail,
+    action: 'test',
+    config: allowedTo('publish', ARTICLE),
   },
 ];

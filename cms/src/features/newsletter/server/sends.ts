@@ -37,8 +37,6 @@ interface SendRow {
   created_at: Date;
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
 // ---------------------------------------------------------------------------------------------
 // What the e-mails say
 
@@ -241,7 +239,7 @@ function recipientsSql(send: SendRow, topicSlugs: string[] | null) {
 }
 
 /** Makes a send's deliveries and queues them; run again (a retry, a restart), it adds nothing twice. */
-export async function fanOut(strapi: Core.Strapi, sendId: number): Promise<void> {
+async function fanOut(strapi: Core.Strapi, sendId: number): Promise<void> {
   const db = knex(strapi);
   const send = (await db('newsletter_sends').where({ id: sendId }).first()) as SendRow | undefined;
   if (!send || send.state !== 'queued') return;
@@ -282,7 +280,7 @@ const isPermanent = (error: unknown) => {
 };
 
 /** Permanent refusals after which an address gets nothing more. */
-export const BOUNCES_TO_STOP = 2;
+const BOUNCES_TO_STOP = 2;
 
 async function deliver(strapi: Core.Strapi, deliveryId: number, attempt: Attempt): Promise<void> {
   const db = knex(strapi);
@@ -354,7 +352,7 @@ async function deliver(strapi: Core.Strapi, deliveryId: number, attempt: Attempt
  * queued once it commits, so its job finds the article published; a restart queues what a crash
  * in between left (resumeSends).
  */
-export async function recordFirstPublication(strapi: Core.Strapi, documentId: string): Promise<void> {
+async function recordFirstPublication(strapi: Core.Strapi, documentId: string): Promise<void> {
   await strapi.db.transaction(async ({ trx, onCommit }) => {
     const article = await strapi.db
       .query(ARTICLE)
@@ -448,9 +446,6 @@ export async function runDigest(strapi: Core.Strapi, now = new Date()): Promise<
     .returning(['id', 'state'])) as Array<{ id: number; state: SendState }>;
   if (created?.state === 'queued') await enqueue(fanOutJob, { send: created.id });
 }
-
-/** Weekday names in the order the settings offer them (for tests and the admin). */
-export const DIGEST_DAYS = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
 
 // ---------------------------------------------------------------------------------------------
 // For editors
