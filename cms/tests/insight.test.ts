@@ -315,7 +315,11 @@ describe('refusals', () => {
         expect(response.body.error.message, what).toMatch(message);
       }
     }
-    const garbage = await beacon('not json at all', newReader(), { plainText: true });
+    const garbage = await request
+      .post('/api/insight')
+      .set('X-Forwarded-For', newReader())
+      .set('Content-Type', 'text/plain;charset=UTF-8')
+      .send('not json at all');
     expect(garbage.status).toBe(400);
     expect(garbage.body.error.message).toMatch(/not valid JSON/);
     const truncated = await request
@@ -323,6 +327,10 @@ describe('refusals', () => {
       .set('Content-Type', 'text/plain')
       .send('{"data":{"events":[{"type":"vi');
     expect(truncated.status).toBe(400);
+    expect(truncated.body.error.message).toMatch(/not valid JSON/);
+    // A JSON body that does not parse is refused by the body parser, as on every route.
+    const badJson = await request.post('/api/insight').set('Content-Type', 'application/json').send('{"data":');
+    expect(badJson.status).toBe(400);
     await flush();
     expect(Object.values(await stored()).flat()).toEqual([]);
   });
