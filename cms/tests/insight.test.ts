@@ -394,7 +394,12 @@ describe('the Readers figures', () => {
       const response = await beacon(
         [
           { type: 'view', pageType: 'article', article: article.documentId, viewportWidth: screens[i], referrer },
-          { type: 'helpful', article: article.documentId, answer: answers[i] },
+          {
+            type: 'helpful',
+            article: article.documentId,
+            answer: answers[i],
+            ...(answers[i] === 'no' ? { note: 'Nothing on scholarships' } : {}),
+          },
         ],
         newReader(),
       );
@@ -490,6 +495,24 @@ describe('the Readers figures', () => {
     expect(speed['article CLS'].p75).toBeLessThan(0.31);
     expect(speed['article LCP'].daily.slice(0, 6)).toEqual([null, null, null, null, null, null]);
     expect(speed['article LCP'].daily[6]).toBe(speed['article LCP'].p75);
+  });
+
+  it("keeps the article list to an Author's own articles when asked", async () => {
+    const own = await insight().readers(7, { articles: [other.documentId] });
+    expect(own.articles.map((entry) => entry.documentId)).toEqual([other.documentId]);
+    expect(own.contentGaps).toEqual(report.contentGaps);
+  });
+
+  it("gives an article's edit view its last 30 days and its latest notes", async () => {
+    const figures = await insight().article(article.documentId);
+    expect(figures).toMatchObject({ period: 30, views: 4, helpfulPercent: 75, phoneViews: 3 });
+    expect(figures.dailyViews).toHaveLength(30);
+    expect(figures.dailyViews[29]).toBe(4);
+    expect(figures.notes).toEqual([
+      { day: today(), answer: 'no', note: 'Nothing on scholarships', createdAt: expect.any(String) },
+    ]);
+    const none = await insight().article('nosucharticle000000000000');
+    expect(none).toMatchObject({ views: 0, helpfulPercent: null, notes: [] });
   });
 
   it('takes only 7, 30 or 90 days', async () => {

@@ -327,3 +327,11 @@ export interface ReadersReport {
   referrers: ReferringSite[];
   speed: PageSpeed[];
 }
+
+/** What an article's edit view shows: its last 30 days' figures and latest "What was missing?" notes. */
+export interface ArticleReaders extends Omit<ReadersArticle, 'title' | 'slug'> {
+  period: 30;
+  days: string[];
+  /** Newest first; private to editors. */
+  notes: Array<{ day: string; answer: 'yes' | 'no'; note: string; createdAt: string }>;
+}

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { InsightEvent, ReadersPeriod } from '@medblog/shared';
 import { createInsightCollector } from '../../../features/insight/server/collector';
-import { readersReport } from '../../../features/insight/server/readers';
+import { articleReaders, readersReport } from '../../../features/insight/server/readers';
 import { forgetOldInsight } from '../../../features/insight/server/retention';
 
 /** What readers' browsers report (src/features/insight/server): counting, writing in batches, the Readers figures. */
@@ -15,7 +15,11 @@ const insightService = ({ strapi }: { strapi: Core.Strapi }) => {
     stopFlushing: () => collector.stop(),
     /** What the daily retention job does (tests run it now). */
     forgetOld: (now?: Date) => forgetOldInsight(strapi, now),
-    readers: (period: ReadersPeriod, options?: { now?: Date }) => readersReport(strapi, period, options),
+    /** The Readers page's figures (`articles`: only these articles in its list, as for an Author). */
+    readers: (period: ReadersPeriod, options?: { now?: Date; articles?: readonly string[] }) =>
+      readersReport(strapi, period, options),
+    /** An article's edit view's figures and notes. */
+    article: (documentId: string, options?: { now?: Date }) => articleReaders(strapi, documentId, options),
   };
 };
 

@@ -15,6 +15,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   READERS_PERIODS,
+  type ArticleReaders,
   VITAL_THRESHOLDS,
   type ContentGap,
   type InsightPageType,
@@ -63,7 +64,17 @@ type Database = Core.Strapi['db']['connection'];
 /** documentId -> figure, from rows of { id, n }. */
 const byId = (rows: Array<{ id: string; n: unknown }>) => new Map(rows.map((row) => [row.id, int(row.n)]));
 
-async function articleFigures(strapi: Core.Strapi, db: Database, days: string[]): Promise<ReadersArticle[]> {
+/** Figures of the articles with any in `days`; of `only` these articles when given (an Author's own). */
+async function articleFigures(
+  strapi: Core.Strapi,
+  db: Database,
+  days: string[],
+  only?: readonly string[],
+): Promise<ReadersArticle[]> {
+  // Every query of one article set: all of them when `only` is not given.
+  const within = (column: string) => (query: { whereIn: (column: string, values: string[]) => unknown }) => {
+    if (only) query.whereIn(column, [...only]);
+  };
   const [from, to] = [days[0], days[days.length - 1]];
   const fromTime = `${from}T00:00:00.000Z`;
   const articles = strapi.db.metadata.get(ARTICLE).tableName;
@@ -76,11 +87,13 @@ async function articleFigures(strapi: Core.Strapi, db: Database, days: string[])
       .select({ id: 'article_document_id' })
       .sum({ n: 'views' })
       .whereBetween('day', [from, to])
+      .modify(within('article_document_id'))
       .groupBy('article_document_id'),
     db(TABLES.articleDays)
       .select({ id: 'article_document_id' })
       .sum({ phone: 'phone_views', desktop: 'desktop_views', yes: 'helpful_yes', no: 'helpful_no' })
       .whereBetween('day', [from, to])
+      .modify(within('article_document_id'))
       .groupBy('article_document_id'),
     db(comments.tableName)
       .join(link.name, `${link.name}.${link.joinColumn.name}`, `${comments.tableName}.id`)
@@ -89,6 +102,7 @@ async function articleFigures(strapi: Core.Strapi, db: Database, days: string[])
       .countDistinct({ n: `${comments.tableName}.document_id` })
       .where(`${comments.tableName}.created_at`, '>=', fromTime)
       .whereNot(`${comments.tableName}.moderation_status`, 'spam')
+      .modify(within(`${articles}.document_id`))
       .groupBy(`${articles}.document_id`),
     db(enquiries)
       .select({ path: 'source_path' })
@@ -122,7 +136,7 @@ async function articleFigures(strapi: Core.Strapi, db: Database, days: string[])
     : [];
   const ids = [
     ...new Set([...viewsById.keys(), ...screensById.keys(), ...commentsById.keys(), ...slugRows.map((row) => row.id)]),
-  ];
+  ].filter((id) => !only || only.includes(id));
   if (!ids.length) return [];
   const meta = (await db(articles)
     .distinctOn('document_id')
@@ -251,20 +265,72 @@ async function speed(db: Database, days: string[]): Promise<PageSpeed[]> {
     .sort((a, b) => a.pageType.localeCompare(b.pageType) || a.metric.localeCompare(b.metric));
 }
 
-/** The Readers page's figures for the last `period` days (7, 30 or 90), today included. */
+/**
+ * The Readers page's figures for the last `period` days (7, 30 or 90), today included; `articles`
+ * keeps the article list to those (an Author's own), the site-wide lists staying whole.
+ */
 export async function readersReport(
   strapi: Core.Strapi,
   period: ReadersPeriod,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), articles: only }: { now?: Date; articles?: readonly string[] } = {},
 ): Promise<ReadersReport> {
   if (!isReadersPeriod(period)) throw new Error(`The period must be one of ${READERS_PERIODS.join(', ')} days`);
   const db = strapi.db.connection;
   const days = periodDays(period, now);
   const [articles, gaps, sites, pageSpeed] = await Promise.all([
-    articleFigures(strapi, db, days),
+    articleFigures(strapi, db, days, only),
     contentGaps(db, days),
     referrers(db, days),
     speed(db, days),
   ]);
   return { period, days, articles, contentGaps: gaps, referrers: sites, speed: pageSpeed };
+}
+
+/** The latest notes an article's edit view shows. */
+export const ARTICLE_NOTES = 10;
+
+/**
+ * What an article's edit view shows: its figures of the last 30 days (zero when it has none) and
+ * its latest "What was missing?" notes, newest first.
+ */
+export async function articleReaders(
+  strapi: Core.Strapi,
+  documentId: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<ArticleReaders> {
+  const period = 30;
+  const days = periodDays(period, now);
+  const [figures, notes] = await Promise.all([
+    articleFigures(strapi, strapi.db.connection, days, [documentId]),
+    strapi.db
+      .connection(TABLES.notes)
+      .select('day', 'answer', 'note', { createdAt: 'created_at' })
+      .where('article_document_id', documentId)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(ARTICLE_NOTES) as Promise<Array<{ day: unknown; answer: 'yes' | 'no'; note: string; createdAt: unknown }>>,
+  ]);
+  const found = figures[0];
+  return {
+    documentId,
+    period,
+    days,
+    views: found?.views ?? 0,
+    dailyViews: found?.dailyViews ?? days.map(() => 0),
+    phoneViews: found?.phoneViews ?? 0,
+    desktopViews: found?.desktopViews ?? 0,
+    helpfulYes: found?.helpfulYes ?? 0,
+    helpfulNo: found?.helpfulNo ?? 0,
+    helpfulPercent: found?.helpfulPercent ?? null,
+    comments: found?.comments ?? 0,
+    enquiries: found?.enquiries ?? 0,
+    notes: notes.map((row) => ({
+      day: dayText(row.day),
+      answer: row.answer,
+      note: row.note,
+      createdAt: new Date(row.createdAt as string).toISOString(),
+    })),
+  };
 }
