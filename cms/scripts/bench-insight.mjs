@@ -5,7 +5,6 @@
 // never fails on them.
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { cmsDir } from './lib/strapi.mjs';
 import { startThrowawayCms } from './lib/throwaway-cms.mjs';
 

@@ -281,7 +281,7 @@ export interface ReadersArticle {
   helpfulNo: number;
   /** Yes of all answers, 0 to 100 rounded; null without answers. */
   helpfulPercent: number | null;
-  /** Comments sent in the period (spam left out) and enquiries sent from its page. */
+  /** Readers' comments sent in the period (spam and staff replies left out) and enquiries sent from its page. */
   comments: number;
   enquiries: number;
 }

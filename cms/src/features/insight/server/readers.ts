@@ -4,7 +4,7 @@
  * tables only.
  * - articles: ranked by page views (article_daily_views, the count "popular" uses), each with its
  *   daily views, phone and desktop views, "Was this page helpful?" answers, comments sent (spam
- *   left out) and enquiries sent from its page (`sourcePath` /articles/<slug>; suspected spam left out);
+ *   and staff replies left out) and enquiries sent from its page (`sourcePath` /articles/<slug>; suspected spam left out);
  * - content gaps: searches that found nothing, only those that at least GAP_VISITORS different
  *   readers asked on one same day (readers are told apart a day at a time, never across days, so
  *   one reader asking three days running is not three readers);
@@ -102,6 +102,8 @@ async function articleFigures(
       .countDistinct({ n: `${comments.tableName}.document_id` })
       .where(`${comments.tableName}.created_at`, '>=', fromTime)
       .whereNot(`${comments.tableName}.moderation_status`, 'spam')
+      // Readers' comments: staff replies (with a badge) are not.
+      .whereNull(`${comments.tableName}.badge`)
       .modify(within(`${articles}.document_id`))
       .groupBy(`${articles}.document_id`),
     db(enquiries)
