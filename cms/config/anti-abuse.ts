@@ -23,6 +23,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     max: env.int('SUBSCRIPTION_LINK_RATE_MAX', 30),
     windowSeconds: env.int('SUBSCRIPTION_LINK_RATE_WINDOW_SECONDS', 600),
   },
+  // The insight beacon (POST /api/insight): a page sends one or two (on leaving, after a search, an
+  // answer to "Was this page helpful?"); a script sending hundreds meets 429.
+  insight: { max: env.int('INSIGHT_RATE_MAX', 30), windowSeconds: env.int('INSIGHT_RATE_WINDOW_SECONDS', 60) },
   // A person needs a few seconds to fill in a form; a bot does not.
   minimumFillSeconds: env.int('MINIMUM_FILL_SECONDS', 3),
   maxLinksPerComment: env.int('MAX_LINKS_PER_COMMENT', 2),

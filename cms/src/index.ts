@@ -36,8 +36,12 @@ import {
 import { isEmpty, seedDemoContent } from './features/seed/server/seed';
 import { registerNewsletterJobs } from './features/newsletter/server/jobs';
 import { registerFirstPublications, resumeSends } from './features/newsletter/server/sends';
+import { registerInsightJobs } from './features/insight/server/retention';
 import { startJobs, stopJobs } from './platform/jobs/queue';
+import type { InsightService } from './api/insight/services/insight';
 import { adminRoutes } from './admin-routes';
+
+const insight = (strapi: Core.Strapi) => strapi.service('api::insight.insight') as unknown as InsightService;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -58,6 +62,7 @@ export default {
     guardEntryReads(strapi);
     registerRevisions(strapi);
     registerNewsletterJobs();
+    registerInsightJobs();
     registerFirstPublications(strapi);
     // Innermost: the purges, the API cache and the history see the article with its date set.
     registerDisplayDate(strapi);
@@ -69,6 +74,7 @@ export default {
       await connectRedis(strapi);
       serveHitsFirst(strapi);
       strapi.service('api::article.article').startViewFlushing();
+      insight(strapi).startFlushing();
       await detectTrigramSupport(strapi);
       await applyPublicPermissions(strapi);
       // Made now: a contract naming a field its content type lacks stops the start.
@@ -93,6 +99,8 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Before the page views: an article view of a beacon counts there.
+    await insight(strapi).stopFlushing();
     await strapi.service('api::article.article').stopViewFlushing();
     await stopJobs();
     await closeRedis();

@@ -54,8 +54,11 @@ export default async function setup() {
     ENQUIRY_RATE_MAX: '10000',
     VIEW_RATE_MAX: '10000',
     READ_RATE_MAX: '100000',
-    // Page views reach the table when a test flushes them (helpers/strapi.ts), not in between.
+    INSIGHT_RATE_MAX: '10000',
+    // Page views and insight figures reach their tables when a test flushes them
+    // (helpers/strapi.ts), not in between.
     VIEW_FLUSH_SECONDS: '3600',
+    INSIGHT_FLUSH_SECONDS: '3600',
     // tests/notifications.test.ts makes the mail server refuse and hang: fail and retry in moments.
     SMTP_CONNECTION_TIMEOUT_MS: '1000',
     SMTP_GREETING_TIMEOUT_MS: '1000',

@@ -3,7 +3,14 @@
  * Private fields (authorEmail, ipHash, userAgent, internalNotes, registrationNumber) never appear here: the public
  * API never returns them.
  */
-import type { Audience, CommentBadge, EnquiryTopic, SocialPlatform } from './constants.js';
+import type {
+  Audience,
+  CommentBadge,
+  EnquiryTopic,
+  InsightPageType,
+  SocialPlatform,
+  VitalMetric,
+} from './constants.js';
 import type { SubscriptionFrequency } from './inputs.js';
 
 export interface Entity {
@@ -251,4 +258,80 @@ export interface SubscriptionSettings {
  */
 export interface SubscriptionConfirmation extends SubscriptionSettings {
   manageToken: string;
+}
+
+/**
+ * What the editors' Readers page shows for a period (cms/src/features/insight/server/readers.ts):
+ * daily figures only, never a reader. Days are UTC days (YYYY-MM-DD), oldest first.
+ */
+export const READERS_PERIODS = [7, 30, 90] as const;
+export type ReadersPeriod = (typeof READERS_PERIODS)[number];
+
+export interface ReadersArticle {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  /** Page views (once per reader per day), the period's total and each day's (as `ReadersReport.days`). */
+  views: number;
+  dailyViews: number[];
+  /** Of the views the beacon reported with a screen width. */
+  phoneViews: number;
+  desktopViews: number;
+  helpfulYes: number;
+  helpfulNo: number;
+  /** Yes of all answers, 0 to 100 rounded; null without answers. */
+  helpfulPercent: number | null;
+  /** Readers' comments sent in the period (spam and staff replies left out) and enquiries sent from its page. */
+  comments: number;
+  enquiries: number;
+}
+
+/** A search that found nothing, shown only once at least 3 different readers asked it on one day. */
+export interface ContentGap {
+  query: string;
+  /** Searches in the period and the sum of each day's different readers. */
+  searches: number;
+  visitors: number;
+  lastAsked: string;
+}
+
+export interface ReferringSite {
+  domain: string;
+  /** Readers arriving from it (once per reader per domain per day). */
+  visitors: number;
+}
+
+export type VitalRating = 'good' | 'needs-improvement' | 'poor';
+
+export interface PageSpeed {
+  pageType: InsightPageType;
+  metric: VitalMetric;
+  /** The 75th percentile of the period (ms; CLS a score), null without measures. */
+  p75: number | null;
+  rating: VitalRating | null;
+  samples: number;
+  /** Google's thresholds: at most `good` is good, above `poor` is poor. */
+  good: number;
+  poor: number;
+  unit: 'ms' | 'score';
+  /** Each day's 75th percentile (as `ReadersReport.days`), null on a day without measures. */
+  daily: Array<number | null>;
+}
+
+export interface ReadersReport {
+  period: ReadersPeriod;
+  /** The period's days, oldest first, today last. */
+  days: string[];
+  articles: ReadersArticle[];
+  contentGaps: ContentGap[];
+  referrers: ReferringSite[];
+  speed: PageSpeed[];
+}
+
+/** What an article's edit view shows: its last 30 days' figures and latest "What was missing?" notes. */
+export interface ArticleReaders extends Omit<ReadersArticle, 'title' | 'slug'> {
+  period: 30;
+  days: string[];
+  /** Newest first; private to editors. */
+  notes: Array<{ day: string; answer: 'yes' | 'no'; note: string; createdAt: string }>;
 }

@@ -3,7 +3,15 @@
  * the CMS checks every request with the same schemas, so the two cannot drift.
  */
 import { z } from 'zod';
-import { COMMENTER_KEY, ENQUIRY_TOPICS, LIMITS } from './constants.js';
+import {
+  COMMENTER_KEY,
+  ENQUIRY_TOPICS,
+  INSIGHT_LIMITS,
+  INSIGHT_PAGE_TYPES,
+  LIMITS,
+  VITAL_METRICS,
+  type VitalMetric,
+} from './constants.js';
 
 // A tag such as <b>, </p> or <img src=x>; a lone "<" (as in "a < b") is plain text.
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;
@@ -193,3 +201,183 @@ export const subscriptionChangeInputSchema = z.object(
   { error: 'The change must be an object' },
 );
 export type SubscriptionChangeInput = z.input<typeof subscriptionChangeInputSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The insight beacon (POST /api/insight): what readers' browsers report, counted as daily
+// aggregates only (cms/src/features/insight). Strict: an unknown field is a 400 naming it, so a
+// client cannot send more than the CMS will keep.
+
+/** A hostname as a referrer may name it: letters, digits, dashes, dots. */
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * The domain of a referrer given as a URL (`https://www.google.com/search?q=x`) or a bare domain
+ * (`google.com`): lower case, without `www.` and port; null when it names no site (not http(s)).
+ * Only this is ever kept of a referrer.
+ */
+export function referrerDomain(referrer: string): string | null {
+  const value = referrer.trim().toLowerCase();
+  if (!value) return null;
+  let host: string;
+  if (/^[a-z][a-z0-9+.-]*:/.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    host = url.hostname;
+  } else {
+    host = value.split(/[/:?#]/)[0] ?? '';
+  }
+  host = host.replace(/\.$/, '').replace(/^www\./, '');
+  return HOSTNAME.test(host) ? host : null;
+}
+
+/** A search as the CMS counts it: trimmed, lower case, inner spaces collapsed to one. */
+export function normaliseSearchQuery(query: string): string {
+  return query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** An e-mail address anywhere in a text. */
+const EMAIL_LIKE = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+/** A run of digits with phone separators between them (7 to 15 digits make a phone number, E.164). */
+const DIGIT_RUNS = /\+?\d[\d ().-]*\d/g;
+
+/**
+ * True when a text holds what may be a person's e-mail address or phone number: such a search is
+ * never stored, and such parts of a note are removed before it is.
+ */
+export function looksPersonal(text: string): boolean {
+  if (EMAIL_LIKE.test(text)) return true;
+  return [...text.matchAll(DIGIT_RUNS)].some(([run]) => run.replace(/\D/g, '').length >= 7);
+}
+
+/** `text` with e-mail addresses and phone numbers replaced by "[removed]". */
+export function removePersonalDetails(text: string): string {
+  return text
+    .replace(new RegExp(EMAIL_LIKE.source, 'g'), '[removed]')
+    .replace(DIGIT_RUNS, (run) => (run.replace(/\D/g, '').length >= 7 ? '[removed]' : run));
+}
+
+const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[]; input?: unknown }) =>
+  issue.code === 'unrecognized_keys'
+    ? `${what} takes no field ${issue.keys!.map((key) => `"${key}"`).join(', ')}`
+    : `${what} must be an object`;
+
+const pageType = z.enum(INSIGHT_PAGE_TYPES, { error: `pageType must be one of: ${INSIGHT_PAGE_TYPES.join(', ')}` });
+const insightArticle = documentId('article').optional();
+const insightSlug = z
+  .string({ error: 'slug must be text' })
+  .max(INSIGHT_LIMITS.slugLength, { error: `slug must be at most ${INSIGHT_LIMITS.slugLength} characters` })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug must be an article's slug" })
+  .optional();
+const needsArticle = (event: { article?: string; slug?: string }) => Boolean(event.article || event.slug);
+const ARTICLE_NEEDED = { error: 'article (its documentId) or slug is required', path: ['article'] };
+
+/** `view`: a page was shown. An article page names its article; the referrer's domain and the screen width are counted. */
+const insightViewSchema = z
+  .strictObject(
+    {
+      type: z.literal('view'),
+      pageType,
+      article: insightArticle,
+      slug: insightSlug,
+      referrer: z
+        .string({ error: 'referrer must be text' })
+        .max(INSIGHT_LIMITS.referrerLength, {
+          error: `referrer must be at most ${INSIGHT_LIMITS.referrerLength} characters`,
+        })
+        .optional(),
+      viewportWidth: z
+        .number({ error: 'viewportWidth must be a number (px)' })
+        .int({ error: 'viewportWidth must be a whole number (px)' })
+        .min(0, { error: 'viewportWidth must be at least 0' })
+        .max(INSIGHT_LIMITS.maxViewportPx, { error: `viewportWidth must be at most ${INSIGHT_LIMITS.maxViewportPx}` })
+        .optional(),
+    },
+    { error: unknownKeys('A view') },
+  )
+  .refine((event) => event.pageType !== 'article' || needsArticle(event), ARTICLE_NEEDED);
+
+/** `helpful`: "Was this page helpful?" answered, with an optional "What was missing?" note. */
+const insightHelpfulSchema = z
+  .strictObject(
+    {
+      type: z.literal('helpful'),
+      article: insightArticle,
+      slug: insightSlug,
+      answer: z.enum(['yes', 'no'], { error: 'answer must be yes or no' }),
+      note: z
+        .string({ error: 'note must be text' })
+        .trim()
+        .max(INSIGHT_LIMITS.noteLength, { error: `note must be at most ${INSIGHT_LIMITS.noteLength} characters` })
+        .refine((value) => !HTML_TAG.test(value), { error: 'note must not contain HTML' })
+        .refine((value) => !CONTROL_CHARS.test(value), { error: 'note contains invalid characters' })
+        .optional(),
+    },
+    { error: unknownKeys('A helpful answer') },
+  )
+  .refine(needsArticle, ARTICLE_NEEDED);
+
+/** `search`: a search and how many results it found. */
+const insightSearchSchema = z.strictObject(
+  {
+    type: z.literal('search'),
+    query: z
+      .string({ error: 'query must be text' })
+      .max(INSIGHT_LIMITS.queryLength, { error: `query must be at most ${INSIGHT_LIMITS.queryLength} characters` })
+      .refine((value) => !CONTROL_CHARS.test(value), { error: 'query contains invalid characters' }),
+    results: z
+      .number({ error: 'results must be a number' })
+      .int({ error: 'results must be a whole number' })
+      .min(0, { error: 'results must be at least 0' })
+      .max(INSIGHT_LIMITS.maxResults, { error: `results must be at most ${INSIGHT_LIMITS.maxResults}` }),
+  },
+  { error: unknownKeys('A search') },
+);
+
+/** `vital`: one of the page's speed measures, as the web-vitals library reports it. */
+const insightVitalSchema = z
+  .strictObject(
+    {
+      type: z.literal('vital'),
+      name: z.enum(VITAL_METRICS, { error: `name must be one of: ${VITAL_METRICS.join(', ')}` }),
+      value: z
+        .number({ error: 'value must be a number' })
+        .min(0, { error: 'value must be at least 0' })
+        .refine(Number.isFinite, { error: 'value must be a finite number' }),
+      pageType,
+    },
+    { error: unknownKeys('A speed measure') },
+  )
+  .superRefine((event, context) => {
+    const max = INSIGHT_LIMITS.vitalMax[event.name as VitalMetric];
+    if (event.value > max)
+      context.addIssue({ code: 'custom', path: ['value'], message: `value of ${event.name} must be at most ${max}` });
+  });
+
+const INSIGHT_EVENT_TYPES = ['view', 'helpful', 'search', 'vital'] as const;
+
+export const insightEventSchema = z.discriminatedUnion(
+  'type',
+  [insightViewSchema, insightHelpfulSchema, insightSearchSchema, insightVitalSchema],
+  { error: `type must be one of: ${INSIGHT_EVENT_TYPES.join(', ')}` },
+);
+export type InsightEvent = z.infer<typeof insightEventSchema>;
+
+/**
+ * `POST /api/insight`: `{ "data": { "events": [...] } }`, 1 to INSIGHT_LIMITS.maxEvents events, as
+ * JSON or as text/plain (navigator.sendBeacon with a string). Answered 204, whatever was kept.
+ */
+export const insightBeaconSchema = z.strictObject(
+  {
+    events: z
+      .array(insightEventSchema, { error: 'events must be a list of events' })
+      .min(1, { error: 'events must hold at least one event' })
+      .max(INSIGHT_LIMITS.maxEvents, { error: `events must hold at most ${INSIGHT_LIMITS.maxEvents} events` }),
+  },
+  { error: unknownKeys('The beacon') },
+);
+export type InsightBeacon = z.input<typeof insightBeaconSchema>;

@@ -10,11 +10,12 @@
  * tests read too, made from this package's field lists and input schemas.
  */
 import type { z } from 'zod';
-import { SEARCH } from './constants.js';
+import { INSIGHT_LIMITS, SEARCH } from './constants.js';
 import { PUBLIC_FIELDS } from './fields.js';
 import {
   commentInputSchema,
   enquiryInputSchema,
+  insightBeaconSchema,
   SUBSCRIPTION_FREQUENCIES,
   subscribeInputSchema,
   subscriptionChangeInputSchema,
@@ -204,7 +205,7 @@ export type PublicAnswer =
   | { status: 204; shape: 'none' }
   | { status: 200; shape: 'openapi-document' };
 
-export type RateLimitName = 'comments' | 'enquiries' | 'views' | 'subscriptions' | 'subscriptionLinks';
+export type RateLimitName = 'comments' | 'enquiries' | 'views' | 'subscriptions' | 'subscriptionLinks' | 'insight';
 
 export interface PublicRoute {
   method: 'GET' | 'POST' | 'PUT';
@@ -223,6 +224,12 @@ export interface PublicRoute {
   contentType?: PublicContentTypeUid;
   /** What the request body's `data` must be. */
   body?: z.ZodObject;
+  /**
+   * How the body may come, when not as the public API's other bodies (JSON of at most
+   * PUBLIC_BODY_MAX_BYTES): a smaller limit in bytes, and text/plain taken as JSON too (what
+   * navigator.sendBeacon sends with a string, without a CORS preflight).
+   */
+  bodyFormat?: { maxBytes: number; plainText: boolean };
   answer: PublicAnswer;
   /** The per-visitor limit it counts against (cms/config/anti-abuse.ts). */
   rateLimit?: RateLimitName;
@@ -325,6 +332,18 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     query: [],
     answer: { status: 204, shape: 'none' },
     rateLimit: 'views',
+    cacheable: false,
+  },
+  {
+    method: 'POST',
+    path: '/insight',
+    action: 'api::insight.insight.collect',
+    summary: `What readers' browsers report, counted as daily figures only (page views with their referring site and screen kind, "Was this page helpful?", searches that found nothing, page speed): 1 to ${INSIGHT_LIMITS.maxEvents} events, at most ${INSIGHT_LIMITS.maxBodyBytes} bytes, as JSON or text/plain`,
+    query: [],
+    body: insightBeaconSchema,
+    bodyFormat: { maxBytes: INSIGHT_LIMITS.maxBodyBytes, plainText: true },
+    answer: { status: 204, shape: 'none' },
+    rateLimit: 'insight',
     cacheable: false,
   },
   {

@@ -422,6 +422,17 @@ function routeErrors(route: PublicRoute): Record<string, Schema> {
     ...(route.body
       ? { '411': use('LengthRequired'), '413': use('PayloadTooLarge'), '415': use('UnsupportedMediaType') }
       : {}),
+    // Its own body limit and types (the insight beacon).
+    ...(route.bodyFormat
+      ? {
+          '413': problem(`The body is larger than ${route.bodyFormat.maxBytes} bytes`),
+          '415': problem(
+            route.bodyFormat.plainText
+              ? 'The body must be JSON, sent as application/json or text/plain'
+              : 'The body must be JSON',
+          ),
+        }
+      : {}),
     ...(route.rateLimit ? { '429': use('TooManyRequests') } : {}),
     '503': use('ServiceUnavailable'),
   };
@@ -430,6 +441,18 @@ function routeErrors(route: PublicRoute): Record<string, Schema> {
 /** `comment` of `api::comment.comment.create`: names of schemas and operations. */
 const apiName = (route: PublicRoute) => route.action.split('::')[1].split('.')[0];
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+
+/** `{ data: <the route's input> }`, as JSON, and as text/plain where the route takes it. */
+function requestBody(route: PublicRoute): Schema {
+  const schema = { type: 'object', properties: { data: ref(`${pascal(apiName(route))}Input`) }, required: ['data'] };
+  return {
+    required: true,
+    content: {
+      'application/json': { schema },
+      ...(route.bodyFormat?.plainText ? { 'text/plain': { schema } } : {}),
+    },
+  };
+}
 
 function operation(strapi: Core.Strapi, route: PublicRoute): Schema {
   const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -447,18 +470,7 @@ function operation(strapi: Core.Strapi, route: PublicRoute): Schema {
     summary: route.summary,
     tags: [apiName(route)],
     parameters: [...pathParameters, ...route.query.map((name) => queryParameter(strapi, route, name))],
-    ...(route.body
-      ? {
-          requestBody: {
-            required: true,
-            ...json({
-              type: 'object',
-              properties: { data: ref(`${pascal(apiName(route))}Input`) },
-              required: ['data'],
-            }),
-          },
-        }
-      : {}),
+    ...(route.body ? { requestBody: requestBody(route) } : {}),
     responses: { [status]: successResponse(route), ...routeErrors(route) },
     'x-permission': route.action,
     'x-cached': route.cacheable,

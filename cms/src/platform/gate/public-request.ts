@@ -8,10 +8,14 @@
  *   database cannot store them), and a body must be JSON (415 otherwise) of known length within
  *   `maxBodyBytes` (411, 413). Multipart is taken only for uploads with credentials (API tokens).
  * - Except the one-click unsubscribe (RFC 8058), whose senders are mail providers, not our site.
+ * - A route whose contract gives a `bodyFormat` (the insight beacon) has its own, smaller, size
+ *   limit, and may take text/plain too (navigator.sendBeacon with a string), which its controller
+ *   reads as JSON.
  */
 import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PUBLIC_ROUTES, type PublicRoute } from '@medblog/shared';
 import { sendError, type Context, type Next } from '../utils/http';
 
 const JSON_ONLY =
@@ -42,6 +46,14 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
   const oneClickPath = `${prefix}/subscriptions/unsubscribe`;
   const isOneClick = (ctx: Context) => ctx.path === oneClickPath && ctx.method === 'POST';
 
+  // "POST /api/insight" -> its body format (routes with a path parameter have none).
+  const formats = new Map<string, NonNullable<PublicRoute['bodyFormat']>>(
+    PUBLIC_ROUTES.filter((route) => route.bodyFormat && !route.path.includes('{')).map((route) => [
+      `${route.method} ${prefix}${route.path}`,
+      route.bodyFormat!,
+    ]),
+  );
+
   return async (ctx: Context, next: Next) => {
     if (ctx.is('multipart') && !ctx.get('Authorization') && !isOneClick(ctx)) {
       return sendError(ctx, 415, 'UnsupportedMediaTypeError', JSON_ONLY);
@@ -60,18 +72,23 @@ export default (config: { maxBodyBytes: number }, { strapi }: { strapi: Core.Str
     const length = ctx.request.length as number | undefined;
     const hasBody = ctx.get('Transfer-Encoding') !== '' || (length !== undefined && length > 0);
     if (hasBody && !(ctx.path.startsWith(uploadPath) && ctx.get('Authorization'))) {
-      if (!ctx.is('application/json', '+json') && !isOneClick(ctx)) {
-        return sendError(ctx, 415, 'UnsupportedMediaTypeError', JSON_ONLY);
+      const format = formats.get(`${ctx.method} ${ctx.path}`);
+      const plainText = Boolean(format?.plainText && ctx.is('text/plain'));
+      if (!ctx.is('application/json', '+json') && !isOneClick(ctx) && !plainText) {
+        return sendError(
+          ctx,
+          415,
+          'UnsupportedMediaTypeError',
+          format?.plainText
+            ? 'The request body must be JSON (Content-Type: application/json or text/plain)'
+            : JSON_ONLY,
+        );
       }
       if (length === undefined)
         return sendError(ctx, 411, 'LengthRequiredError', 'The request must give its Content-Length');
-      if (length > config.maxBodyBytes) {
-        return sendError(
-          ctx,
-          413,
-          'PayloadTooLargeError',
-          `The request body must be at most ${config.maxBodyBytes} bytes`,
-        );
+      const maxBytes = Math.min(format?.maxBytes ?? Infinity, config.maxBodyBytes);
+      if (length > maxBytes) {
+        return sendError(ctx, 413, 'PayloadTooLargeError', `The request body must be at most ${maxBytes} bytes`);
       }
     }
     try {

@@ -18,6 +18,7 @@ const COUNTED: Record<LimitName, RateLimitedAction> = {
   subscriptions: 'submissions',
   subscriptionLinks: 'requests',
   subscriptionAddress: 'submissions',
+  insight: 'requests',
 };
 
 /** The public API's answer over a limit: 429, Retry-After, Strapi's error body; kept by no one. */

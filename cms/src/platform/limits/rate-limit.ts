@@ -10,7 +10,14 @@ import { redis } from '../redis';
 import { utcDay } from '../utils/dates';
 
 export type LimitName =
-  'comments' | 'enquiries' | 'views' | 'reads' | 'subscriptions' | 'subscriptionLinks' | 'subscriptionAddress';
+  | 'comments'
+  | 'enquiries'
+  | 'views'
+  | 'reads'
+  | 'subscriptions'
+  | 'subscriptionLinks'
+  | 'subscriptionAddress'
+  | 'insight';
 
 export interface Limit {
   max: number;
@@ -58,9 +65,18 @@ export async function take(limiter: RateLimiterAbstract, key: string, durationSe
  * configured); remembered until midnight UTC.
  */
 export async function firstTimeToday(strapi: Core.Strapi, name: string, key: string, now = new Date()) {
-  const once = limiter(strapi, { keyPrefix: `once:${name}`, points: 1, duration: 86_400 });
+  return withinToday(strapi, name, key, 1, now);
+}
+
+/**
+ * True for the first `times` times `key` is seen for `name` this UTC day (by any instance, when
+ * Redis is configured); remembered until midnight UTC.
+ */
+export async function withinToday(strapi: Core.Strapi, name: string, key: string, times: number, now = new Date()) {
+  const prefix = times === 1 ? `once:${name}` : `daily:${name}`;
+  const allowance = limiter(strapi, { keyPrefix: prefix, points: times, duration: 86_400 });
   // Each key lives until midnight, not for the limiter's default day.
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   const secondsLeft = Math.max(1, Math.ceil((tomorrow - now.getTime()) / 1000));
-  return (await take(once, `${utcDay(now)}:${key}`, secondsLeft)) === 0;
+  return (await take(allowance, `${utcDay(now)}:${key}`, secondsLeft)) === 0;
 }

@@ -1,0 +1,3 @@
+import { extraRoutes } from '../../../platform/gate/public-routes';
+
+export default { routes: extraRoutes('api::insight.insight') };
