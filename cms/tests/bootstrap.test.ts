@@ -149,7 +149,9 @@ describe('demo content', () => {
     const badges = Object.fromEntries(
       response.body.data.map((c: { authorName: string; badge: string | null }) => [c.authorName, c.badge]),
     );
-    expect(badges).toEqual({ 'Setu Academic Team': 'staff', 'Priya Nair': null });
+    // Other test files comment on demo articles too: the seeded ones are checked, and no reader's has a badge.
+    expect(badges).toMatchObject({ 'Setu Academic Team': 'staff', 'Priya Nair': null });
+    expect(Object.entries(badges).filter(([, badge]) => badge !== null)).toEqual([['Setu Academic Team', 'staff']]);
   });
 
   it('re-seeding adds only what is missing', async () => {
