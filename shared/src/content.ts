@@ -335,3 +335,14 @@ export interface ArticleReaders extends Omit<ReadersArticle, 'title' | 'slug'> {
   /** Newest first; private to editors. */
   notes: Array<{ day: string; answer: 'yes' | 'no'; note: string; createdAt: string }>;
 }
+
+/** How an article's e-mail to subscribers went, for its edit view (admin only). */
+export interface ArticleEmailStatus {
+  /** 'not-published' (not yet: publishing will send it), 'off' (never e-mailed), 'sending', 'done'. */
+  state: 'not-published' | 'off' | 'sending' | 'done';
+  queuedAt: string | null;
+  sent: number;
+  failed: number;
+  queued: number;
+  skipped: number;
+}

@@ -5,6 +5,7 @@
  * (enquiries, subscribers).
  */
 import { isPhoneNumber } from '@medblog/shared';
+import type { Context } from './http';
 
 /**
  * Text a spreadsheet may read as a formula or a command: = + - @ first (or their full-width forms,
@@ -32,4 +33,17 @@ export function csvField(value: unknown): string {
 
 export function toCsv(header: string[], rows: unknown[][]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * Answers with a CSV download named `<name>-<today>.csv`, never cached, and its row count in
+ * X-Total-Count (export screens say how many rows the file holds without parsing it).
+ */
+export function sendCsv(ctx: Context, name: string, header: string[], rows: unknown[][]): void {
+  const stamp = new Date().toISOString().slice(0, 10);
+  ctx.set('Content-Type', 'text/csv; charset=utf-8');
+  ctx.set('Content-Disposition', `attachment; filename="${name}-${stamp}.csv"`);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('X-Total-Count', String(rows.length));
+  ctx.body = toCsv(header, rows);
 }

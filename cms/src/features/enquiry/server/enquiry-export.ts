@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { ENQUIRY_TOPIC_LABELS, HANDLING_STATUS_LABELS, type EnquiryTopic, type HandlingStatus } from '@medblog/shared';
 import { permittedQuery } from '../../../platform/access/admin-access';
-import { toCsv } from '../../../platform/utils/csv';
+import { sendCsv } from '../../../platform/utils/csv';
 import { enquiryExportQuery } from './inputs';
 import { parseInput } from '../../../platform/utils/validation';
 import { dayStart, localDateTime } from '../../../platform/utils/dates';
@@ -59,7 +59,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const found = await strapi.documents(ENQUIRY).findMany(query);
     // Fields the user may not read (e.g. internal notes for some roles) come out empty.
     const rows = await Promise.all(found.map((entry) => checker.sanitizeOutput(entry)));
-    const csv = toCsv(
+    sendCsv(
+      ctx,
+      'enquiries',
       HEADER,
       rows.map((e) => [
         localDateTime(new Date(e.createdAt), timeZone),
@@ -73,12 +75,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         e.internalNotes,
       ]),
     );
-    const stamp = new Date().toISOString().slice(0, 10);
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Content-Disposition', `attachment; filename="enquiries-${stamp}.csv"`);
-    ctx.set('Cache-Control', 'no-store');
-    // The export screen reports how many enquiries the file holds without parsing the CSV.
-    ctx.set('X-Total-Count', String(rows.length));
-    ctx.body = csv;
   },
 });

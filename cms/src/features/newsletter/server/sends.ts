@@ -13,6 +13,7 @@
  * then carries the same Message-ID, which mail clients show once.)
  */
 import type { Core } from '@strapi/strapi';
+import type { ArticleEmailStatus } from '@medblog/shared';
 import { defineJob, enqueue, enqueueMany, type Attempt } from '../../../platform/jobs/queue';
 import { deliverToReader } from '../../../platform/mail';
 import { articleEmail, digestEmail, type ArticleCard, type Email, type Sender } from './emails';
@@ -141,19 +142,20 @@ const MANAGE_PLACEHOLDER = 'https://manage.invalid/subscription';
 /**
  * Rendering an e-mail with MJML takes milliseconds; a send to thousands renders each distinct
  * e-mail once (an article's, or a digest's for one set of topics) and puts each reader's own link
- * in. Kept a few minutes, per instance.
+ * in, with who it is from (the settings read once with it). Kept a few minutes, per instance.
  */
-const rendered = new Map<string, { email: Email | null; until: number }>();
+type Rendered = { email: Email; from: string; contactEmail?: string | null } | null;
+const rendered = new Map<string, { value: Rendered; until: number }>();
 const RENDER_KEEP_MS = 5 * 60_000;
 
-async function renderOnce(key: string, make: () => Promise<Email | null>): Promise<Email | null> {
+async function renderOnce(key: string, make: () => Promise<Rendered>): Promise<Rendered> {
   const now = Date.now();
   const kept = rendered.get(key);
-  if (kept && kept.until > now) return kept.email;
+  if (kept && kept.until > now) return kept.value;
   for (const [old, entry] of rendered) if (entry.until <= now) rendered.delete(old);
-  const email = await make();
-  rendered.set(key, { email, until: now + RENDER_KEEP_MS });
-  return email;
+  const value = await make();
+  rendered.set(key, { value, until: now + RENDER_KEEP_MS });
+  return value;
 }
 
 const topicsOf = (value: unknown): string[] => {
@@ -165,15 +167,16 @@ const topicsOf = (value: unknown): string[] => {
 const wants = (topics: string[], slug: string | null) => !topics.length || (slug !== null && topics.includes(slug));
 
 /** The e-mail of a send for one subscriber's topics, with `MANAGE_PLACEHOLDER` for their link; null when nothing is for them. */
-async function emailOf(strapi: Core.Strapi, send: SendRow, topics: string[]): Promise<Email | null> {
+async function emailOf(strapi: Core.Strapi, send: SendRow, topics: string[]): Promise<Rendered> {
   const sender = await newsletterSender(strapi);
+  const signed = (email: Email) => ({ email, from: fromHeader(sender.fromName), contactEmail: sender.contactEmail });
   if (send.kind === 'article') {
     const [article] = await articleCards(strapi, [send.article_document_id!]);
     // Unpublished since: nothing to send.
-    return article ? articleEmail(sender, article, { manage: MANAGE_PLACEHOLDER }) : null;
+    return article ? signed(await articleEmail(sender, article, { manage: MANAGE_PLACEHOLDER })) : null;
   }
   const cards = (await articleCards(strapi, topicsOf(send.articles))).filter((card) => wants(topics, card.topicSlug));
-  return cards.length ? digestEmail(sender, cards, { manage: MANAGE_PLACEHOLDER }) : null;
+  return cards.length ? signed(await digestEmail(sender, cards, { manage: MANAGE_PLACEHOLDER })) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,19 +307,19 @@ async function deliver(strapi: Core.Strapi, deliveryId: number, attempt: Attempt
   if (!subscriber || subscriber.subscriberStatus !== 'active') return void (await mark('skipped'));
   const send = (await db('newsletter_sends').where({ id: sendId }).first()) as SendRow;
   const topics = topicsOf(subscriber.topics);
-  const email = await renderOnce(`${sendId}:${send.kind === 'digest' ? [...topics].sort().join(',') : ''}`, () =>
+  const rendering = await renderOnce(`${sendId}:${send.kind === 'digest' ? [...topics].sort().join(',') : ''}`, () =>
     emailOf(strapi, send, topics),
   );
   // Unpublished since, or none of the digest's articles is on their topics.
-  if (!email) return void (await mark('skipped'));
+  if (!rendering) return void (await mark('skipped'));
+  const { email, from, contactEmail } = rendering;
 
   const manage = manageUrl(strapi, subscriber.documentId);
   const personal = (text: string) => text.split(MANAGE_PLACEHOLDER).join(manage);
-  const { fromName, contactEmail } = await newsletterSender(strapi);
   try {
     await deliverToReader(strapi, {
       to: subscriber.email as string,
-      from: fromHeader(fromName),
+      from,
       subject: email.subject,
       text: personal(email.text),
       html: personal(email.html),
@@ -449,16 +452,6 @@ export async function runDigest(strapi: Core.Strapi, now = new Date()): Promise<
 
 // ---------------------------------------------------------------------------------------------
 // For editors
-
-export interface ArticleEmailStatus {
-  /** 'not-published' (not yet: publishing will send it), 'off', 'sending', 'done'. */
-  state: 'not-published' | 'off' | 'sending' | 'done';
-  queuedAt: string | null;
-  sent: number;
-  failed: number;
-  queued: number;
-  skipped: number;
-}
 
 /** How an article's e-mail went: how many were sent, failed, are still on their way. */
 export async function articleEmailStatus(strapi: Core.Strapi, documentId: string): Promise<ArticleEmailStatus> {

@@ -15,7 +15,7 @@ import {
   type SubscriptionFrequency,
 } from '@medblog/shared';
 import { permittedQuery } from '../../../platform/access/admin-access';
-import { toCsv } from '../../../platform/utils/csv';
+import { sendCsv } from '../../../platform/utils/csv';
 import { localDateTime } from '../../../platform/utils/dates';
 import type { Context } from '../../../platform/utils/http';
 import { parseInput } from '../../../platform/utils/validation';
@@ -177,7 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const names = new Map((await categories(strapi)).map((c) => [c.slug, c.name]));
     const timeZone = strapi.config.get<string>('organisation.timeZone');
     const when = (date: string | null) => (date ? localDateTime(new Date(date), timeZone) : '');
-    const csv = toCsv(
+    sendCsv(
+      ctx,
+      'subscribers',
       CSV_HEADER,
       rows.map((s) => {
         const topics = topicsOf(s.topics);
@@ -191,11 +193,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         ];
       }),
     );
-    const stamp = new Date().toISOString().slice(0, 10);
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Content-Disposition', `attachment; filename="subscribers-${stamp}.csv"`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('X-Total-Count', String(rows.length));
-    ctx.body = csv;
   },
 });

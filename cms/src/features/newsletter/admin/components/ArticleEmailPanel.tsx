@@ -7,17 +7,9 @@ import * as React from 'react';
 import { useMutation, useQuery } from 'react-query';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { ArticleEmailStatus as EmailStatus } from '@medblog/shared';
 
 const ARTICLE_UID = 'api::article.article';
-
-interface EmailStatus {
-  state: 'not-published' | 'off' | 'sending' | 'done';
-  queuedAt: string | null;
-  sent: number;
-  failed: number;
-  queued: number;
-  skipped: number;
-}
 
 interface PanelProps {
   model: string;
