@@ -130,9 +130,16 @@ export function startCms({
   ensureCmsBuilt();
   // The e2e tests send more comments and enquiries from one address than a visitor may (5 per
   // 10 min / 1 h), read more than 300 uncached answers a minute, and sign in to the admin more
-  // often than 5 times in 5 min: raise the limits for this throw-away CMS only.
+  // often than 5 times in 5 min, and every page they open sends an insight beacon (30 a minute):
+  // raise the limits for this throw-away CMS only.
   const raised = raiseLimits
-    ? { COMMENT_RATE_MAX: '1000', ENQUIRY_RATE_MAX: '1000', ADMIN_LOGIN_RATE_MAX: '1000', READ_RATE_MAX: '100000' }
+    ? {
+        COMMENT_RATE_MAX: '1000',
+        ENQUIRY_RATE_MAX: '1000',
+        ADMIN_LOGIN_RATE_MAX: '1000',
+        READ_RATE_MAX: '100000',
+        INSIGHT_RATE_MAX: '100000',
+      }
     : {};
   const child = spawn(process.execPath, [...nodeArgs, CMS_SERVER], {
     cwd: cmsDir,
@@ -226,6 +233,10 @@ export async function startStack() {
         SMTP_SECURE: 'false',
         SMTP_IGNORE_TLS: 'true',
         EMAIL_FROM: 'Medblog e2e <site@example.org>',
+        // As behind a load balancer: a test tells its readers apart by the X-Forwarded-For its
+        // browser sends (every browser here connects from 127.0.0.1).
+        BEHIND_PROXY: 'true',
+        PROXY_HOPS: '1',
       },
     });
     // Registered before waiting, so a failed build still stops a CMS that started.
