@@ -12,6 +12,7 @@ import type { ArticleReaders, ReadersReport } from '@medblog/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accessibilityViolations,
   adminFetch,
   apiUrl,
   commentableArticle,
@@ -166,7 +167,11 @@ describe('the Readers page', () => {
       await lcp.getByText('Good', { exact: true }).waitFor();
       await lcp.getByText('Good up to 2.5 s, poor over 4.0 s').waitFor();
       await page.getByRole('region', { name: 'Referring sites' }).waitFor();
+      await speed.screenshot({ path: join(shots, 'readers-speed.png') });
       await page.screenshot({ path: join(shots, 'readers-desktop.png'), fullPage: true });
+      // Our page's parts: no serious or critical accessibility problem.
+      const violations = await accessibilityViolations(page);
+      expect(violations.filter((violation) => /^(serious|critical) /.test(violation))).toEqual([]);
 
       // "Start a draft" makes a draft titled with the search and opens it.
       await gapRow.getByRole('button', { name: `Start a draft titled “${DRAFT_TITLE}”` }).click();
@@ -237,6 +242,8 @@ describe('the Readers page', () => {
       }
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(shots, 'readers-360.png'), fullPage: true });
+      const violations = await accessibilityViolations(page);
+      expect(violations.filter((violation) => /^(serious|critical) /.test(violation))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -63,6 +63,14 @@ export function thresholdsText(speed: Pick<PageSpeed, 'good' | 'poor' | 'unit'>)
   return `Good up to ${speedValue(speed.good, speed.unit)}, poor over ${speedValue(speed.poor, speed.unit)}`;
 }
 
+/** What each measure is, for an editor who does not know the acronyms. */
+export const METRIC_NAMES: Record<PageSpeed['metric'], string> = {
+  LCP: 'Main content shown',
+  INP: 'Answer to a tap or click',
+  CLS: 'Layout shifting',
+  TTFB: 'First answer of the server',
+};
+
 export const ratingLabel = (rating: VitalRating | null) => (rating ? VITAL_RATING_LABELS[rating] : 'No measures');
 export const pageTypeLabel = (pageType: PageSpeed['pageType']) => INSIGHT_PAGE_TYPE_LABELS[pageType] ?? pageType;
 

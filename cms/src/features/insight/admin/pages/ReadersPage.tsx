@@ -25,7 +25,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Download, Plus } from '@strapi/icons';
+import { Check, Download, Plus } from '@strapi/icons';
 import { useMutation, useQuery } from 'react-query';
 import {
   contentManagerEntryPath,
@@ -40,6 +40,7 @@ import { TrendLine } from '../components/TrendLine';
 import {
   ARTICLE,
   DEFAULT_PERIOD,
+  METRIC_NAMES,
   PERIODS,
   SEE_READERS,
   dayText,
@@ -367,7 +368,12 @@ function SpeedRows({ speed }: { speed: PageSpeed[] }) {
               <Typography>{pageTypeLabel(s.pageType)}</Typography>
             </Td>
             <Td>
-              <Typography>{s.metric}</Typography>
+              <Flex direction="column" alignItems="flex-start">
+                <Typography>{s.metric}</Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {METRIC_NAMES[s.metric]}
+                </Typography>
+              </Flex>
             </Td>
             <Td>
               <Flex direction="column" alignItems="flex-start">
@@ -400,6 +406,9 @@ function SpeedCards({ speed }: { speed: PageSpeed[] }) {
               <Typography fontWeight="semiBold">{`${pageTypeLabel(s.pageType)}: ${s.metric}`}</Typography>
               <Rating speed={s} />
             </Flex>
+            <Typography variant="pi" textColor="neutral600">
+              {METRIC_NAMES[s.metric]}
+            </Typography>
             <Typography>{`${speedValue(s.p75, s.unit)} (75th percentile of ${plural(s.samples, 'sample', 'samples')})`}</Typography>
             <Typography variant="pi" textColor="neutral600">
               {thresholdsText(s)}
@@ -419,7 +428,9 @@ function PeriodSwitch({ period, onChange }: { period: ReadersPeriod; onChange: (
       {PERIODS.map((days) => (
         <Button
           key={days}
-          variant={days === period ? 'default' : 'tertiary'}
+          // The chosen one: a tick and a tinted face, not colour alone.
+          variant={days === period ? 'secondary' : 'tertiary'}
+          startIcon={days === period ? <Check /> : undefined}
           aria-pressed={days === period}
           onClick={() => onChange(days)}
         >
