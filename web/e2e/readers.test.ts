@@ -3,7 +3,8 @@
  * CMS as their browsers would, each reader another X-Forwarded-For address of 203.0.113.x, a range
  * no other e2e file uses) become an article with views and its trend line, a content gap whose
  * "Start a draft" opens a new draft titled with it, and the home page's speed rated in words; the
- * article's edit view shows its Readers panel; and the page works on a 360 px phone.
+ * article's edit view shows its Readers panel; the page works on a 360 px phone; and an Author
+ * sees only their own article, the content gaps, and no site-wide figures.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ import {
 const run = Date.now().toString(36);
 /** Screenshots of the page, to look at after a run. */
 const shots = mkdtempSync(join(tmpdir(), 'medblog-readers-'));
-const EDITOR = {
+const EDITOR: Account = {
   firstname: 'Meera',
   lastname: `Iyer ${run}`,
   email: `readers-${run}@example.org`,
@@ -38,7 +39,9 @@ const NOTE = `Nothing on the visa interview (${run})`;
 
 let browser: Browser;
 let article: { slug: string; documentId: string; title: string };
+/** Articles this file made, deleted after it. */
 const drafts: string[] = [];
+let authorArticle: string;
 
 let readerNumber = 0;
 const newReader = () => {
@@ -55,14 +58,23 @@ async function beacon(events: Array<Record<string, unknown>>, reader: string) {
   expect(response.status, await response.text()).toBe(204);
 }
 
-/** An Editor invited by the super admin, who then sets their password through the invitation. */
-async function inviteEditor() {
+type Account = { firstname: string; lastname: string; email: string; password: string };
+const AUTHOR: Account = {
+  firstname: 'Kiran',
+  lastname: `Das ${run}`,
+  email: `readers-author-${run}@example.org`,
+  password: 'Author12345',
+};
+const AUTHOR_TITLE = `Choosing a hostel near the campus ${run}`;
+
+/** A colleague invited by the super admin with the role `code`, who then sets their password through the invitation. */
+async function invite(code: string, account: Account) {
   const roles = (await (await adminFetch('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
-  const editorRole = roles.data.find((role) => role.code === 'strapi-editor')!;
+  const role = roles.data.find((entry) => entry.code === code)!;
   const invited = (await (
     await adminFetch('/admin/users', {
       method: 'POST',
-      body: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, email: EDITOR.email, roles: [editorRole.id] },
+      body: { firstname: account.firstname, lastname: account.lastname, email: account.email, roles: [role.id] },
     })
   ).json()) as { data: { registrationToken: string } };
   const registered = await fetch(`${apiUrl}/admin/register`, {
@@ -70,18 +82,47 @@ async function inviteEditor() {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       registrationToken: invited.data.registrationToken,
-      userInfo: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, password: EDITOR.password },
+      userInfo: { firstname: account.firstname, lastname: account.lastname, password: account.password },
     }),
   });
   expect(registered.status, await registered.clone().text()).toBe(200);
+}
+
+/** The Author writes an article (theirs: they created it) and an Editor publishes it. */
+async function authorsArticle(): Promise<string> {
+  const login = await fetch(`${apiUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: AUTHOR.email, password: AUTHOR.password }),
+  });
+  const token = ((await login.json()) as { data: { token: string } }).data.token;
+  const created = await fetch(`${apiUrl}/content-manager/collection-types/api::article.article`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      title: AUTHOR_TITLE,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Walk to the wards in ten minutes.' }] }],
+    }),
+  });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const { documentId } = ((await created.json()) as { data: { documentId: string } }).data;
+  await adminFetch(`/content-manager/collection-types/api::article.article/${documentId}/actions/publish`, {
+    method: 'POST',
+    body: {},
+  });
+  return documentId;
 }
 
 const report = async () =>
   ((await (await adminFetch('/medblog/insight/readers?period=7')).json()) as { data: ReadersReport }).data;
 
 beforeAll(async () => {
-  await inviteEditor();
+  await invite('strapi-editor', EDITOR);
+  await invite('strapi-author', AUTHOR);
+  // A demo article, picked before the Author's is published (it would be the newest).
   const found = await commentableArticle('newest');
+  authorArticle = await authorsArticle();
+  drafts.push(authorArticle);
   const figures = (await (await adminFetch(`/medblog/insight/articles/${found.documentId}`)).json()) as {
     data: ArticleReaders;
   };
@@ -107,6 +148,9 @@ beforeAll(async () => {
       newReader(),
     );
   }
+  for (let i = 0; i < 2; i += 1) {
+    await beacon([{ type: 'view', pageType: 'article', article: authorArticle, viewportWidth: 1280 }], newReader());
+  }
   for (let i = 0; i < 3; i += 1) {
     await beacon(
       [
@@ -120,10 +164,11 @@ beforeAll(async () => {
   const counted = async () => {
     const now = await report();
     const views = now.articles.find((entry) => entry.documentId === article.documentId)?.views ?? 0;
-    return views >= viewsBefore + 4 && now.contentGaps.some((gap) => gap.query === GAP);
+    const authors = now.articles.find((entry) => entry.documentId === authorArticle)?.views ?? 0;
+    return views >= viewsBefore + 4 && authors === 2 && now.contentGaps.some((gap) => gap.query === GAP);
   };
   for (const until = Date.now() + 30_000; !(await counted());) {
-    if (Date.now() > until) throw new Error('The CMS did not write the beacons’ figures within 30 s');
+    if (Date.now() > until) throw new Error(`The CMS did not write the beacons’ figures within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   browser = await launchBrowser();
@@ -176,10 +221,11 @@ describe('the Readers page', () => {
       // "Start a draft" makes a draft titled with the search and opens it.
       await gapRow.getByRole('button', { name: `Start a draft titled “${DRAFT_TITLE}”` }).click();
       await page.waitForURL(/\/admin\/content-manager\/collection-types\/api::article\.article\/[a-z0-9]+/);
-      drafts.push(page.url().split('/').pop()!.split('?')[0]);
+      const draft = page.url().split('/').pop()!.split('?')[0];
+      drafts.push(draft);
       await expect.poll(() => page.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe(DRAFT_TITLE);
       const stored = (await (
-        await adminFetch(`/content-manager/collection-types/api::article.article/${drafts[0]}`)
+        await adminFetch(`/content-manager/collection-types/api::article.article/${draft}`)
       ).json()) as { data: { title: string; publishedAt: string | null } };
       expect(stored.data).toMatchObject({ title: DRAFT_TITLE, publishedAt: null });
       expect(errors).toEqual([]);
@@ -206,6 +252,8 @@ describe('the Readers page', () => {
         .getByRole('img', { name: /^Views per day from / })
         .locator('canvas')
         .waitFor();
+      await page.getByText(NOTE).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'readers-panel.png') });
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -244,6 +292,27 @@ describe('the Readers page', () => {
       await page.screenshot({ path: join(shots, 'readers-360.png'), fullPage: true });
       const violations = await accessibilityViolations(page);
       expect(violations.filter((violation) => /^(serious|critical) /.test(violation))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows an Author their own article and the content gaps, and no site-wide figures', async () => {
+    const { page, errors, close } = await openPage(browser, 'desktop');
+    try {
+      await logInToAdmin(page, AUTHOR);
+      await page.getByRole('navigation').getByRole('link', { name: 'Readers' }).click();
+      await page.getByRole('heading', { name: 'Readers', level: 1 }).waitFor();
+      const articles = page.getByRole('region', { name: 'Articles' });
+      await articles.getByRole('row').filter({ hasText: AUTHOR_TITLE }).waitFor();
+      expect(await articles.getByRole('link').allTextContents()).toEqual([AUTHOR_TITLE]);
+      await page.getByRole('region', { name: 'Content gaps' }).getByRole('row').filter({ hasText: GAP }).waitFor();
+      await page
+        .getByText('Referring sites and page speed are figures of the whole site: Editors see them here.')
+        .waitFor();
+      expect(await page.getByRole('region', { name: 'Referring sites' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Page speed for real readers' }).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -31,11 +31,11 @@ function Figures({ documentId }: { documentId: string }) {
   const f = figures.data;
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-      <Flex gap={3} alignItems="center" justifyContent="space-between">
+      <Flex direction="column" alignItems="flex-start" gap={1}>
         <Typography variant="omega" fontWeight="bold">
           {`${plural(f.views, 'view', 'views')} in 30 days`}
         </Typography>
-        <TrendLine values={f.dailyViews} label={trendText(f.days, f.dailyViews)} width={100} height={28} />
+        <TrendLine values={f.dailyViews} label={trendText(f.days, f.dailyViews)} width={160} height={32} />
       </Flex>
       <Typography variant="pi">{helpfulText(f.helpfulYes, f.helpfulNo, f.helpfulPercent)}</Typography>
       <Typography variant="pi">
