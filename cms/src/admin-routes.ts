@@ -6,10 +6,17 @@ import type { AdminRouter } from './platform/access/admin-api';
 import { commentAdminRoutes } from './features/comments/server/admin-routes';
 import { enquiryAdminRoutes } from './features/enquiry/server/admin-routes';
 import { historyAdminRoutes } from './features/history/server/admin-routes';
+import { insightAdminRoutes } from './features/insight/server/admin-routes';
 import { newsletterAdminRoutes } from './features/newsletter/server/admin-routes';
 
 export const adminRoutes: AdminRouter = {
   type: 'admin',
   prefix: '/medblog',
-  routes: [...commentAdminRoutes, ...enquiryAdminRoutes, ...historyAdminRoutes, ...newsletterAdminRoutes],
+  routes: [
+    ...commentAdminRoutes,
+    ...enquiryAdminRoutes,
+    ...historyAdminRoutes,
+    ...newsletterAdminRoutes,
+    ...insightAdminRoutes,
+  ],
 };

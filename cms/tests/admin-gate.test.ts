@@ -206,6 +206,17 @@ function projectRoutes(): Route[] {
     { ...routeFor('get', '/subscribers'), prepare: async () => ({ params: {}, state: entryState(SUBSCRIBER) }) },
     { ...routeFor('get', '/subscribers/export'), prepare: async () => ({ params: {}, state: entryState(SUBSCRIBER) }) },
     { ...routeFor('delete', '/subscribers/:documentId'), prepare: onEntry(SUBSCRIBER) },
+    {
+      ...routeFor('get', '/insight/readers'),
+      query: { period: 7 },
+      prepare: async () => ({ params: {}, state: entryState(ARTICLE) }),
+    },
+    { ...routeFor('get', '/insight/articles/:documentId'), prepare: onEntry(ARTICLE), othersEntry: 404 },
+    {
+      ...routeFor('get', '/insight/export'),
+      query: { table: 'content-gaps', period: 30 },
+      prepare: async () => ({ params: {}, state: entryState(ARTICLE) }),
+    },
   ];
 }
 

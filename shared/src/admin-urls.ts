@@ -9,6 +9,7 @@ export const ADMIN_SCREENS = {
   enquiryExport: 'enquiry-export',
   reviewsDue: 'reviews-due',
   subscribers: 'subscribers',
+  readers: 'readers',
 } as const;
 
 export function moderationScreenPath(): string {

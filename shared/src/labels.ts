@@ -7,10 +7,11 @@ import type {
   CommentBadge,
   EnquiryTopic,
   HandlingStatus,
+  InsightPageType,
   ModerationStatus,
   SocialPlatform,
 } from './constants.js';
-import type { RedirectCode } from './content.js';
+import type { RedirectCode, VitalRating } from './content.js';
 import type { SubscriptionFrequency } from './inputs.js';
 
 export const ENQUIRY_TOPIC_LABELS: Record<EnquiryTopic, string> = {
@@ -74,4 +75,20 @@ export const SUBSCRIBER_STATUS_LABELS: Record<'pending' | 'active' | 'bouncing',
   pending: 'Waiting for confirmation',
   active: 'Subscribed',
   bouncing: 'Address refuses our e-mails',
+};
+
+/** How a real-reader speed figure compares with Google's thresholds (the Readers page, its CSV). */
+export const VITAL_RATING_LABELS: Record<VitalRating, string> = {
+  good: 'Good',
+  'needs-improvement': 'Needs improvement',
+  poor: 'Poor',
+};
+
+/** The kinds of page the insight beacon reports, as the Readers page names them. */
+export const INSIGHT_PAGE_TYPE_LABELS: Record<InsightPageType, string> = {
+  home: 'Home page',
+  article: 'Article pages',
+  category: 'Category pages',
+  search: 'Search page',
+  other: 'Other pages',
 };

@@ -1,18 +1,20 @@
 /**
  * Admin panel customisation: English only; no tutorials, release notifications, product banner or
  * guided tour; screens of our own in the main menu (the comment moderation queue, the enquiries
- * CSV export, the articles due for a medical review and the newsletter's subscribers); choices in
- * words and dates day first in lists and edit views; side panels on the enquiry form (received
- * date, reply by e-mail) and the article form (its e-mail to subscribers, its History); and the screen comparing an article's
- * versions.
+ * CSV export, the articles due for a medical review, the newsletter's subscribers and what readers
+ * need); choices in words and dates day first in lists and edit views; side panels on the enquiry
+ * form (received date, reply by e-mail) and the article form (its readers, its e-mail to
+ * subscribers, its History); and the screen comparing an article's versions.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Bell, Clock, Discuss, Download, Mail } from '@strapi/icons';
+import { Bell, TrendUp, Clock, Discuss, Download, Mail } from '@strapi/icons';
 import { ADMIN_SCREENS } from '@medblog/shared';
 import { EnquiryPanel } from '../features/enquiry/admin/components/EnquiryPanel';
 import { HistoryPanel } from '../features/history/admin/components/HistoryPanel';
 import { SeoPreviewPanel } from '../features/articles/admin/components/SeoPreviewPanel';
 import { ArticleEmailPanel } from '../features/newsletter/admin/components/ArticleEmailPanel';
+import { ReadersPanel } from '../features/insight/admin/components/ReadersPanel';
+import { SEE_READERS } from '../features/insight/admin/lib/readers';
 import { SEE_SUBSCRIBER_COUNTS } from '../features/newsletter/admin/lib/subscribers';
 import { withReadableValues } from '../platform/admin/ListValues';
 import { editViewInputs } from '../platform/admin/EditViewInputs';
@@ -105,6 +107,15 @@ export default {
       position: 5,
       Component: () => import('../features/newsletter/admin/pages/SubscribersPage'),
     });
+    // Editors and Super Admins see the whole site; Authors their own articles and the content gaps.
+    app.addMenuLink({
+      to: ADMIN_SCREENS.readers,
+      icon: TrendUp,
+      intlLabel: { id: 'medblog.readers.menu', defaultMessage: 'Readers' },
+      permissions: SEE_READERS,
+      position: 6,
+      Component: () => import('../features/insight/admin/pages/ReadersPage'),
+    });
     // An article's history, opened from its History panel: a screen of ours, off the main menu.
     app.router.addRoute({
       path: 'article-history/:documentId',
@@ -117,10 +128,16 @@ export default {
     // @strapi/strapi does not re-export the content manager's plugin types.
     const contentManager = app.getPlugin('content-manager').apis as {
       addEditViewSidePanel: (
-        panels: Array<typeof EnquiryPanel | typeof HistoryPanel | typeof SeoPreviewPanel | typeof ArticleEmailPanel>,
+        panels: Array<
+          | typeof EnquiryPanel
+          | typeof HistoryPanel
+          | typeof SeoPreviewPanel
+          | typeof ArticleEmailPanel
+          | typeof ReadersPanel
+        >,
       ) => void;
     };
     contentManager.addEditViewSidePanel([EnquiryPanel]);
-    contentManager.addEditViewSidePanel([SeoPreviewPanel, ArticleEmailPanel, HistoryPanel]);
+    contentManager.addEditViewSidePanel([SeoPreviewPanel, ReadersPanel, ArticleEmailPanel, HistoryPanel]);
   },
 };
