@@ -51,6 +51,7 @@ afterEach(() => {
   if (!hasDom) return;
   cleanup();
   // Each test is a new page load: nothing queued for the insight beacon, the next view the first.
+  Reflect.deleteProperty(document, 'visibilityState');
   discardInsight();
   forgetPageViews();
   forgetVitals();

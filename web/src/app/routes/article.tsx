@@ -64,6 +64,8 @@ const LazyArticleAfter = memo(function LazyArticleAfter(props: ComponentProps<ty
 export default function ArticleRoute() {
   const { slug } = useParams() as { slug: string };
   const { data: article } = useArticle(slug);
+  // Shown to a reader (a preview, which uses ArticlePage alone, counts nothing).
+  useArticleView(article?.documentId);
   // Unpublished since the page was opened: the next refetch finds nothing.
   if (!article) return <NotFoundRoute />;
   return <ArticlePage article={article} />;
@@ -75,7 +77,6 @@ export default function ArticleRoute() {
  */
 export function ArticlePage({ article, preview = false }: { article: ArticleDetail; preview?: boolean }) {
   const { data: site } = useGlobal();
-  useArticleView(article.documentId, { enabled: !preview });
   const after = useRef<HTMLDivElement>(null);
   // Back on an article after another page: a new element, which the wait above does not watch.
   useEffect(() => {

@@ -19,12 +19,12 @@ const ARTICLE = new RegExp(`^${paths.article('[^/]+')}/?$`);
 const CATEGORY = new RegExp(`^${paths.category('[^/]+')}/?$`);
 
 /**
- * The page type of an address, or null for one never counted (an editor's preview). An article's
- * address is 'other' here: its page reports itself with its article (useArticleView), so the
- * layout reports it only when no article is shown there (not found).
+ * The page type of an address as the layout reports it, or null for the pages it leaves alone: an
+ * editor's preview (never counted), and an article's, which reports itself once its article is
+ * known (useArticleView), not while its data is still on the way.
  */
 export function pageTypeOf(pathname: string): InsightPageType | null {
-  if (pathname.startsWith(paths.preview(''))) return null;
+  if (pathname.startsWith(paths.preview('')) || ARTICLE.test(pathname)) return null;
   if (pathname === '/') return 'home';
   if (pathname === paths.search) return 'search';
   if (CATEGORY.test(pathname)) return 'category';
@@ -48,12 +48,12 @@ function reportView(location: Location, pageType: InsightPageType, article?: str
   arrived = true;
 }
 
-/** An article page: its view, with its article. Runs before the layout's (a child's effect). */
-export function useArticleView(documentId: string, { enabled = true } = {}) {
+/** An article's address: the view of its article, or of an 'other' page when none is published there. */
+export function useArticleView(documentId: string | undefined) {
   const location = useLocation();
   useEffect(() => {
-    if (enabled && ARTICLE.test(location.pathname)) reportView(location, 'article', documentId);
-  }, [location, documentId, enabled]);
+    reportView(location, documentId ? 'article' : 'other', documentId);
+  }, [location, documentId]);
 }
 
 /** In the layout: the view of every page that did not report its own. */
