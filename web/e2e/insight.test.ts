@@ -227,10 +227,16 @@ describe('insight: what readers need, as editors will see it', () => {
     try {
       await plain.goto(`${siteUrl}/articles/${article.slug}`);
       const question = plain.getByRole('region', { name: 'Was this page helpful?' });
-      await Promise.all([plain.waitForURL(/\?sent=helpful&answer=yes/), question.getByRole('button', { name: 'Yes' }).click()]);
+      await Promise.all([
+        plain.waitForURL(/\?sent=helpful&answer=yes/),
+        question.getByRole('button', { name: 'Yes' }).click(),
+      ]);
       expect(await question.getByRole('status').textContent()).toBe('Thank you for your answer.');
       await question.getByRole('textbox', { name: 'What was missing?' }).fill('A checklist to print.');
-      await Promise.all([plain.waitForURL(/\?sent=helpful#helpful$/), question.getByRole('button', { name: 'Send' }).click()]);
+      await Promise.all([
+        plain.waitForURL(/\?sent=helpful#helpful$/),
+        question.getByRole('button', { name: 'Send' }).click(),
+      ]);
       expect(await question.getByRole('status').textContent()).toBe('Thank you: your note goes to our editors.');
       expect(await accessibilityViolations(plain)).toEqual([]);
     } finally {

@@ -425,7 +425,12 @@ describe('"Was this page helpful?" without script', () => {
     expect(errorsOn(refused.document)).toEqual(['note must not contain HTML']);
     expect(valueOf(refused.document, 'note')).toBe(note);
     expect(valueOf(refused.document, 'answer')).toBe('yes');
-    const tooLong = await post(ARTICLE_PATH, { form: 'helpful', article: ARTICLE.documentId, answer: 'no', note: 'x'.repeat(501) });
+    const tooLong = await post(ARTICLE_PATH, {
+      form: 'helpful',
+      article: ARTICLE.documentId,
+      answer: 'no',
+      note: 'x'.repeat(501),
+    });
     expect(errorsOn(tooLong.document)).toEqual(['note must be at most 500 characters']);
     const noAnswer = await post(ARTICLE_PATH, { form: 'helpful', article: ARTICLE.documentId, answer: 'maybe' });
     expect(noAnswer.status).toBe(400);

@@ -127,7 +127,10 @@ function formPages(form: FormName, url: URL, path: string, fields: URLSearchPara
       // The answer taken, the note's form follows (with the answer); the note taken, the thanks only.
       const answer = fields.has('note') ? null : asAnswer(fields.get('answer'));
       const answered = answer ? `&${ANSWER_PARAM}=${answer}` : '';
-      return { sent: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}${answered}#${HELPFUL_ID}`, refused: pageUrl(url) };
+      return {
+        sent: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}${answered}#${HELPFUL_ID}`,
+        refused: pageUrl(url),
+      };
     }
     case 'enquiry':
       return { sent: `${paths.enquiry}?${SENT_PARAM}=${form}#${ENQUIRY_FORM_ID}`, refused: pageUrl(url) };

@@ -39,7 +39,10 @@ export function HelpfulQuestion({ documentId }: { documentId: string }) {
   const [error, setError] = useState(refused?.errors.note ?? '');
   const [problem, setProblem] = useState(() =>
     refused
-      ? [...Object.entries(refused.errors).flatMap(([name, message]) => (name === 'note' ? [] : [message])), refused.problem]
+      ? [
+          ...Object.entries(refused.errors).flatMap(([name, message]) => (name === 'note' ? [] : [message])),
+          refused.problem,
+        ]
           .filter(Boolean)
           .join(' ')
       : '',
@@ -101,10 +104,22 @@ export function HelpfulQuestion({ documentId }: { documentId: string }) {
       {!answer && !noteSent && (
         <form method="post" action={action} className="helpful__answers" data-enhanced={hydrated || undefined}>
           {hidden}
-          <button type="submit" name="answer" value="yes" className="button button--secondary" onClick={answerWith('yes')}>
+          <button
+            type="submit"
+            name="answer"
+            value="yes"
+            className="button button--secondary"
+            onClick={answerWith('yes')}
+          >
             Yes
           </button>
-          <button type="submit" name="answer" value="no" className="button button--secondary" onClick={answerWith('no')}>
+          <button
+            type="submit"
+            name="answer"
+            value="no"
+            className="button button--secondary"
+            onClick={answerWith('no')}
+          >
             No
           </button>
           {problem && (
