@@ -91,6 +91,8 @@ const REFUSED: RecordedRequest[] = [
   { method: 'POST', url: '/api/comments', body: { data: { article: 'article1docid', body: 'No name' } } },
   { method: 'POST', url: '/api/enquiries', body: { data: { name: 'No message' } } },
   { method: 'POST', url: '/api/comments?draft=1', body: { data: {} } },
+  { method: 'POST', url: '/api/insight', body: { data: { events: [] } } },
+  { method: 'POST', url: '/api/insight', body: { data: { events: [{ type: 'view', pageType: 'article' }] } } },
 ];
 
 let strapi: Core.Strapi;

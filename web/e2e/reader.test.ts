@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
+  apiUrl,
   cmsGet,
   DEVICES,
   expectHealthyPage,
@@ -62,9 +63,6 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
   });
 
   it('opens an article and reads its body and "Read also" links', async () => {
-    const viewCounted = page.waitForResponse(
-      (response) => response.url().endsWith('/views') && response.request().method() === 'POST',
-    );
     await page.getByRole('link', { name: article.title, exact: true }).first().click();
     await page.waitForURL(`${siteUrl}/articles/${article.slug}`);
 
@@ -77,8 +75,21 @@ describe.each(Object.keys(DEVICES) as Array<keyof typeof DEVICES>)('a reader on 
     const shortName = site.siteName.split(' ')[0]!;
     await page.waitForFunction((name) => document.title.includes(`| ${name}`), shortName);
     expect((await page.title()).split(shortName)).toHaveLength(2);
-    // The CMS accepted the page view (cross-origin POST).
-    expect((await viewCounted).status()).toBe(204);
+    // The page view leaves in the insight beacon once the page is hidden (the reader switches
+    // app), and the CMS accepts it (a cross-origin POST).
+    const beacon = page.waitForResponse((response) => response.url() === `${apiUrl}/api/insight`);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
+    expect((await beacon).status()).toBe(204);
+    const { data } = JSON.parse((await beacon).request().postData()!) as { data: { events: object[] } };
+    expect(data.events).toContainEqual(expect.objectContaining({ type: 'view', pageType: 'article' }));
+    // Shown again: the reader is back.
+    await page.evaluate(() => {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
     await expectHealthyPage(page, errors);
   });
 

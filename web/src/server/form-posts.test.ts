@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { stubApi, type StubRequest } from '@/testing/api-stub';
 import { fakeCmsState, siteServerRoutes, type FakeCmsState } from '@/testing/fake-cms';
 import { articles } from '@/testing/fixtures';
-import { strapiError } from '@/testing/stub-replies';
+import { rateLimited as rateLimitedReply, strapiError } from '@/testing/stub-replies';
 
 process.env.PURGE_SECRET = 'test-purge-secret';
 
@@ -373,5 +373,76 @@ describe('a post the site does not take', () => {
     expect(over.headers.get('cache-control')).toBe('no-store');
     expect((await get(`${ARTICLE_PATH}?reply=comment2docid`, site)).status).toBe(429);
     expect(posted()).toHaveLength(1);
+  });
+});
+
+describe('"Was this page helpful?" without script', () => {
+  const answerForm = (document: Document) => document.querySelector('#helpful form')!;
+  const thanks = (document: Document) => document.querySelector('#helpful [role="status"]')?.textContent;
+
+  it('is a form posting Yes or No to the article page, which takes it as the reader’s and asks what was missing', async () => {
+    const page = await get(ARTICLE_PATH);
+    const form = answerForm(page.document);
+    expect(form.getAttribute('method')).toBe('post');
+    expect(form.getAttribute('action')).toBe(`${ARTICLE_PATH}#helpful`);
+    expect([...form.querySelectorAll('button[name="answer"]')].map((button) => button.getAttribute('value'))).toEqual([
+      'yes',
+      'no',
+    ]);
+
+    const { form: formName, article } = { form: valueOf(page.document, 'form')!, article: ARTICLE.documentId };
+    const answered = await post(ARTICLE_PATH, { form: formName, article, answer: 'no' });
+    expect(answered.status).toBe(303);
+    expect(answered.headers.get('location')).toBe(`${ARTICLE_PATH}?sent=helpful&answer=no#helpful`);
+    expect(state.insightEvents).toEqual([{ type: 'helpful', article, answer: 'no' }]);
+    // Counted as the reader's answer, not this server's (the CMS counts one answer per reader).
+    const sentToCms = requests.find((request) => request.path === '/api/insight')!;
+    expect(sentToCms.headers[VISITOR_HOP.header]).toMatch(new RegExp(`^a=${reader.replace(/\./g, '\\.')},`));
+    expect(posted()).toHaveLength(0);
+
+    const asked = await get(`${ARTICLE_PATH}?sent=helpful&answer=no`);
+    expect(asked.headers.get('cache-control')).toBe('no-store');
+    expect(thanks(asked.document)).toBe('Thank you for your answer.');
+    expect(asked.document.querySelector('#helpful button[name="answer"]')).toBeNull();
+    expect(asked.document.querySelector('#helpful label')?.textContent).toBe('What was missing?');
+    expect(valueOf(asked.document, 'answer')).toBe('no');
+
+    const noted = await post(ARTICLE_PATH, { form: 'helpful', article, answer: 'no', note: '  The fees in rupees.  ' });
+    expect(noted.headers.get('location')).toBe(`${ARTICLE_PATH}?sent=helpful#helpful`);
+    expect(state.insightEvents.at(-1)).toEqual({ type: 'helpful', article, answer: 'no', note: 'The fees in rupees.' });
+    const done = await get(`${ARTICLE_PATH}?sent=helpful`);
+    expect(thanks(done.document)).toBe('Thank you: your note goes to our editors.');
+    expect(done.document.querySelector('#helpful textarea')).toBeNull();
+    // The cached page every reader gets still asks.
+    expect(thanks((await get(ARTICLE_PATH)).document)).toBe('');
+  });
+
+  it('shows a refused note beside its field, kept as typed, with a 400, and sends nothing', async () => {
+    const note = 'See <b>this</b>';
+    const refused = await post(ARTICLE_PATH, { form: 'helpful', article: ARTICLE.documentId, answer: 'yes', note });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    expect(errorsOn(refused.document)).toEqual(['note must not contain HTML']);
+    expect(valueOf(refused.document, 'note')).toBe(note);
+    expect(valueOf(refused.document, 'answer')).toBe('yes');
+    const tooLong = await post(ARTICLE_PATH, {
+      form: 'helpful',
+      article: ARTICLE.documentId,
+      answer: 'no',
+      note: 'x'.repeat(501),
+    });
+    expect(errorsOn(tooLong.document)).toEqual(['note must be at most 500 characters']);
+    const noAnswer = await post(ARTICLE_PATH, { form: 'helpful', article: ARTICLE.documentId, answer: 'maybe' });
+    expect(noAnswer.status).toBe(400);
+    expect(noAnswer.document.querySelector('#helpful .form-alert')?.textContent).toBe('answer must be yes or no');
+    expect(state.insightEvents).toEqual([]);
+  });
+
+  it('says when the CMS has had too many answers from the reader (429 and its wait)', async () => {
+    stubApi({ ...siteServerRoutes(state, {}), 'POST /api/insight': () => rateLimitedReply(120) });
+    const limited = await post(ARTICLE_PATH, { form: 'helpful', article: ARTICLE.documentId, answer: 'no' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('120');
+    expect(limited.document.querySelector('#helpful .form-alert')?.textContent).toMatch(/try again/i);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The reader forms without the page's code (components/form/posted-form.ts): a comment posted to
- * its article's page and an enquiry posted to /enquiry are read here, checked with the shared
+ * The reader forms without the page's code (components/form/posted-form.ts): a comment or a "Was
+ * this page helpful?" answer posted to its article's page, an enquiry posted to /enquiry... are read here, checked with the shared
  * schemas and sent to the CMS on the reader's behalf (site-handler.ts runs this as the reader, so
  * the CMS's limits count them), as the page's code would send them.
  */
@@ -9,6 +9,7 @@ import {
   commentInputSchema,
   enquiryInputSchema,
   errorsByField,
+  insightEventSchema,
   subscribeInputSchema,
   subscriptionChangeInputSchema,
   subscriptionTokenInputSchema,
@@ -18,6 +19,7 @@ import { AxiosHeaders, isAxiosError } from 'axios';
 import { LRUCache } from 'lru-cache';
 import type { FormName, PostedForm } from '@/components/form/posted-form';
 import { SITE_URL } from '@/config/env';
+import { FORM_FIELD } from '@/features/insight/api/helpful';
 import { linkProblemMessage } from '@/features/newsletter/api/manage-subscription';
 import { NO_TOPIC_CHOSEN, topicsToSend } from '@/features/newsletter/api/topics';
 import { apiClient } from '@/lib/api-client';
@@ -39,10 +41,18 @@ const FORM_ADDRESSES: Record<string, FormName> = {
   [paths.subscribeLeave]: 'subscription-leave',
 };
 
-/** The form a page takes by POST (its path in lower case), or null: no other page does. */
+/**
+ * The form a page takes by POST (its path in lower case), or null: no other page does. An
+ * article's page takes two: its comment form, and "Was this page helpful?" (formOnArticle).
+ */
 export function formPostedTo(path: string): FormName | null {
   if (Object.hasOwn(FORM_ADDRESSES, path)) return FORM_ADDRESSES[path]!;
   return ARTICLE_PAGE.test(path) ? 'comment' : null;
+}
+
+/** Which of an article page's forms was posted: the helpful question's says so in a hidden field. */
+export function formOnArticle(fields: URLSearchParams): FormName {
+  return fields.get(FORM_FIELD) === 'helpful' ? 'helpful' : 'comment';
 }
 
 /** The subscription forms that carry a signed link's token (their pages are the reader's alone). */
@@ -143,6 +153,7 @@ export type FormClock = ReturnType<typeof createFormClock>;
 /** What the reader typed into the form's fields, shown again when it is refused. */
 const TYPED: Record<FormName, string[]> = {
   comment: ['authorName', 'authorEmail', 'body', 'parent'],
+  helpful: ['answer', 'note'],
   enquiry: ['name', 'email', 'phone', 'topic', 'message', 'consent'],
   subscribe: ['email', 'frequency'],
   'subscription-confirm': [],
@@ -171,6 +182,14 @@ function inputOf(form: FormName, fields: URLSearchParams, path: string, elapsedM
   if (form === 'subscription-change')
     return { token: given('token'), topics: chosenTopics(fields).topics ?? [], frequency: given('frequency') };
   if (form === 'subscription-confirm' || form === 'subscription-leave') return { token: given('token') };
+  // As the page's code queues it for the insight beacon: the note only when one was written.
+  if (form === 'helpful')
+    return {
+      type: 'helpful',
+      article: given('article'),
+      answer: given('answer'),
+      note: given('note')?.trim() || undefined,
+    };
   if (form === 'comment')
     return {
       ...botCheck,
@@ -199,6 +218,7 @@ export type Outcome =
 
 const SCHEMAS = {
   comment: commentInputSchema,
+  helpful: insightEventSchema,
   enquiry: enquiryInputSchema,
   subscribe: subscribeInputSchema,
   'subscription-confirm': subscriptionTokenInputSchema,
@@ -209,6 +229,8 @@ const SCHEMAS = {
 /** Where each form is sent in the CMS. */
 const CMS_CALLS: Record<FormName, { method: 'post' | 'put'; url: string }> = {
   comment: { method: 'post', url: '/api/comments' },
+  // One event of the beacon, counted for the reader (the signed visitor header), not this server.
+  helpful: { method: 'post', url: '/api/insight' },
   enquiry: { method: 'post', url: '/api/enquiries' },
   subscribe: { method: 'post', url: '/api/subscriptions' },
   'subscription-confirm': { method: 'post', url: '/api/subscriptions/confirm' },
@@ -250,11 +272,15 @@ export async function submitForm(
   if (checked.errors || noTopic) return refused(400, { ...checked.errors, ...noTopic });
   const { method, url } = CMS_CALLS[form];
   try {
-    const { data: answer } = await apiClient[method]<{ data?: { manageToken?: string } }>(url, { data: checked.data });
+    const data = form === 'helpful' ? { events: [checked.data] } : checked.data;
+    const { data: answer } = await apiClient[method]<{ data?: { manageToken?: string } }>(url, { data });
     return { sent: true, manageToken: answer?.data?.manageToken };
   } catch (error) {
     const response = isAxiosError<ApiErrorBody>(error) ? error.response : undefined;
-    const failure = sendFailure(error, form.startsWith('subscription') ? 'request' : form);
+    const failure = sendFailure(
+      error,
+      form.startsWith('subscription') ? 'request' : form === 'helpful' ? 'answer' : form,
+    );
     const status = response?.status ?? 503;
     const retryAfter = AxiosHeaders.from(response?.headers as AxiosHeaders | undefined)
       .get('retry-after')

@@ -9,6 +9,7 @@ import { DOCUMENT_ID_PATTERN, PURGE, PURGE_TAGS, rateLimitMessage } from '@medbl
 import { REPLY_PARAM, SENT_PARAM, type FormName } from '@/components/form/posted-form';
 import { API_URL } from '@/config/env';
 import { COMMENT_FORM_ID } from '@/features/comments/api/comment-form-id';
+import { ANSWER_PARAM, asAnswer, HELPFUL_ID } from '@/features/insight/api/helpful';
 import { ENQUIRY_FORM_ID } from '@/features/enquiry/api/enquiry-page';
 import { SUBSCRIBE_FORM_ID } from '@/features/newsletter/api/topics';
 import { loadApiClient } from '@/lib/api-client';
@@ -20,6 +21,7 @@ import {
   contentTypeRefusal,
   createFormClock,
   FORM_BODY_MAX_BYTES,
+  formOnArticle,
   formPostedTo,
   fromThisSite,
   LINK_FORMS,
@@ -121,6 +123,15 @@ function formPages(form: FormName, url: URL, path: string, fields: URLSearchPara
   switch (form) {
     case 'comment':
       return { sent: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}#${COMMENT_FORM_ID}`, refused: pageUrl(url) };
+    case 'helpful': {
+      // The answer taken, the note's form follows (with the answer); the note taken, the thanks only.
+      const answer = fields.has('note') ? null : asAnswer(fields.get('answer'));
+      const answered = answer ? `&${ANSWER_PARAM}=${answer}` : '';
+      return {
+        sent: `${sitePath(url.pathname)}?${SENT_PARAM}=${form}${answered}#${HELPFUL_ID}`,
+        refused: pageUrl(url),
+      };
+    }
     case 'enquiry':
       return { sent: `${paths.enquiry}?${SENT_PARAM}=${form}#${ENQUIRY_FORM_ID}`, refused: pageUrl(url) };
     case 'subscribe':
@@ -233,7 +244,13 @@ function wellFormed(pathname: string): boolean {
 function formPage(url: URL, form: FormName | null): URL | null {
   if (!form) return null;
   const page = new URL(url.pathname, url.origin);
-  if (url.searchParams.get(SENT_PARAM) === form) page.searchParams.set(SENT_PARAM, form);
+  const sent = url.searchParams.get(SENT_PARAM);
+  if (sent === form) page.searchParams.set(SENT_PARAM, form);
+  if (form === 'comment' && sent === 'helpful') {
+    page.searchParams.set(SENT_PARAM, sent);
+    const answer = asAnswer(url.searchParams.get(ANSWER_PARAM));
+    if (answer) page.searchParams.set(ANSWER_PARAM, answer);
+  }
   const reply = url.searchParams.get(REPLY_PARAM);
   if (form === 'comment' && reply && DOCUMENT_ID_PATTERN.test(reply)) page.searchParams.set(REPLY_PARAM, reply);
   return page.search ? page : null;
@@ -452,6 +469,7 @@ export function createSiteHandler({
     if (body === null) return sendText(response, 413, `The form is over ${FORM_BODY_MAX_BYTES} bytes.`);
     const fields = parseFormBody(body);
     if (!(fields instanceof URLSearchParams)) return sendText(response, fields.status, fields.message);
+    if (form === 'comment') form = formOnArticle(fields);
     // Each post costs what a render does, refused or not.
     await admit(reader)();
     const outcome = await submitForm(form, fields, {

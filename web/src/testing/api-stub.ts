@@ -12,9 +12,28 @@ export * from './stub-replies';
 const apiClient = setUpApiClient(axios);
 const originalAdapter = apiClient.defaults.adapter;
 
-/** Answers the app's requests with `routes`; returns the list of requests made, in order. */
+/**
+ * The browser's navigator.sendBeacon (jsdom has none), answered by `routes` like the client's
+ * requests: the insight beacon's string body arrives as text/plain, read as the CMS reads it.
+ */
+function stubBeacon(routes: StubRoutes, requests: StubRequest[]) {
+  Object.defineProperty(navigator, 'sendBeacon', {
+    configurable: true,
+    value: (url: string, data?: unknown) => {
+      const request = stubRequest('POST', new URL(url, window.location.href).href, JSON.parse(String(data)), {
+        'content-type': 'text/plain;charset=UTF-8',
+      });
+      requests.push(request);
+      void findHandler(routes, request.method, request.path)?.(request);
+      return true;
+    },
+  });
+}
+
+/** Answers the app's requests (and beacons) with `routes`; returns the list of requests made, in order. */
 export function stubApi(routes: StubRoutes): StubRequest[] {
   const requests: StubRequest[] = [];
+  if (typeof window !== 'undefined') stubBeacon(routes, requests);
   const adapter: AxiosAdapter = async (config) => {
     const request = stubRequest(
       (config.method ?? 'get').toUpperCase(),
@@ -50,4 +69,5 @@ export function stubApi(routes: StubRoutes): StubRequest[] {
 
 export function resetApiStub() {
   apiClient.defaults.adapter = originalAdapter;
+  if (typeof window !== 'undefined') Reflect.deleteProperty(navigator, 'sendBeacon');
 }

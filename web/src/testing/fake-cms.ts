@@ -11,6 +11,7 @@ import {
   enquiryInputSchema,
   fieldErrors,
   FILTER_OPERATORS,
+  insightBeaconSchema,
   PAGE_SIZE,
   PAGINATION_MINIMUMS,
   PAGINATION_OPTIONS,
@@ -27,6 +28,7 @@ import {
   SYSTEM_FIELDS,
   type Article,
   type EnquiryTopic,
+  type InsightEvent,
   type PublicRoute,
 } from '@medblog/shared';
 import {
@@ -327,6 +329,8 @@ export interface FakeCmsState {
   enquiries: StoredEnquiry[];
   /** Subscriptions asked for (not yet confirmed: the CMS mails a link). */
   subscribeRequests: Array<{ email: string; topics: string[]; frequency: string; automated: boolean }>;
+  /** The insight beacon's events (POST /api/insight), as they came; the CMS keeps only counts. */
+  insightEvents: InsightEvent[];
   /** The subscription that SUBSCRIPTION_TOKENS.good opens; null once it has left. */
   subscription: {
     email: string;
@@ -342,6 +346,7 @@ export function fakeCmsState(): FakeCmsState {
     comments: structuredClone(storedComments),
     enquiries: [],
     subscribeRequests: [],
+    insightEvents: [],
     subscription: { email: 'reader@example.org', topics: [], frequency: 'each-article', confirmed: false },
   };
 }
@@ -547,7 +552,12 @@ export function cmsRoutes(state: FakeCmsState = fakeCmsState()): StubRoutes {
     'GET /api/articles': (request) => listArticles(state, request),
     'GET /api/articles/popular': (request) => popularArticles(state, request),
     'GET /api/search': (request) => searchArticles(state, request),
-    'POST /api/articles/:documentId/views': () => ({ status: 204 }),
+    'POST /api/insight': (request) => {
+      const { data: beacon, reply } = parseCreate(request, insightBeaconSchema);
+      if (reply) return reply;
+      state.insightEvents.push(...(beacon.events as InsightEvent[]));
+      return { status: 204 };
+    },
     'GET /api/categories': (request) => listCategories(request),
     'GET /api/global': (request) => {
       const query = request.query as Query;

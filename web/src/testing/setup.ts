@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { discardInsight } from '@/features/insight/api/beacon';
+import { forgetPageViews } from '@/features/insight/api/page-views';
+import { forgetVitals } from '@/features/insight/api/vitals';
 import { resetApiStub } from './api-stub';
 import { takeUnrecorded } from './fake-cms-requests';
 
@@ -47,6 +50,11 @@ afterEach(() => {
   if (unrecorded.length) throw new Error(unrecorded.join('\n'));
   if (!hasDom) return;
   cleanup();
+  // Each test is a new page load: nothing queued for the insight beacon, the next view the first.
+  Reflect.deleteProperty(document, 'visibilityState');
+  discardInsight();
+  forgetPageViews();
+  forgetVitals();
   localStorage.clear();
   sessionStorage.clear();
   document.head.innerHTML = '';

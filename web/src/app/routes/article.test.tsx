@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, networkError, pending, strapiError, stubApi } from '@/testing/api-stub';
-import { cmsRoutes } from '@/testing/fake-cms';
+import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
+import { hidePage } from '@/testing/page-visibility';
 import { renderApp } from '@/testing/render-app';
 
 const ARTICLE_PATH = '/articles/clinical-internship-guide';
 
-const viewRequests = (requests: ReturnType<typeof stubApi>) => requests.filter((request) => request.method === 'POST');
+const beacons = (requests: ReturnType<typeof stubApi>) => requests.filter((request) => request.path === '/api/insight');
 
 describe('article page', () => {
   it('shows a skeleton while the article loads', async () => {
@@ -228,29 +229,47 @@ describe('article page', () => {
     expect(JSON.parse(script.textContent!).mainEntity.headline).toBe('</script><script>alert(1)</script>');
   });
 
-  it('counts one view per browser per day, after the page is shown', async () => {
-    const requests = stubApi(cmsRoutes());
+  it('reports each page shown in one beacon when the page is hidden: the article with its documentId', async () => {
+    const state = fakeCmsState();
+    const requests = stubApi(cmsRoutes(state));
     const { router } = renderApp(ARTICLE_PATH);
     await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
-    await waitFor(() => expect(viewRequests(requests)).toHaveLength(1));
-    expect(viewRequests(requests)[0].path).toBe('/api/articles/article1docid/views');
-
-    // Leaving and coming back the same day does not count again.
+    // Leaving and coming back: two more pages shown, each reported.
     await router.navigate('/');
     await screen.findByRole('region', { name: 'Featured' });
     await router.navigate(ARTICLE_PATH);
     await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
-    expect(viewRequests(requests)).toHaveLength(1);
+    expect(beacons(requests)).toHaveLength(0);
+
+    hidePage();
+    expect(beacons(requests)).toHaveLength(1);
+    expect(beacons(requests)[0]!.headers['content-type']).toMatch(/^text\/plain/);
+    expect(state.insightEvents).toEqual([
+      { type: 'view', pageType: 'article', article: 'article1docid', viewportWidth: 1024 },
+      { type: 'view', pageType: 'home', viewportWidth: 1024 },
+      { type: 'view', pageType: 'article', article: 'article1docid', viewportWidth: 1024 },
+    ]);
+    // No separate "view" call, and nothing kept in the browser.
+    expect(requests.filter((request) => request.method === 'POST')).toEqual(beacons(requests));
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+    expect(document.cookie).toBe('');
   });
 
-  it('still shows the article when counting the view fails', async () => {
-    const requests = stubApi({ ...cmsRoutes(), 'POST /api/articles/:documentId/views': () => strapiError(500) });
+  it('still shows the article when the beacon cannot be sent', async () => {
+    stubApi(cmsRoutes());
+    Object.defineProperty(navigator, 'sendBeacon', {
+      configurable: true,
+      value: () => {
+        throw new TypeError('Refused');
+      },
+    });
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
     renderApp(ARTICLE_PATH);
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' }),
-    ).toBeInTheDocument();
-    await waitFor(() => expect(viewRequests(requests)).toHaveLength(1));
-    await waitFor(() => expect(localStorage.length).toBe(0)); // so the next visit counts it
+    await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
+    hidePage();
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    fetchSpy.mockRestore();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

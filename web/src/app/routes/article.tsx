@@ -6,7 +6,6 @@ import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import { SITE_URL } from '@/config/env';
 import type { ArticleDetail } from '@/features/articles/api/article-fields';
 import { useArticle } from '@/features/articles/api/get-article';
-import { useRecordArticleView } from '@/features/articles/api/record-article-view';
 import { ArticleDisclaimer } from '@/features/articles/components/ArticleDisclaimer';
 import { ArticleMeta } from '@/features/articles/components/ArticleMeta';
 import { ArticleReferences } from '@/features/articles/components/ArticleReferences';
@@ -16,6 +15,7 @@ import { RelatedArticles } from '@/features/articles/components/RelatedArticles'
 import { ShareLinks } from '@/features/articles/components/ShareLinks';
 import { articleStructuredData } from '@/features/articles/lib/structured-data';
 import { CommentCount } from '@/features/comments/components/CommentCount';
+import { useArticleView } from '@/features/insight/api/page-views';
 import { useGlobal } from '@/features/site/api/get-global';
 import { PageHead } from '@/features/site/components/PageHead';
 import { paths } from '@/lib/paths';
@@ -64,6 +64,8 @@ const LazyArticleAfter = memo(function LazyArticleAfter(props: ComponentProps<ty
 export default function ArticleRoute() {
   const { slug } = useParams() as { slug: string };
   const { data: article } = useArticle(slug);
+  // Shown to a reader (a preview, which uses ArticlePage alone, counts nothing).
+  useArticleView(article?.documentId);
   // Unpublished since the page was opened: the next refetch finds nothing.
   if (!article) return <NotFoundRoute />;
   return <ArticlePage article={article} />;
@@ -75,7 +77,6 @@ export default function ArticleRoute() {
  */
 export function ArticlePage({ article, preview = false }: { article: ArticleDetail; preview?: boolean }) {
   const { data: site } = useGlobal();
-  useRecordArticleView(article.documentId, { enabled: !preview });
   const after = useRef<HTMLDivElement>(null);
   // Back on an article after another page: a new element, which the wait above does not watch.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { searchTerms } from '@/app/loaders';
 import { ArticleFeed } from '@/features/articles/components/ArticleFeed';
 import { PopularPosts } from '@/features/articles/components/PopularPosts';
 import { useCategories } from '@/features/categories/api/get-categories';
+import { useSearchWithoutResults } from '@/features/insight/api/page-views';
 import { useSearchArticles, type SearchResult } from '@/features/search/api/search-articles';
 import { HighlightedSnippet } from '@/features/search/components/HighlightedSnippet';
 import { SearchForm } from '@/features/search/components/SearchForm';
@@ -53,6 +54,8 @@ function SearchResults({ q }: { q: string }) {
 /** Nothing matched: somewhere to go next, the topics and the most-read articles. */
 function NoResults({ q }: { q: string }) {
   const { data: categories } = useCategories();
+  // What readers look for and do not find, for the editors.
+  useSearchWithoutResults(q);
   return (
     <>
       <p className="empty-state">No articles match “{q}”. Try fewer or different words, or start from a topic.</p>

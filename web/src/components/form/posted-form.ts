@@ -10,7 +10,13 @@ import { paths } from '@/lib/paths';
  * showing what was wrong, and a form it sent with a redirect to the page with a note.
  */
 export type FormName =
-  'comment' | 'enquiry' | 'subscribe' | 'subscription-confirm' | 'subscription-change' | 'subscription-leave';
+  | 'comment'
+  | 'helpful'
+  | 'enquiry'
+  | 'subscribe'
+  | 'subscription-confirm'
+  | 'subscription-change'
+  | 'subscription-leave';
 
 /** The query of the page a sent form leads back to: `?sent=comment` shows its note. */
 export const SENT_PARAM = 'sent';
@@ -46,9 +52,10 @@ export function usePostedForm(form: FormName): PostedForm | undefined {
   return posted;
 }
 
-/** Where the server leads each form back to once sent: the article, the Quick Enquiry page, the subscription's pages. */
+/** Where the server leads each form back to once sent: the article (comment, helpful), the Quick Enquiry page, the subscription's pages. */
 const SENT_TO: Record<FormName, (pathname: string) => boolean> = {
   comment: (pathname) => pathname.startsWith(paths.article('')),
+  helpful: (pathname) => pathname.startsWith(paths.article('')),
   enquiry: (pathname) => pathname === paths.enquiry,
   subscribe: (pathname) => pathname === paths.subscribe,
   'subscription-confirm': (pathname) => pathname === paths.subscribeManage,
