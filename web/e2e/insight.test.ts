@@ -11,7 +11,7 @@
  * and the article is made here, so no other file's answers can take the one a reader may give.
  */
 import { createRequire } from 'node:module';
-import type { Article, CollectionResponse } from '@medblog/shared';
+import type { Article, CollectionResponse, ReadersReport } from '@medblog/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -22,8 +22,12 @@ import {
   DEVICES,
   expectHealthyPage,
   launchBrowser,
+  logInToAdmin,
   openHeaderMenu,
+  openPage,
   siteUrl,
+  usableSince,
+  waitSince,
 } from './support';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -96,6 +100,25 @@ async function articleDay() {
     [article.documentId],
   );
   return rows[0] ?? { phone_views: 0, desktop_views: 0, helpful_yes: 0, helpful_no: 0 };
+}
+
+/** A browser context whose requests to the CMS name `address`, as a load balancer in front of it would. */
+async function readerContext(address: string, device: keyof typeof DEVICES) {
+  const context = await browser.newContext(DEVICES[device]);
+  await context.route(`${apiUrl}/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
+  );
+  return context;
+}
+
+/** The reader switches to another app: the page is hidden, and its beacon leaves (204). */
+async function hide(page: Page) {
+  const sent = page.waitForResponse((response) => response.url() === `${apiUrl}/api/insight`);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  expect((await sent).status()).toBe(204);
 }
 
 /** Polls the database until the CMS's next flush has written what is expected (every 5 s by default). */
@@ -263,5 +286,89 @@ describe('insight: what readers need, as editors will see it', () => {
       { answer: 'no', note: NOTE },
       { answer: 'yes', note: 'A checklist to print.' },
     ]);
+  });
+});
+
+describe('insight: the visit on the editors’ Readers page', () => {
+  it('shows the article’s view, its answers, the enquiry sent from it, the content gap three readers left and the referring site; its edit view the notes', async () => {
+    // The phone reader of the first test asks about electives from the article's page.
+    const phone = await readerContext(PHONE_READER, 'phone');
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${siteUrl}/articles/${article.slug}`);
+      await page.getByRole('banner').getByRole('button', { name: 'Quick Enquiry' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Quick Enquiry' });
+      const shownAt = await usableSince(dialog);
+      await dialog.getByRole('textbox', { name: 'Name' }).fill(`Insight reader ${run}`);
+      await dialog.getByRole('textbox', { name: 'E-mail' }).fill('reader@example.org');
+      await dialog.getByRole('combobox', { name: 'Topic' }).selectOption({ label: 'Internships' });
+      await dialog.getByRole('textbox', { name: 'Message' }).fill('Do you arrange electives in tropical medicine?');
+      await dialog.getByRole('checkbox', { name: /I agree/ }).check();
+      await waitSince(shownAt);
+      const created = page.waitForResponse(
+        (response) => response.url().includes('/api/enquiries') && response.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: 'Send enquiry' }).click();
+      expect((await created).status()).toBe(201);
+    } finally {
+      await phone.close();
+    }
+
+    // Two more readers search for what the first found missing: three readers on one day.
+    for (const address of ['198.51.100.27', '198.51.100.28']) {
+      const context = await readerContext(address, 'desktop');
+      try {
+        const page = await context.newPage();
+        await page.goto(`${siteUrl}/search?q=${encodeURIComponent(QUERY)}`);
+        await page.getByText(/No articles match/).waitFor();
+        // The page's code has taken over (it loads the speed library once idle, after the view).
+        await page.waitForFunction(() =>
+          performance.getEntriesByType('resource').some((entry) => /\/web-vitals-[^/]*\.js$/.test(entry.name)),
+        );
+        await hide(page);
+      } finally {
+        await context.close();
+      }
+    }
+    const gap = QUERY.toLowerCase();
+    await poll(async () => {
+      const { data } = (await (await adminFetch('/medblog/insight/readers?period=7')).json()) as {
+        data: ReadersReport;
+      };
+      const ours = data.articles.find((entry) => entry.documentId === article.documentId);
+      return { enquiries: ours?.enquiries, gap: data.contentGaps.find((entry) => entry.query === gap)?.visitors };
+    }).toEqual({ enquiries: 1, gap: 3 });
+
+    const { page, errors, close } = await openPage(browser, 'desktop');
+    try {
+      await logInToAdmin(page);
+      await page.getByRole('navigation').getByRole('link', { name: 'Readers' }).click();
+      await page.getByRole('button', { name: 'Last 7 days' }).click();
+      const row = page.getByRole('region', { name: 'Articles' }).getByRole('row').filter({ hasText: TITLE });
+      await row.waitFor();
+      // Views, trend, helpful, enquiries, comments, screens: one reader a day, on a phone.
+      expect(await row.locator('td').allInnerTexts()).toEqual([
+        expect.stringContaining(TITLE),
+        '1',
+        expect.any(String),
+        '50% helpful (1 yes, 1 no)',
+        '1',
+        '0',
+        '100% phone, 0% desktop',
+      ]);
+      const gapRow = page.getByRole('region', { name: 'Content gaps' }).getByRole('row').filter({ hasText: gap });
+      expect(await gapRow.locator('td').nth(1).textContent()).toBe('3');
+      await page.getByRole('region', { name: 'Referring sites' }).getByText('google.com', { exact: true }).waitFor();
+
+      // The article's edit view: its readers' notes, private to editors.
+      await row.getByRole('link', { name: TITLE, exact: true }).click();
+      await page.waitForURL(new RegExp(`/api::article\\.article/${article.documentId}`));
+      await page.getByText('1 view in 30 days').waitFor();
+      await page.getByText(NOTE).waitFor();
+      await page.getByText('A checklist to print.').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
   });
 });
