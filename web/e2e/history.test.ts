@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminFetch, apiUrl, horizontalOverflow, launchBrowser, openPage } from './support';
+import { adminFetch, apiUrl, horizontalOverflow, inviteColleague, launchBrowser, openPage } from './support';
 
 const run = Date.now().toString(36);
 const EDITOR = {
@@ -23,29 +23,8 @@ let page: Page;
 let close: () => Promise<void>;
 let documentId: string;
 
-/** An Editor invited by the super admin, who then sets their password through the invitation. */
-async function inviteEditor() {
-  const roles = (await (await adminFetch('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
-  const editorRole = roles.data.find((role) => role.code === 'strapi-editor')!;
-  const invited = (await (
-    await adminFetch('/admin/users', {
-      method: 'POST',
-      body: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, email: EDITOR.email, roles: [editorRole.id] },
-    })
-  ).json()) as { data: { registrationToken: string } };
-  const registered = await fetch(`${apiUrl}/admin/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      registrationToken: invited.data.registrationToken,
-      userInfo: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, password: EDITOR.password },
-    }),
-  });
-  expect(registered.status, await registered.clone().text()).toBe(200);
-}
-
 beforeAll(async () => {
-  await inviteEditor();
+  await inviteColleague('strapi-editor', EDITOR);
   const created = (await (
     await adminFetch('/content-manager/collection-types/api::article.article', {
       method: 'POST',

@@ -18,15 +18,17 @@ import {
   apiUrl,
   commentableArticle,
   horizontalOverflow,
+  inviteColleague,
   launchBrowser,
   logInToAdmin,
   openPage,
+  type Colleague,
 } from './support';
 
 const run = Date.now().toString(36);
 /** Screenshots of the page, to look at after a run. */
 const shots = mkdtempSync(join(tmpdir(), 'medblog-readers-'));
-const EDITOR: Account = {
+const EDITOR: Colleague = {
   firstname: 'Meera',
   lastname: `Iyer ${run}`,
   email: `readers-${run}@example.org`,
@@ -58,35 +60,13 @@ async function beacon(events: Array<Record<string, unknown>>, reader: string) {
   expect(response.status, await response.text()).toBe(204);
 }
 
-type Account = { firstname: string; lastname: string; email: string; password: string };
-const AUTHOR: Account = {
+const AUTHOR: Colleague = {
   firstname: 'Kiran',
   lastname: `Das ${run}`,
   email: `readers-author-${run}@example.org`,
   password: 'Author12345',
 };
 const AUTHOR_TITLE = `Choosing a hostel near the campus ${run}`;
-
-/** A colleague invited by the super admin with the role `code`, who then sets their password through the invitation. */
-async function invite(code: string, account: Account) {
-  const roles = (await (await adminFetch('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
-  const role = roles.data.find((entry) => entry.code === code)!;
-  const invited = (await (
-    await adminFetch('/admin/users', {
-      method: 'POST',
-      body: { firstname: account.firstname, lastname: account.lastname, email: account.email, roles: [role.id] },
-    })
-  ).json()) as { data: { registrationToken: string } };
-  const registered = await fetch(`${apiUrl}/admin/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      registrationToken: invited.data.registrationToken,
-      userInfo: { firstname: account.firstname, lastname: account.lastname, password: account.password },
-    }),
-  });
-  expect(registered.status, await registered.clone().text()).toBe(200);
-}
 
 /** The Author writes an article (theirs: they created it) and an Editor publishes it. */
 async function authorsArticle(): Promise<string> {
@@ -117,8 +97,8 @@ const report = async () =>
   ((await (await adminFetch('/medblog/insight/readers?period=7')).json()) as { data: ReadersReport }).data;
 
 beforeAll(async () => {
-  await invite('strapi-editor', EDITOR);
-  await invite('strapi-author', AUTHOR);
+  await inviteColleague('strapi-editor', EDITOR);
+  await inviteColleague('strapi-author', AUTHOR);
   // A demo article, picked before the Author's is published (it would be the newest).
   const found = await commentableArticle('newest');
   authorArticle = await authorsArticle();

@@ -17,6 +17,7 @@ import {
   apiUrl,
   commentableArticle,
   horizontalOverflow,
+  inviteColleague,
   launchBrowser,
   logInToAdmin,
   openPage,
@@ -487,27 +488,13 @@ describe("an editor's dates and choices", () => {
 });
 
 /** A colleague with the role `code`, invited by the super admin, who set their password through the invitation. */
-async function invited(code: string, firstname: string) {
-  const account = { email: `${code}-${firstname.toLowerCase()}-${run}@example.org`, password: 'Colleague12345' };
-  const roles = (await (await adminGet('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
-  const role = roles.data.find((each) => each.code === code)!;
-  const invitation = (await (
-    await adminFetch('/admin/users', {
-      method: 'POST',
-      body: { firstname, lastname: `Staff ${run}`, email: account.email, roles: [role.id] },
-    })
-  ).json()) as { data: { registrationToken: string } };
-  const registered = await fetch(`${apiUrl}/admin/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      registrationToken: invitation.data.registrationToken,
-      userInfo: { firstname, lastname: `Staff ${run}`, password: account.password },
-    }),
+const invited = (code: string, firstname: string) =>
+  inviteColleague(code, {
+    firstname,
+    lastname: `Staff ${run}`,
+    email: `${code}-${firstname.toLowerCase()}-${run}@example.org`,
+    password: 'Colleague12345',
   });
-  expect(registered.status, await registered.clone().text()).toBe(200);
-  return account;
-}
 
 /** A reader subscribes, as the site's form does (waiting for confirmation). */
 async function subscribe(email: string) {

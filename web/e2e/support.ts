@@ -153,6 +153,40 @@ export async function adminFetch(path: string, init: { method?: string; body?: u
 
 export const adminGet = (path: string) => adminFetch(path);
 
+/** An admin colleague: their name, and the e-mail and password they sign in with. */
+export interface Colleague {
+  firstname: string;
+  lastname: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * A colleague invited by the super admin with the role `roleCode` (e.g. `strapi-editor`), who then
+ * sets their password through the invitation, as a new staff member would. Returns `account`.
+ */
+export async function inviteColleague(roleCode: string, account: Colleague): Promise<Colleague> {
+  const roles = (await (await adminFetch('/admin/roles')).json()) as { data: Array<{ id: number; code: string }> };
+  const role = roles.data.find((each) => each.code === roleCode);
+  if (!role) throw new Error(`No admin role with the code ${roleCode}`);
+  const invitation = (await (
+    await adminFetch('/admin/users', {
+      method: 'POST',
+      body: { firstname: account.firstname, lastname: account.lastname, email: account.email, roles: [role.id] },
+    })
+  ).json()) as { data: { registrationToken: string } };
+  const registered = await fetch(`${apiUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      registrationToken: invitation.data.registrationToken,
+      userInfo: { firstname: account.firstname, lastname: account.lastname, password: account.password },
+    }),
+  });
+  expect(registered.status, await registered.clone().text()).toBe(200);
+  return account;
+}
+
 /** Signs `page` in to the Strapi admin as the seeded administrator (or `account`), as a person would. */
 export async function logInToAdmin(page: Page, account: { email: string; password: string } = ADMIN) {
   await page.goto(`${apiUrl}/admin`);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENQUIRY_TOPICS } from '@medblog/shared';
-import {
-  ANY,
-  TOPIC_OPTIONS,
-  exportedCount,
-  downloadFileName,
-  errorMessageFromBody,
-  exportPath,
-  isoDay,
-  matchingSummary,
-  rangeError,
-} from './enquiry-export';
+import { ANY, TOPIC_OPTIONS, exportPath, isoDay, matchingSummary, rangeError } from './enquiry-export';
 
 describe('exportPath', () => {
   it('asks for everything when no filter is set', () => {
@@ -58,45 +48,5 @@ describe('topics', () => {
   it('offers every topic of the contract with its reader-facing label', () => {
     expect(TOPIC_OPTIONS.map((o) => o.value)).toEqual([ANY, ...ENQUIRY_TOPICS]);
     expect(TOPIC_OPTIONS.find((o) => o.value === 'usmle-preparation')?.label).toBe('USMLE preparation');
-  });
-});
-
-describe('downloadFileName', () => {
-  it('uses the name the server sends', () => {
-    expect(downloadFileName('attachment; filename="enquiries-2026-03-01.csv"')).toBe('enquiries-2026-03-01.csv');
-    expect(downloadFileName("attachment; filename*=UTF-8''enqu%C3%AAtes.csv")).toBe('enquêtes.csv');
-  });
-
-  it('falls back to a dated name and never returns a path', () => {
-    expect(downloadFileName(null, new Date('2026-03-01T10:00:00Z'))).toBe('enquiries-2026-03-01.csv');
-    expect(downloadFileName('attachment; filename="../../etc/passwd"')).toBe('.._.._etc_passwd');
-  });
-});
-
-describe('exportedCount', () => {
-  it("reads the server's count of exported enquiries", () => {
-    expect(exportedCount('0')).toBe(0);
-    expect(exportedCount('3')).toBe(3);
-  });
-
-  it('knows no count when the header is missing or not a number', () => {
-    expect(exportedCount(null)).toBeUndefined();
-    expect(exportedCount('')).toBeUndefined();
-    expect(exportedCount('three')).toBeUndefined();
-  });
-});
-
-describe('errorMessageFromBody', () => {
-  it("shows the server's message for a refused export", () => {
-    const body = JSON.stringify({
-      data: null,
-      error: { status: 400, name: 'ValidationError', message: 'from: must be a date such as 2026-01-31' },
-    });
-    expect(errorMessageFromBody(body, 400)).toBe('from: must be a date such as 2026-01-31');
-  });
-
-  it('explains a refusal without a readable body', () => {
-    expect(errorMessageFromBody('', 403)).toBe('Your role may not read enquiries.');
-    expect(errorMessageFromBody('<html>', 502)).toBe('The server answered 502.');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The export screen's pure parts: the request built from the filters, the day a date picker
- * means, the file name the server sends and how many enquiries the file holds.
+ * means and the words around the download.
  */
 import {
   ENQUIRY_TOPIC_LABELS,
@@ -58,47 +58,11 @@ export function exportPath(filters: ExportFilters, endpoint: 'export' | 'count' 
   return `/medblog/enquiries/${endpoint}${search ? `?${search}` : ''}`;
 }
 
-/** The file name from a Content-Disposition header, or a dated default. */
-export function downloadFileName(contentDisposition: string | null | undefined, today = new Date()): string {
-  const utf8 = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(contentDisposition ?? '');
-  if (utf8) {
-    try {
-      return safeFileName(decodeURIComponent(utf8[1].trim()));
-    } catch {
-      // fall through to the plain filename
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]+)"|filename\s*=\s*([^;]+)/i.exec(contentDisposition ?? '');
-  const name = plain?.[1] ?? plain?.[2]?.trim();
-  return name ? safeFileName(name) : `enquiries-${today.toISOString().slice(0, 10)}.csv`;
-}
-
-function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-}
-
-/** How many enquiries the export holds, from the server's `X-Total-Count` header (undefined if absent). */
-export function exportedCount(totalCountHeader: string | null | undefined): number | undefined {
-  const count = totalCountHeader && /^\d+$/.test(totalCountHeader.trim()) ? Number(totalCountHeader) : NaN;
-  return Number.isSafeInteger(count) ? count : undefined;
-}
-
 /** "12 enquiries match", before the download. */
 export function matchingSummary(count: number): string {
   if (count === 0) return 'No enquiry matches these filters.';
   return `${count} ${count === 1 ? 'enquiry matches' : 'enquiries match'} these filters.`;
 }
 
-/** The message of a Strapi error body (`{ error: { message } }`) read from a failed download. */
-export function errorMessageFromBody(body: string, status: number): string {
-  try {
-    const message = JSON.parse(body)?.error?.message;
-    if (typeof message === 'string' && message) return message;
-  } catch {
-    // not JSON: fall through
-  }
-  if (status === 401) return 'Your session has ended: log in again.';
-  if (status === 403) return 'Your role may not read enquiries.';
-  return `The server answered ${status}.`;
-}
+/** What a refused export (403) says when the server gives no message. */
+export const FORBIDDEN_EXPORT = 'Your role may not read enquiries.';

@@ -3,7 +3,7 @@
  * topic and the day they were received; how many match is shown before the download.
  */
 import * as React from 'react';
-import { Page, Layouts, useFetchClient, useNotification, isFetchError } from '@strapi/strapi/admin';
+import { Page, Layouts, useFetchClient } from '@strapi/strapi/admin';
 import {
   Alert,
   Box,
@@ -23,33 +23,20 @@ import { useQuery } from 'react-query';
 import { contentManagerListPath } from '@medblog/shared';
 import {
   ANY,
+  FORBIDDEN_EXPORT,
   HANDLING_STATUS_OPTIONS,
   TOPIC_OPTIONS,
-  downloadFileName,
-  errorMessageFromBody,
   exportPath,
-  exportedCount,
   matchingSummary,
   rangeError,
   type ExportFilters,
 } from '../lib/enquiry-export';
+import { datedFileName, errorMessageFromBody } from '../../../../platform/admin/csv-download';
+import { useCsvDownload } from '../../../../platform/admin/useCsvDownload';
 import { useDayMonthYearLocale } from '../../../../platform/admin/useDayMonthYearLocale';
 
 const READ_ENQUIRIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enquiry.enquiry' }];
 const ENQUIRIES_LIST = contentManagerListPath('api::enquiry.enquiry');
-
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  // Give the browser time to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** One of the export's drop-down filters, a quarter of the row on wide screens. */
 function FilterSelect(props: {
@@ -77,9 +64,8 @@ function FilterSelect(props: {
 
 function ExportScreen() {
   const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { downloading, download: downloadCsv } = useCsvDownload();
   const [filters, setFilters] = React.useState<ExportFilters>({ handlingStatus: ANY, topic: ANY });
-  const [downloading, setDownloading] = React.useState(false);
   const dateLocale = useDayMonthYearLocale();
   const [failure, setFailure] = React.useState<string | null>(null);
   const invalidRange = rangeError(filters);
@@ -97,46 +83,20 @@ function ExportScreen() {
   };
 
   const download = async () => {
-    setDownloading(true);
     setFailure(null);
-    try {
-      // Every status but 401 comes back as a body to read (the server's message for a 400 or a
-      // 403); a 401 throws so the fetch client can renew the session and retry once.
-      const response = await get(exportPath(filters), {
-        responseType: 'blob',
-        validateStatus: (status) => status !== 401,
-      });
-      const status = response.status ?? 200;
-      if (status >= 400) {
-        setFailure(errorMessageFromBody(await response.data.text(), status));
-        return;
-      }
-      const records = exportedCount(response.headers?.get('X-Total-Count'));
-      if (records === 0) {
-        toggleNotification({
-          type: 'info',
-          message: 'No enquiry matches these filters: there is nothing to download.',
-        });
-        return;
-      }
-      const fileName = downloadFileName(response.headers?.get('Content-Disposition'));
-      saveFile(response.data, fileName);
-      toggleNotification({
-        type: 'success',
-        message:
-          records === undefined
-            ? `Enquiries saved to ${fileName}`
-            : `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
-      });
-    } catch (error) {
-      setFailure(
-        isFetchError(error) && error.status === 401
-          ? 'Your session has ended: log in again.'
-          : `The download failed: ${error instanceof Error ? error.message : 'the server did not answer'}.`,
-      );
-    } finally {
-      setDownloading(false);
-    }
+    // A refused or failed download shows in the alert above the filters, not as a notification.
+    await downloadCsv(exportPath(filters), {
+      fallbackName: datedFileName('enquiries'),
+      emptyMessage: 'No enquiry matches these filters: there is nothing to download.',
+      savedMessage: (fileName, records) =>
+        records === undefined
+          ? `Enquiries saved to ${fileName}`
+          : `${records} ${records === 1 ? 'enquiry' : 'enquiries'} saved to ${fileName}`,
+      errorText: (body, status) => errorMessageFromBody(body, status, FORBIDDEN_EXPORT),
+      onFailure: setFailure,
+      unansweredText: (error) =>
+        `The download failed: ${error instanceof Error ? error.message : 'the server did not answer'}.`,
+    });
   };
 
   return (

@@ -11,6 +11,7 @@ import {
   type ReadersReport,
   type VitalRating,
 } from '@medblog/shared';
+import { errorMessageFromBody } from '../../../../platform/admin/csv-download';
 
 export const ARTICLE = 'api::article.article';
 /** Who sees the Readers page and the edit view's panel: whoever may read articles in the content manager. */
@@ -121,19 +122,7 @@ export function draftTitle(query: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The file name from a Content-Disposition header, or a dated default. */
-export function downloadFileName(contentDisposition: string | null | undefined, table: ReadersTable): string {
-  const plain = /filename\s*=\s*"([^"]+)"/i.exec(contentDisposition ?? '');
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const name = plain?.[1]?.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-  return name || `readers-${table}-${new Date().toISOString().slice(0, 10)}.csv`;
-}
-
 /** The message of a Strapi error body (`{ error: { message } }`), or a sentence for the status. */
 export function errorMessage(body: unknown, status: number | undefined): string {
-  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-  if (typeof message === 'string' && message) return message;
-  if (status === 401) return 'Your session has ended: log in again.';
-  if (status === 403) return 'Your role may not see these figures.';
-  return status ? `The server answered ${status}.` : 'The server did not answer.';
+  return errorMessageFromBody(body, status, 'Your role may not see these figures.');
 }

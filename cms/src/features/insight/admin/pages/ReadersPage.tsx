@@ -35,6 +35,8 @@ import {
   type ReadersPeriod,
   type ReferringSite,
 } from '@medblog/shared';
+import { datedFileName } from '../../../../platform/admin/csv-download';
+import { useCsvDownload } from '../../../../platform/admin/useCsvDownload';
 import { useNarrowScreen } from '../../../../platform/admin/useNarrowScreen';
 import { TrendLine } from '../components/TrendLine';
 import {
@@ -44,7 +46,6 @@ import {
   PERIODS,
   SEE_READERS,
   dayText,
-  downloadFileName,
   draftTitle,
   errorMessage,
   exportPath,
@@ -67,57 +68,21 @@ const loadError = (error: unknown) =>
 
 const articleEditPath = (documentId: string) => contentManagerEntryPath(ARTICLE, documentId);
 
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function DownloadButton({ table, period, what }: { table: ReadersTable; period: ReadersPeriod; what: string }) {
-  const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  const [downloading, setDownloading] = React.useState(false);
-  const download = async () => {
-    setDownloading(true);
-    try {
-      // Every status but 401 comes back as a body to read; a 401 throws so the session is renewed.
-      const response = await get(exportPath(table, period), {
-        responseType: 'blob',
-        validateStatus: (status) => status !== 401,
-      });
-      const status = response.status ?? 200;
-      if (status >= 400) {
-        let body: unknown;
-        try {
-          body = JSON.parse(await response.data.text());
-        } catch {
-          body = undefined;
-        }
-        toggleNotification({ type: 'danger', message: `Not downloaded: ${errorMessage(body, status)}` });
-        return;
-      }
-      const fileName = downloadFileName(response.headers?.get('Content-Disposition'), table);
-      saveFile(response.data, fileName);
-      toggleNotification({ type: 'success', message: `${what} saved to ${fileName}` });
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: `Not downloaded: ${loadError(error)}` });
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const { downloading, download } = useCsvDownload();
+  const downloadTable = () =>
+    download(exportPath(table, period), {
+      fallbackName: datedFileName(`readers-${table}`),
+      savedMessage: (fileName) => `${what} saved to ${fileName}`,
+      errorText: errorMessage,
+    });
   return (
     <Button
       variant="tertiary"
       size="S"
       startIcon={<Download />}
       loading={downloading}
-      onClick={() => void download()}
+      onClick={() => void downloadTable()}
       aria-label={`Download CSV of ${what.toLowerCase()}`}
     >
       Download CSV

@@ -2,6 +2,7 @@
  * The Subscribers screen's pure parts: the answers of /medblog/subscribers..., the requests, and
  * the words the screen shows.
  */
+import { errorMessageFromBody } from '../../../../platform/admin/csv-download';
 
 export const SUBSCRIBER = 'api::subscriber.subscriber';
 export const READ_SUBSCRIBERS = 'plugin::content-manager.explorer.read';
@@ -70,19 +71,7 @@ export function removalWarning(email: string): string {
   return `${email} will be deleted and forgotten: no e-mail goes to it any more, nothing about this reader is kept, and it cannot be undone. The reader may subscribe again on the site.`;
 }
 
-/** The file name from a Content-Disposition header, or a dated default. */
-export function downloadFileName(contentDisposition: string | null | undefined, today = new Date()): string {
-  const plain = /filename\s*=\s*"([^"]+)"/i.exec(contentDisposition ?? '');
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const name = plain?.[1]?.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-  return name || `subscribers-${today.toISOString().slice(0, 10)}.csv`;
-}
-
 /** The message of a Strapi error body (`{ error: { message } }`), or a sentence for the status. */
 export function errorMessage(body: unknown, status: number | undefined): string {
-  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-  if (typeof message === 'string' && message) return message;
-  if (status === 401) return 'Your session has ended: log in again.';
-  if (status === 403) return 'Your role may not see subscribers’ addresses.';
-  return status ? `The server answered ${status}.` : 'The server did not answer.';
+  return errorMessageFromBody(body, status, 'Your role may not see subscribers’ addresses.');
 }

@@ -29,7 +29,9 @@ import {
 import { Download, Trash } from '@strapi/icons';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import { SUBSCRIBER_STATUS_LABELS, SUBSCRIPTION_FREQUENCY_LABELS } from '@medblog/shared';
+import { datedFileName } from '../../../../platform/admin/csv-download';
 import { shortDate } from '../../../../platform/admin/list-dates';
+import { useCsvDownload } from '../../../../platform/admin/useCsvDownload';
 import { useNarrowScreen } from '../../../../platform/admin/useNarrowScreen';
 import {
   DELETE_SUBSCRIBERS,
@@ -37,7 +39,6 @@ import {
   SEARCH_MAX,
   SEE_SUBSCRIBER_COUNTS,
   SUBSCRIBER,
-  downloadFileName,
   errorMessage,
   listPath,
   removalWarning,
@@ -271,58 +272,19 @@ function SubscriberCards({ rows, categories, canDelete }: RowsProps) {
   );
 }
 
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function DownloadButton() {
-  const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  const [downloading, setDownloading] = React.useState(false);
-  const download = async () => {
-    setDownloading(true);
-    try {
-      // Every status but 401 comes back as a body to read; a 401 throws so the session is renewed.
-      const response = await get('/medblog/subscribers/export', {
-        responseType: 'blob',
-        validateStatus: (status) => status !== 401,
-      });
-      const status = response.status ?? 200;
-      if (status >= 400) {
-        let body: unknown;
-        try {
-          body = JSON.parse(await response.data.text());
-        } catch {
-          body = undefined;
-        }
-        toggleNotification({ type: 'danger', message: `Not downloaded: ${errorMessage(body, status)}` });
-        return;
-      }
-      const fileName = downloadFileName(response.headers?.get('Content-Disposition'));
-      saveFile(response.data, fileName);
-      const total = Number(response.headers?.get('X-Total-Count'));
-      toggleNotification({
-        type: 'success',
-        message: Number.isSafeInteger(total)
-          ? `${total} ${total === 1 ? 'subscriber' : 'subscribers'} saved to ${fileName}`
-          : `Subscribers saved to ${fileName}`,
-      });
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: `Not downloaded: ${loadError(error)}` });
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const { downloading, download } = useCsvDownload();
+  const downloadAll = () =>
+    download('/medblog/subscribers/export', {
+      fallbackName: datedFileName('subscribers'),
+      savedMessage: (fileName, total) =>
+        total === undefined
+          ? `Subscribers saved to ${fileName}`
+          : `${total} ${total === 1 ? 'subscriber' : 'subscribers'} saved to ${fileName}`,
+      errorText: errorMessage,
+    });
   return (
-    <Button variant="secondary" startIcon={<Download />} loading={downloading} onClick={() => void download()}>
+    <Button variant="secondary" startIcon={<Download />} loading={downloading} onClick={() => void downloadAll()}>
       Download CSV
     </Button>
   );
