@@ -6,7 +6,7 @@
  * article's edit view shows its Readers panel; the page works on a 360 px phone; and an Author
  * sees only their own article, the content gaps, and no site-wide figures.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleReaders, ReadersReport } from '@medblog/shared';
@@ -22,6 +22,7 @@ import {
   launchBrowser,
   logInToAdmin,
   openPage,
+  parseCsv,
   type Colleague,
 } from './support';
 
@@ -185,6 +186,18 @@ describe('the Readers page', () => {
       await gapRow.waitFor();
       // Its readers, beside it.
       expect(await gapRow.locator('td').nth(1).textContent()).toBe('3');
+      // The table as a file: named by table, period and day, holding what the page lists.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        gaps.getByRole('button', { name: 'Download CSV of content gaps' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^readers-content-gaps-7-days-\d{4}-\d{2}-\d{2}\.csv$/);
+      await page.getByText(`Content gaps saved to ${download.suggestedFilename()}`).waitFor();
+      const saved = join(shots, download.suggestedFilename());
+      await download.saveAs(saved);
+      expect(parseCsv(readFileSync(saved, 'utf8'))).toContainEqual(
+        expect.objectContaining({ Search: GAP, Readers: '3' }),
+      );
 
       const speed = page.getByRole('region', { name: 'Page speed for real readers' });
       const lcp = speed.getByRole('row').filter({ hasText: 'Home page' }).filter({ hasText: 'LCP' });
