@@ -266,6 +266,11 @@ export interface SubscriptionConfirmation extends SubscriptionSettings {
  */
 export const READERS_PERIODS = [7, 30, 90] as const;
 export type ReadersPeriod = (typeof READERS_PERIODS)[number];
+/** The period the Readers page opens on, and the endpoints' when none is asked for. */
+export const DEFAULT_READERS_PERIOD: ReadersPeriod = 30;
+/** The tables of the Readers page, each downloadable as CSV. */
+export const READERS_TABLES = ['articles', 'content-gaps', 'referrers', 'speed'] as const;
+export type ReadersTable = (typeof READERS_TABLES)[number];
 
 export interface ReadersArticle {
   documentId: string;
@@ -326,6 +331,13 @@ export interface ReadersReport {
   contentGaps: ContentGap[];
   referrers: ReferringSite[];
   speed: PageSpeed[];
+}
+
+/** The answer of GET /medblog/insight/readers (admin only). */
+export interface ReadersAnswer {
+  data: ReadersReport;
+  /** False for an Author: their own articles only, no referring sites or speed. */
+  meta: { siteWide: boolean };
 }
 
 /** What an article's edit view shows: its last 30 days' figures and latest "What was missing?" notes. */

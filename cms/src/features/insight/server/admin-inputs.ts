@@ -1,11 +1,7 @@
 /** What the Readers endpoints accept (conventions of platform/access/admin-inputs.ts). */
 import { z } from 'zod';
-import { READERS_PERIODS } from '@medblog/shared';
+import { DEFAULT_READERS_PERIOD, READERS_PERIODS, READERS_TABLES } from '@medblog/shared';
 import { notGivenIfEmpty, oneOf } from '../../../platform/access/admin-inputs';
-
-/** The tables of the Readers page, each downloadable as CSV. */
-export const READERS_TABLES = ['articles', 'content-gaps', 'referrers', 'speed'] as const;
-export type ReadersTable = (typeof READERS_TABLES)[number];
 
 const periodError = `must be one of ${READERS_PERIODS.join(', ')} (days)`;
 /** 7, 30 or 90 days; 30 when not given. */
@@ -13,7 +9,7 @@ const period = z.preprocess(
   notGivenIfEmpty,
   z
     .enum(READERS_PERIODS.map(String) as ['7', '30', '90'], { error: periodError })
-    .default('30')
+    .default(String(DEFAULT_READERS_PERIOD) as '30')
     .transform((value) => Number(value) as (typeof READERS_PERIODS)[number]),
 );
 

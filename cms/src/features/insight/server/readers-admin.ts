@@ -8,22 +8,23 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INSIGHT_PAGE_TYPE_LABELS, VITAL_RATING_LABELS, type ReadersPeriod, type ReadersReport } from '@medblog/shared';
+import {
+  INSIGHT_PAGE_TYPE_LABELS,
+  VITAL_RATING_LABELS,
+  type ReadersAnswer,
+  type ReadersPeriod,
+  type ReadersReport,
+  type ReadersTable,
+} from '@medblog/shared';
 import { mayReadEntry, permittedQuery } from '../../../platform/access/admin-access';
 import { sendCsv } from '../../../platform/utils/csv';
 import type { Context } from '../../../platform/utils/http';
 import { parseInput } from '../../../platform/utils/validation';
-import { articleParams, exportQuery, readersQuery, type ReadersTable } from './admin-inputs';
+import { articleParams, exportQuery, readersQuery } from './admin-inputs';
 import { articleReaders, readersReport } from './readers';
 
 const ARTICLE = 'api::article.article';
 const PUBLISH = 'plugin::content-manager.explorer.publish';
-
-/** What the Readers page gets: the report, and whether it covers the whole site. */
-export interface ReadersAnswer {
-  data: ReadersReport;
-  meta: { siteWide: boolean };
-}
 
 interface Ability {
   can(action: string, subject: string): boolean;

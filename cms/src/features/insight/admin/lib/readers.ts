@@ -4,11 +4,10 @@
  */
 import {
   INSIGHT_PAGE_TYPE_LABELS,
-  READERS_PERIODS,
   VITAL_RATING_LABELS,
   type PageSpeed,
   type ReadersPeriod,
-  type ReadersReport,
+  type ReadersTable,
   type VitalRating,
 } from '@medblog/shared';
 import { errorMessageFromBody } from '../../../../platform/admin/csv-download';
@@ -16,19 +15,6 @@ import { errorMessageFromBody } from '../../../../platform/admin/csv-download';
 export const ARTICLE = 'api::article.article';
 /** Who sees the Readers page and the edit view's panel: whoever may read articles in the content manager. */
 export const SEE_READERS = [{ action: 'plugin::content-manager.explorer.read', subject: ARTICLE }];
-
-export const PERIODS = READERS_PERIODS;
-export const DEFAULT_PERIOD: ReadersPeriod = 30;
-
-/** The tables of the page, each downloadable as CSV (the server's READERS_TABLES). */
-export type ReadersTable = 'articles' | 'content-gaps' | 'referrers' | 'speed';
-
-/** The answer of GET /medblog/insight/readers. */
-export interface ReadersAnswer {
-  data: ReadersReport;
-  /** False for an Author: their own articles only, no referring sites or speed. */
-  meta: { siteWide: boolean };
-}
 
 export const readersPath = (period: ReadersPeriod) => `/medblog/insight/readers?period=${period}`;
 export const articleReadersPath = (documentId: string) => `/medblog/insight/articles/${encodeURIComponent(documentId)}`;

@@ -29,10 +29,14 @@ import { Check, Download, Plus } from '@strapi/icons';
 import { useMutation, useQuery } from 'react-query';
 import {
   contentManagerEntryPath,
+  DEFAULT_READERS_PERIOD,
+  READERS_PERIODS,
   type ContentGap,
   type PageSpeed,
+  type ReadersAnswer,
   type ReadersArticle,
   type ReadersPeriod,
+  type ReadersTable,
   type ReferringSite,
 } from '@medblog/shared';
 import { datedFileName } from '../../../../platform/admin/csv-download';
@@ -41,9 +45,7 @@ import { useNarrowScreen } from '../../../../platform/admin/useNarrowScreen';
 import { TrendLine } from '../components/TrendLine';
 import {
   ARTICLE,
-  DEFAULT_PERIOD,
   METRIC_NAMES,
-  PERIODS,
   SEE_READERS,
   dayText,
   draftTitle,
@@ -59,8 +61,6 @@ import {
   speedValue,
   thresholdsText,
   trendText,
-  type ReadersAnswer,
-  type ReadersTable,
 } from '../lib/readers';
 
 const loadError = (error: unknown) =>
@@ -390,7 +390,7 @@ function SpeedCards({ speed }: { speed: PageSpeed[] }) {
 function PeriodSwitch({ period, onChange }: { period: ReadersPeriod; onChange: (period: ReadersPeriod) => void }) {
   return (
     <Flex role="group" aria-label="Period" gap={2} wrap="wrap">
-      {PERIODS.map((days) => (
+      {READERS_PERIODS.map((days) => (
         <Button
           key={days}
           // The chosen one: a tick and a tinted face, not colour alone.
@@ -491,7 +491,7 @@ function Report({ answer }: { answer: ReadersAnswer }) {
 
 function ReadersScreen() {
   const { get } = useFetchClient();
-  const [period, setPeriod] = React.useState<ReadersPeriod>(DEFAULT_PERIOD);
+  const [period, setPeriod] = React.useState<ReadersPeriod>(DEFAULT_READERS_PERIOD);
   const report = useQuery({
     queryKey: ['medblog', 'readers', period],
     queryFn: async ({ signal }) => (await get<ReadersAnswer>(readersPath(period), { signal })).data,
