@@ -11,7 +11,10 @@ export interface CsvDownloadOptions {
   fallbackName: string;
   /** The success notification, given the saved file's name and the rows the server counted (if it said). */
   savedMessage: (fileName: string, rows: number | undefined) => string;
-  /** The screen's words for a refused download: the server's message, or a sentence for the status. */
+  /**
+   * The screen's words for a refused download: the server's message, or a sentence for the status.
+   * The body comes as the answer's raw text, or parsed (see errorMessageFromBody, which takes both).
+   */
   errorText: (body: unknown, status: number | undefined) => string;
   /** Said (as information) instead of saving a file the server counts as empty; without it an empty file is saved. */
   emptyMessage?: string;
@@ -50,14 +53,8 @@ export function useCsvDownload() {
       const response = await get(path, { responseType: 'blob', validateStatus: (status) => status !== 401 });
       const status = response.status ?? 200;
       if (status >= 400) {
-        const text = await response.data.text();
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = undefined;
-        }
-        fail(options.errorText(body, status));
+        // The raw text: errorText reads the JSON error out of it (errorMessageFromBody).
+        fail(options.errorText(await response.data.text(), status));
         return;
       }
       const rows = exportedCount(response.headers?.get('X-Total-Count'));

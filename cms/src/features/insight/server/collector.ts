@@ -144,6 +144,9 @@ export function createInsightCollector(strapi: Core.Strapi) {
   let flushing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const articles = createArticleResolver(strapi);
+  // Read once, on the first referrer: the addresses are settings of the process.
+  let own: Set<string> | undefined;
+  const isOwnDomain = (domain: string) => (own ??= ownDomains(strapi)).has(domain);
 
   /** What one event adds: figures to count and at most one note. */
   async function countEvent(
@@ -169,7 +172,7 @@ export function createInsightCollector(strapi: Core.Strapi) {
           }
         }
         const domain = event.referrer ? referrerDomain(event.referrer) : null;
-        if (domain && !ownDomains(strapi).has(domain) && (await once('insight-referrer', domain))) {
+        if (domain && !isOwnDomain(domain) && (await once('insight-referrer', domain))) {
           figures.push(figure.referrer(day, domain));
         }
         return { figures };

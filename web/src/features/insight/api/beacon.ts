@@ -32,8 +32,10 @@ export const SEND_AT_BYTES = INSIGHT_LIMITS.maxBodyBytes - 4096;
 const encoder = typeof TextEncoder === 'undefined' ? undefined : new TextEncoder();
 const byteLength = (text: string) => encoder?.encode(text).length ?? text.length * 3;
 
+const EMPTY_BYTES = OPENING.length + CLOSING.length;
+/** The events waiting, as JSON, and the size of the body they would make. */
 let queued: string[] = [];
-let queuedBytes = OPENING.length + CLOSING.length;
+let queuedBytes = EMPTY_BYTES;
 let listening = false;
 /** The page was hidden or left and its beacon sent: what comes after leaves at once. */
 let left = false;
@@ -44,7 +46,7 @@ export function sendInsight(): void {
   if (!queued.length) return;
   const body = `${OPENING}${queued.join(',')}${CLOSING}`;
   queued = [];
-  queuedBytes = OPENING.length + CLOSING.length;
+  queuedBytes = EMPTY_BYTES;
   try {
     // A string goes as text/plain: a "simple" request, sent without a CORS preflight.
     if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(INSIGHT_URL, body)) return;
@@ -88,10 +90,11 @@ export function queueInsight(event: InsightEvent): void {
     if (typeof window === 'undefined') return;
     listen();
     const json = JSON.stringify(event);
-    const bytes = byteLength(json) + (queued.length ? 1 : 0);
-    if (queued.length && queuedBytes + bytes > INSIGHT_LIMITS.maxBodyBytes) sendInsight();
+    const size = byteLength(json);
+    // A comma before it unless it is the first.
+    if (queued.length && queuedBytes + 1 + size > INSIGHT_LIMITS.maxBodyBytes) sendInsight();
+    queuedBytes += size + (queued.length ? 1 : 0);
     queued.push(json);
-    queuedBytes += byteLength(json) + (queued.length > 1 ? 1 : 0);
     if (queued.length >= INSIGHT_LIMITS.maxEvents || queuedBytes >= SEND_AT_BYTES) return sendInsight();
     // Queued after the page was hidden and its beacon sent (a late measure): sent with what else
     // comes in the same turn, since the page may never be shown, nor hidden, again.
@@ -111,5 +114,5 @@ export function queueInsight(event: InsightEvent): void {
 export function discardInsight(): void {
   left = false;
   queued = [];
-  queuedBytes = OPENING.length + CLOSING.length;
+  queuedBytes = EMPTY_BYTES;
 }
