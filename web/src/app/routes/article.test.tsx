@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { json, networkError, pending, strapiError, stubApi } from '@/testing/api-stub';
 import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
+import { waitingInsight } from '@/features/insight/api/beacon';
 import { hidePage } from '@/testing/page-visibility';
 import { renderApp } from '@/testing/render-app';
 
@@ -241,6 +242,8 @@ describe('article page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
     expect(beacons(requests)).toHaveLength(0);
 
+    // The page's view is queued by an effect, which may run just after the heading shows.
+    await waitFor(() => expect(waitingInsight()).toBe(3));
     hidePage();
     expect(beacons(requests)).toHaveLength(1);
     expect(beacons(requests)[0]!.headers['content-type']).toMatch(/^text\/plain/);
@@ -267,6 +270,7 @@ describe('article page', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
     renderApp(ARTICLE_PATH);
     await screen.findByRole('heading', { level: 1, name: 'Your first clinical internship: a practical guide' });
+    await waitFor(() => expect(waitingInsight()).toBe(1)); // the effect queueing the page's view
     hidePage();
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     fetchSpy.mockRestore();

@@ -1,7 +1,8 @@
 // What a reader's visit reports to the editors' figures (features/insight), as the fake CMS
 // receives it from the beacon once the page is hidden.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { waitingInsight } from '@/features/insight/api/beacon';
 import { stubApi } from '@/testing/api-stub';
 import { cmsRoutes, fakeCmsState } from '@/testing/fake-cms';
 import { hidePage } from '@/testing/page-visibility';
@@ -93,6 +94,7 @@ describe('searches', () => {
     renderApp('/search?q=dermatology');
     expect(await screen.findByText(/No articles match/)).toBeInTheDocument();
     await screen.findByRole('heading', { name: 'Browse by topic' });
+    await waitFor(() => expect(waitingInsight()).toBe(2)); // the effects queueing the view and the search
     hidePage();
     expect(state.insightEvents).toEqual([
       { type: 'view', pageType: 'search', viewportWidth: 1024 },
@@ -105,6 +107,7 @@ describe('searches', () => {
     stubApi(cmsRoutes(state));
     renderApp('/search?q=usmle');
     expect(await screen.findByText(/articles? found/)).toBeInTheDocument();
+    await waitFor(() => expect(waitingInsight()).toBe(1)); // the effect queueing the view
     hidePage();
     expect(state.insightEvents).toEqual([{ type: 'view', pageType: 'search', viewportWidth: 1024 }]);
   });

@@ -110,6 +110,9 @@ export function queueInsight(event: InsightEvent): void {
   }
 }
 
+/** Tests only: how many events wait for the next beacon. */
+export const waitingInsight = (): number => queued.length;
+
 /** Tests only: forgets what waits, as a new page would start. */
 export function discardInsight(): void {
   left = false;
